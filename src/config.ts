@@ -1,0 +1,76 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { ConfigError, type ConfigProblem } from './errors';
+
+/**
+ * All configuration, parsed once from the environment. Only the composition root calls this;
+ * everything else receives the typed result. A bad or missing variable stops start-up with one
+ * message listing every problem: the variable, what was wrong and what is expected.
+ * Later parts of the app add their variables here (and to the README's table).
+ */
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Each variable: its schema and, for the error message, what it expects. */
+const VARIABLES = {
+  LOG_LEVEL: {
+    schema: z.enum(LOG_LEVELS).default('info'),
+    expected: `one of ${LOG_LEVELS.join(', ')}`,
+  },
+  FLOW_FILE: {
+    schema: z.string().trim().min(1).optional(),
+    expected: 'a path to a flow YAML file',
+  },
+  CATALOG_DIRS: {
+    schema: z
+      .string()
+      .optional()
+      .transform((value) =>
+        (value ?? '')
+          .split(',')
+          .map((dir) => dir.trim())
+          .filter(Boolean),
+      ),
+    expected: 'a comma-separated list of catalog folders',
+  },
+} satisfies Record<string, { schema: z.ZodType; expected: string }>;
+
+type Variables = typeof VARIABLES;
+type Parsed = { [K in keyof Variables]: z.output<Variables[K]['schema']> };
+
+export interface Config {
+  logLevel: Parsed['LOG_LEVEL'];
+  /** The guided flow; defaults to the shipped flows/default.yaml. */
+  flowFile: string;
+  /** Organisation catalog folders merged after the shipped catalog. */
+  extraCatalogDirs: string[];
+}
+
+export interface ConfigDefaults {
+  /** Folder relative paths are resolved against (the working directory). */
+  cwd: string;
+  flowFile: string;
+}
+
+export function loadConfig(env: Readonly<Record<string, string | undefined>>, defaults: ConfigDefaults): Config {
+  const problems: ConfigProblem[] = [];
+  const values: Partial<Parsed> = {};
+  for (const [name, variable] of Object.entries(VARIABLES) as [keyof Variables, Variables[keyof Variables]][]) {
+    const raw = env[name];
+    const result = variable.schema.safeParse(raw === '' ? undefined : raw);
+    if (result.success) {
+      (values as Record<string, unknown>)[name] = result.data;
+    } else {
+      const problem =
+        raw === undefined ? 'is missing' : `is ${JSON.stringify(raw)}: ${result.error.issues[0]?.message}`;
+      problems.push({ name, problem, expected: variable.expected });
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  const parsed = values as Parsed;
+  return {
+    logLevel: parsed.LOG_LEVEL,
+    flowFile: parsed.FLOW_FILE ? path.resolve(defaults.cwd, parsed.FLOW_FILE) : defaults.flowFile,
+    extraCatalogDirs: parsed.CATALOG_DIRS.map((dir) => path.resolve(defaults.cwd, dir)),
+  };
+}

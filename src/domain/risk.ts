@@ -1,0 +1,53 @@
+import type { RiskBand, RiskMatrix } from './flow';
+import { isActiveMitigation, type Mitigation } from './mitigation';
+import type { RiskRating } from './risk-assessment';
+import type { Threat } from './threat';
+
+export interface RiskScore {
+  /** likelihood x impact, 1 to 25. */
+  score: number;
+  band: RiskBand;
+}
+
+/** Score and band of one rating under the configured matrix. */
+export function scoreRisk(matrix: RiskMatrix, rating: RiskRating): RiskScore {
+  const band = matrix.bands[rating.likelihood - 1]?.[rating.impact - 1];
+  if (!band) throw new RangeError(`rating out of range: ${rating.likelihood} x ${rating.impact}`);
+  return { score: rating.likelihood * rating.impact, band };
+}
+
+/** The risk that remains: the rating after mitigation when given, else the one before. */
+export function residualRisk(matrix: RiskMatrix, threat: Threat): RiskScore | undefined {
+  const rating = threat.risk.after ?? threat.risk.before;
+  return rating ? scoreRisk(matrix, rating) : undefined;
+}
+
+export function isHighBand(band: RiskBand): boolean {
+  return band === 'high' || band === 'critical';
+}
+
+/**
+ * Whether the risk of a threat has been dealt with: accepted, transferred or avoided with a
+ * decision, or decided "mitigate" with at least one active mitigation in place.
+ */
+export function isRiskTreated(threat: Threat, mitigations: readonly Mitigation[]): boolean {
+  const decision = threat.risk.decision;
+  if (!decision) return false;
+  if (decision.type !== 'mitigate') return true;
+  return hasActiveMitigation(threat, mitigations);
+}
+
+export function hasActiveMitigation(threat: Threat, mitigations: readonly Mitigation[]): boolean {
+  return mitigations.some((mitigation) => isActiveMitigation(mitigation) && mitigation.threatIds.includes(threat.id));
+}
+
+/**
+ * Threats whose residual risk is high or critical and not yet treated: what blocks an
+ * approval and what the model card shows in red.
+ */
+export function openHighRisks(matrix: RiskMatrix, threats: readonly Threat[], mitigations: readonly Mitigation[]) {
+  return threats.flatMap((threat) => {
+    const risk = residualRisk(matrix, threat);
+    return risk && isHighBand(risk.band) && !isRiskTreated(threat, mitigations) ? [{ threat, ...risk }] : [];
+  });
+}
