@@ -94,7 +94,10 @@ export function searchCatalog(catalog: Catalog, query: string, limit = 20): Sear
     );
     if (value > 0) hits.push({ kind: 'control', entry: control, score: value });
   }
-  hits.sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
+  const kindOrder = { threat: 0, control: 1 };
+  hits.sort(
+    (a, b) => b.score - a.score || kindOrder[a.kind] - kindOrder[b.kind] || a.entry.id.localeCompare(b.entry.id),
+  );
   return hits.slice(0, limit);
 }
 
