@@ -5,6 +5,10 @@
 export enum ErrorCode {
   ConfigInvalid = 'config_invalid',
   DataFileInvalid = 'data_file_invalid',
+  ModelNotFound = 'model_not_found',
+  ModelInvalid = 'model_invalid',
+  VersionConflict = 'version_conflict',
+  StoreUnavailable = 'store_unavailable',
   Unknown = 'unknown',
 }
 
@@ -68,6 +72,54 @@ export class DataFileError extends AppError {
       ].join('\n'),
     );
     this.problems = problems;
+  }
+}
+
+/** No model with this id in this workspace. */
+export class ModelNotFoundError extends AppError {
+  constructor(readonly modelId: string) {
+    super(ErrorCode.ModelNotFound, `No threat model ${modelId} in this workspace.`);
+  }
+}
+
+export interface ModelProblem {
+  path: string;
+  message: string;
+}
+
+/** An update would have stored a model that breaks the schema; nothing was written. */
+export class ModelInvalidError extends AppError {
+  constructor(
+    readonly modelId: string,
+    readonly problems: readonly ModelProblem[],
+  ) {
+    super(
+      ErrorCode.ModelInvalid,
+      `The change to ${modelId} was refused: ${problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('; ')}`,
+    );
+  }
+}
+
+/** The caller worked from an older version (someone else changed the model), or contention never let go. */
+export class VersionConflictError extends AppError {
+  constructor(
+    readonly modelId: string,
+    readonly expectedVersion: number | undefined,
+    readonly currentVersion: number,
+  ) {
+    super(
+      ErrorCode.VersionConflict,
+      expectedVersion === undefined
+        ? `${modelId} changed too often to apply the update; try again.`
+        : `${modelId} is at version ${currentVersion}, not ${expectedVersion}: someone else changed it first.`,
+    );
+  }
+}
+
+/** Redis cannot be reached. The message names the server without its password. */
+export class StoreUnavailableError extends AppError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(ErrorCode.StoreUnavailable, message, options);
   }
 }
 

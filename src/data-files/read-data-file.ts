@@ -45,9 +45,17 @@ export function parseDataFile<S extends z.ZodType>(
     ok: false,
     problems: result.error.issues.map((issue) => {
       const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
-      return { file, path: formatPath(path), line: lineOf(document, path, lineCounter), message: issue.message };
+      return { file, path: formatPath(path), line: lineOf(document, path, lineCounter), message: friendly(issue) };
     }),
   };
+}
+
+/** Zod's wording for a missing field ("expected string, received undefined") says it the long way round. */
+function friendly(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && issue.message.endsWith('received undefined')) {
+    return `is required (${issue.expected})`;
+  }
+  return issue.message;
 }
 
 /** `steps[1].prompts.adversary[0].text` */

@@ -35,7 +35,7 @@ describe('the threadmodel command line', () => {
       try {
         const result = run('catalog', 'lint', broken.dir, '--only');
         expect(result.code).toBe(1);
-        expect(result.err).toMatch(/org\.yaml:3 at threats\[0\]\.threatSource: /);
+        expect(result.err).toMatch(/org\.yaml:2 at threats\[0\]\.threatSource: is required \(string\)$/m);
         expect(result.err.split('\n').at(-1)).toMatch(/^\d+ problems found\.$/);
       } finally {
         broken.cleanup();

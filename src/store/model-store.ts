@@ -1,0 +1,75 @@
+import type { ModelId, ModelStatus, ThreatModel } from '../domain/model';
+import type { NewModelInput } from '../domain/new-model';
+import type { ActorRef } from '../domain/primitives';
+
+/** Which model: ids are per Slack workspace. */
+export interface ModelRef {
+  workspaceId: string;
+  modelId: ModelId;
+}
+
+/** Who changes a model, and why; recorded in the audit trail. */
+export interface ChangeMeta {
+  actor: ActorRef;
+  /** A short action name, e.g. `threat.add`, `step.complete`, `risk.accept`. */
+  action: string;
+  /** When given, the update is refused with a VersionConflictError unless the model is at this version. */
+  expectedVersion?: number;
+}
+
+export interface UpdateResult {
+  model: ThreatModel;
+  /** False when the change function returned the model unchanged: nothing was written. */
+  changed: boolean;
+}
+
+export interface AuditEntry {
+  /** The stream entry id; also the cursor for the next page. */
+  id: string;
+  actor: string;
+  action: string;
+  /** The model version this change produced. */
+  version: number;
+  /** What changed, e.g. `threats[T-3].risk.decision`. */
+  paths: string[];
+  at: string;
+}
+
+export type ModelIndex =
+  | { by: 'all' }
+  | { by: 'channel'; channelId: string }
+  | { by: 'participant'; userId: string }
+  | { by: 'reviewer'; userId: string }
+  | { by: 'status'; status: ModelStatus };
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  /** Offset of the next page, absent on the last one. */
+  nextOffset?: number;
+}
+
+/**
+ * Where drafts live until they are exported. Every handler and job goes through this port;
+ * `RedisModelStore` is its adapter. Updates are functions of the current model, so concurrent
+ * changes are all applied, none lost and none applied twice; every change is audited.
+ */
+export interface ModelStore {
+  /** Create a draft with the next sequential id of its workspace (`TM-1`, `TM-2`, ...). */
+  create(input: Omit<NewModelInput, 'id'>, actor: ActorRef): Promise<ThreatModel>;
+  get(ref: ModelRef): Promise<ThreatModel | undefined>;
+  /** Like get, but a missing model is a ModelNotFoundError. */
+  require(ref: ModelRef): Promise<ThreatModel>;
+  /**
+   * Apply `change` to the current model and store the result as the next version. The function may
+   * run more than once under contention, so it must be pure. A result that breaks the schema is
+   * refused with a ModelInvalidError and nothing is written.
+   */
+  update(ref: ModelRef, meta: ChangeMeta, change: (current: ThreatModel) => ThreatModel): Promise<UpdateResult>;
+  /** Models of an index, most recently updated first. */
+  list(workspaceId: string, index: ModelIndex, page?: { offset?: number; limit?: number }): Promise<Page<ThreatModel>>;
+  /** The audit trail in order, oldest first, from after the given entry id. */
+  auditTrail(ref: ModelRef, page?: { after?: string; limit?: number }): Promise<Page<AuditEntry> & { next?: string }>;
+  /** Archive drafts untouched for the given number of days (never deletes). Returns what was archived. */
+  archiveIdleDrafts(idleDays: number): Promise<ModelRef[]>;
+}

@@ -1,0 +1,73 @@
+import type { ModelStatus } from '../domain/model';
+
+/**
+ * Redis key layout. Everything of one Slack workspace (its models, their audit streams, its
+ * indexes and its id counter) shares the hash tag `{<workspace id>}`, so every transaction
+ * touches a single slot and the store works unchanged on a Redis Cluster.
+ *
+ *   <prefix>{T123}:seq                       STRING  last model number issued (INCR)
+ *   <prefix>{T123}:model:TM-7                HASH    version, json
+ *   <prefix>{T123}:audit:TM-7                STREAM  one entry per change: actor, action, version, paths, at
+ *   <prefix>{T123}:lease:TM-7                STRING  short lease of the writer updating the model (token, expires)
+ *   <prefix>{T123}:idx:all                   ZSET    model ids by last update (ms)
+ *   <prefix>{T123}:idx:channel:C123          ZSET    models of a channel, by last update
+ *   <prefix>{T123}:idx:participant:U123      ZSET    models a user owns or holds a role in
+ *   <prefix>{T123}:idx:reviewer:U123         ZSET    models a user reviews
+ *   <prefix>{T123}:idx:status:draft          ZSET    models in a status
+ *   <prefix>workspaces                       SET     workspaces with models (for retention sweeps)
+ *   <prefix>once:<key>                       STRING  idempotency marker, expires with its window
+ */
+export class RedisKeys {
+  constructor(readonly prefix: string) {
+    if (/[{}\s]/.test(prefix)) throw new Error(`key prefix ${JSON.stringify(prefix)} may not hold braces or spaces`);
+  }
+
+  private scoped(workspaceId: string, rest: string): string {
+    if (!/^[A-Z0-9]+$/.test(workspaceId)) throw new Error(`not a workspace id: ${JSON.stringify(workspaceId)}`);
+    return `${this.prefix}{${workspaceId}}:${rest}`;
+  }
+
+  sequence(workspaceId: string): string {
+    return this.scoped(workspaceId, 'seq');
+  }
+
+  model(workspaceId: string, modelId: string): string {
+    return this.scoped(workspaceId, `model:${modelId}`);
+  }
+
+  audit(workspaceId: string, modelId: string): string {
+    return this.scoped(workspaceId, `audit:${modelId}`);
+  }
+
+  lease(workspaceId: string, modelId: string): string {
+    return this.scoped(workspaceId, `lease:${modelId}`);
+  }
+
+  allIndex(workspaceId: string): string {
+    return this.scoped(workspaceId, 'idx:all');
+  }
+
+  channelIndex(workspaceId: string, channelId: string): string {
+    return this.scoped(workspaceId, `idx:channel:${channelId}`);
+  }
+
+  participantIndex(workspaceId: string, userId: string): string {
+    return this.scoped(workspaceId, `idx:participant:${userId}`);
+  }
+
+  reviewerIndex(workspaceId: string, userId: string): string {
+    return this.scoped(workspaceId, `idx:reviewer:${userId}`);
+  }
+
+  statusIndex(workspaceId: string, status: ModelStatus): string {
+    return this.scoped(workspaceId, `idx:status:${status}`);
+  }
+
+  workspaces(): string {
+    return `${this.prefix}workspaces`;
+  }
+
+  once(key: string): string {
+    return `${this.prefix}once:${key}`;
+  }
+}

@@ -1,0 +1,284 @@
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { formatPath } from '../data-files/read-data-file';
+import { MODEL_SCHEMA_VERSION, type ThreatModel, ThreatModelSchema } from '../domain/model';
+import { type NewModelInput, newThreatModel } from '../domain/new-model';
+import type { ActorRef } from '../domain/primitives';
+import { ModelInvalidError, ModelNotFoundError, type ModelProblem, VersionConflictError } from '../errors';
+import { changedPaths } from './changed-paths';
+import { KeyedMutex } from './keyed-mutex';
+import { indexChanges, indexKeysOf } from './model-indexes';
+import type { AuditEntry, ChangeMeta, ModelIndex, ModelRef, ModelStore, Page, UpdateResult } from './model-store';
+import type { RedisKeys } from './redis-keys';
+import { type StoreScripts, withStoreScripts } from './store-scripts';
+
+export interface RedisModelStoreOptions {
+  redis: Redis;
+  keys: RedisKeys;
+  clock?: () => Date;
+  /** Attempts of one update under contention before giving up with a VersionConflictError. */
+  maxAttempts?: number;
+  /** How long a writer holds a model's lease at most (a crashed writer's lease expires after this). */
+  leaseMs?: number;
+  /** How long to wait for another writer's lease before going ahead on the version check alone. */
+  leaseWaitMs?: number;
+}
+
+const DEFAULT_PAGE = 20;
+const MAX_PAGE = 100;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The ModelStore on Redis: see `redis-keys.ts` for the key layout. */
+export class RedisModelStore implements ModelStore {
+  private readonly redis: Redis & StoreScripts;
+  private readonly keys: RedisKeys;
+  private readonly clock: () => Date;
+  private readonly maxAttempts: number;
+  private readonly leaseMs: number;
+  private readonly leaseWaitMs: number;
+  private readonly local = new KeyedMutex();
+
+  constructor(options: RedisModelStoreOptions) {
+    this.redis = withStoreScripts(options.redis);
+    this.keys = options.keys;
+    this.clock = options.clock ?? (() => new Date());
+    this.maxAttempts = options.maxAttempts ?? 50;
+    this.leaseMs = options.leaseMs ?? 5000;
+    this.leaseWaitMs = options.leaseWaitMs ?? 10_000;
+  }
+
+  async create(input: Omit<NewModelInput, 'id'>, actor: ActorRef): Promise<ThreatModel> {
+    const { keys } = this;
+    // Validate before taking a number, so bad input does not burn an id.
+    newThreatModel({ ...input, id: 'TM-1' }, this.clock());
+    const number = await this.redis.incr(keys.sequence(input.workspaceId));
+    const model = newThreatModel({ ...input, id: `TM-${number}` }, this.clock());
+    await this.redis.sadd(keys.workspaces(), model.workspaceId);
+    const indexes = indexKeysOf(keys, model);
+    const created = await this.redis.tmCreate(
+      2 + indexes.length,
+      keys.model(model.workspaceId, model.id),
+      keys.audit(model.workspaceId, model.id),
+      ...indexes,
+      JSON.stringify(model),
+      model.version,
+      Date.parse(model.updatedAt),
+      model.id,
+      actor,
+      'model.create',
+      '[]',
+      model.createdAt,
+    );
+    if (created !== 1)
+      throw new Error(`model ${model.id} already exists; the id sequence of ${model.workspaceId} is behind`);
+    return model;
+  }
+
+  async get(ref: ModelRef): Promise<ThreatModel | undefined> {
+    const json = await this.redis.hget(this.keys.model(ref.workspaceId, ref.modelId), 'json');
+    return json === null ? undefined : readStored(json);
+  }
+
+  async require(ref: ModelRef): Promise<ThreatModel> {
+    const model = await this.get(ref);
+    if (!model) throw new ModelNotFoundError(ref.modelId);
+    return model;
+  }
+
+  /**
+   * Read, change, validate, then compare-and-set on the version (Lua), retrying on a conflict.
+   * Correctness rests on the version check alone. To keep a hot model from wasting work on
+   * conflicts, writers in this process queue per model, and writers across processes take a
+   * short lease on the model first, so they mostly take turns instead of colliding.
+   */
+  async update(ref: ModelRef, meta: ChangeMeta, change: (current: ThreatModel) => ThreatModel): Promise<UpdateResult> {
+    const modelKey = this.keys.model(ref.workspaceId, ref.modelId);
+    return this.local.run(modelKey, async () => {
+      const lease = this.keys.lease(ref.workspaceId, ref.modelId);
+      const token = randomUUID();
+      await this.acquireLease(lease, token);
+      try {
+        return await this.applyChange(ref, meta, change);
+      } finally {
+        await this.redis.tmRelease(lease, token);
+      }
+    });
+  }
+
+  private async applyChange(ref: ModelRef, meta: ChangeMeta, change: (current: ThreatModel) => ThreatModel) {
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.require(ref);
+      if (meta.expectedVersion !== undefined && current.version !== meta.expectedVersion) {
+        throw new VersionConflictError(ref.modelId, meta.expectedVersion, current.version);
+      }
+      const proposed = change(current);
+      const paths = changedPaths(current, proposed);
+      if (paths.length === 0) return { model: current, changed: false };
+      const next = this.validate(current, proposed);
+
+      const written = await this.write(current, next, meta, paths);
+      if (written === 0) return { model: next, changed: true };
+      if (written === -1) throw new ModelNotFoundError(ref.modelId);
+      if (meta.expectedVersion !== undefined)
+        throw new VersionConflictError(ref.modelId, meta.expectedVersion, written);
+      if (attempt >= this.maxAttempts) throw new VersionConflictError(ref.modelId, undefined, written);
+      await backoff(attempt);
+    }
+  }
+
+  /** Wait for the model's lease; after leaseWaitMs, go ahead without it (the version check still holds). */
+  private async acquireLease(lease: string, token: string): Promise<boolean> {
+    const deadline = Date.now() + this.leaseWaitMs;
+    for (let attempt = 1; ; attempt++) {
+      if ((await this.redis.set(lease, token, 'PX', this.leaseMs, 'NX')) === 'OK') return true;
+      if (Date.now() >= deadline) return false;
+      await backoff(attempt, 20);
+    }
+  }
+
+  /** The next version, or a ModelInvalidError listing every problem. Identity never changes. */
+  private validate(current: ThreatModel, proposed: ThreatModel): ThreatModel {
+    const candidate = {
+      ...proposed,
+      id: current.id,
+      workspaceId: current.workspaceId,
+      createdAt: current.createdAt,
+      version: current.version + 1,
+      updatedAt: this.clock().toISOString(),
+    };
+    const problems: ModelProblem[] = (['id', 'workspaceId', 'createdAt'] as const)
+      .filter((field) => proposed[field] !== current[field])
+      .map((field) => ({ path: field, message: 'cannot be changed' }));
+    const result = ThreatModelSchema.safeParse(candidate);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        problems.push({
+          path: formatPath(issue.path.filter((k): k is string | number => typeof k !== 'symbol')),
+          message: issue.message,
+        });
+      }
+    }
+    if (problems.length > 0 || !result.success) throw new ModelInvalidError(current.id, problems);
+    return result.data;
+  }
+
+  private write(current: ThreatModel, next: ThreatModel, meta: ChangeMeta, paths: string[]): Promise<number> {
+    const { keys } = this;
+    const { remove, add } = indexChanges(keys, current, next);
+    return this.redis.tmUpdate(
+      2 + remove.length + add.length,
+      keys.model(next.workspaceId, next.id),
+      keys.audit(next.workspaceId, next.id),
+      ...remove,
+      ...add,
+      String(current.version),
+      next.version,
+      JSON.stringify(next),
+      Date.parse(next.updatedAt),
+      next.id,
+      remove.length,
+      meta.actor,
+      meta.action,
+      JSON.stringify(paths),
+      next.updatedAt,
+    );
+  }
+
+  async list(
+    workspaceId: string,
+    index: ModelIndex,
+    page: { offset?: number; limit?: number } = {},
+  ): Promise<Page<ThreatModel>> {
+    const key = this.indexKey(workspaceId, index);
+    const offset = Math.max(0, page.offset ?? 0);
+    const limit = Math.min(MAX_PAGE, Math.max(1, page.limit ?? DEFAULT_PAGE));
+    const [ids, total] = await Promise.all([
+      this.redis.zrevrange(key, offset, offset + limit - 1),
+      this.redis.zcard(key),
+    ]);
+    const pipeline = this.redis.pipeline();
+    for (const id of ids) pipeline.hget(this.keys.model(workspaceId, id), 'json');
+    const results = (await pipeline.exec()) ?? [];
+    const items = results.flatMap(([error, json]) => {
+      if (error) throw error;
+      return typeof json === 'string' ? [readStored(json)] : [];
+    });
+    return { items, total, ...(offset + ids.length < total && { nextOffset: offset + ids.length }) };
+  }
+
+  private indexKey(workspaceId: string, index: ModelIndex): string {
+    switch (index.by) {
+      case 'all':
+        return this.keys.allIndex(workspaceId);
+      case 'channel':
+        return this.keys.channelIndex(workspaceId, index.channelId);
+      case 'participant':
+        return this.keys.participantIndex(workspaceId, index.userId);
+      case 'reviewer':
+        return this.keys.reviewerIndex(workspaceId, index.userId);
+      case 'status':
+        return this.keys.statusIndex(workspaceId, index.status);
+    }
+  }
+
+  async auditTrail(ref: ModelRef, page: { after?: string; limit?: number } = {}) {
+    const key = this.keys.audit(ref.workspaceId, ref.modelId);
+    const limit = Math.min(MAX_PAGE, Math.max(1, page.limit ?? DEFAULT_PAGE));
+    const start = page.after ? `(${page.after}` : '-';
+    const [entries, total] = await Promise.all([
+      this.redis.xrange(key, start, '+', 'COUNT', limit),
+      this.redis.xlen(key),
+    ]);
+    const items = entries.map(([id, fields]): AuditEntry => {
+      const field = (name: string) => fields[fields.indexOf(name) + 1] ?? '';
+      return {
+        id,
+        actor: field('actor'),
+        action: field('action'),
+        version: Number(field('version')),
+        paths: JSON.parse(field('paths') || '[]') as string[],
+        at: field('at'),
+      };
+    });
+    const last = items.at(-1);
+    return { items, total, ...(items.length === limit && last && { next: last.id }) };
+  }
+
+  async archiveIdleDrafts(idleDays: number): Promise<ModelRef[]> {
+    const cutoff = this.clock().getTime() - idleDays * DAY_MS;
+    const archived: ModelRef[] = [];
+    for (const workspaceId of await this.redis.smembers(this.keys.workspaces())) {
+      for (const status of ['draft', 'changes_requested'] as const) {
+        const ids = await this.redis.zrangebyscore(this.keys.statusIndex(workspaceId, status), '-inf', `(${cutoff}`);
+        for (const modelId of ids) {
+          const ref = { workspaceId, modelId };
+          const { changed } = await this.update(ref, { actor: 'system', action: 'model.archive_idle' }, (model) =>
+            // Re-checked inside the update: an edit that raced the sweep keeps the model alive.
+            model.status === status && Date.parse(model.updatedAt) < cutoff ? { ...model, status: 'archived' } : model,
+          );
+          if (changed) archived.push(ref);
+        }
+      }
+    }
+    return archived;
+  }
+}
+
+/**
+ * A stored model. Only this store writes models, and only after the full schema check, so a read
+ * does not pay for that check again (it costs milliseconds on a large model, on every read); the
+ * shape version is still checked so an old shape is never mistaken for the current one.
+ */
+function readStored(json: string): ThreatModel {
+  const model = JSON.parse(json) as ThreatModel;
+  if (model.schemaVersion !== MODEL_SCHEMA_VERSION) {
+    return ThreatModelSchema.parse(model); // refuses a shape this code does not know, with the schema's message
+  }
+  return model;
+}
+
+/** Random back-off that grows with the attempt, up to a cap, so contending writers spread out. */
+function backoff(attempt: number, capMs = 50): Promise<void> {
+  const ceiling = Math.min(capMs, 2 ** Math.min(attempt, 6));
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
+}

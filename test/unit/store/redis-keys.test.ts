@@ -1,0 +1,51 @@
+import { indexChanges, indexKeysOf } from '../../../src/store/model-indexes';
+import { RedisKeys } from '../../../src/store/redis-keys';
+import { BOB, buildModel, CAROL } from '../../support/build-model';
+
+describe('the Redis key layout', () => {
+  const keys = new RedisKeys('tm:');
+
+  it('puts every key of a workspace under one hash tag, so one transaction is one cluster slot', () => {
+    const all = [
+      keys.sequence('T1'),
+      keys.model('T1', 'TM-1'),
+      keys.audit('T1', 'TM-1'),
+      keys.lease('T1', 'TM-1'),
+      keys.channelIndex('T1', 'C1'),
+      keys.participantIndex('T1', 'U1'),
+      keys.reviewerIndex('T1', 'U1'),
+      keys.statusIndex('T1', 'draft'),
+      keys.allIndex('T1'),
+    ];
+    for (const key of all) expect(key).toMatch(/^tm:\{T1\}:/);
+  });
+
+  it('refuses prefixes and workspace ids that could break the layout', () => {
+    expect(() => new RedisKeys('a{b}')).toThrow(/braces/);
+    expect(() => keys.model('T1}:x{', 'TM-1')).toThrow(/not a workspace id/);
+  });
+
+  it('indexes a model under all, channel, each participant once, reviewer and status', () => {
+    const model = buildModel({
+      roles: { business: [BOB], developer: [BOB], adversary: [], defender: [], appsec_sme: [] },
+      review: {
+        requestedBy: BOB,
+        requestedAt: '2026-11-25T10:00:00.000Z',
+        incomplete: false,
+        reviewerId: CAROL,
+        history: [],
+      },
+    });
+    expect(indexKeysOf(keys, model)).toEqual([
+      'tm:{T0WORKSPC}:idx:all',
+      'tm:{T0WORKSPC}:idx:channel:C0PAYMENT',
+      'tm:{T0WORKSPC}:idx:participant:U0ALICE01',
+      'tm:{T0WORKSPC}:idx:participant:U0BOB0001',
+      'tm:{T0WORKSPC}:idx:reviewer:U0CAROL01',
+      'tm:{T0WORKSPC}:idx:status:draft',
+    ]);
+    expect(indexChanges(keys, model, { ...model, status: 'in_review' }).remove).toEqual([
+      'tm:{T0WORKSPC}:idx:status:draft',
+    ]);
+  });
+});
