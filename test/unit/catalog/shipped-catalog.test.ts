@@ -73,7 +73,13 @@ describe('the shipped catalog', () => {
   it('writes every threat in the grammar a model threat uses, within Threat Composer limits', () => {
     for (const threat of catalog.threats.values()) {
       const { threatSource, prerequisites, threatAction, threatImpact, impactedGoals } = threat;
-      const grammar = ThreatGrammarSchema.parse({ threatSource, prerequisites, threatAction, threatImpact, impactedGoals });
+      const grammar = ThreatGrammarSchema.parse({
+        threatSource,
+        prerequisites,
+        threatAction,
+        threatImpact,
+        impactedGoals,
+      });
       const statement = composeStatement(grammar, threat.impactedAssets);
       expect(statement.length).toBeLessThanOrEqual(LIMITS.statementMax);
       expect(statement).toMatch(/^(A|An|The) .+ can [a-z]/);
