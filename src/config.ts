@@ -61,9 +61,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, de
     if (result.success) {
       (values as Record<string, unknown>)[name] = result.data;
     } else {
-      const problem =
-        raw === undefined ? 'is missing' : `is ${JSON.stringify(raw)}: ${result.error.issues[0]?.message}`;
-      problems.push({ name, problem, expected: variable.expected });
+      problems.push({
+        name,
+        problem: raw === undefined ? 'is missing' : `is ${JSON.stringify(raw)}`,
+        expected: variable.expected,
+      });
     }
   }
   if (problems.length > 0) throw new ConfigError(problems);

@@ -29,7 +29,7 @@ describe('configuration', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).problems.map((p) => p.name)).toEqual(['LOG_LEVEL', 'FLOW_FILE']);
     expect((error as ConfigError).message).toMatch(
-      /^Configuration is invalid \(2 problems\):\n {2}- LOG_LEVEL: is "loud": .+; expected one of fatal, error, warn, info, debug, trace, silent\n {2}- FLOW_FILE: is " {3}": .+; expected a path to a flow YAML file$/,
+      /^Configuration is invalid \(2 problems\):\n {2}- LOG_LEVEL: is "loud"; expected one of fatal, error, warn, info, debug, trace, silent\n {2}- FLOW_FILE: is " {3}"; expected a path to a flow YAML file$/,
     );
   });
 });
