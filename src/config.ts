@@ -11,7 +11,10 @@ import { ConfigError, type ConfigProblem } from './errors';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-/** Each variable: its schema and, for the error message, what it expects. */
+/**
+ * Each variable: its schema and, for the error message, what it expects. A sensitive variable
+ * (it may hold a password) is never echoed back in an error.
+ */
 const VARIABLES = {
   LOG_LEVEL: {
     schema: z.enum(LOG_LEVELS).default('info'),
@@ -33,7 +36,23 @@ const VARIABLES = {
       ),
     expected: 'a comma-separated list of catalog folders',
   },
-} satisfies Record<string, { schema: z.ZodType; expected: string }>;
+  REDIS_URL: {
+    schema: z.url({ protocol: /^rediss?$/ }).optional(),
+    expected: 'a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379',
+    sensitive: true,
+  },
+  REDIS_KEY_PREFIX: {
+    schema: z
+      .string()
+      .regex(/^[A-Za-z0-9:_.-]{1,40}$/)
+      .default('threadmodel:'),
+    expected: 'up to 40 letters, digits or : _ . - (no braces: they would break Redis Cluster hash tags)',
+  },
+  DRAFT_RETENTION_DAYS: {
+    schema: z.coerce.number().int().min(1).max(3650).default(180),
+    expected: 'a whole number of days from 1 to 3650',
+  },
+} satisfies Record<string, { schema: z.ZodType; expected: string; sensitive?: boolean }>;
 
 type Variables = typeof VARIABLES;
 type Parsed = { [K in keyof Variables]: z.output<Variables[K]['schema']> };
@@ -44,6 +63,13 @@ export interface Config {
   flowFile: string;
   /** Organisation catalog folders merged after the shipped catalog. */
   extraCatalogDirs: string[];
+  redis: {
+    /** Where drafts live; unset means no store is connected yet. */
+    url: string | undefined;
+    keyPrefix: string;
+  };
+  /** Drafts untouched for this many days are archived (never deleted). */
+  draftRetentionDays: number;
 }
 
 export interface ConfigDefaults {
@@ -61,11 +87,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, de
     if (result.success) {
       (values as Record<string, unknown>)[name] = result.data;
     } else {
-      problems.push({
-        name,
-        problem: raw === undefined ? 'is missing' : `is ${JSON.stringify(raw)}`,
-        expected: variable.expected,
-      });
+      const shown = 'sensitive' in variable ? 'is not valid (value not shown)' : `is ${JSON.stringify(raw)}`;
+      problems.push({ name, problem: raw === undefined ? 'is missing' : shown, expected: variable.expected });
     }
   }
   if (problems.length > 0) throw new ConfigError(problems);
@@ -74,5 +97,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, de
     logLevel: parsed.LOG_LEVEL,
     flowFile: parsed.FLOW_FILE ? path.resolve(defaults.cwd, parsed.FLOW_FILE) : defaults.flowFile,
     extraCatalogDirs: parsed.CATALOG_DIRS.map((dir) => path.resolve(defaults.cwd, dir)),
+    redis: { url: parsed.REDIS_URL, keyPrefix: parsed.REDIS_KEY_PREFIX },
+    draftRetentionDays: parsed.DRAFT_RETENTION_DAYS,
   };
 }

@@ -31,24 +31,37 @@ export async function connectRedis(url: string, options: ConnectOptions = {}): P
     lazyConnect: true,
     connectionName: options.connectionName ?? 'threadmodel',
     retryStrategy: (times) => Math.min(times * 100, 2000),
+    // ioredis waits this long for a socket to close after disconnect(), even one that never
+    // opened; its default of 2 s keeps a failed start-up (and a test run) alive for nothing.
+    disconnectTimeout: 500,
   });
-  let lastError: unknown;
-  redis.on('error', (error) => {
+  let lastError: Error | undefined;
+  const remember = (error: Error) => {
     lastError = error;
-  });
-  const deadline = new Promise<never>((_, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no answer within ${timeout} ms`)), timeout);
-    timer.unref();
-  });
+  };
+  redis.on('error', remember);
+  let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([redis.connect().then(() => redis.ping()), deadline]);
+    // Keep retrying until the deadline: Redis may still be starting next to us (compose, CI).
+    await Promise.race([
+      new Promise<void>((resolve) => {
+        redis.once('ready', () => resolve());
+        redis.connect().catch(() => {}); // failures surface as 'error' events and retries
+      }),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${timeout} ms`)), timeout);
+      }),
+    ]);
+    await redis.ping();
     return redis;
   } catch (error) {
     redis.disconnect();
-    const reason = (lastError as Error | undefined)?.message ?? (error as Error).message;
     throw new StoreUnavailableError(
-      `Cannot reach Redis at ${redactRedisUrl(url)} (${reason}). Start a Redis server or set REDIS_URL to one.`,
+      `Cannot reach Redis at ${redactRedisUrl(url)} (${lastError?.message ?? (error as Error).message}). ` +
+        'Start a Redis server or set REDIS_URL to one.',
       { cause: error },
     );
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -10,7 +10,29 @@ describe('configuration', () => {
       logLevel: 'info',
       flowFile: '/opt/threadmodel/flows/default.yaml',
       extraCatalogDirs: [],
+      redis: { url: undefined, keyPrefix: 'threadmodel:' },
+      draftRetentionDays: 180,
     });
+  });
+
+  it('reads the Redis settings and the retention period', () => {
+    const config = loadConfig(
+      { REDIS_URL: 'rediss://:pw@cache.internal:6380/2', REDIS_KEY_PREFIX: 'tm:', DRAFT_RETENTION_DAYS: '90' },
+      defaults,
+    );
+    expect(config.redis).toEqual({ url: 'rediss://:pw@cache.internal:6380/2', keyPrefix: 'tm:' });
+    expect(config.draftRetentionDays).toBe(90);
+  });
+
+  it('refuses a non-Redis URL (without echoing its password), a prefix with braces and a retention that is not a whole number of days', () => {
+    expect(() =>
+      loadConfig(
+        { REDIS_URL: 'http://u:s3cret@cache:6379', REDIS_KEY_PREFIX: 'a{b}', DRAFT_RETENTION_DAYS: '1.5' },
+        defaults,
+      ),
+    ).toThrow(
+      /REDIS_URL: is not valid \(value not shown\); expected a redis:\/\/ .*\n.*REDIS_KEY_PREFIX: is "a\{b\}"; .*no braces.*\n.*DRAFT_RETENTION_DAYS: is "1\.5"; expected a whole number/,
+    );
   });
 
   it('resolves paths against the working directory', () => {
