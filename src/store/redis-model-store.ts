@@ -95,17 +95,23 @@ export class RedisModelStore implements ModelStore {
     const modelKey = this.keys.model(ref.workspaceId, ref.modelId);
     return this.local.run(modelKey, async () => {
       const lease = this.keys.lease(ref.workspaceId, ref.modelId);
+      // One id per update call, shared by its attempts: it leases the model and marks the write.
       const token = randomUUID();
       await this.acquireLease(lease, token);
       try {
-        return await this.applyChange(ref, meta, change);
+        return await this.applyChange(ref, meta, change, token);
       } finally {
         await this.redis.tmRelease(lease, token);
       }
     });
   }
 
-  private async applyChange(ref: ModelRef, meta: ChangeMeta, change: (current: ThreatModel) => ThreatModel) {
+  private async applyChange(
+    ref: ModelRef,
+    meta: ChangeMeta,
+    change: (current: ThreatModel) => ThreatModel,
+    writeId: string,
+  ): Promise<UpdateResult> {
     for (let attempt = 1; ; attempt++) {
       const current = await this.require(ref);
       if (meta.expectedVersion !== undefined && current.version !== meta.expectedVersion) {
@@ -116,7 +122,7 @@ export class RedisModelStore implements ModelStore {
       if (paths.length === 0) return { model: current, changed: false };
       const next = this.validate(current, proposed);
 
-      const written = await this.write(current, next, meta, paths);
+      const written = await this.write(current, next, meta, paths, writeId);
       if (written === 0) return { model: next, changed: true };
       if (written === -1) throw new ModelNotFoundError(ref.modelId);
       if (meta.expectedVersion !== undefined)
@@ -162,13 +168,20 @@ export class RedisModelStore implements ModelStore {
     return result.data;
   }
 
-  private write(current: ThreatModel, next: ThreatModel, meta: ChangeMeta, paths: string[]): Promise<number> {
+  private write(
+    current: ThreatModel,
+    next: ThreatModel,
+    meta: ChangeMeta,
+    paths: string[],
+    writeId: string,
+  ): Promise<number> {
     const { keys } = this;
     const { remove, add } = indexChanges(keys, current, next);
     return this.redis.tmUpdate(
-      2 + remove.length + add.length,
+      3 + remove.length + add.length,
       keys.model(next.workspaceId, next.id),
       keys.audit(next.workspaceId, next.id),
+      keys.applied(next.workspaceId, writeId),
       ...remove,
       ...add,
       String(current.version),

@@ -16,18 +16,21 @@ return 1
 `;
 
 /**
- * KEYS: model, audit, ...indexes to leave, ...indexes to join.
+ * KEYS: model, audit, write marker, ...indexes to leave, ...indexes to join.
  * ARGV: expected version, new version, json, score, modelId, number of indexes to leave, actor, action, paths, at.
- * Returns 0 when written, -1 when the model is gone, else the current version (a conflict).
+ * Returns 0 when written (or when this very write was already applied: its marker exists, e.g. a
+ * command resent after a lost reply), -1 when the model is gone, else the current version (a conflict).
  */
 const UPDATE = `
+if redis.call('EXISTS', KEYS[3]) == 1 then return 0 end
 local current = redis.call('HGET', KEYS[1], 'version')
 if not current then return -1 end
 if current ~= ARGV[1] then return tonumber(current) end
 redis.call('HSET', KEYS[1], 'version', ARGV[2], 'json', ARGV[3])
+redis.call('SET', KEYS[3], ARGV[2], 'PX', 600000)
 local leave = tonumber(ARGV[6])
-for i = 3, 2 + leave do redis.call('ZREM', KEYS[i], ARGV[5]) end
-for i = 3 + leave, #KEYS do redis.call('ZADD', KEYS[i], ARGV[4], ARGV[5]) end
+for i = 4, 3 + leave do redis.call('ZREM', KEYS[i], ARGV[5]) end
+for i = 4 + leave, #KEYS do redis.call('ZADD', KEYS[i], ARGV[4], ARGV[5]) end
 redis.call('XADD', KEYS[2], '*', 'actor', ARGV[7], 'action', ARGV[8], 'version', ARGV[2], 'paths', ARGV[9], 'at', ARGV[10])
 return 0
 `;

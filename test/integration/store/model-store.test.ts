@@ -1,5 +1,6 @@
 import type { ThreatModel } from '../../../src/domain/model';
 import { ModelInvalidError, ModelNotFoundError, VersionConflictError } from '../../../src/errors';
+import { withStoreScripts } from '../../../src/store/store-scripts';
 import { ALICE, BOB, buildThreat, CAROL } from '../../support/build-model';
 import { useStore } from '../../support/store-fixture';
 
@@ -116,6 +117,33 @@ describe('the Redis model store', () => {
         'TM-1',
       ]);
       expect((await ctx.store.auditTrail(ref)).total).toBe(1);
+    });
+
+    it('applies a write resent after a lost reply only once', async () => {
+      const model = await ctx.store.create(draft(), ALICE);
+      const scripts = withStoreScripts(ctx.redis);
+      const next = { ...model, title: 'Renamed', version: 2 };
+      const send = () =>
+        scripts.tmUpdate(
+          3,
+          ctx.keys.model(WS, model.id),
+          ctx.keys.audit(WS, model.id),
+          ctx.keys.applied(WS, 'write-1'),
+          '1',
+          2,
+          JSON.stringify(next),
+          Date.now(),
+          model.id,
+          0,
+          BOB,
+          'title.edit',
+          '["title"]',
+          next.updatedAt,
+        );
+      expect(await send()).toBe(0);
+      expect(await send()).toBe(0); // the resend: version is 2 now, but this write is known
+      expect((await ctx.store.require({ workspaceId: WS, modelId: model.id })).title).toBe('Renamed');
+      expect((await ctx.store.auditTrail({ workspaceId: WS, modelId: model.id })).total).toBe(2);
     });
 
     it('refuses to change a model identity', async () => {
