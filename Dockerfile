@@ -19,5 +19,8 @@ COPY bin ./bin
 COPY flows ./flows
 COPY catalog ./catalog
 USER node
-# The HTTP server and its /healthz health check arrive with the Slack app.
+ENV PORT=3000
+EXPOSE 3000
+HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 CMD ["node", "dist/main.js"]

@@ -36,6 +36,38 @@ const VARIABLES = {
       ),
     expected: 'a comma-separated list of catalog folders',
   },
+  SLACK_BOT_TOKEN: {
+    schema: z
+      .string()
+      .regex(/^xoxb-[A-Za-z0-9-]+$/)
+      .optional(),
+    expected: 'the bot token (xoxb-...) from the Slack app\'s "OAuth & Permissions" page',
+    sensitive: true,
+  },
+  SLACK_SIGNING_SECRET: {
+    schema: z
+      .string()
+      .regex(/^[A-Za-z0-9]{16,128}$/)
+      .optional(),
+    expected: 'the signing secret from the Slack app\'s "Basic Information" page',
+    sensitive: true,
+  },
+  SLACK_APP_TOKEN: {
+    schema: z
+      .string()
+      .regex(/^xapp-[A-Za-z0-9-]+$/)
+      .optional(),
+    expected: 'an app-level token (xapp-...) with connections:write, to use Socket Mode',
+    sensitive: true,
+  },
+  SLACK_API_URL: {
+    schema: z.url({ protocol: /^https?$/ }).optional(),
+    expected: "an http(s) URL of Slack's Web API, e.g. https://slack.com/api/",
+  },
+  PORT: {
+    schema: z.coerce.number().int().min(0).max(65535).default(3000),
+    expected: 'a TCP port number (0 picks a free one)',
+  },
   REDIS_URL: {
     schema: z.url({ protocol: /^rediss?$/ }).optional(),
     expected: 'a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379',
@@ -63,8 +95,18 @@ export interface Config {
   flowFile: string;
   /** Organisation catalog folders merged after the shipped catalog. */
   extraCatalogDirs: string[];
+  slack: {
+    botToken: string | undefined;
+    signingSecret: string | undefined;
+    /** Set: Socket Mode instead of HTTP. */
+    appToken: string | undefined;
+    /** The Web API base URL; Slack's own when unset. */
+    apiUrl: string | undefined;
+  };
+  /** HTTP port for Slack requests (HTTP mode) and the health routes. */
+  port: number;
   redis: {
-    /** Where drafts live; unset means no store is connected yet. */
+    /** Where drafts live; unset means a private redis-server is started. */
     url: string | undefined;
     keyPrefix: string;
   };
@@ -97,7 +139,39 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, de
     logLevel: parsed.LOG_LEVEL,
     flowFile: parsed.FLOW_FILE ? path.resolve(defaults.cwd, parsed.FLOW_FILE) : defaults.flowFile,
     extraCatalogDirs: parsed.CATALOG_DIRS.map((dir) => path.resolve(defaults.cwd, dir)),
+    slack: {
+      botToken: parsed.SLACK_BOT_TOKEN,
+      signingSecret: parsed.SLACK_SIGNING_SECRET,
+      appToken: parsed.SLACK_APP_TOKEN,
+      apiUrl: parsed.SLACK_API_URL,
+    },
+    port: parsed.PORT,
     redis: { url: parsed.REDIS_URL, keyPrefix: parsed.REDIS_KEY_PREFIX },
     draftRetentionDays: parsed.DRAFT_RETENTION_DAYS,
   };
+}
+
+export type SlackCredentials =
+  | { mode: 'http'; botToken: string; signingSecret: string; apiUrl: string | undefined }
+  | { mode: 'socket'; botToken: string; appToken: string; apiUrl: string | undefined };
+
+/**
+ * The Slack credentials the app cannot run without, or one ConfigError naming every missing
+ * variable and where to get it. HTTP mode needs the bot token and the signing secret; Socket
+ * Mode (SLACK_APP_TOKEN set) needs the bot token and the app token.
+ */
+export function requireSlackCredentials(config: Config): SlackCredentials {
+  const { botToken, signingSecret, appToken, apiUrl } = config.slack;
+  const howTo = 'create the Slack app from manifest.json (README, "Create the Slack app") and copy it from there';
+  const missing = (name: 'SLACK_BOT_TOKEN' | 'SLACK_SIGNING_SECRET'): ConfigProblem => ({
+    name,
+    problem: 'is missing',
+    expected: `${VARIABLES[name].expected}; ${howTo}`,
+  });
+  if (botToken && appToken) return { mode: 'socket', botToken, appToken, apiUrl };
+  if (botToken && signingSecret) return { mode: 'http', botToken, signingSecret, apiUrl };
+  throw new ConfigError([
+    ...(botToken ? [] : [missing('SLACK_BOT_TOKEN')]),
+    ...(signingSecret || appToken ? [] : [missing('SLACK_SIGNING_SECRET')]),
+  ]);
 }

@@ -1,53 +1,131 @@
+import path from 'node:path';
 import { catalogStats } from './catalog/catalog-queries';
 import { loadCatalog } from './catalog/load-catalog';
-import { loadConfig } from './config';
+import { loadConfig, requireSlackCredentials } from './config';
 import { toAppError } from './errors';
 import { loadFlow } from './flows/load-flow';
+import { createLogger, type Logger } from './logger';
 import { SHIPPED_CATALOG_DIR, SHIPPED_FLOW_FILE } from './paths';
+import { createSlackApp } from './slack/slack-app';
+import { Idempotency } from './store/idempotency';
+import { MessageRefStore } from './store/message-refs';
 import { connectRedis, redactRedisUrl } from './store/redis-connection';
 import { RedisKeys } from './store/redis-keys';
 import { RedisModelStore } from './store/redis-model-store';
+import { type RedisServer, startRedisServer } from './store/redis-server-process';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface Running {
+  port: number;
+  logger: Logger;
+  stop(): Promise<void>;
+}
 
 /**
- * Composition root: the only place that reads the environment. It loads configuration, the
- * flow and the catalog, each validated so that a mistake stops start-up with a precise message,
- * then connects the draft store when Redis is configured. The Slack app and the queues are wired
- * here as they arrive.
+ * Composition root: the only place that reads the environment. Loads and validates
+ * configuration, flow and catalog (a mistake stops start-up with a precise message), connects
+ * Redis (a private redis-server under .threadmodel/ when REDIS_URL is unset), and starts the
+ * Slack app. `stop()` closes everything in order.
  */
-export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  const config = loadConfig(env, { cwd: process.cwd(), flowFile: SHIPPED_FLOW_FILE });
-  const log = (line: string) => {
-    if (config.logLevel !== 'silent') console.log(`Threadmodel: ${line}`);
-  };
+export async function start(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Promise<Running> {
+  const config = loadConfig(env, { cwd, flowFile: SHIPPED_FLOW_FILE });
+  const logger = createLogger(config.logLevel);
   const flow = loadFlow(config.flowFile);
   const catalog = loadCatalog([SHIPPED_CATALOG_DIR, ...config.extraCatalogDirs]);
   const stats = catalogStats(catalog);
-  log(
-    `flow "${flow.name}" and catalog (${stats.threats} threats, ${stats.controls} controls, ` +
-      `${stats.componentTypes} component types) loaded and valid.`,
+  logger.info({ flow: flow.name, threats: stats.threats, controls: stats.controls }, 'flow and catalog loaded');
+  const credentials = requireSlackCredentials(config);
+
+  let privateRedis: RedisServer | undefined;
+  let redisUrl = config.redis.url;
+  if (!redisUrl) {
+    const dir = path.join(cwd, '.threadmodel', 'redis');
+    privateRedis = await startRedisServer({ aof: true, dir });
+    redisUrl = privateRedis.url;
+    logger.info(
+      { url: redisUrl, dir },
+      'REDIS_URL is not set: started a private redis-server (AOF on); set REDIS_URL to use your own',
+    );
+  }
+  const redis = await connectRedis(redisUrl).catch(async (error: unknown) => {
+    await privateRedis?.destroy();
+    throw error;
+  });
+  redis.on('error', (error) => logger.warn({ err: error }, 'redis connection error; reconnecting'));
+  const keys = new RedisKeys(config.redis.keyPrefix);
+  const store = new RedisModelStore({ redis, keys });
+  logger.info({ url: redactRedisUrl(redisUrl) }, 'draft store connected');
+
+  const sweep = async () => {
+    const archived = await store.archiveIdleDrafts(config.draftRetentionDays);
+    if (archived.length > 0) logger.info({ archived, days: config.draftRetentionDays }, 'archived idle drafts');
+  };
+  await sweep();
+  const sweeper = setInterval(
+    () => sweep().catch((error) => logger.error({ err: error }, 'retention sweep failed')),
+    DAY_MS,
+  );
+  sweeper.unref();
+
+  const slack = createSlackApp({
+    credentials,
+    port: config.port,
+    deps: {
+      store,
+      messageRefs: new MessageRefStore(redis, keys),
+      idempotency: new Idempotency(redis, keys),
+      catalog,
+      flow,
+      logger,
+      clock: () => new Date(),
+      ready: async () => (await redis.ping()) === 'PONG',
+    },
+  });
+  const port = await slack.start();
+  logger.info(
+    { port, mode: credentials.mode },
+    credentials.mode === 'http'
+      ? `listening on port ${port}: POST /slack/events, GET /healthz, GET /readyz`
+      : 'connected to Slack in Socket Mode',
   );
 
-  if (!config.redis.url) {
-    log('REDIS_URL is not set, so the draft store is not connected.');
-  } else {
-    const redis = await connectRedis(config.redis.url);
-    try {
-      const store = new RedisModelStore({ redis, keys: new RedisKeys(config.redis.keyPrefix) });
-      const archived = await store.archiveIdleDrafts(config.draftRetentionDays);
-      log(
-        `draft store connected at ${redactRedisUrl(config.redis.url)}; ${archived.length} draft(s) idle for ` +
-          `${config.draftRetentionDays} days archived.`,
-      );
-    } finally {
-      await redis.quit();
-    }
-  }
-  log('the Slack app is not part of this build yet; nothing more to start.');
+  let stopped: Promise<void> | undefined;
+  return {
+    port,
+    logger,
+    stop: () => {
+      stopped ??= (async () => {
+        clearInterval(sweeper);
+        await slack.stop();
+        await redis.quit();
+        await privateRedis?.stop();
+        logger.info('stopped');
+      })();
+      return stopped;
+    },
+  };
 }
 
 if (require.main === module) {
-  start().catch((error: unknown) => {
-    console.error(toAppError(error).message);
-    process.exitCode = 1;
-  });
+  start().then(
+    (running) => {
+      for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+        process.once(signal, () => {
+          running.logger.info({ signal }, 'shutting down');
+          running.stop().then(
+            () => process.exit(0),
+            (error: unknown) => {
+              running.logger.error({ err: error }, 'shutdown failed');
+              process.exit(1);
+            },
+          );
+        });
+      }
+    },
+    (error: unknown) => {
+      console.error(toAppError(error).message);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -200,10 +200,28 @@ export const RemindersSchema = z
   .describe('Reminder timings');
 export type Reminders = z.infer<typeof RemindersSchema>;
 
+const brief = z
+  .string()
+  .trim()
+  .min(1)
+  .max(LIMITS.descriptionMax)
+  .describe('What the role does, posted when someone is given it');
+
+export const RoleBriefsSchema = z
+  .strictObject({
+    business: brief,
+    developer: brief,
+    adversary: brief,
+    defender: brief,
+    appsec_sme: brief,
+  })
+  .describe('A short brief per role');
+
 export const FlowSchema = z
   .strictObject({
     version: z.literal(1),
     name: z.string().trim().min(1).max(LIMITS.nameMax),
+    roles: RoleBriefsSchema,
     steps: z.array(FlowStepSchema).superRefine((steps, ctx) => {
       const ids = steps.map((step) => step.id).join(', ');
       if (ids !== STEPS.join(', ')) {

@@ -49,3 +49,17 @@ export function rolesOf(roles: RoleAssignments, userId: string): Role[] {
 export function unassignedRoles(roles: RoleAssignments): Role[] {
   return ROLES.filter((role) => roles[role].length === 0);
 }
+
+/**
+ * Set who holds a role. Returns the next roles and the users newly given the role, whom the
+ * thread greets with the role's brief.
+ */
+export function assignRole(
+  roles: RoleAssignments,
+  role: Role,
+  userIds: readonly string[],
+): { roles: RoleAssignments; added: string[] } {
+  const unique = [...new Set(userIds)];
+  const added = unique.filter((user) => !roles[role].includes(user));
+  return { roles: { ...roles, [role]: unique }, added };
+}

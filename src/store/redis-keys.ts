@@ -10,6 +10,7 @@ import type { ModelStatus } from '../domain/model';
  *   <prefix>{T123}:audit:TM-7                STREAM  one entry per change: actor, action, version, paths, at
  *   <prefix>{T123}:lease:TM-7                STRING  short lease of the writer updating the model (token, expires)
  *   <prefix>{T123}:applied:<write id>        STRING  marks one update call as applied for 10 minutes (no double apply)
+ *   <prefix>{T123}:msgs:TM-7                 HASH    Slack messages of the model: card, roles, scope summary ts, page
  *   <prefix>{T123}:idx:all                   ZSET    model ids by last update (ms)
  *   <prefix>{T123}:idx:channel:C123          ZSET    models of a channel, by last update
  *   <prefix>{T123}:idx:participant:U123      ZSET    models a user owns or holds a role in
@@ -46,6 +47,10 @@ export class RedisKeys {
 
   applied(workspaceId: string, writeId: string): string {
     return this.scoped(workspaceId, `applied:${writeId}`);
+  }
+
+  messages(workspaceId: string, modelId: string): string {
+    return this.scoped(workspaceId, `msgs:${modelId}`);
   }
 
   allIndex(workspaceId: string): string {

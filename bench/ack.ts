@@ -1,0 +1,157 @@
+/**
+ * Benchmark of Slack's 3-second rule (`npm run bench:ack`): the round trip of a signed
+ * `/threatmodel start` request (signed request in, HTTP ack out) against the real app, with its
+ * real Redis and the Slack stand-in doing the slow work after each ack, at 1, 16 and 128
+ * concurrent requests. Beside it, in the same run, a bare Bolt app that only acknowledges the same
+ * command: the floor. Prints requests per second, p50 and p99, and the ratios.
+ */
+import { App } from '@slack/bolt';
+import { Redis } from 'ioredis';
+import { loadCatalog } from '../src/catalog/load-catalog';
+import { loadFlow } from '../src/flows/load-flow';
+import { createLogger } from '../src/logger';
+import { SHIPPED_CATALOG_DIR, SHIPPED_FLOW_FILE } from '../src/paths';
+import { createSlackApp } from '../src/slack/slack-app';
+import { Idempotency } from '../src/store/idempotency';
+import { MessageRefStore } from '../src/store/message-refs';
+import { RedisKeys } from '../src/store/redis-keys';
+import { RedisModelStore } from '../src/store/redis-model-store';
+import { startRedisServer } from '../src/store/redis-server-process';
+import { FORM, formBody, postToApp } from '../test/support/slack/signed-requests';
+import { startSlackStandIn } from '../test/support/slack/stand-in-server';
+
+const SECRET = 'benchsigningsecret0123456789abcd';
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 600);
+const CONCURRENCY = [1, 16, 128];
+
+interface Result {
+  rps: number;
+  p50: number;
+  p99: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+async function measure(url: string, concurrency: number): Promise<Result> {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < REQUESTS) {
+        const i = next++;
+        const body = formBody({
+          command: '/threatmodel',
+          text: `start Bench feature ${i}`,
+          team_id: 'T0WORKSPC',
+          team_domain: 'acme',
+          channel_id: 'C0PAYMENT',
+          channel_name: 'team-payments',
+          user_id: 'U0ALICE01',
+          user_name: 'alice',
+          api_app_id: 'A0APP0001',
+          is_enterprise_install: 'false',
+          response_url: 'http://127.0.0.1:9/unused',
+          trigger_id: `bench.${i}`,
+        });
+        const t = performance.now();
+        const response = await postToApp(url, body, FORM, { signingSecret: SECRET });
+        latencies.push(performance.now() - t);
+        if (response.status !== 200) throw new Error(`request ${i}: HTTP ${response.status}`);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { rps: REQUESTS / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+const row = (cells: (string | number)[]) => cells.map((c, i) => String(c).padStart(i === 0 ? 26 : 11)).join(' ');
+
+async function main(): Promise<void> {
+  const standIn = await startSlackStandIn();
+  const redisServer = await startRedisServer();
+  const redis = new Redis(redisServer.url);
+  const logger = createLogger('silent');
+  const keys = new RedisKeys('bench-ack:');
+
+  const bare = new App({
+    token: standIn.token,
+    signingSecret: SECRET,
+    logger: {
+      debug() {},
+      info() {},
+      warn() {},
+      error() {},
+      setLevel() {},
+      getLevel: () => 'error' as never,
+      setName() {},
+    },
+    clientOptions: { slackApiUrl: standIn.apiUrl, retryConfig: { retries: 0 } },
+  });
+  bare.command('/threatmodel', async ({ ack }) => ack());
+  const bareServer = (await bare.start(0)) as unknown as { address(): { port: number } };
+
+  const real = createSlackApp({
+    credentials: { mode: 'http', botToken: standIn.token, signingSecret: SECRET, apiUrl: standIn.apiUrl },
+    port: 0,
+    retryConfig: { retries: 0 },
+    deps: {
+      store: new RedisModelStore({ redis, keys }),
+      messageRefs: new MessageRefStore(redis, keys),
+      idempotency: new Idempotency(redis, keys),
+      catalog: loadCatalog([SHIPPED_CATALOG_DIR]),
+      flow: loadFlow(SHIPPED_FLOW_FILE),
+      logger,
+      clock: () => new Date(),
+      ready: async () => true,
+    },
+  });
+  const realPort = await real.start();
+
+  try {
+    console.log(`Ack benchmark: ${REQUESTS} signed /threatmodel start requests per run, Node ${process.version}`);
+    console.log(row(['app', 'concurrent', 'req/s', 'p50 ms', 'p99 ms', 'p99 x floor']));
+    for (const concurrency of CONCURRENCY) {
+      const floor = await measure(`http://127.0.0.1:${bareServer.address().port}/slack/events`, concurrency);
+      const app = await measure(`http://127.0.0.1:${realPort}/slack/events`, concurrency);
+      await real.idle(); // let the slow work after the acks finish before the next run
+      console.log(
+        row([
+          'floor: bare Bolt ack',
+          concurrency,
+          floor.rps.toFixed(0),
+          floor.p50.toFixed(2),
+          floor.p99.toFixed(2),
+          '1.0',
+        ]),
+      );
+      console.log(
+        row([
+          'Threadmodel start',
+          concurrency,
+          app.rps.toFixed(0),
+          app.p50.toFixed(2),
+          app.p99.toFixed(2),
+          (app.p99 / floor.p99).toFixed(1),
+        ]),
+      );
+    }
+    console.log(
+      `Models created: ${(await new RedisModelStore({ redis, keys }).list('T0WORKSPC', { by: 'all' })).total}`,
+    );
+  } finally {
+    await real.stop();
+    await bare.stop();
+    await redis.quit();
+    await redisServer.destroy();
+    await standIn.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,33 @@
+import type { WebClient } from '@slack/web-api';
+import type { Catalog } from '../catalog/catalog';
+import type { Flow } from '../domain/flow';
+import type { Logger } from '../logger';
+import type { Idempotency } from '../store/idempotency';
+import type { MessageRefStore } from '../store/message-refs';
+import type { ModelStore } from '../store/model-store';
+import type { ChannelMembers } from './channel-members';
+import type { ModelRefresher } from './model-refresher';
+
+/** What the Slack listeners need, wired by the composition root. */
+export interface SlackDeps {
+  store: ModelStore;
+  messageRefs: MessageRefStore;
+  idempotency: Idempotency;
+  catalog: Catalog;
+  flow: Flow;
+  logger: Logger;
+  clock: () => Date;
+  /** Answers whether Redis is reachable, for /readyz. */
+  ready: () => Promise<boolean>;
+  /** How long a channel's member list is trusted before it is read again (ms); default 60 s. */
+  membershipCacheMs?: number;
+  /** How often at most the card of one model is rewritten (ms); default 1000. */
+  cardRefreshIntervalMs?: number;
+}
+
+/** Per-app services built from the deps and the app's own Web API client. */
+export interface SlackServices extends SlackDeps {
+  client: WebClient;
+  members: ChannelMembers;
+  refresher: ModelRefresher;
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import {
+  ActorSchema,
+  AssetSchema,
+  ComponentSchema,
+  DataFlowSchema,
+  DesignLinkSchema,
+  EntryPointSchema,
+  TrustBoundarySchema,
+  UseCaseSchema,
+} from '../../domain/scope';
+import type { ScopeElementInput, ScopeKind } from '../../domain/scope-edits';
+import { type FormContext, SCOPE_FIELDS } from './scope-fields';
+
+/** One input's state in a view submission, as Slack sends it. */
+const StateValueSchema = z.looseObject({
+  type: z.string(),
+  value: z.string().nullish(),
+  selected_option: z.looseObject({ value: z.string() }).nullish(),
+  selected_options: z.array(z.looseObject({ value: z.string() })).nullish(),
+});
+export const ViewStateSchema = z.record(z.string(), z.record(z.string(), StateValueSchema));
+export type ViewState = z.infer<typeof ViewStateSchema>;
+
+/** The same schemas the store enforces, without the id the store allocates. */
+const ELEMENT_SCHEMAS = {
+  asset: AssetSchema.omit({ id: true }),
+  actor: ActorSchema.omit({ id: true }),
+  entryPoint: EntryPointSchema.omit({ id: true }),
+  component: ComponentSchema.omit({ id: true }),
+  dataFlow: DataFlowSchema.omit({ id: true }),
+  trustBoundary: TrustBoundarySchema.omit({ id: true }),
+  useCase: UseCaseSchema.omit({ id: true }),
+  designLink: DesignLinkSchema.omit({ id: true }),
+} as const;
+
+export type FormResult<K extends ScopeKind> =
+  | { ok: true; input: ScopeElementInput<K> }
+  | { ok: false; errors: Record<string, string> };
+
+/** The raw value of each field: text, a chosen value, or chosen values; undefined when empty. */
+function rawValues(kind: ScopeKind, state: ViewState): Record<string, string | string[] | undefined> {
+  const out: Record<string, string | string[] | undefined> = {};
+  for (const field of SCOPE_FIELDS[kind]) {
+    const entry = state[field.name]?.[field.name];
+    if (!entry) continue;
+    const value =
+      entry.selected_options?.map((o) => o.value) ?? entry.selected_option?.value ?? entry.value?.trim() ?? undefined;
+    out[field.name] =
+      value === '' || (Array.isArray(value) && value.length === 0 && !field.optional) ? undefined : value;
+  }
+  return out;
+}
+
+/**
+ * Turn a scope modal's submission into element input, validated with the element's own schema.
+ * Problems come back keyed by block id, ready for `response_action: errors`.
+ */
+export function parseScopeForm<K extends ScopeKind>(kind: K, state: ViewState, context: FormContext): FormResult<K> {
+  const raw: Record<string, unknown> = rawValues(kind, state);
+  const errors: Record<string, string> = {};
+  if (kind === 'component' && typeof raw.type === 'string') {
+    const type = context.catalog.componentTypes.get(raw.type);
+    if (type) raw.kind = type.dfdKind;
+    else errors.type = 'Choose a type from the list.';
+  }
+  if (kind === 'dataFlow') {
+    raw.crossesTrustBoundary = raw.crossesTrustBoundary === undefined ? undefined : raw.crossesTrustBoundary === 'yes';
+    if (raw.from !== undefined && raw.from === raw.to) errors.to = 'A data flow connects two different elements.';
+  }
+  const result = ELEMENT_SCHEMAS[kind].safeParse(raw);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const field = String(issue.path[0] ?? SCOPE_FIELDS[kind][0]?.name);
+      errors[field] ??= friendly(issue);
+    }
+  }
+  if (Object.keys(errors).length > 0 || !result.success) return { ok: false, errors };
+  return { ok: true, input: result.data as unknown as ScopeElementInput<K> };
+}
+
+function friendly(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && issue.message.endsWith('received undefined')) return 'Please fill this in.';
+  if (issue.code === 'invalid_value') return 'Choose one of the options.';
+  const message = issue.message;
+  return message.charAt(0).toUpperCase() + message.slice(1).replace(/\.?$/, '.');
+}

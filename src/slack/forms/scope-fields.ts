@@ -1,0 +1,227 @@
+import type { Catalog } from '../../catalog/catalog';
+import type { ThreatModel } from '../../domain/model';
+import { AUTHENTICATION_METHODS, DATA_CLASSIFICATIONS } from '../../domain/scope';
+import type { ScopeElement, ScopeKind } from '../../domain/scope-edits';
+
+/**
+ * The fields of each scope element's modal, as data: one table drives both the modal a user
+ * sees and the parsing of what they submit, so the two never drift apart. Field names are the
+ * element's property names and double as block and action ids.
+ */
+
+export type FieldType = 'text' | 'multiline' | 'url' | 'select' | 'multiselect' | 'radio';
+
+export interface Choice {
+  text: string;
+  value: string;
+}
+
+export interface ChoiceGroup {
+  label: string;
+  choices: Choice[];
+}
+
+export interface FormContext {
+  model: ThreatModel;
+  catalog: Catalog;
+}
+
+export interface Field {
+  name: string;
+  label: string;
+  type: FieldType;
+  optional?: boolean;
+  placeholder?: string;
+  hint?: string;
+  maxLength?: number;
+  /** For selects and radios: flat choices or groups. */
+  choices?: (context: FormContext) => Choice[] | ChoiceGroup[];
+}
+
+const name = (placeholder: string): Field => ({
+  name: 'name',
+  label: 'Name',
+  type: 'text',
+  maxLength: 75,
+  placeholder,
+});
+const description: Field = {
+  name: 'description',
+  label: 'Description',
+  type: 'multiline',
+  optional: true,
+  maxLength: 1000,
+};
+const trustBoundary: Field = {
+  name: 'trustBoundaryId',
+  label: 'Trust boundary',
+  type: 'select',
+  optional: true,
+  hint: 'The zone it sits in. Add trust boundaries first to choose one.',
+  choices: ({ model }) => model.scope.trustBoundaries.map((b) => ({ text: `${b.id} ${b.name}`, value: b.id })),
+};
+
+const endpoints = ({ model }: FormContext): ChoiceGroup[] =>
+  [
+    { label: 'Actors', choices: model.scope.actors.map((a) => ({ text: `${a.id} ${a.name}`, value: a.id })) },
+    { label: 'Components', choices: model.scope.components.map((c) => ({ text: `${c.id} ${c.name}`, value: c.id })) },
+  ].filter((group) => group.choices.length > 0);
+
+export const SCOPE_FIELDS: Readonly<Record<ScopeKind, Field[]>> = {
+  asset: [
+    name('e.g. Card token'),
+    description,
+    {
+      name: 'classification',
+      label: 'Data classification',
+      type: 'select',
+      choices: () => DATA_CLASSIFICATIONS.map((c) => ({ text: c, value: c })),
+    },
+  ],
+  actor: [
+    name('e.g. Customer'),
+    description,
+    {
+      name: 'kind',
+      label: 'Kind',
+      type: 'radio',
+      choices: () => [
+        { text: 'A person', value: 'human' },
+        { text: 'Another system', value: 'system' },
+      ],
+    },
+    {
+      name: 'trustLevel',
+      label: 'Trust level',
+      type: 'text',
+      optional: true,
+      maxLength: 75,
+      placeholder: 'e.g. authenticated customer',
+    },
+    trustBoundary,
+  ],
+  entryPoint: [
+    name('e.g. POST /refunds'),
+    description,
+    {
+      name: 'componentId',
+      label: 'Exposed by component',
+      type: 'select',
+      hint: 'Add the component first if it is not listed.',
+      choices: ({ model }) => model.scope.components.map((c) => ({ text: `${c.id} ${c.name}`, value: c.id })),
+    },
+    {
+      name: 'authentication',
+      label: 'How callers authenticate',
+      type: 'select',
+      choices: () => AUTHENTICATION_METHODS.map((m) => ({ text: m.replace(/_/g, ' '), value: m })),
+    },
+    { name: 'authenticationNotes', label: 'Authentication notes', type: 'multiline', optional: true, maxLength: 1000 },
+  ],
+  component: [
+    name('e.g. Refunds API'),
+    description,
+    {
+      name: 'type',
+      label: 'Type',
+      type: 'select',
+      choices: ({ catalog }) => {
+        const types = [...catalog.componentTypes.values()];
+        const group = (label: string, category: string) => ({
+          label,
+          choices: types.filter((t) => t.category === category).map((t) => ({ text: t.name, value: t.id })),
+        });
+        return [group('Generic', 'generic'), group('AWS', 'aws')].filter((g) => g.choices.length > 0);
+      },
+    },
+    trustBoundary,
+  ],
+  dataFlow: [
+    { name: 'from', label: 'From', type: 'select', choices: endpoints },
+    { name: 'to', label: 'To', type: 'select', choices: endpoints },
+    {
+      name: 'data',
+      label: 'What data',
+      type: 'text',
+      maxLength: 75,
+      placeholder: 'e.g. refund request with card token',
+    },
+    {
+      name: 'assetIds',
+      label: 'Assets it carries',
+      type: 'multiselect',
+      optional: true,
+      choices: ({ model }) => model.scope.assets.map((a) => ({ text: `${a.id} ${a.name}`, value: a.id })),
+    },
+    { name: 'protocol', label: 'Protocol', type: 'text', optional: true, maxLength: 75, placeholder: 'e.g. HTTPS' },
+    {
+      name: 'crossesTrustBoundary',
+      label: 'Crosses a trust boundary?',
+      type: 'radio',
+      choices: () => [
+        { text: 'Yes', value: 'yes' },
+        { text: 'No', value: 'no' },
+      ],
+    },
+  ],
+  trustBoundary: [
+    name('e.g. Payments VPC'),
+    description,
+    {
+      name: 'trustLevel',
+      label: 'Trust level',
+      type: 'text',
+      optional: true,
+      maxLength: 75,
+      placeholder: 'e.g. internal',
+    },
+  ],
+  useCase: [
+    name('e.g. Customer asks for a refund'),
+    description,
+    {
+      name: 'actorIds',
+      label: 'Actors',
+      type: 'multiselect',
+      optional: true,
+      choices: ({ model }) => model.scope.actors.map((a) => ({ text: `${a.id} ${a.name}`, value: a.id })),
+    },
+  ],
+  designLink: [
+    { name: 'title', label: 'Title', type: 'text', maxLength: 75, placeholder: 'e.g. Refunds design doc' },
+    { name: 'url', label: 'Link', type: 'url' },
+  ],
+};
+
+/** The value a field shows when editing an existing element. */
+export function initialValue(
+  element: ScopeElement<ScopeKind> | undefined,
+  field: Field,
+): string | string[] | undefined {
+  if (!element) return undefined;
+  const value = (element as Record<string, unknown>)[field.name];
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+  return undefined;
+}
+
+export function isGrouped(choices: Choice[] | ChoiceGroup[]): choices is ChoiceGroup[] {
+  return choices.length > 0 && 'choices' in (choices[0] as object);
+}
+
+/** Why an element cannot be added yet (a required choice has nothing to choose from), if so. */
+export function missingPrerequisite(kind: ScopeKind, context: FormContext): string | undefined {
+  for (const field of SCOPE_FIELDS[kind]) {
+    if (field.optional || !field.choices) continue;
+    const choices = field.choices(context);
+    const count = isGrouped(choices) ? choices.reduce((n, g) => n + g.choices.length, 0) : choices.length;
+    const needed = kind === 'dataFlow' ? 2 : 1;
+    if (count < needed) {
+      return kind === 'dataFlow'
+        ? 'A data flow connects two actors or components: add at least two first.'
+        : `Add a ${field.label.toLowerCase().replace('exposed by ', '')} first: "${field.label}" has nothing to choose from yet.`;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { ModelIdSchema } from '../domain/model';
+import { ROLES } from '../domain/roles';
+import { SCOPE_KINDS } from '../domain/scope-edits';
+import { STEPS } from '../domain/steps';
+
+/** Every action id and callback id the app binds, in one place so views and listeners agree. */
+export const ACTIONS = {
+  finishStep: 'model.finish_step',
+  roleSelect: (role: string) => `roles.select.${role}`,
+  roleSelectPattern: /^roles\.select\.(business|developer|adversary|defender|appsec_sme)$/,
+  /** One per kind: action ids must be unique within an actions block. */
+  scopeAdd: (kind: string) => `scope.add.${kind}`,
+  scopeAddPattern: /^scope\.add\.[A-Za-z]+$/,
+  scopeElementMenu: 'scope.element_menu',
+  scopePage: 'scope.page',
+} as const;
+
+export const VIEWS = {
+  scopeElement: 'scope.element',
+} as const;
+
+/** What a button about a model carries: `TM-7` or `TM-7|<detail>`; the workspace comes from the payload. */
+export function encodeValue(modelId: string, detail?: string | number): string {
+  return detail === undefined ? modelId : `${modelId}|${detail}`;
+}
+
+export function decodeValue(value: string | undefined): { modelId: string; detail: string | undefined } | undefined {
+  const [modelId, detail] = (value ?? '').split('|', 2);
+  const parsed = ModelIdSchema.safeParse(modelId);
+  return parsed.success ? { modelId: parsed.data, detail } : undefined;
+}
+
+export const RoleSchema = z.enum(ROLES);
+export const ScopeKindSchema = z.enum(SCOPE_KINDS);
+export const StepSchema = z.enum(STEPS);
+
+/** A modal's private_metadata: which model and element it edits. Validated on submission. */
+export const ScopeModalMetadataSchema = z.strictObject({
+  modelId: ModelIdSchema,
+  kind: ScopeKindSchema,
+  elementId: z.string().max(20).optional(),
+});
+export type ScopeModalMetadata = z.infer<typeof ScopeModalMetadataSchema>;

@@ -1,0 +1,64 @@
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { rolesOf } from '../../../domain/roles';
+import { applyStepEvent, type StepOutcome } from '../../../domain/step-engine';
+import type { SlackServices } from '../../deps';
+import { decodeValue, StepSchema } from '../../ids';
+import { editableModel } from '../../model-access';
+import { missingItemsMessage, stepCompletedMessage, stepOpenedMessage } from '../../views/thread-messages';
+import { tellUser } from '../tell-user';
+
+/**
+ * "Finish step N": the step engine decides. Complete: record it, open the next step in the
+ * thread. Not complete: tell the user exactly what is missing. Only the owner and role holders
+ * may finish a step.
+ */
+export function finishStep(services: SlackServices) {
+  return async ({ ack, body, action }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
+    await ack();
+    const target = decodeValue(action.value);
+    const step = StepSchema.safeParse(target?.detail);
+    const channel = body.channel?.id;
+    if (!target || !step.success || !channel) return;
+    const workspaceId = body.team?.id ?? '';
+    const userId = body.user.id;
+    const threadTs = body.message?.thread_ts ?? body.message?.ts;
+    const tell = (text: string) => tellUser(services.client, services.logger, { channel, threadTs }, userId, text);
+    const access = await editableModel(services, workspaceId, target.modelId, userId);
+    if (!access.ok) return tell(access.message);
+    if (access.model.ownerId !== userId && rolesOf(access.model.roles, userId).length === 0) {
+      return tell(`Only the owner or a role holder of ${access.model.id} can finish a step.`);
+    }
+
+    let outcome: StepOutcome | undefined;
+    const { model } = await services.store.update(
+      { workspaceId, modelId: target.modelId },
+      { actor: userId, action: `step.${step.data}.complete` },
+      (current) => {
+        outcome = applyStepEvent(
+          services.flow,
+          current,
+          { type: 'complete_step', step: step.data, by: userId },
+          services.clock(),
+        );
+        return outcome.ok ? outcome.model : current;
+      },
+    );
+    if (!outcome) return;
+    if (!outcome.ok) {
+      if (outcome.reason === 'incomplete') {
+        const message = missingItemsMessage(step.data, outcome.missing);
+        await services.client.chat.postEphemeral({ channel, user: userId, thread_ts: model.threadTs, ...message });
+        return;
+      }
+      return tell(outcome.message);
+    }
+    const inThread = { channel: model.channelId, thread_ts: model.threadTs };
+    await services.client.chat.postMessage({ ...inThread, ...stepCompletedMessage(userId, outcome.message) });
+    if (outcome.opened)
+      await services.client.chat.postMessage({
+        ...inThread,
+        ...stepOpenedMessage(model, services.flow, outcome.opened),
+      });
+    services.refresher.refresh({ workspaceId, modelId: model.id });
+  };
+}

@@ -1,0 +1,16 @@
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { SlackServices } from '../../deps';
+import { decodeValue } from '../../ids';
+
+/** Previous/Next on the scope summary: remember the page, re-render the summary. */
+export function scopePage(services: SlackServices) {
+  return async ({ ack, body, action }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
+    await ack();
+    const target = decodeValue(action.value);
+    const page = Number(target?.detail);
+    if (!target || !Number.isInteger(page) || page < 1) return;
+    const ref = { workspaceId: body.team?.id ?? '', modelId: target.modelId };
+    await services.messageRefs.set(ref, { scopePage: page });
+    services.refresher.refresh(ref);
+  };
+}

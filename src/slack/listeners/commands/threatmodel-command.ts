@@ -1,0 +1,79 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { ModelIdSchema, ThreatModelSchema } from '../../../domain/model';
+import { summarize } from '../../../domain/summary';
+import type { SlackServices } from '../../deps';
+import { helpMessage, listMessage, usageForStart } from '../../views/command-responses';
+import { modelCard } from '../../views/model-card';
+import { userLine } from '../../views/text';
+import { startModel } from './start-model';
+
+const LIST_LIMIT = 10;
+
+/** Why a title cannot be used, in the words of the schema the store enforces; undefined if fine. */
+function titleProblem(title: string): string | undefined {
+  if (!title) return 'Give the feature a title.';
+  const result = ThreatModelSchema.shape.title.safeParse(title);
+  return result.success ? undefined : `That title ${result.error.issues[0]?.message ?? 'is not valid'}.`;
+}
+
+/** `/threatmodel <subcommand>`: start, list, status, help. Acknowledged first; slow work after. */
+export function threatmodelCommand(services: SlackServices) {
+  return async ({ ack, command, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    const text = command.text.trim();
+    const [sub = '', ...rest] = text.split(/\s+/);
+    switch (sub.toLowerCase()) {
+      case 'start': {
+        const title = text.slice(sub.length).trim();
+        const problem = titleProblem(title);
+        if (problem) return ack(usageForStart(problem));
+        if (!/^[CG]/.test(command.channel_id))
+          return ack(helpMessage('Start a model in a channel, where the team can join in.'));
+        await ack();
+        return startModel(
+          services,
+          { workspaceId: command.team_id, channelId: command.channel_id, userId: command.user_id, title },
+          respond,
+        );
+      }
+      case 'list': {
+        await ack();
+        const page = await services.store.list(
+          command.team_id,
+          { by: 'channel', channelId: command.channel_id },
+          { limit: LIST_LIMIT },
+        );
+        const models = await Promise.all(
+          page.items.map(async (model) => ({
+            model,
+            permalink: model.threadTs
+              ? ((await services.client.chat.getPermalink({ channel: model.channelId, message_ts: model.threadTs }))
+                  .permalink ?? undefined)
+              : undefined,
+          })),
+        );
+        await respond(listMessage(models, page.total, command.channel_id));
+        return;
+      }
+      case 'status': {
+        const id = ModelIdSchema.safeParse((rest[0] ?? '').toUpperCase());
+        if (!id.success) return ack(helpMessage('Which model? For example `/threatmodel status TM-12`.'));
+        await ack();
+        const model = await services.store.get({ workspaceId: command.team_id, modelId: id.data });
+        if (!model) {
+          await respond(helpMessage(`There is no threat model ${id.data} in this workspace.`));
+          return;
+        }
+        await respond({
+          response_type: 'ephemeral',
+          ...modelCard(model, summarize(services.flow, model), services.flow, false),
+        });
+        return;
+      }
+      case '':
+      case 'help':
+        return ack(helpMessage());
+      default:
+        return ack(helpMessage(`I do not know "${userLine(sub, 40)}".`));
+    }
+  };
+}

@@ -1,0 +1,34 @@
+import type {
+  App,
+  BlockAction,
+  ButtonAction,
+  MultiUsersSelectAction,
+  OverflowAction,
+  ViewSubmitAction,
+} from '@slack/bolt';
+import type { SlackServices } from '../deps';
+import { ACTIONS, VIEWS } from '../ids';
+import { COMMAND } from '../views/command-responses';
+import { finishStep } from './actions/finish-step';
+import { rolesSelect } from './actions/roles-select';
+import { scopeAdd } from './actions/scope-add';
+import { scopeElementMenu } from './actions/scope-element-menu';
+import { scopePage } from './actions/scope-page';
+import { threatmodelCommand } from './commands/threatmodel-command';
+import { appMention } from './events/app-mention';
+import { scopeElementSubmit } from './views/scope-element-submit';
+
+/** Every listener, bound to its command, action id, callback id or event. */
+export function registerListeners(app: App, services: SlackServices): void {
+  app.command(COMMAND, threatmodelCommand(services));
+
+  app.action<BlockAction<MultiUsersSelectAction>>(ACTIONS.roleSelectPattern, rolesSelect(services));
+  app.action<BlockAction<ButtonAction>>(ACTIONS.scopeAddPattern, scopeAdd(services));
+  app.action<BlockAction<OverflowAction>>(ACTIONS.scopeElementMenu, scopeElementMenu(services));
+  app.action<BlockAction<ButtonAction>>(ACTIONS.scopePage, scopePage(services));
+  app.action<BlockAction<ButtonAction>>(ACTIONS.finishStep, finishStep(services));
+
+  app.view<ViewSubmitAction>(VIEWS.scopeElement, scopeElementSubmit(services));
+
+  app.event('app_mention', appMention(services));
+}

@@ -1,0 +1,30 @@
+import { EDITABLE_STATUSES, type ThreatModel } from '../domain/model';
+import type { SlackServices } from './deps';
+import { statusLabel } from './views/model-card';
+
+export type Access = { ok: true; model: ThreatModel } | { ok: false; message: string };
+
+/**
+ * May this user change this model now? It must exist, be editable (approved and archived models
+ * are read-only; one in review waits for the reviewer), and the user must be a member of the
+ * model's channel. Checked on every action and every submission, against the current model.
+ */
+export async function editableModel(
+  services: SlackServices,
+  workspaceId: string,
+  modelId: string,
+  userId: string,
+): Promise<Access> {
+  const model = await services.store.get({ workspaceId, modelId });
+  if (!model) return { ok: false, message: `There is no threat model ${modelId} in this workspace.` };
+  if (!EDITABLE_STATUSES.includes(model.status)) {
+    return {
+      ok: false,
+      message: `${model.id} is ${statusLabel(model.status).toLowerCase()} and cannot be changed now.`,
+    };
+  }
+  if (!(await services.members.isMember(model.channelId, userId))) {
+    return { ok: false, message: `Only members of <#${model.channelId}> can change ${model.id}.` };
+  }
+  return { ok: true, model };
+}

@@ -1,0 +1,61 @@
+import type { WebClient } from '@slack/web-api';
+import type { Catalog } from '../catalog/catalog';
+import type { Flow } from '../domain/flow';
+import { summarize } from '../domain/summary';
+import type { Logger } from '../logger';
+import type { MessageRefStore } from '../store/message-refs';
+import type { ModelRef, ModelStore } from '../store/model-store';
+import { Coalescer } from './coalescer';
+import { modelCard } from './views/model-card';
+import { scopeSummaryMessage } from './views/scope-summary';
+
+interface RefresherDeps {
+  store: ModelStore;
+  messageRefs: MessageRefStore;
+  catalog: Catalog;
+  flow: Flow;
+  client: WebClient;
+  logger: Logger;
+  intervalMs: number;
+}
+
+/**
+ * Keeps a model's card and scope summary in step with the model. Every change asks for a
+ * refresh; refreshes of one model are coalesced (see Coalescer) and always render the latest
+ * stored version, so bursts cost few `chat.update` calls and nothing shows a stale state.
+ */
+export class ModelRefresher {
+  private readonly coalescer: Coalescer;
+
+  constructor(private readonly deps: RefresherDeps) {
+    this.coalescer = new Coalescer(
+      (key) => this.render(key),
+      deps.intervalMs,
+      (key, error) => deps.logger.warn({ err: error, model: key }, 'could not refresh the model card'),
+    );
+  }
+
+  refresh(ref: ModelRef): void {
+    this.coalescer.request(`${ref.workspaceId}/${ref.modelId}`);
+  }
+
+  idle(): Promise<void> {
+    return this.coalescer.idle();
+  }
+
+  private async render(key: string): Promise<void> {
+    const [workspaceId = '', modelId = ''] = key.split('/');
+    const ref = { workspaceId, modelId };
+    const [model, refs] = await Promise.all([this.deps.store.get(ref), this.deps.messageRefs.get(ref)]);
+    if (!model) return;
+    const { client, flow, catalog } = this.deps;
+    if (refs.card) {
+      const card = modelCard(model, summarize(flow, model), flow);
+      await client.chat.update({ channel: model.channelId, ts: refs.card, ...card });
+    }
+    if (refs.scopeSummary) {
+      const { page: _page, ...summary } = scopeSummaryMessage(model, catalog, refs.scopePage);
+      await client.chat.update({ channel: model.channelId, ts: refs.scopeSummary, ...summary });
+    }
+  }
+}

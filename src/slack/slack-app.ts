@@ -1,0 +1,126 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App } from '@slack/bolt';
+import type { RetryOptions } from '@slack/web-api';
+import type { SlackCredentials } from '../config';
+import { boltLogger } from '../logger';
+import { ChannelMembers } from './channel-members';
+import type { SlackDeps, SlackServices } from './deps';
+import { globalErrorHandler } from './error-handler';
+import { healthRoutes } from './health-routes';
+import { registerListeners } from './listeners';
+import { ModelRefresher } from './model-refresher';
+
+export interface SlackAppOptions {
+  credentials: SlackCredentials;
+  /** HTTP port for Slack requests and health routes (Socket Mode: health routes only). 0 = any free port. */
+  port: number;
+  deps: SlackDeps;
+  /** Web API retries; a few quick ones by default (the SDK's own default retries for 30 minutes). */
+  retryConfig?: RetryOptions;
+}
+
+export interface SlackApp {
+  app: App;
+  services: SlackServices;
+  /** Starts listening; resolves to the port it listens on. */
+  start(): Promise<number>;
+  /** Stops taking requests and lets pending card refreshes finish. */
+  stop(): Promise<void>;
+  /** Resolves once every listener still working after its ack, and every card refresh, is done. */
+  idle(): Promise<void>;
+}
+
+/**
+ * The Bolt app: HTTP mode (`POST /slack/events` for commands, interactivity and events) or Socket
+ * Mode when an app token is configured, with the same listeners either way, plus `/healthz` and
+ * `/readyz`. Bolt verifies request signatures and refuses stale timestamps in HTTP mode.
+ */
+export function createSlackApp(options: SlackAppOptions): SlackApp {
+  const { credentials, deps } = options;
+  const logger = deps.logger.child({ component: 'slack' });
+  const customRoutes = healthRoutes(deps.ready);
+  const common = {
+    token: credentials.botToken,
+    logger: boltLogger(deps.logger),
+    extendedErrorHandler: true,
+    customRoutes,
+    clientOptions: {
+      ...(credentials.apiUrl && { slackApiUrl: credentials.apiUrl }),
+      retryConfig: options.retryConfig ?? { retries: 2, factor: 2, minTimeout: 500 },
+    },
+  };
+  const app =
+    credentials.mode === 'socket'
+      ? new App({
+          ...common,
+          socketMode: true,
+          appToken: credentials.appToken,
+          installerOptions: { port: options.port },
+        })
+      : new App({ ...common, signingSecret: credentials.signingSecret });
+
+  const members = new ChannelMembers(app.client, deps.membershipCacheMs);
+  const refresher = new ModelRefresher({
+    store: deps.store,
+    messageRefs: deps.messageRefs,
+    catalog: deps.catalog,
+    flow: deps.flow,
+    client: app.client,
+    logger,
+    intervalMs: deps.cardRefreshIntervalMs ?? 1000,
+  });
+  const services: SlackServices = { ...deps, logger, client: app.client, members, refresher };
+
+  // Listeners keep working after their ack; track them so stop() and tests can wait for them.
+  const inFlight = new Set<Promise<void>>();
+  app.use(async ({ body, next }) => {
+    const b = body as {
+      type?: string;
+      command?: string;
+      view?: { callback_id?: string };
+      actions?: { action_id?: string }[];
+    };
+    logger.debug(
+      {
+        type: b.type ?? 'command',
+        command: b.command,
+        callbackId: b.view?.callback_id,
+        actionId: b.actions?.[0]?.action_id,
+      },
+      'slack request',
+    );
+    const work = next();
+    const tracked = work.then(
+      () => undefined,
+      () => undefined,
+    );
+    inFlight.add(tracked);
+    try {
+      await work;
+    } finally {
+      inFlight.delete(tracked);
+    }
+  });
+  registerListeners(app, services);
+  app.error(globalErrorHandler(app.client, logger));
+
+  return {
+    app,
+    services,
+    async start() {
+      const started = (await app.start(options.port)) as Server | undefined;
+      const address = started?.address?.() as AddressInfo | null | undefined;
+      return address?.port ?? options.port;
+    },
+    async stop() {
+      await app.stop();
+      await Promise.all(inFlight);
+      await refresher.idle();
+    },
+    async idle() {
+      while (inFlight.size > 0) await Promise.all(inFlight);
+      await refresher.idle();
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { LIMITS } from '../../domain/limits';
+import type { ThreatModel } from '../../domain/model';
+import { stepNumber } from '../../domain/steps';
+import { statusLabel } from './model-card';
+import { context, section, truncate, userLine } from './text';
+
+export const COMMAND = '/threatmodel';
+
+/** `/threatmodel help`, also shown for anything the command does not understand. */
+export function helpMessage(note?: string) {
+  const text = [
+    ...(note ? [note, ''] : []),
+    '*Threadmodel* walks your team through a threat model of one feature, in one thread.',
+    `• \`${COMMAND} start <feature title>\`: start a model in this channel`,
+    `• \`${COMMAND} list\`: models in this channel`,
+    `• \`${COMMAND} status TM-12\`: where a model stands`,
+    `• \`${COMMAND} help\`: this help`,
+  ].join('\n');
+  return { response_type: 'ephemeral' as const, text, blocks: [section(text)] };
+}
+
+export function usageForStart(problem: string) {
+  return helpMessage(
+    `${problem} Usage: \`${COMMAND} start <feature title>\`, e.g. \`${COMMAND} start Refunds API\` (at most ${LIMITS.titleMax} characters).`,
+  );
+}
+
+/** `/threatmodel list`: the channel's models with a link to each thread. */
+export function listMessage(
+  models: readonly { model: ThreatModel; permalink: string | undefined }[],
+  total: number,
+  channelId: string,
+) {
+  if (models.length === 0) {
+    const text = `No threat models in <#${channelId}> yet. Start one with \`${COMMAND} start <feature title>\`.`;
+    return { response_type: 'ephemeral' as const, text, blocks: [section(text)] };
+  }
+  const lines = models.map(({ model, permalink }) => {
+    const title = userLine(model.title, 100);
+    const link = permalink ? `<${permalink}|${title}>` : title;
+    return `*${model.id}* ${link} · ${statusLabel(model.status)} · step ${stepNumber(model.currentStep)} of 4`;
+  });
+  const more =
+    total > models.length ? [context(`Showing the ${models.length} most recently updated of ${total}.`)] : [];
+  return {
+    response_type: 'ephemeral' as const,
+    text: `Threat models in this channel: ${total}`,
+    blocks: [section(truncate(`*Threat models in <#${channelId}>*\n${lines.join('\n')}`, 3000)), ...more],
+  };
+}

@@ -1,0 +1,87 @@
+import type { Flow } from '../../domain/flow';
+import { flowStep } from '../../domain/flow';
+import type { ThreatModel } from '../../domain/model';
+import { STEPS, stepNumber } from '../../domain/steps';
+import type { ModelSummary } from '../../domain/summary';
+import { ACTIONS, encodeValue } from '../ids';
+import { button, context, mention, plain, section, truncate, userLine } from './text';
+
+const STATUS_LABELS: Record<ThreatModel['status'], string> = {
+  draft: 'Draft',
+  in_review: 'In review',
+  changes_requested: 'Changes requested',
+  approved: 'Approved',
+  archived: 'Archived',
+};
+
+export function statusLabel(status: ThreatModel['status']): string {
+  return STATUS_LABELS[status];
+}
+
+/** ▰▰▰▱▱▱▱▱▱▱ 30% */
+export function progressBar(percent: number): string {
+  const filled = Math.round(Math.max(0, Math.min(100, percent)) / 10);
+  return `${'▰'.repeat(filled)}${'▱'.repeat(10 - filled)} ${percent}%`;
+}
+
+/**
+ * The model card: the message at the top of the model's thread, updated in place. A pure
+ * function of the model, its summary and the flow. `interactive: false` drops the buttons (for
+ * `/threatmodel status`).
+ */
+export function modelCard(model: ThreatModel, summary: ModelSummary, flow: Flow, interactive = true) {
+  const step = flowStep(flow, model.currentStep);
+  const allDone = STEPS.every((s) => model.completedSteps[s]);
+  const stepLine = allDone
+    ? '*All four steps are complete*'
+    : `*Step ${stepNumber(model.currentStep)} of ${STEPS.length}: ${step.title}*`;
+  const { counts } = summary;
+  const risks =
+    summary.openHighRisks.length === 0
+      ? 'none'
+      : summary.openHighRisks
+          .slice(0, 10)
+          .map((risk) => `${risk.threatId} (${risk.band})`)
+          .join(', ');
+  const editable = model.status === 'draft' || model.status === 'changes_requested';
+  return {
+    text: truncate(
+      `${model.id} ${userLine(model.title)}: step ${stepNumber(model.currentStep)} of 4, ${summary.completionPercent}% complete`,
+      3000,
+    ),
+    blocks: [
+      { type: 'header', text: plain(`🧵 ${model.title}`, 150) },
+      context(`*${model.id}* · owner ${mention(model.ownerId)} · ${statusLabel(model.status)}`),
+      section(`${stepLine}\n${progressBar(summary.completionPercent)}`),
+      {
+        type: 'section',
+        fields: [
+          `*Assets*\n${counts.assets}`,
+          `*Entry points*\n${counts.entryPoints}`,
+          `*Components*\n${counts.components}`,
+          `*Data flows*\n${counts.dataFlows}`,
+          `*Threats*\n${counts.threats}`,
+          `*Mitigations*\n${counts.mitigations}`,
+          `*Open high risks*\n${risks}`,
+        ].map((text) => ({ type: 'mrkdwn', text })),
+      },
+      ...(interactive && editable && !allDone
+        ? [
+            {
+              type: 'actions',
+              block_id: 'card_actions',
+              elements: [
+                button(
+                  `Finish step ${stepNumber(model.currentStep)}`,
+                  ACTIONS.finishStep,
+                  encodeValue(model.id, model.currentStep),
+                  'primary',
+                ),
+              ],
+            },
+          ]
+        : []),
+      context('Everything about this model happens in its thread. 🧵'),
+    ],
+  };
+}

@@ -1,0 +1,52 @@
+import { safeChatLine, safeChatText } from '../../domain/safe-text';
+
+/** Block Kit text objects, with user text made inert and cut to the limits Slack enforces. */
+
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+export function plain(text: string, max = 3000) {
+  return { type: 'plain_text' as const, text: truncate(text, max), emoji: true };
+}
+
+export function mrkdwn(text: string, max = 3000) {
+  return { type: 'mrkdwn' as const, text: truncate(text, max) };
+}
+
+/** User text inside mrkdwn: escaped, no mentions, no links; one line. */
+export function userLine(text: string, max = 300): string {
+  return truncate(safeChatLine(text), max);
+}
+
+/** User text inside mrkdwn, keeping its line breaks. */
+export function userText(text: string, max = 2000): string {
+  return truncate(safeChatText(text), max);
+}
+
+/** A mention of a Slack user we know by id (ids are validated by the model schema). */
+export function mention(userId: string): string {
+  return /^[UW][A-Z0-9]+$/.test(userId) ? `<@${userId}>` : 'someone';
+}
+
+export function section(text: string, accessory?: object) {
+  return { type: 'section' as const, text: mrkdwn(text), ...(accessory && { accessory }) };
+}
+
+export function context(...texts: string[]) {
+  return { type: 'context' as const, elements: texts.slice(0, 10).map((text) => mrkdwn(text, 2000)) };
+}
+
+export function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger') {
+  return { type: 'button' as const, text: plain(text, 75), action_id: actionId, value, ...(style && { style }) };
+}
+
+export function option(text: string, value: string, description?: string) {
+  return {
+    text: plain(text, 75),
+    value: truncate(value, 150),
+    ...(description && { description: plain(description, 75) }),
+  };
+}
+
+export const divider = { type: 'divider' as const };

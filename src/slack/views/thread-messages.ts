@@ -1,0 +1,76 @@
+import type { Flow } from '../../domain/flow';
+import { flowStep } from '../../domain/flow';
+import type { ThreatModel } from '../../domain/model';
+import { ROLE_NAMES, ROLES, type Role } from '../../domain/roles';
+import { SCOPE_KIND_NAMES, SCOPE_KINDS } from '../../domain/scope-edits';
+import type { MissingItem } from '../../domain/step-engine';
+import { type Step, stepNumber } from '../../domain/steps';
+import { ACTIONS, encodeValue } from '../ids';
+import { button, context, mention, plain, section, truncate, userText } from './text';
+
+/** The roles message in the thread: one user picker per persona. */
+export function rolesMessage(model: ThreatModel, flow: Flow) {
+  return {
+    text: `Who plays each role in ${model.id}?`,
+    blocks: [
+      section('*Who plays each role?* One person may hold several. Everyone picked gets a short brief here.'),
+      ...ROLES.map((role) => ({
+        type: 'section',
+        block_id: encodeValue(model.id, role),
+        text: { type: 'mrkdwn', text: `*${ROLE_NAMES[role]}*\n${truncate(flow.roles[role], 180)}` },
+        accessory: {
+          type: 'multi_users_select',
+          action_id: ACTIONS.roleSelect(role),
+          placeholder: plain(`Pick the ${ROLE_NAMES[role]}`, 150),
+          ...(model.roles[role].length > 0 && { initial_users: model.roles[role] }),
+        },
+      })),
+    ],
+  };
+}
+
+/** The greeting for someone just given a role. */
+export function roleGreeting(userId: string, role: Role, flow: Flow) {
+  const text = `${mention(userId)}, you are the *${ROLE_NAMES[role]}* for this model. ${userText(flow.roles[role], 1500)}`;
+  return { text, blocks: [section(text)] };
+}
+
+/** A step opening in the thread: its intro, with the scope step's "add" buttons. */
+export function stepOpenedMessage(model: ThreatModel, flow: Flow, step: Step) {
+  const intro = flowStep(flow, step).intro.replace(/\{feature\}/g, model.title);
+  const header = `*Step ${stepNumber(step)} of 4: ${flowStep(flow, step).title}*`;
+  const blocks: object[] = [section(`${header}\n${userText(intro, 2800)}`)];
+  if (step === 'scope') {
+    blocks.push({
+      type: 'actions',
+      block_id: 'scope_add',
+      elements: SCOPE_KINDS.map((kind) =>
+        button(`Add ${SCOPE_KIND_NAMES[kind]}`, ACTIONS.scopeAdd(kind), encodeValue(model.id, kind)),
+      ),
+    });
+  }
+  blocks.push({
+    type: 'actions',
+    block_id: 'step_finish',
+    elements: [button(`Finish step ${stepNumber(step)}`, ACTIONS.finishStep, encodeValue(model.id, step), 'primary')],
+  });
+  return { text: `Step ${stepNumber(step)} of ${model.id}: ${flowStep(flow, step).title}`, blocks };
+}
+
+/** Why a step cannot be finished yet. */
+export function missingItemsMessage(step: Step, missing: readonly MissingItem[]) {
+  const lines = missing.map((item) => `• ${item.message}`).join('\n');
+  const text = `Step ${stepNumber(step)} cannot be finished yet:\n${lines}`;
+  return { text: truncate(text, 3000), blocks: [section(truncate(text, 3000))] };
+}
+
+/** A short notice in the thread or to one user. */
+export function notice(text: string) {
+  return { text: truncate(text, 3000), blocks: [section(truncate(text, 3000))] };
+}
+
+/** Shown when someone finishes a step. */
+export function stepCompletedMessage(userId: string, message: string) {
+  const text = `${mention(userId)}: ${message}`;
+  return { text, blocks: [context(text)] };
+}
