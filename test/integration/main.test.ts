@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { Redis } from 'ioredis';
 import { StoreUnavailableError } from '../../src/errors';
 import { start } from '../../src/main';
@@ -5,15 +7,31 @@ import { RedisKeys } from '../../src/store/redis-keys';
 import { RedisModelStore } from '../../src/store/redis-model-store';
 import { ALICE } from '../support/build-model';
 import { testRedis, uniquePrefix } from '../support/redis-server';
+import { SlackDriver } from '../support/slack/slack-driver';
+import { type SlackStandIn, startSlackStandIn } from '../support/slack/stand-in-server';
+import { SIGNING_SECRET } from '../support/slack-app-fixture';
+import { tempDir } from '../support/temp-dir';
 
 describe('start-up', () => {
   let redis: { url: string; close: () => Promise<void> };
+  let standIn: SlackStandIn;
+  const slackEnv = () => ({
+    LOG_LEVEL: 'silent',
+    SLACK_BOT_TOKEN: standIn.token,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: standIn.apiUrl,
+    PORT: '0',
+  });
   beforeAll(async () => {
     redis = await testRedis();
+    standIn = await startSlackStandIn();
   });
-  afterAll(() => redis.close());
+  afterAll(async () => {
+    await standIn.close();
+    await redis.close();
+  });
 
-  it('loads flow and catalog, connects the store and archives drafts idle past the retention period', async () => {
+  it('starts the Slack app on its port with health routes, archives idle drafts, and stops cleanly', async () => {
     const prefix = uniquePrefix();
     const client = new Redis(redis.url);
     try {
@@ -26,17 +44,51 @@ describe('start-up', () => {
         { title: 'Forgotten', workspaceId: 'T0WORKSPC', channelId: 'C0PAYMENT', ownerId: ALICE },
         ALICE,
       );
-      await start({ LOG_LEVEL: 'silent', REDIS_URL: redis.url, REDIS_KEY_PREFIX: prefix, DRAFT_RETENTION_DAYS: '30' });
-      expect((await past.require({ workspaceId: 'T0WORKSPC', modelId: old.id })).status).toBe('archived');
+      const running = await start({
+        ...slackEnv(),
+        REDIS_URL: redis.url,
+        REDIS_KEY_PREFIX: prefix,
+        DRAFT_RETENTION_DAYS: '30',
+      });
+      try {
+        expect((await past.require({ workspaceId: 'T0WORKSPC', modelId: old.id })).status).toBe('archived');
+        expect((await fetch(`http://127.0.0.1:${running.port}/healthz`)).status).toBe(200);
+        expect((await fetch(`http://127.0.0.1:${running.port}/readyz`)).status).toBe(200);
+        const driver = new SlackDriver({
+          appUrl: `http://127.0.0.1:${running.port}/slack/events`,
+          signingSecret: SIGNING_SECRET,
+          standIn,
+        });
+        expect((await driver.command(ALICE, 'C0PAYMENT', 'help')).json).toMatchObject({ response_type: 'ephemeral' });
+      } finally {
+        await running.stop();
+      }
+      await expect(fetch(`http://127.0.0.1:${running.port}/healthz`)).rejects.toThrow();
     } finally {
       await client.quit();
     }
   });
 
-  it('stops with a clear error when Redis cannot be reached', async () => {
-    await expect(start({ LOG_LEVEL: 'silent', REDIS_URL: 'redis://127.0.0.1:1' })).rejects.toThrow(
-      StoreUnavailableError,
+  it('without REDIS_URL runs a private redis-server with its data under .threadmodel/, stopped on exit', async () => {
+    const folder = tempDir();
+    try {
+      const running = await start(slackEnv(), folder.dir);
+      expect((await fetch(`http://127.0.0.1:${running.port}/readyz`)).status).toBe(200);
+      await running.stop();
+      expect(existsSync(path.join(folder.dir, '.threadmodel', 'redis', 'appendonlydir'))).toBe(true);
+    } finally {
+      folder.cleanup();
+    }
+  });
+
+  it('without Slack credentials names what to set and where to get it', async () => {
+    await expect(start({ LOG_LEVEL: 'silent' })).rejects.toThrow(
+      /SLACK_BOT_TOKEN: is missing[\s\S]*manifest\.json[\s\S]*SLACK_SIGNING_SECRET: is missing/,
     );
+  });
+
+  it('stops with a clear error when Redis cannot be reached', async () => {
+    await expect(start({ ...slackEnv(), REDIS_URL: 'redis://127.0.0.1:1' })).rejects.toThrow(StoreUnavailableError);
   });
 
   it('stops with every configuration problem listed', async () => {

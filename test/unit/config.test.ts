@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { loadConfig } from '../../src/config';
+import { loadConfig, requireSlackCredentials } from '../../src/config';
 import { ConfigError } from '../../src/errors';
 
 const defaults = { cwd: '/srv/app', flowFile: '/opt/threadmodel/flows/default.yaml' };
@@ -10,8 +10,43 @@ describe('configuration', () => {
       logLevel: 'info',
       flowFile: '/opt/threadmodel/flows/default.yaml',
       extraCatalogDirs: [],
+      slack: { botToken: undefined, signingSecret: undefined, appToken: undefined, apiUrl: undefined },
+      port: 3000,
       redis: { url: undefined, keyPrefix: 'threadmodel:' },
       draftRetentionDays: 180,
+    });
+  });
+
+  describe('Slack credentials', () => {
+    const env = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: 'abcdef0123456789abcdef', PORT: '8080' };
+
+    it('HTTP mode needs the bot token and the signing secret', () => {
+      const config = loadConfig(env, defaults);
+      expect(config.port).toBe(8080);
+      expect(requireSlackCredentials(config)).toEqual({
+        mode: 'http',
+        botToken: 'xoxb-1-2-abc',
+        signingSecret: 'abcdef0123456789abcdef',
+        apiUrl: undefined,
+      });
+    });
+
+    it('an app token switches to Socket Mode, where no signing secret is needed', () => {
+      const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1-A1-2' }, defaults);
+      expect(requireSlackCredentials(config)).toMatchObject({ mode: 'socket', appToken: 'xapp-1-A1-2' });
+    });
+
+    it('missing credentials name every variable and where to get it', () => {
+      expect(() => requireSlackCredentials(loadConfig({}, defaults))).toThrow(
+        /SLACK_BOT_TOKEN: is missing; expected the bot token .*manifest\.json[\s\S]*SLACK_SIGNING_SECRET: is missing/,
+      );
+    });
+
+    it('a malformed token is refused without being echoed', () => {
+      expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxp-user-token-123' }, defaults)).toThrow(
+        /SLACK_BOT_TOKEN: is not valid \(value not shown\)/,
+      );
+      expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxp-user-token-123' }, defaults)).not.toThrow(/xoxp/);
     });
   });
 

@@ -72,7 +72,7 @@ export function parseScopeForm<K extends ScopeKind>(kind: K, state: ViewState, c
   if (!result.success) {
     for (const issue of result.error.issues) {
       const field = String(issue.path[0] ?? SCOPE_FIELDS[kind][0]?.name);
-      errors[field] ??= friendly(issue);
+      errors[field] ??= raw[field] === undefined ? 'Please fill this in.' : friendly(issue);
     }
   }
   if (Object.keys(errors).length > 0 || !result.success) return { ok: false, errors };
@@ -80,7 +80,6 @@ export function parseScopeForm<K extends ScopeKind>(kind: K, state: ViewState, c
 }
 
 function friendly(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && issue.message.endsWith('received undefined')) return 'Please fill this in.';
   if (issue.code === 'invalid_value') return 'Choose one of the options.';
   const message = issue.message;
   return message.charAt(0).toUpperCase() + message.slice(1).replace(/\.?$/, '.');

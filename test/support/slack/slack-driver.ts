@@ -1,0 +1,274 @@
+/**
+ * Drives the app like people using Slack: every method sends a real, signed HTTP request to the app's
+ * /slack/events endpoint and returns the app's HTTP answer (the ack). State (messages, modals, Home tabs)
+ * is read from, and kept in, the Slack stand-in.
+ */
+import { allOptions, type Chosen, elementState, optionWithValue } from './element-state';
+import {
+  blockActionsPayload,
+  commandFields,
+  eventEnvelope,
+  viewClosedPayload,
+  viewSubmissionPayload,
+} from './interaction-payloads';
+import { type Accept, type Container, locate, type Where } from './interaction-targets';
+import type { JsonObject } from './json';
+import { applyMessageResponse } from './response-urls';
+import { type AppResponse, FORM, formBody, JSON_TYPE, postToApp } from './signed-requests';
+import type { SlackStandIn } from './stand-in-server';
+import type { ResponseUrlContext, SlackView } from './stand-in-types';
+import { applySubmissionReply, submissionState } from './view-submission';
+
+export interface SlackDriverOptions {
+  /** e.g. http://127.0.0.1:PORT/slack/events */
+  appUrl: string;
+  signingSecret: string;
+  standIn: SlackStandIn;
+}
+
+export interface CommandResult extends AppResponse {
+  triggerId: string;
+  responseUrl: string;
+}
+
+export interface SubmitResult extends AppResponse {
+  /** The inline errors when the app answered `response_action: 'errors'`. */
+  errors?: Record<string, string>;
+}
+
+export interface EventOptions {
+  retryNum?: number;
+  retryReason?: string;
+  /** Reuse the first delivery's event_id for a retry. */
+  eventId?: string;
+}
+
+export interface RawOptions {
+  timestamp?: number;
+  signature?: string;
+  headers?: Record<string, string>;
+}
+
+function contextOf(container: Container, userId: string): ResponseUrlContext | undefined {
+  if (container.kind === 'view') return undefined;
+  const message = container.kind === 'message' ? container.message : container.ephemeral;
+  return {
+    channel: message.channel,
+    user: userId,
+    messageTs: message.ts,
+    ...(message.thread_ts === undefined ? {} : { threadTs: message.thread_ts }),
+    ...(container.kind === 'ephemeral' ? { ephemeral: true } : {}),
+  };
+}
+
+/** Accepts elements (menus, selects) that offer an option with this value. */
+function offers(optionValue: string): Accept {
+  return (element) => allOptions(element).some((option) => option.value === optionValue);
+}
+
+export class SlackDriver {
+  /** Duration of the last HTTP round trip to the app, in milliseconds (information only). */
+  lastRequestMs = 0;
+  readonly appUrl: string;
+  private readonly signingSecret: string;
+  private readonly standIn: SlackStandIn;
+
+  constructor(options: SlackDriverOptions) {
+    this.appUrl = options.appUrl;
+    this.signingSecret = options.signingSecret;
+    this.standIn = options.standIn;
+  }
+
+  /** `/threatmodel <text>` typed by a user in a channel. An ack body is shown like Slack shows it. */
+  async command(
+    userId: string,
+    channelId: string,
+    text: string,
+    opts: { command?: string } = {},
+  ): Promise<CommandResult> {
+    const context = { channel: channelId, user: userId };
+    const responseUrl = this.standIn.responseUrl('command', context);
+    const triggerId = this.standIn.issueTrigger(userId);
+    const command = opts.command ?? '/threatmodel';
+    const fields = commandFields(this.standIn, { userId, channelId, command, text, responseUrl, triggerId });
+    const result = await this.send(formBody(fields), FORM);
+    const shown = result.json ?? (result.body.trim() === '' ? undefined : { text: result.body });
+    if (result.status === 200 && shown && (shown.text !== undefined || shown.blocks !== undefined)) {
+      applyMessageResponse(this.standIn, context, shown, 'command_ack');
+    }
+    return { ...result, triggerId, responseUrl };
+  }
+
+  /** Clicks a button (in the top modal, the newest message showing it, or the Home tab). */
+  clickButton(userId: string, actionId: string, where: Where = {}): Promise<AppResponse> {
+    const build = (element: JsonObject) => ({
+      type: 'button',
+      text: element.text,
+      ...(element.value === undefined ? {} : { value: element.value }),
+      ...(element.style === undefined ? {} : { style: element.style }),
+    });
+    return this.act(userId, actionId, where, build, false, (element) => element.type === 'button');
+  }
+
+  /** Picks an option of an overflow menu (the newest menu with that action_id offering this option). */
+  clickOverflow(userId: string, actionId: string, optionValue: string, where: Where = {}): Promise<AppResponse> {
+    const build = (element: JsonObject) => ({
+      type: 'overflow',
+      selected_option: optionWithValue(element, optionValue),
+    });
+    return this.act(userId, actionId, where, build, false, offers(optionValue));
+  }
+
+  /** static_select / radio_buttons / external_select: chooses the option with this value. */
+  selectOption(userId: string, actionId: string, value: string, where: Where = {}): Promise<AppResponse> {
+    return this.select(userId, actionId, value, where);
+  }
+
+  /** multi_static_select / checkboxes: chooses the options with these values. */
+  selectOptions(userId: string, actionId: string, values: string[], where: Where = {}): Promise<AppResponse> {
+    return this.select(userId, actionId, values, where);
+  }
+
+  /** users_select: chooses a user. */
+  selectUser(userId: string, actionId: string, user: string, where: Where = {}): Promise<AppResponse> {
+    return this.select(userId, actionId, user, where);
+  }
+
+  /** multi_users_select: chooses users. */
+  selectUsers(userId: string, actionId: string, users: string[], where: Where = {}): Promise<AppResponse> {
+    return this.select(userId, actionId, users, where);
+  }
+
+  /** Submits the user's top modal with values by action_id (others keep their initial values). */
+  async submitView(
+    userId: string,
+    values: Record<string, Chosen> = {},
+    opts: { force?: boolean } = {},
+  ): Promise<SubmitResult> {
+    const view = this.topView(userId);
+    const state = submissionState(view, values, opts.force === true);
+    view.state.values = state;
+    const triggerId = this.standIn.issueTrigger(userId);
+    const payload = viewSubmissionPayload(this.standIn, { userId, view, state, triggerId });
+    const result = await this.send(formBody({ payload: JSON.stringify(payload) }), FORM);
+    const errors = applySubmissionReply(this.standIn, userId, view, result);
+    return errors === undefined ? result : { ...result, errors };
+  }
+
+  /** Closes the top modal (X / Cancel): view_closed is sent only when the view asked for notify_on_close. */
+  async closeView(userId: string): Promise<AppResponse | undefined> {
+    const view = this.topView(userId);
+    const isCleared = view.clear_on_close;
+    let result: AppResponse | undefined;
+    if (view.notify_on_close) {
+      const payload = viewClosedPayload(this.standIn, { userId, view, isCleared });
+      result = await this.send(formBody({ payload: JSON.stringify(payload) }), FORM);
+    }
+    if (isCleared) this.standIn.views.clear(userId);
+    else this.standIn.views.pop(userId);
+    return result;
+  }
+
+  /** Delivers an Events API event (wrapped in event_callback); retries via retryNum/retryReason + same eventId. */
+  async event(event: object, opts: EventOptions = {}): Promise<AppResponse & { eventId: string }> {
+    const eventId = opts.eventId ?? this.standIn.nextId('Ev');
+    const envelope = eventEnvelope(this.standIn, event, eventId, Math.floor(this.standIn.now() / 1000));
+    const headers: Record<string, string> = {};
+    if (opts.retryNum !== undefined) headers['x-slack-retry-num'] = String(opts.retryNum);
+    if (opts.retryReason !== undefined) headers['x-slack-retry-reason'] = opts.retryReason;
+    const result = await this.send(JSON.stringify(envelope), JSON_TYPE, { headers });
+    return { ...result, eventId };
+  }
+
+  /** The user opens the app's Home tab (app_home_opened). */
+  appHomeOpened(userId: string): Promise<AppResponse & { eventId: string }> {
+    const home = this.standIn.home(userId);
+    return this.event({
+      type: 'app_home_opened',
+      user: userId,
+      channel: this.standIn.directMessageWith(userId).id,
+      tab: 'home',
+      event_ts: this.standIn.nextTs(),
+      ...(home === undefined ? {} : { view: { ...home } }),
+    });
+  }
+
+  /** Any body, signed unless a signature/timestamp override says otherwise (for signature tests). */
+  raw(body: string, contentType: string, opts: RawOptions = {}): Promise<AppResponse> {
+    return this.send(body, contentType, opts);
+  }
+
+  private topView(userId: string): SlackView {
+    const view = this.standIn.openViews(userId).at(-1);
+    if (!view) throw new Error(`${userId} has no modal open`);
+    return view;
+  }
+
+  private select(userId: string, actionId: string, chosen: Chosen, where: Where): Promise<AppResponse> {
+    const optionValue = typeof chosen === 'string' ? chosen : undefined;
+    const accept = (element: JsonObject) =>
+      allOptions(element).length === 0 || optionValue === undefined || offers(optionValue)(element);
+    return this.act(
+      userId,
+      actionId,
+      where,
+      (element) => {
+        const state = elementState(element, chosen);
+        if (!state) throw new Error(`${actionId} (${String(element.type)}) is not a selectable element`);
+        return state;
+      },
+      true,
+      accept,
+    );
+  }
+
+  private async act(
+    userId: string,
+    actionId: string,
+    where: Where,
+    build: (element: JsonObject) => JsonObject,
+    keepsState = false,
+    accept: Accept = () => true,
+  ): Promise<AppResponse> {
+    const { container, blockId, element } = locate(this.standIn, userId, actionId, where, accept);
+    const value = build(element);
+    if (keepsState) this.rememberState(container, blockId, actionId, value);
+    const action = {
+      ...value,
+      action_id: actionId,
+      block_id: blockId,
+      action_ts: (this.standIn.now() / 1000).toFixed(6),
+    };
+    const context = contextOf(container, userId);
+    const responseUrl = context === undefined ? undefined : this.standIn.responseUrl('block_actions', context);
+    const triggerId = this.standIn.issueTrigger(userId);
+    const payload = blockActionsPayload(this.standIn, {
+      userId,
+      container,
+      action,
+      triggerId,
+      ...(responseUrl === undefined ? {} : { responseUrl }),
+    });
+    return this.send(formBody({ payload: JSON.stringify(payload) }), FORM);
+  }
+
+  /** Keeps the client-side selection, as Slack does, so later payloads carry it in state.values. */
+  private rememberState(container: Container, blockId: string, actionId: string, value: JsonObject): void {
+    const values =
+      container.kind === 'view'
+        ? container.view.state.values
+        : container.kind === 'message'
+          ? container.message.state
+          : undefined;
+    if (values) values[blockId] = { ...values[blockId], [actionId]: value };
+  }
+
+  private async send(body: string, contentType: string, opts: RawOptions = {}): Promise<AppResponse> {
+    const started = performance.now();
+    try {
+      return await postToApp(this.appUrl, body, contentType, { signingSecret: this.signingSecret, ...opts });
+    } finally {
+      this.lastRequestMs = performance.now() - started;
+    }
+  }
+}

@@ -1,0 +1,209 @@
+/** Everything the stand-in remembers: workspace, calls, messages, views, triggers, uploads, responses. */
+import { randomBytes } from 'node:crypto';
+import { withBlockIds } from './block-ids';
+import { ResponseTargets } from './response-urls';
+import type {
+  BlockKitViolation,
+  EphemeralMessage,
+  RecordedCall,
+  RecordedResponse,
+  SlackView,
+  StandInOptions,
+  StoredMessage,
+  Upload,
+} from './stand-in-types';
+import { ViewStore } from './view-store';
+import { BOT, createWorkspace, type Workspace, type WorkspaceChannel, type WorkspaceUser } from './workspace';
+
+/** Slack refuses a trigger_id older than this. */
+export const TRIGGER_TTL_MS = 3000;
+
+interface Trigger {
+  userId: string;
+  issuedAt: number;
+  used: boolean;
+}
+
+export type TriggerCheck =
+  | { userId: string }
+  | { error: 'invalid_trigger_id' | 'exchanged_trigger_id' | 'expired_trigger_id' };
+
+export class StandInStore {
+  readonly workspace: Workspace = createWorkspace();
+  readonly calls: RecordedCall[] = [];
+  readonly blockKitViolations: BlockKitViolation[] = [];
+  readonly ephemerals: EphemeralMessage[] = [];
+  readonly uploads: Upload[] = [];
+  readonly responses: RecordedResponse[] = [];
+  readonly views = new ViewStore({ teamId: this.workspace.teamId, appId: BOT.appId, botId: BOT.botId });
+  readonly responseTargets = new ResponseTargets();
+  readonly now: () => number;
+  private stored: StoredMessage[] = [];
+  private readonly triggers = new Map<string, Trigger>();
+  private lastTsMicros = 0;
+  private sequence = 0;
+
+  constructor(options: StandInOptions = {}) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** A message ts ('seconds.micros') from the clock, strictly increasing. */
+  nextTs(): string {
+    this.lastTsMicros = Math.max(Math.floor(this.now()) * 1000, this.lastTsMicros + 100);
+    const seconds = Math.floor(this.lastTsMicros / 1_000_000);
+    return `${seconds}.${String(this.lastTsMicros % 1_000_000).padStart(6, '0')}`;
+  }
+
+  /** A fresh id such as 'F00000007' or 'Ev00000008'. */
+  nextId(prefix: string): string {
+    this.sequence += 1;
+    return `${prefix}${String(this.sequence).padStart(8, '0')}`;
+  }
+
+  /** A channel by id, by name or by '#name'. */
+  channel(idOrName: string): WorkspaceChannel | undefined {
+    const name = idOrName.replace(/^#/, '');
+    return this.workspace.channels.find((channel) => channel.id === idOrName || channel.name === name);
+  }
+
+  user(id: string): WorkspaceUser | undefined {
+    return this.workspace.users.find((user) => user.id === id);
+  }
+
+  isMember(channelId: string, userId: string): boolean {
+    return this.channel(channelId)?.members.includes(userId) ?? false;
+  }
+
+  /** The bot's DM with a user, created on first use (as conversations.open does). */
+  directMessageWith(userId: string): WorkspaceChannel {
+    const existing = this.workspace.channels.find((channel) => channel.is_im && channel.user === userId);
+    if (existing) return existing;
+    const dm = {
+      id: `D${userId.slice(1)}`,
+      name: userId,
+      is_private: true,
+      is_im: true,
+      user: userId,
+      members: [userId, BOT.userId],
+    };
+    this.workspace.channels.push(dm);
+    return dm;
+  }
+
+  /** Stores a bot message; a thread_ts naming a reply is moved to that reply's parent, like Slack does. */
+  addMessage(fields: {
+    channel: string;
+    text: string;
+    blocks: unknown[];
+    thread_ts?: string;
+    metadata?: unknown;
+  }): StoredMessage {
+    const parent = fields.thread_ts === undefined ? undefined : this.message(fields.channel, fields.thread_ts);
+    const threadTs = parent?.thread_ts ?? fields.thread_ts;
+    const message: StoredMessage = {
+      channel: fields.channel,
+      ts: this.nextTs(),
+      ...(threadTs === undefined ? {} : { thread_ts: threadTs }),
+      text: fields.text,
+      blocks: withBlockIds(fields.blocks),
+      user: BOT.userId,
+      bot_id: BOT.botId,
+      ...(fields.metadata === undefined ? {} : { metadata: fields.metadata }),
+      updates: 0,
+      versions: [],
+      state: {},
+    };
+    message.versions.push({ text: message.text, blocks: message.blocks, at: new Date(this.now()) });
+    this.stored.push(message);
+    return message;
+  }
+
+  /** Replaces text and/or blocks (absent ones are kept, as chat.update does) and records the version. */
+  editMessage(message: StoredMessage, change: { text?: string; blocks?: unknown[] }): void {
+    if (change.text !== undefined) message.text = change.text;
+    if (change.blocks !== undefined) message.blocks = withBlockIds(change.blocks);
+    message.updates += 1;
+    message.versions.push({ text: message.text, blocks: message.blocks, at: new Date(this.now()) });
+  }
+
+  removeMessage(message: StoredMessage): void {
+    this.stored = this.stored.filter((stored) => stored !== message);
+  }
+
+  /** Top-level messages of a channel, oldest first. */
+  messages(channel: string): StoredMessage[] {
+    return this.stored.filter((message) => message.channel === channel && message.thread_ts === undefined);
+  }
+
+  /** Replies in a thread, oldest first, without the parent. */
+  thread(channel: string, threadTs: string): StoredMessage[] {
+    return this.stored.filter((message) => message.channel === channel && message.thread_ts === threadTs);
+  }
+
+  message(channel: string, ts: string): StoredMessage | undefined {
+    return this.stored.find((message) => message.channel === channel && message.ts === ts);
+  }
+
+  /** The newest message in a channel (top-level or reply) that matches the predicate. */
+  latestMessage(
+    channel: string,
+    predicate: (message: StoredMessage) => boolean = () => true,
+  ): StoredMessage | undefined {
+    return this.stored.filter((message) => message.channel === channel && predicate(message)).at(-1);
+  }
+
+  /** Every stored message, newest first. */
+  allMessagesNewestFirst(): StoredMessage[] {
+    return [...this.stored].reverse();
+  }
+
+  ephemeralsFor(user: string): EphemeralMessage[] {
+    return this.ephemerals.filter((ephemeral) => ephemeral.user === user);
+  }
+
+  /** The user's modal stack, root first, top last. */
+  openViews(user: string): SlackView[] {
+    return this.views.stack(user);
+  }
+
+  home(user: string): SlackView | undefined {
+    return this.views.home(user);
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  /** A trigger_id for an interaction of this user, valid once for three seconds. */
+  issueTrigger(userId: string): string {
+    const issuedAt = this.now();
+    const id = `${Math.floor(issuedAt / 1000)}.${this.nextId('').replace(/^0+/, '')}.${randomBytes(8).toString('hex')}`;
+    this.triggers.set(id, { userId, issuedAt, used: false });
+    return id;
+  }
+
+  /** Spends a trigger_id: the user it was issued for, or Slack's error for it. */
+  useTrigger(id: unknown): TriggerCheck {
+    const trigger = typeof id === 'string' ? this.triggers.get(id) : undefined;
+    if (!trigger) return { error: 'invalid_trigger_id' };
+    if (trigger.used) return { error: 'exchanged_trigger_id' };
+    if (this.now() - trigger.issuedAt > TRIGGER_TTL_MS) return { error: 'expired_trigger_id' };
+    trigger.used = true;
+    return { userId: trigger.userId };
+  }
+
+  recordViolation(method: string, problems: string[]): void {
+    if (problems.length > 0) this.blockKitViolations.push({ method, problems });
+  }
+
+  /** Forgets calls, messages, views, triggers, uploads and responses; the workspace stays. */
+  reset(): void {
+    for (const list of [this.calls, this.blockKitViolations, this.ephemerals, this.uploads, this.responses]) {
+      list.length = 0;
+    }
+    this.stored = [];
+    this.views.reset();
+    this.triggers.clear();
+    this.responseTargets.clear();
+  }
+}

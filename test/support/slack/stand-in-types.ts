@@ -1,0 +1,116 @@
+/** The records the Slack stand-in keeps, as tests read them back. */
+import type { JsonObject } from './json';
+
+/** `state.values[block_id][action_id]` as Slack sends it in interaction payloads. */
+export type StateValues = Record<string, Record<string, JsonObject>>;
+
+export interface RecordedCall {
+  method: string;
+  /** Arguments as the app sent them, JSON fields (blocks, view, files…) parsed. */
+  args: JsonObject;
+  response: JsonObject;
+  /** HTTP status the stand-in answered (200, or 429/500 for injected faults). */
+  status: number;
+  at: Date;
+}
+
+export interface MessageVersion {
+  text: string;
+  blocks: unknown[];
+  at: Date;
+}
+
+export interface StoredMessage {
+  channel: string;
+  ts: string;
+  /** Set on thread replies only (a parent keeps it undefined). */
+  thread_ts?: string;
+  text: string;
+  blocks: unknown[];
+  user: string;
+  bot_id: string;
+  metadata?: unknown;
+  /** How many times chat.update (or a response_url replace) changed it. */
+  updates: number;
+  /** Every version, the first one included (oldest first). */
+  versions: MessageVersion[];
+  /** The client-side state of its interactive elements (selections the driver made). */
+  state: StateValues;
+}
+
+export interface EphemeralMessage {
+  channel: string;
+  user: string;
+  ts: string;
+  text: string;
+  blocks: unknown[];
+  thread_ts?: string;
+  via: 'chat.postEphemeral' | 'response_url' | 'command_ack';
+}
+
+/** A view as Slack holds it and sends it back (API responses, block_actions, view_submission). */
+export interface SlackView {
+  id: string;
+  team_id: string;
+  type: 'modal' | 'home';
+  title?: unknown;
+  submit?: unknown;
+  close?: unknown;
+  blocks: unknown[];
+  private_metadata: string;
+  callback_id: string;
+  external_id: string;
+  state: { values: StateValues };
+  hash: string;
+  clear_on_close: boolean;
+  notify_on_close: boolean;
+  root_view_id: string;
+  previous_view_id: string | null;
+  app_id: string;
+  app_installed_team_id: string;
+  bot_id: string;
+}
+
+export interface Upload {
+  fileId: string;
+  filename: string;
+  length: number;
+  bytes: Buffer;
+  title?: string;
+  channel?: string;
+  threadTs?: string;
+  initialComment?: string;
+  completed: boolean;
+}
+
+export interface ResponseUrlContext {
+  channel: string;
+  user: string;
+  /** The message the interaction came from (for replace_original / delete_original). */
+  messageTs?: string;
+  threadTs?: string;
+  ephemeral?: boolean;
+}
+
+export interface RecordedResponse {
+  id: string;
+  kind: string;
+  context: ResponseUrlContext;
+  body: JsonObject;
+  status: number;
+  problems: string[];
+  at: Date;
+}
+
+export interface BlockKitViolation {
+  method: string;
+  problems: string[];
+}
+
+/** An injected failure for the next call(s) of a method. */
+export type Fault = ({ status: 429; retryAfter: number } | { status: 500 } | { error: string }) & { times?: number };
+
+export interface StandInOptions {
+  /** Clock in milliseconds (trigger expiry, response_url expiry, message ts). Default Date.now. */
+  now?: () => number;
+}
