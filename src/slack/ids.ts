@@ -13,7 +13,9 @@ export const ACTIONS = {
   scopeAdd: (kind: string) => `scope.add.${kind}`,
   scopeAddPattern: /^scope\.add\.[A-Za-z]+$/,
   scopeElementMenu: 'scope.element_menu',
-  scopePage: 'scope.page',
+  scopePrevious: 'scope.page.previous',
+  scopeNext: 'scope.page.next',
+  scopePagePattern: /^scope\.page\.(previous|next)$/,
 } as const;
 
 export const VIEWS = {

@@ -25,7 +25,7 @@ export function registerListeners(app: App, services: SlackServices): void {
   app.action<BlockAction<MultiUsersSelectAction>>(ACTIONS.roleSelectPattern, rolesSelect(services));
   app.action<BlockAction<ButtonAction>>(ACTIONS.scopeAddPattern, scopeAdd(services));
   app.action<BlockAction<OverflowAction>>(ACTIONS.scopeElementMenu, scopeElementMenu(services));
-  app.action<BlockAction<ButtonAction>>(ACTIONS.scopePage, scopePage(services));
+  app.action<BlockAction<ButtonAction>>(ACTIONS.scopePagePattern, scopePage(services));
   app.action<BlockAction<ButtonAction>>(ACTIONS.finishStep, finishStep(services));
 
   app.view<ViewSubmitAction>(VIEWS.scopeElement, scopeElementSubmit(services));

@@ -84,8 +84,8 @@ export function scopeSummaryMessage(model: ThreatModel, catalog: Catalog, reques
       type: 'actions',
       block_id: 'scope_pages',
       elements: [
-        ...(page > 1 ? [button('◀ Previous', ACTIONS.scopePage, encodeValue(model.id, page - 1))] : []),
-        ...(page < pages ? [button('Next ▶', ACTIONS.scopePage, encodeValue(model.id, page + 1))] : []),
+        ...(page > 1 ? [button('◀ Previous', ACTIONS.scopePrevious, encodeValue(model.id, page - 1))] : []),
+        ...(page < pages ? [button('Next ▶', ACTIONS.scopeNext, encodeValue(model.id, page + 1))] : []),
       ],
     });
     blocks.push(context(`Page ${page} of ${pages}`));

@@ -1,3 +1,4 @@
+import { addScopeElement } from '../../../src/domain/scope-edits';
 import { USERS } from '../../support/slack/workspace';
 import { useSlackApp } from '../../support/slack-app-fixture';
 
@@ -160,6 +161,35 @@ describe('step 1 as a team does it', () => {
     await driver.clickOverflow(ALICE.id, 'scope.element_menu', 'TM-1|remove:C-2');
     await ctx.settle();
     expect((await ctx.model()).scope.components.map((c) => c.id)).toEqual(['C-1']);
+  });
+
+  it('pages the scope summary instead of breaking Slack limits', async () => {
+    const { driver, standIn } = ctx;
+    await driver.command(ALICE.id, CHANNEL, 'start Refunds API');
+    await ctx.settle();
+    await ctx.store.update(
+      { workspaceId: 'T0WORKSPC', modelId: 'TM-1' },
+      { actor: ALICE.id, action: 'seed' },
+      (model) => {
+        let next = model;
+        for (let i = 0; i < 24; i++)
+          next = addScopeElement(next, 'asset', { name: `Asset ${i}`, classification: 'internal' }).model;
+        return next;
+      },
+    );
+    await driver.clickButton(ALICE.id, 'scope.add.asset', { value: 'TM-1|asset' });
+    await ctx.settle();
+    await driver.submitView(ALICE.id, { name: 'Asset 24', classification: 'public' });
+    await ctx.settle();
+    const summaryOf = () =>
+      standIn
+        .thread(CHANNEL, standIn.messages(CHANNEL)[0]?.ts ?? '')
+        .find((m) => blockText(m).includes('Scope of TM-1'));
+    expect(blockText(summaryOf())).toContain('Page 1 of 2');
+    await driver.clickButton(BOB.id, 'scope.page.next', { value: 'TM-1|2' });
+    await ctx.settle();
+    expect(blockText(summaryOf())).toContain('Page 2 of 2');
+    expect(blockText(summaryOf())).toContain('AS-25');
   });
 
   it('says what to add first when a required choice has nothing to choose from', async () => {

@@ -1,0 +1,87 @@
+import { loadCatalog } from '../../../src/catalog/load-catalog';
+import { ThreatModelSchema } from '../../../src/domain/model';
+import { addScopeElement, SCOPE_KINDS } from '../../../src/domain/scope-edits';
+import { summarize } from '../../../src/domain/summary';
+import { SHIPPED_CATALOG_DIR } from '../../../src/paths';
+import { SCOPE_FIELDS } from '../../../src/slack/forms/scope-fields';
+import { modelCard } from '../../../src/slack/views/model-card';
+import { scopeElementModal } from '../../../src/slack/views/scope-element-modal';
+import { SCOPE_PAGE_SIZE, scopeSummaryMessage } from '../../../src/slack/views/scope-summary';
+import { rolesMessage, stepOpenedMessage } from '../../../src/slack/views/thread-messages';
+import { buildModel, buildScopedModel, defaultFlow } from '../../support/build-model';
+import { blockKitProblems } from '../../support/slack/block-kit-rules';
+
+const catalog = loadCatalog([SHIPPED_CATALOG_DIR]);
+const flow = defaultFlow();
+const LONG = `${'Ünïcødé 🧵 '.repeat(7)}<!channel>`.slice(0, 75);
+
+/** A model at the limits: 120-character title, 100 components, 100 actors, long names everywhere. */
+function hugeModel() {
+  let model = buildModel({ title: 'T'.repeat(119) + '🧵'.slice(0, 1) });
+  for (let i = 0; i < 100; i++) {
+    model = addScopeElement(model, 'component', {
+      name: `${LONG}`.slice(0, 70) + i,
+      type: 'aws-lambda',
+      kind: 'process',
+      description: 'd'.repeat(1000),
+    }).model;
+    model = addScopeElement(model, 'actor', {
+      name: `Actor ${i} ${LONG}`.slice(0, 75),
+      kind: 'human',
+      trustLevel: 'x'.repeat(75),
+    }).model;
+  }
+  return ThreatModelSchema.parse(model);
+}
+
+describe('Block Kit views stay within Slack limits', () => {
+  it('the card, at the longest title and any progress', () => {
+    const model = hugeModel();
+    const card = modelCard(model, summarize(flow, model), flow);
+    expect(blockKitProblems('message', card)).toEqual([]);
+    expect(card.blocks[0]).toMatchObject({ type: 'header' });
+  });
+
+  it('the roles and step messages', () => {
+    const model = buildScopedModel();
+    expect(blockKitProblems('message', rolesMessage(model, flow))).toEqual([]);
+    for (const step of ['scope', 'threats', 'mitigations', 'risk'] as const) {
+      expect(blockKitProblems('message', stepOpenedMessage(model, flow, step))).toEqual([]);
+    }
+  });
+
+  it('the scope summary paginates 200 elements into valid pages of 20', () => {
+    const model = hugeModel();
+    const pages = Math.ceil(200 / SCOPE_PAGE_SIZE);
+    for (let page = 1; page <= pages; page++) {
+      const { page: shown, ...message } = scopeSummaryMessage(model, catalog, page);
+      expect(shown).toBe(page);
+      expect(blockKitProblems('message', message)).toEqual([]);
+      expect(JSON.stringify(message.blocks)).toContain(`Page ${page} of ${pages}`);
+    }
+    expect(scopeSummaryMessage(model, catalog, 99).page).toBe(pages);
+  });
+
+  it.each(SCOPE_KINDS)('the %s modal, empty and when editing, with 100+ things to choose from', (kind) => {
+    const model = hugeModel();
+    const view = scopeElementModal(kind, { model, catalog });
+    expect(blockKitProblems('modal', view)).toEqual([]);
+    const withElement = addScopeElement(model, 'asset', { name: LONG, classification: 'internal' }).model;
+    const existing = kind === 'asset' ? withElement.scope.assets[0] : undefined;
+    if (existing)
+      expect(blockKitProblems('modal', scopeElementModal(kind, { model: withElement, catalog }, existing))).toEqual([]);
+    const inputs = (view.blocks as { type: string; block_id?: string }[])
+      .filter((b) => b.type === 'input')
+      .map((b) => b.block_id);
+    expect(inputs.length).toBeGreaterThan(0);
+    expect(inputs.every((id) => SCOPE_FIELDS[kind].some((f) => f.name === id))).toBe(true);
+  });
+
+  it('component types come grouped, generic and AWS', () => {
+    const view = scopeElementModal('component', { model: buildModel(), catalog });
+    const select = (
+      view.blocks as { block_id?: string; element?: { option_groups?: { label: { text: string } }[] } }[]
+    ).find((b) => b.block_id === 'type');
+    expect(select?.element?.option_groups?.map((g) => g.label.text)).toEqual(['Generic', 'AWS']);
+  });
+});
