@@ -74,44 +74,47 @@ async function main(): Promise<void> {
   const standIn = await startSlackStandIn();
   const redisServer = await startRedisServer();
   const redis = new Redis(redisServer.url);
-  const logger = createLogger('silent');
-  const keys = new RedisKeys('bench-ack:');
-
-  const bare = new App({
-    token: standIn.token,
-    signingSecret: SECRET,
-    logger: {
-      debug() {},
-      info() {},
-      warn() {},
-      error() {},
-      setLevel() {},
-      getLevel: () => 'error' as never,
-      setName() {},
-    },
-    clientOptions: { slackApiUrl: standIn.apiUrl, retryConfig: { retries: 0 } },
-  });
-  bare.command('/threatmodel', async ({ ack }) => ack());
-  const bareServer = (await bare.start(0)) as unknown as { address(): { port: number } };
-
-  const real = createSlackApp({
-    credentials: { mode: 'http', botToken: standIn.token, signingSecret: SECRET, apiUrl: standIn.apiUrl },
-    port: 0,
-    retryConfig: { retries: 0 },
-    deps: {
-      store: new RedisModelStore({ redis, keys }),
-      messageRefs: new MessageRefStore(redis, keys),
-      idempotency: new Idempotency(redis, keys),
-      catalog: loadCatalog([SHIPPED_CATALOG_DIR]),
-      flow: loadFlow(SHIPPED_FLOW_FILE),
-      logger,
-      clock: () => new Date(),
-      ready: async () => true,
-    },
-  });
-  const realPort = await real.start();
-
+  const cleanups: (() => Promise<unknown>)[] = [() => standIn.close(), () => redis.quit(), () => redisServer.destroy()];
   try {
+    const logger = createLogger('silent');
+    const keys = new RedisKeys('bench-ack:');
+
+    const bare = new App({
+      token: standIn.token,
+      signingSecret: SECRET,
+      logger: {
+        debug() {},
+        info() {},
+        warn() {},
+        error() {},
+        setLevel() {},
+        getLevel: () => 'error' as never,
+        setName() {},
+      },
+      clientOptions: { slackApiUrl: standIn.apiUrl, retryConfig: { retries: 0 } },
+    });
+    bare.command('/threatmodel', async ({ ack }) => ack());
+    cleanups.unshift(() => bare.stop());
+    const bareServer = (await bare.start(0)) as unknown as { address(): { port: number } };
+
+    const real = createSlackApp({
+      credentials: { mode: 'http', botToken: standIn.token, signingSecret: SECRET, apiUrl: standIn.apiUrl },
+      port: 0,
+      retryConfig: { retries: 0 },
+      deps: {
+        store: new RedisModelStore({ redis, keys }),
+        messageRefs: new MessageRefStore(redis, keys),
+        idempotency: new Idempotency(redis, keys),
+        catalog: loadCatalog([SHIPPED_CATALOG_DIR]),
+        flow: loadFlow(SHIPPED_FLOW_FILE),
+        logger,
+        clock: () => new Date(),
+        ready: async () => true,
+      },
+    });
+    cleanups.unshift(() => real.stop());
+    const realPort = await real.start();
+
     console.log(`Ack benchmark: ${REQUESTS} signed /threatmodel start requests per run, Node ${process.version}`);
     console.log(row(['app', 'concurrent', 'req/s', 'p50 ms', 'p99 ms', 'p99 x floor']));
     for (const concurrency of CONCURRENCY) {
@@ -143,11 +146,7 @@ async function main(): Promise<void> {
       `Models created: ${(await new RedisModelStore({ redis, keys }).list('T0WORKSPC', { by: 'all' })).total}`,
     );
   } finally {
-    await real.stop();
-    await bare.stop();
-    await redis.quit();
-    await redisServer.destroy();
-    await standIn.close();
+    for (const cleanup of cleanups) await cleanup().catch(() => undefined);
   }
 }
 
