@@ -3,8 +3,12 @@
  * `/threatmodel start` request (signed request in, HTTP ack out) against the real app, with its
  * real Redis and the Slack stand-in doing the slow work after each ack, at 1, 16 and 128
  * concurrent requests. Beside it, in the same run, a bare Bolt app that only acknowledges the same
- * command: the floor. Prints requests per second, p50 and p99, and the ratios.
+ * command: the floor. Prints requests per second, p50 and p99, and the ratios. The stand-in runs
+ * in a process of its own, as Slack runs on other machines.
  */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { App } from '@slack/bolt';
 import { Redis } from 'ioredis';
 import { loadCatalog } from '../src/catalog/load-catalog';
@@ -18,7 +22,7 @@ import { RedisKeys } from '../src/store/redis-keys';
 import { RedisModelStore } from '../src/store/redis-model-store';
 import { startRedisServer } from '../src/store/redis-server-process';
 import { FORM, formBody, postToApp } from '../test/support/slack/signed-requests';
-import { startSlackStandIn } from '../test/support/slack/stand-in-server';
+import { BOT } from '../test/support/slack/workspace';
 
 const SECRET = 'benchsigningsecret0123456789abcd';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 600);
@@ -70,8 +74,28 @@ async function measure(url: string, concurrency: number): Promise<Result> {
 
 const row = (cells: (string | number)[]) => cells.map((c, i) => String(c).padStart(i === 0 ? 26 : 11)).join(' ');
 
+/** Starts the stand-in in a child process (see stand-in-process.ts) and returns its API URL. */
+async function startRemoteStandIn(): Promise<{ apiUrl: string; token: string; close: () => Promise<void> }> {
+  const child = spawn(process.execPath, [path.join(__dirname, 'stand-in-process.js')], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const firstLine = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`stand-in exited with ${code}`)));
+  });
+  return {
+    apiUrl: firstLine.trim(),
+    token: BOT.token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.stdin.end();
+      }),
+  };
+}
+
 async function main(): Promise<void> {
-  const standIn = await startSlackStandIn();
+  const standIn = await startRemoteStandIn();
   const redisServer = await startRedisServer();
   const redis = new Redis(redisServer.url);
   const cleanups: (() => Promise<unknown>)[] = [() => standIn.close(), () => redis.quit(), () => redisServer.destroy()];

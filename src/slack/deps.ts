@@ -7,6 +7,7 @@ import type { MessageRefStore } from '../store/message-refs';
 import type { ModelStore } from '../store/model-store';
 import type { ChannelMembers } from './channel-members';
 import type { ModelRefresher } from './model-refresher';
+import type { WorkQueue } from './work-queue';
 
 /** What the Slack listeners need, wired by the composition root. */
 export interface SlackDeps {
@@ -21,6 +22,8 @@ export interface SlackDeps {
   ready: () => Promise<boolean>;
   /** How long a channel's member list is trusted before it is read again (ms); default 60 s. */
   membershipCacheMs?: number;
+  /** How many listeners may do their after-ack work at once; default 8. */
+  afterAckConcurrency?: number;
   /** How often at most the card of one model is rewritten (ms); default 1000. */
   cardRefreshIntervalMs?: number;
 }
@@ -30,4 +33,6 @@ export interface SlackServices extends SlackDeps {
   client: WebClient;
   members: ChannelMembers;
   refresher: ModelRefresher;
+  /** Where listeners put their work after the ack. */
+  afterAck: WorkQueue;
 }

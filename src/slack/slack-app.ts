@@ -10,6 +10,7 @@ import { globalErrorHandler } from './error-handler';
 import { healthRoutes } from './health-routes';
 import { registerListeners } from './listeners';
 import { ModelRefresher } from './model-refresher';
+import { WorkQueue } from './work-queue';
 
 export interface SlackAppOptions {
   credentials: SlackCredentials;
@@ -70,7 +71,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     logger,
     intervalMs: deps.cardRefreshIntervalMs ?? 1000,
   });
-  const services: SlackServices = { ...deps, logger, client: app.client, members, refresher };
+  const afterAck = new WorkQueue(deps.afterAckConcurrency ?? 8);
+  const services: SlackServices = { ...deps, logger, client: app.client, members, refresher, afterAck };
 
   // Listeners keep working after their ack; track them so stop() and tests can wait for them.
   const inFlight = new Set<Promise<void>>();

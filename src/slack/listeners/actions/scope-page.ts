@@ -6,11 +6,13 @@ import { decodeValue } from '../../ids';
 export function scopePage(services: SlackServices) {
   return async ({ ack, body, action }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
     await ack();
-    const target = decodeValue(action.value);
-    const page = Number(target?.detail);
-    if (!target || !Number.isInteger(page) || page < 1) return;
-    const ref = { workspaceId: body.team?.id ?? '', modelId: target.modelId };
-    await services.messageRefs.set(ref, { scopePage: page });
-    services.refresher.refresh(ref);
+    await services.afterAck.run(async () => {
+      const target = decodeValue(action.value);
+      const page = Number(target?.detail);
+      if (!target || !Number.isInteger(page) || page < 1) return;
+      const ref = { workspaceId: body.team?.id ?? '', modelId: target.modelId };
+      await services.messageRefs.set(ref, { scopePage: page });
+      services.refresher.refresh(ref);
+    });
   };
 }

@@ -29,43 +29,49 @@ export function threatmodelCommand(services: SlackServices) {
         if (!/^[CG]/.test(command.channel_id))
           return ack(helpMessage('Start a model in a channel, where the team can join in.'));
         await ack();
-        return startModel(
-          services,
-          { workspaceId: command.team_id, channelId: command.channel_id, userId: command.user_id, title },
-          respond,
+        return services.afterAck.run(() =>
+          startModel(
+            services,
+            { workspaceId: command.team_id, channelId: command.channel_id, userId: command.user_id, title },
+            respond,
+          ),
         );
       }
       case 'list': {
         await ack();
-        const page = await services.store.list(
-          command.team_id,
-          { by: 'channel', channelId: command.channel_id },
-          { limit: LIST_LIMIT },
-        );
-        const models = await Promise.all(
-          page.items.map(async (model) => ({
-            model,
-            permalink: model.threadTs
-              ? ((await services.client.chat.getPermalink({ channel: model.channelId, message_ts: model.threadTs }))
-                  .permalink ?? undefined)
-              : undefined,
-          })),
-        );
-        await respond(listMessage(models, page.total, command.channel_id));
+        await services.afterAck.run(async () => {
+          const page = await services.store.list(
+            command.team_id,
+            { by: 'channel', channelId: command.channel_id },
+            { limit: LIST_LIMIT },
+          );
+          const models = await Promise.all(
+            page.items.map(async (model) => ({
+              model,
+              permalink: model.threadTs
+                ? ((await services.client.chat.getPermalink({ channel: model.channelId, message_ts: model.threadTs }))
+                    .permalink ?? undefined)
+                : undefined,
+            })),
+          );
+          await respond(listMessage(models, page.total, command.channel_id));
+        });
         return;
       }
       case 'status': {
         const id = ModelIdSchema.safeParse((rest[0] ?? '').toUpperCase());
         if (!id.success) return ack(helpMessage('Which model? For example `/threatmodel status TM-12`.'));
         await ack();
-        const model = await services.store.get({ workspaceId: command.team_id, modelId: id.data });
-        if (!model) {
-          await respond(helpMessage(`There is no threat model ${id.data} in this workspace.`));
-          return;
-        }
-        await respond({
-          response_type: 'ephemeral',
-          ...modelCard(model, summarize(services.flow, model), services.flow, false),
+        await services.afterAck.run(async () => {
+          const model = await services.store.get({ workspaceId: command.team_id, modelId: id.data });
+          if (!model) {
+            await respond(helpMessage(`There is no threat model ${id.data} in this workspace.`));
+            return;
+          }
+          await respond({
+            response_type: 'ephemeral',
+            ...modelCard(model, summarize(services.flow, model), services.flow, false),
+          });
         });
         return;
       }

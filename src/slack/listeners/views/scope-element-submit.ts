@@ -40,42 +40,43 @@ export function scopeElementSubmit(services: SlackServices) {
       return;
     }
     await ack();
-
-    const ref = { workspaceId, modelId };
-    const where = { channel: access.model.channelId, threadTs: access.model.threadTs };
-    let gone = false;
-    try {
-      await services.store.update(
-        ref,
-        { actor: userId, action: `scope.${kind}.${elementId ? 'edit' : 'add'}` },
-        (current) => {
-          if (!elementId) return addScopeElement(current, kind, parsed.input).model;
-          const next = updateScopeElement(current, kind, elementId, parsed.input);
-          gone = next === undefined;
-          return next ?? current;
-        },
-      );
-    } catch (error) {
-      if (!(error instanceof ModelInvalidError)) throw error;
-      // The model changed between the check and the write (e.g. a chosen element was removed).
-      services.logger.info({ model: modelId, problems: error.problems }, 'scope change refused');
-      return tellUser(
-        services.client,
-        services.logger,
-        where,
-        userId,
-        `Your ${SCOPE_KIND_NAMES[kind]} was not saved: the model changed meanwhile. Please try again.`,
-      );
-    }
-    if (gone)
-      return tellUser(
-        services.client,
-        services.logger,
-        where,
-        userId,
-        `${elementId} was removed meanwhile; your edit was not saved.`,
-      );
-    services.refresher.refresh(ref);
+    await services.afterAck.run(async () => {
+      const ref = { workspaceId, modelId };
+      const where = { channel: access.model.channelId, threadTs: access.model.threadTs };
+      let gone = false;
+      try {
+        await services.store.update(
+          ref,
+          { actor: userId, action: `scope.${kind}.${elementId ? 'edit' : 'add'}` },
+          (current) => {
+            if (!elementId) return addScopeElement(current, kind, parsed.input).model;
+            const next = updateScopeElement(current, kind, elementId, parsed.input);
+            gone = next === undefined;
+            return next ?? current;
+          },
+        );
+      } catch (error) {
+        if (!(error instanceof ModelInvalidError)) throw error;
+        // The model changed between the check and the write (e.g. a chosen element was removed).
+        services.logger.info({ model: modelId, problems: error.problems }, 'scope change refused');
+        return tellUser(
+          services.client,
+          services.logger,
+          where,
+          userId,
+          `Your ${SCOPE_KIND_NAMES[kind]} was not saved: the model changed meanwhile. Please try again.`,
+        );
+      }
+      if (gone)
+        return tellUser(
+          services.client,
+          services.logger,
+          where,
+          userId,
+          `${elementId} was removed meanwhile; your edit was not saved.`,
+        );
+      services.refresher.refresh(ref);
+    });
   };
 }
 
