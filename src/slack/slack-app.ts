@@ -76,6 +76,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
 
   // Listeners keep working after their ack; track them so stop() and tests can wait for them.
   const inFlight = new Set<Promise<void>>();
+  const onError = globalErrorHandler(app.client, logger);
   app.use(async ({ body, next }) => {
     const b = body as {
       type?: string;
@@ -92,20 +93,18 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       },
       'slack request',
     );
-    const work = next();
-    const tracked = work.then(
-      () => undefined,
-      () => undefined,
-    );
-    inFlight.add(tracked);
+    // A listener's failure is handled here, inside the tracked work, so that whoever waits for
+    // the app to be idle also waits for the user to be told.
+    const work = next().catch((error: unknown) => onError({ error: error as Error, body }));
+    inFlight.add(work);
     try {
       await work;
     } finally {
-      inFlight.delete(tracked);
+      inFlight.delete(work);
     }
   });
   registerListeners(app, services);
-  app.error(globalErrorHandler(app.client, logger));
+  app.error(onError); // anything that fails outside a listener
 
   return {
     app,

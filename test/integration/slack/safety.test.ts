@@ -38,6 +38,27 @@ describe('safety', () => {
     });
   });
 
+  it('a failure tells the user a short message with a reference, never the raw error', async () => {
+    ctx.standIn.failNext('chat.postMessage', { error: 'fatal_error' });
+    await ctx.driver.command(ALICE.id, CHANNEL, 'start Refunds API');
+    await ctx.settle();
+    const told = String(ctx.standIn.ephemeralsFor(ALICE.id).at(-1)?.text);
+    expect(told).toMatch(
+      /^Sorry, something went wrong on my side \(ref `[0-9a-f]{8}`\)\. Nothing you saved before was lost/,
+    );
+    expect(told).not.toContain('fatal_error');
+  });
+
+  it('only the owner or a role holder may finish a step', async () => {
+    await ctx.driver.command(ALICE.id, CHANNEL, 'start Refunds API');
+    await ctx.settle();
+    await ctx.driver.clickButton(DAVE.id, 'model.finish_step', { value: 'TM-1|scope' });
+    await ctx.settle();
+    expect(String(ctx.standIn.ephemeralsFor(DAVE.id).at(-1)?.text)).toBe(
+      'Only the owner or a role holder of TM-1 can finish a step.',
+    );
+  });
+
   it('a redelivered event has its effect once', async () => {
     const event = {
       type: 'app_mention',
