@@ -23,56 +23,31 @@ import { RedisModelStore } from '../src/store/redis-model-store';
 import { startRedisServer } from '../src/store/redis-server-process';
 import { FORM, formBody, postToApp } from '../test/support/slack/signed-requests';
 import { BOT } from '../test/support/slack/workspace';
+import { measure, row } from './measure';
 
 const SECRET = 'benchsigningsecret0123456789abcd';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 600);
 const CONCURRENCY = [1, 16, 128];
 
-interface Result {
-  rps: number;
-  p50: number;
-  p99: number;
+/** One signed `/threatmodel start`, as Slack sends it. */
+async function postStart(url: string, i: number): Promise<void> {
+  const body = formBody({
+    command: '/threatmodel',
+    text: `start Bench feature ${i}`,
+    team_id: 'T0WORKSPC',
+    team_domain: 'acme',
+    channel_id: 'C0PAYMENT',
+    channel_name: 'team-payments',
+    user_id: 'U0ALICE01',
+    user_name: 'alice',
+    api_app_id: 'A0APP0001',
+    is_enterprise_install: 'false',
+    response_url: 'http://127.0.0.1:9/unused',
+    trigger_id: `bench.${i}`,
+  });
+  const response = await postToApp(url, body, FORM, { signingSecret: SECRET });
+  if (response.status !== 200) throw new Error(`request ${i}: HTTP ${response.status}`);
 }
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
-async function measure(url: string, concurrency: number): Promise<Result> {
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < REQUESTS) {
-        const i = next++;
-        const body = formBody({
-          command: '/threatmodel',
-          text: `start Bench feature ${i}`,
-          team_id: 'T0WORKSPC',
-          team_domain: 'acme',
-          channel_id: 'C0PAYMENT',
-          channel_name: 'team-payments',
-          user_id: 'U0ALICE01',
-          user_name: 'alice',
-          api_app_id: 'A0APP0001',
-          is_enterprise_install: 'false',
-          response_url: 'http://127.0.0.1:9/unused',
-          trigger_id: `bench.${i}`,
-        });
-        const t = performance.now();
-        const response = await postToApp(url, body, FORM, { signingSecret: SECRET });
-        latencies.push(performance.now() - t);
-        if (response.status !== 200) throw new Error(`request ${i}: HTTP ${response.status}`);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { rps: REQUESTS / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
-}
-
-const row = (cells: (string | number)[]) => cells.map((c, i) => String(c).padStart(i === 0 ? 26 : 11)).join(' ');
 
 /** Starts the stand-in in a child process (see stand-in-process.ts) and returns its API URL. */
 async function startRemoteStandIn(): Promise<{ apiUrl: string; token: string; close: () => Promise<void> }> {
@@ -142,14 +117,17 @@ async function main(): Promise<void> {
     console.log(`Ack benchmark: ${REQUESTS} signed /threatmodel start requests per run, Node ${process.version}`);
     console.log(row(['app', 'concurrent', 'req/s', 'p50 ms', 'p99 ms', 'p99 x floor']));
     for (const concurrency of CONCURRENCY) {
-      const floor = await measure(`http://127.0.0.1:${bareServer.address().port}/slack/events`, concurrency);
-      const app = await measure(`http://127.0.0.1:${realPort}/slack/events`, concurrency);
+      const bareUrl = `http://127.0.0.1:${bareServer.address().port}/slack/events`;
+      const floor = await measure(concurrency, REQUESTS, (_, i) => postStart(bareUrl, i));
+      const app = await measure(concurrency, REQUESTS, (_, i) =>
+        postStart(`http://127.0.0.1:${realPort}/slack/events`, i),
+      );
       await real.idle(); // let the slow work after the acks finish before the next run
       console.log(
         row([
           'floor: bare Bolt ack',
           concurrency,
-          floor.rps.toFixed(0),
+          floor.opsPerSecond.toFixed(0),
           floor.p50.toFixed(2),
           floor.p99.toFixed(2),
           '1.0',
@@ -159,7 +137,7 @@ async function main(): Promise<void> {
         row([
           'Threadmodel start',
           concurrency,
-          app.rps.toFixed(0),
+          app.opsPerSecond.toFixed(0),
           app.p50.toFixed(2),
           app.p99.toFixed(2),
           (app.p99 / floor.p99).toFixed(1),

@@ -11,17 +11,12 @@ import type { Threat } from '../src/domain/threat';
 import { RedisKeys } from '../src/store/redis-keys';
 import { RedisModelStore } from '../src/store/redis-model-store';
 import { startRedisServer } from '../src/store/redis-server-process';
+import { measure, row } from './measure';
 
 const WS = 'T0BENCHWS';
 const OWNER = 'U0BENCH01';
 const UPDATES_PER_RUN = Number(process.env.BENCH_UPDATES ?? 2000);
 const WRITERS = [1, 8, 64];
-
-interface Result {
-  opsPerSecond: number;
-  p50: number;
-  p99: number;
-}
 
 function threat(n: number): Threat {
   return {
@@ -53,37 +48,6 @@ function withThreats(model: ThreatModel, count: number): ThreatModel {
 const edit =
   (i: number) =>
   (model: ThreatModel): ThreatModel => ({ ...model, title: `Refunds API (rev ${i})` });
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
-async function measure(
-  writers: number,
-  total: number,
-  op: (writer: number, i: number) => Promise<unknown>,
-): Promise<Result> {
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: writers }, async (_, writer) => {
-      while (next < total) {
-        const i = next++;
-        const t = performance.now();
-        await op(writer, i);
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { opsPerSecond: total / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
-}
-
-function row(cells: (string | number)[]): string {
-  return cells.map((cell, i) => String(cell).padStart(i === 0 ? 28 : 12)).join(' ');
-}
 
 const fmt = (n: number, digits = 0) => n.toFixed(digits);
 
