@@ -9,6 +9,7 @@ export enum ErrorCode {
   ModelInvalid = 'model_invalid',
   VersionConflict = 'version_conflict',
   StoreUnavailable = 'store_unavailable',
+  SlackUnavailable = 'slack_unavailable',
   Unknown = 'unknown',
 }
 
@@ -120,6 +121,13 @@ export class VersionConflictError extends AppError {
 export class StoreUnavailableError extends AppError {
   constructor(message: string, options?: { cause?: unknown }) {
     super(ErrorCode.StoreUnavailable, message, options);
+  }
+}
+
+/** Slack refused the bot token or cannot be reached at start-up. Never includes the token. */
+export class SlackUnavailableError extends AppError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(ErrorCode.SlackUnavailable, message, options);
   }
 }
 

@@ -12,7 +12,7 @@ import { MessageRefStore } from './store/message-refs';
 import { connectRedis, redactRedisUrl } from './store/redis-connection';
 import { RedisKeys } from './store/redis-keys';
 import { RedisModelStore } from './store/redis-model-store';
-import { type RedisServer, startRedisServer } from './store/redis-server-process';
+import { startRedisServer } from './store/redis-server-process';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -37,74 +37,78 @@ export async function start(env: NodeJS.ProcessEnv = process.env, cwd = process.
   logger.info({ flow: flow.name, threats: stats.threats, controls: stats.controls }, 'flow and catalog loaded');
   const credentials = requireSlackCredentials(config);
 
-  let privateRedis: RedisServer | undefined;
-  let redisUrl = config.redis.url;
-  if (!redisUrl) {
-    const dir = path.join(cwd, '.threadmodel', 'redis');
-    privateRedis = await startRedisServer({ aof: true, dir });
-    redisUrl = privateRedis.url;
-    logger.info(
-      { url: redisUrl, dir },
-      'REDIS_URL is not set: started a private redis-server (AOF on); set REDIS_URL to use your own',
+  // Everything started is stopped again, in reverse order, on stop() or when start-up fails.
+  const closers: (() => Promise<unknown>)[] = [];
+  const closeAll = async () => {
+    for (const close of closers.splice(0).reverse()) await close().catch(() => undefined);
+  };
+  try {
+    let redisUrl = config.redis.url;
+    if (!redisUrl) {
+      const dir = path.join(cwd, '.threadmodel', 'redis');
+      const privateRedis = await startRedisServer({ aof: true, dir });
+      closers.push(() => privateRedis.stop());
+      redisUrl = privateRedis.url;
+      logger.info(
+        { url: redisUrl, dir },
+        'REDIS_URL is not set: started a private redis-server (AOF on); set REDIS_URL to use your own',
+      );
+    }
+    const redis = await connectRedis(redisUrl);
+    closers.push(() => redis.quit());
+    redis.on('error', (error) => logger.warn({ err: error }, 'redis connection error; reconnecting'));
+    const keys = new RedisKeys(config.redis.keyPrefix);
+    const store = new RedisModelStore({ redis, keys });
+    logger.info({ url: redactRedisUrl(redisUrl) }, 'draft store connected');
+
+    const sweep = async () => {
+      const archived = await store.archiveIdleDrafts(config.draftRetentionDays);
+      if (archived.length > 0) logger.info({ archived, days: config.draftRetentionDays }, 'archived idle drafts');
+    };
+    await sweep();
+    const sweeper = setInterval(
+      () => sweep().catch((error) => logger.error({ err: error }, 'retention sweep failed')),
+      DAY_MS,
     );
-  }
-  const redis = await connectRedis(redisUrl).catch(async (error: unknown) => {
-    await privateRedis?.destroy();
-    throw error;
-  });
-  redis.on('error', (error) => logger.warn({ err: error }, 'redis connection error; reconnecting'));
-  const keys = new RedisKeys(config.redis.keyPrefix);
-  const store = new RedisModelStore({ redis, keys });
-  logger.info({ url: redactRedisUrl(redisUrl) }, 'draft store connected');
+    sweeper.unref();
+    closers.push(async () => clearInterval(sweeper));
 
-  const sweep = async () => {
-    const archived = await store.archiveIdleDrafts(config.draftRetentionDays);
-    if (archived.length > 0) logger.info({ archived, days: config.draftRetentionDays }, 'archived idle drafts');
-  };
-  await sweep();
-  const sweeper = setInterval(
-    () => sweep().catch((error) => logger.error({ err: error }, 'retention sweep failed')),
-    DAY_MS,
-  );
-  sweeper.unref();
+    const slack = createSlackApp({
+      credentials,
+      port: config.port,
+      deps: {
+        store,
+        messageRefs: new MessageRefStore(redis, keys),
+        idempotency: new Idempotency(redis, keys),
+        catalog,
+        flow,
+        logger,
+        clock: () => new Date(),
+        ready: async () => (await redis.ping()) === 'PONG',
+      },
+    });
+    const port = await slack.start();
+    closers.push(() => slack.stop());
+    logger.info(
+      { port, mode: credentials.mode },
+      credentials.mode === 'http'
+        ? `listening on port ${port}: POST /slack/events, GET /healthz, GET /readyz`
+        : 'connected to Slack in Socket Mode',
+    );
 
-  const slack = createSlackApp({
-    credentials,
-    port: config.port,
-    deps: {
-      store,
-      messageRefs: new MessageRefStore(redis, keys),
-      idempotency: new Idempotency(redis, keys),
-      catalog,
-      flow,
+    let stopped: Promise<void> | undefined;
+    return {
+      port,
       logger,
-      clock: () => new Date(),
-      ready: async () => (await redis.ping()) === 'PONG',
-    },
-  });
-  const port = await slack.start();
-  logger.info(
-    { port, mode: credentials.mode },
-    credentials.mode === 'http'
-      ? `listening on port ${port}: POST /slack/events, GET /healthz, GET /readyz`
-      : 'connected to Slack in Socket Mode',
-  );
-
-  let stopped: Promise<void> | undefined;
-  return {
-    port,
-    logger,
-    stop: () => {
-      stopped ??= (async () => {
-        clearInterval(sweeper);
-        await slack.stop();
-        await redis.quit();
-        await privateRedis?.stop();
-        logger.info('stopped');
-      })();
-      return stopped;
-    },
-  };
+      stop: () => {
+        stopped ??= closeAll().then(() => logger.info('stopped'));
+        return stopped;
+      },
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
 }
 
 if (require.main === module) {

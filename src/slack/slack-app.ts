@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { App } from '@slack/bolt';
 import type { RetryOptions } from '@slack/web-api';
 import type { SlackCredentials } from '../config';
+import { SlackUnavailableError } from '../errors';
 import { boltLogger } from '../logger';
 import { ChannelMembers } from './channel-members';
 import type { SlackDeps, SlackServices } from './deps';
@@ -10,6 +11,7 @@ import { globalErrorHandler } from './error-handler';
 import { healthRoutes } from './health-routes';
 import { registerListeners } from './listeners';
 import { ModelRefresher } from './model-refresher';
+import { slackErrorCode } from './slack-errors';
 import { WorkQueue } from './work-queue';
 
 export interface SlackAppOptions {
@@ -43,6 +45,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const customRoutes = healthRoutes(deps.ready);
   const common = {
     token: credentials.botToken,
+    // The token is checked in start(), where a failure can say clearly what is wrong; Bolt's own
+    // check at construction would reject a promise nobody awaits.
+    tokenVerificationEnabled: false,
     logger: boltLogger(deps.logger),
     extendedErrorHandler: true,
     customRoutes,
@@ -110,6 +115,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     app,
     services,
     async start() {
+      await verifyToken(app, credentials.apiUrl);
       const started = (await app.start(options.port)) as Server | undefined;
       const address = started?.address?.() as AddressInfo | null | undefined;
       return address?.port ?? options.port;
@@ -124,4 +130,20 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       await refresher.idle();
     },
   };
+}
+
+/** Ask Slack who the token belongs to; a refusal or no answer stops start-up with a clear reason. */
+async function verifyToken(app: App, apiUrl: string | undefined): Promise<void> {
+  const where = apiUrl ?? 'https://slack.com/api/';
+  try {
+    await app.client.auth.test();
+  } catch (error) {
+    const code = slackErrorCode(error);
+    throw new SlackUnavailableError(
+      code
+        ? `Slack refused SLACK_BOT_TOKEN (${code}). Copy the bot token again from the app's "OAuth & Permissions" page.`
+        : `Cannot reach the Slack Web API at ${where} (${(error as Error).message}). Check the network or SLACK_API_URL.`,
+      { cause: error },
+    );
+  }
 }

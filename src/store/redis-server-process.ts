@@ -92,6 +92,10 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
       stderr += chunk;
     });
     child = started;
+    // Never leave an orphan behind if this process ends without stopping it (a crash, exit()).
+    const killOnExit = () => started.kill('SIGTERM');
+    process.once('exit', killOnExit);
+    started.once('exit', () => process.removeListener('exit', killOnExit));
     for (let attempt = 0; attempt < 200; attempt++) {
       if (started.exitCode !== null) throw new Error(`redis-server exited at start: ${stderr}`);
       if (await canConnect(port)) return;

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import { StoreUnavailableError } from '../../src/errors';
@@ -11,6 +11,21 @@ import { SlackDriver } from '../support/slack/slack-driver';
 import { type SlackStandIn, startSlackStandIn } from '../support/slack/stand-in-server';
 import { SIGNING_SECRET } from '../support/slack-app-fixture';
 import { tempDir } from '../support/temp-dir';
+
+/** Process ids of redis-server processes working in this folder (Linux /proc: redis chdirs to its --dir). */
+function redisServersUsing(folder: string): string[] {
+  return readdirSync('/proc').filter((pid) => {
+    if (!/^\d+$/.test(pid)) return false;
+    try {
+      return (
+        readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith('redis-server') &&
+        readlinkSync(`/proc/${pid}/cwd`).startsWith(folder)
+      );
+    } catch {
+      return false;
+    }
+  });
+}
 
 describe('start-up', () => {
   let redis: { url: string; close: () => Promise<void> };
@@ -73,9 +88,27 @@ describe('start-up', () => {
     const folder = tempDir();
     try {
       const running = await start(slackEnv(), folder.dir);
-      expect((await fetch(`http://127.0.0.1:${running.port}/readyz`)).status).toBe(200);
-      await running.stop();
+      try {
+        expect((await fetch(`http://127.0.0.1:${running.port}/readyz`)).status).toBe(200);
+        expect(redisServersUsing(folder.dir)).toHaveLength(1);
+      } finally {
+        await running.stop();
+      }
       expect(existsSync(path.join(folder.dir, '.threadmodel', 'redis', 'appendonlydir'))).toBe(true);
+      expect(redisServersUsing(folder.dir)).toEqual([]);
+    } finally {
+      folder.cleanup();
+    }
+  });
+
+  it('a bot token Slack refuses stops start-up with a clear reason, and the private Redis with it', async () => {
+    const folder = tempDir();
+    try {
+      await expect(start({ ...slackEnv(), SLACK_BOT_TOKEN: 'xoxb-not-the-right-one' }, folder.dir)).rejects.toThrow(
+        'Slack refused SLACK_BOT_TOKEN (invalid_auth). Copy the bot token again from the app\'s "OAuth & Permissions" page.',
+      );
+      expect(existsSync(path.join(folder.dir, '.threadmodel', 'redis'))).toBe(true); // it was started ...
+      expect(redisServersUsing(folder.dir)).toEqual([]); // ... and stopped again
     } finally {
       folder.cleanup();
     }
