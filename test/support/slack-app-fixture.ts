@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import { loadCatalog } from '../../src/catalog/load-catalog';
+import type { SlackCredentials } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { SHIPPED_CATALOG_DIR } from '../../src/paths';
 import { createSlackApp, type SlackApp } from '../../src/slack/slack-app';
@@ -8,6 +9,7 @@ import { MessageRefStore } from '../../src/store/message-refs';
 import { RedisKeys } from '../../src/store/redis-keys';
 import { RedisModelStore } from '../../src/store/redis-model-store';
 import { defaultFlow } from './build-model';
+import { freePort } from './free-port';
 import { testRedis, uniquePrefix } from './redis-server';
 import { SlackDriver } from './slack/slack-driver';
 import { type SlackStandIn, startSlackStandIn } from './slack/stand-in-server';
@@ -17,17 +19,46 @@ export const SIGNING_SECRET = 'testsigningsecret0123456789abcdef';
 
 const catalog = loadCatalog([SHIPPED_CATALOG_DIR]);
 
+export interface SlackAppFixtureOptions {
+  cardRefreshIntervalMs?: number;
+  /**
+   * 'http' (default): Slack's requests come signed to /slack/events. 'socket': the app connects to the
+   * stand-in over Socket Mode (apps.connections.open with the app-level token, then a WebSocket) and
+   * gets envelopes; its HTTP port then serves the health routes only.
+   */
+  mode?: 'http' | 'socket';
+}
+
+function credentials(standIn: SlackStandIn, mode: 'http' | 'socket'): SlackCredentials {
+  const { token: botToken, apiUrl } = standIn;
+  return mode === 'socket'
+    ? { mode, botToken, appToken: standIn.appToken, apiUrl }
+    : { mode, botToken, signingSecret: SIGNING_SECRET, apiUrl };
+}
+
 /**
- * The real Bolt app over HTTP on a free port, with a real Redis, pointed at the Slack stand-in;
- * a driver that sends it signed requests like Slack. A fresh app, key prefix and stand-in state
- * per test. After the file: every payload the app sent passed the stand-in's Block Kit checks.
+ * The real Bolt app on a free port, with a real Redis, pointed at the Slack stand-in; a driver that
+ * sends it what Slack sends (signed requests, or Socket Mode envelopes). A fresh app, key prefix and
+ * stand-in state per test. After the file: every payload the app sent passed the stand-in's Block Kit checks.
  */
-export function useSlackApp(options: { cardRefreshIntervalMs?: number } = {}) {
+export function useSlackApp(options: SlackAppFixtureOptions = {}) {
+  const mode = options.mode ?? 'http';
   let closeRedis: () => Promise<void> = async () => {};
   let redis: Redis | undefined;
   let standIn: SlackStandIn | undefined;
-  const state = {} as { app: SlackApp; driver: SlackDriver; store: RedisModelStore; keys: RedisKeys };
+  const state = {} as {
+    app: SlackApp;
+    port: number;
+    driver: SlackDriver;
+    store: RedisModelStore;
+    keys: RedisKeys;
+    stopping: Promise<void> | undefined;
+  };
   const violations: unknown[] = [];
+  const stop = () => {
+    state.stopping ??= state.app.stop();
+    return state.stopping;
+  };
 
   beforeAll(async () => {
     const server = await testRedis();
@@ -42,9 +73,11 @@ export function useSlackApp(options: { cardRefreshIntervalMs?: number } = {}) {
     const connection = redis;
     state.keys = new RedisKeys(uniquePrefix());
     state.store = new RedisModelStore({ redis: connection, keys: state.keys });
+    state.stopping = undefined;
     state.app = createSlackApp({
-      credentials: { mode: 'http', botToken: standIn.token, signingSecret: SIGNING_SECRET, apiUrl: standIn.apiUrl },
-      port: 0,
+      credentials: credentials(standIn, mode),
+      // Bolt cannot tell which port it took for 0 in Socket Mode (its health-route server is private).
+      port: mode === 'socket' ? await freePort() : 0,
       retryConfig: { retries: 0 },
       deps: {
         store: state.store,
@@ -59,16 +92,19 @@ export function useSlackApp(options: { cardRefreshIntervalMs?: number } = {}) {
         membershipCacheMs: 0,
       },
     });
-    const port = await state.app.start();
-    state.driver = new SlackDriver({
-      appUrl: `http://127.0.0.1:${port}/slack/events`,
-      signingSecret: SIGNING_SECRET,
-      standIn,
-    });
+    state.port = await state.app.start();
+    state.driver =
+      mode === 'socket'
+        ? new SlackDriver({ socketMode: true, standIn })
+        : new SlackDriver({
+            appUrl: `http://127.0.0.1:${state.port}/slack/events`,
+            signingSecret: SIGNING_SECRET,
+            standIn,
+          });
   });
 
   afterEach(async () => {
-    await state.app.stop();
+    await stop();
     violations.push(...(standIn?.blockKitViolations ?? []));
   });
 
@@ -84,6 +120,12 @@ export function useSlackApp(options: { cardRefreshIntervalMs?: number } = {}) {
     get app() {
       return state.app;
     },
+    /** The port the app's HTTP server listens on (health routes; in HTTP mode Slack's requests too). */
+    get port() {
+      return state.port;
+    },
+    /** Stops the app (once; the fixture stops it after each test anyway). */
+    stop,
     get driver() {
       return state.driver;
     },

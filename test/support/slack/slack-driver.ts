@@ -1,8 +1,10 @@
 /**
- * Drives the app like people using Slack: every method sends a real, signed HTTP request to the app's
- * /slack/events endpoint and returns the app's HTTP answer (the ack). State (messages, modals, Home tabs)
- * is read from, and kept in, the Slack stand-in.
+ * Drives the app like people using Slack: every method sends the app what Slack would, as a real, signed
+ * HTTP request to its /slack/events endpoint or (Socket Mode) as an envelope over its WebSocket to the
+ * stand-in, and returns the app's answer (the ack; in Socket Mode the ack's response as a JSON body).
+ * State (messages, modals, Home tabs) is read from, and kept in, the Slack stand-in.
  */
+import { type Delivery, HttpTransport, SocketTransport, type Transport } from './driver-transport';
 import { allOptions, type Chosen, elementState, optionWithValue } from './element-state';
 import {
   blockActionsPayload,
@@ -14,17 +16,23 @@ import {
 import { type Accept, type Container, locate, type Where } from './interaction-targets';
 import type { JsonObject } from './json';
 import { applyMessageResponse } from './response-urls';
-import { type AppResponse, FORM, formBody, JSON_TYPE, postToApp } from './signed-requests';
+import type { AppResponse } from './signed-requests';
 import type { SlackStandIn } from './stand-in-server';
 import type { ResponseUrlContext, SlackView } from './stand-in-types';
 import { applySubmissionReply, submissionState } from './view-submission';
 
-export interface SlackDriverOptions {
-  /** e.g. http://127.0.0.1:PORT/slack/events */
-  appUrl: string;
-  signingSecret: string;
-  standIn: SlackStandIn;
-}
+export type SlackDriverOptions =
+  | {
+      /** e.g. http://127.0.0.1:PORT/slack/events */
+      appUrl: string;
+      signingSecret: string;
+      standIn: SlackStandIn;
+    }
+  | {
+      /** Deliver over the app's Socket Mode connection to the stand-in. */
+      socketMode: true;
+      standIn: SlackStandIn;
+    };
 
 export interface CommandResult extends AppResponse {
   triggerId: string;
@@ -67,16 +75,22 @@ function offers(optionValue: string): Accept {
 }
 
 export class SlackDriver {
-  /** Duration of the last HTTP round trip to the app, in milliseconds (information only). */
+  /** Duration of the last round trip to the app (request or envelope to its ack), in milliseconds (information only). */
   lastRequestMs = 0;
-  readonly appUrl: string;
-  private readonly signingSecret: string;
   private readonly standIn: SlackStandIn;
+  private readonly transport: Transport;
 
   constructor(options: SlackDriverOptions) {
-    this.appUrl = options.appUrl;
-    this.signingSecret = options.signingSecret;
     this.standIn = options.standIn;
+    this.transport =
+      'socketMode' in options
+        ? new SocketTransport(options.standIn)
+        : new HttpTransport(options.appUrl, options.signingSecret);
+  }
+
+  /** The app's /slack/events URL (HTTP mode only). */
+  get appUrl(): string {
+    return this.http().appUrl;
   }
 
   /** `/threatmodel <text>` typed by a user in a channel. An ack body is shown like Slack shows it. */
@@ -91,7 +105,7 @@ export class SlackDriver {
     const triggerId = this.standIn.issueTrigger(userId);
     const command = opts.command ?? '/threatmodel';
     const fields = commandFields(this.standIn, { userId, channelId, command, text, responseUrl, triggerId });
-    const result = await this.send(formBody(fields), FORM);
+    const result = await this.deliver({ kind: 'command', fields });
     const shown = result.json ?? (result.body.trim() === '' ? undefined : { text: result.body });
     if (result.status === 200 && shown && (shown.text !== undefined || shown.blocks !== undefined)) {
       applyMessageResponse(this.standIn, context, shown, 'command_ack');
@@ -150,7 +164,7 @@ export class SlackDriver {
     view.state.values = state;
     const triggerId = this.standIn.issueTrigger(userId);
     const payload = viewSubmissionPayload(this.standIn, { userId, view, state, triggerId });
-    const result = await this.send(formBody({ payload: JSON.stringify(payload) }), FORM);
+    const result = await this.deliver({ kind: 'interaction', payload });
     const errors = applySubmissionReply(this.standIn, userId, view, result);
     return errors === undefined ? result : { ...result, errors };
   }
@@ -162,7 +176,7 @@ export class SlackDriver {
     let result: AppResponse | undefined;
     if (view.notify_on_close) {
       const payload = viewClosedPayload(this.standIn, { userId, view, isCleared });
-      result = await this.send(formBody({ payload: JSON.stringify(payload) }), FORM);
+      result = await this.deliver({ kind: 'interaction', payload });
     }
     if (isCleared) this.standIn.views.clear(userId);
     else this.standIn.views.pop(userId);
@@ -172,11 +186,14 @@ export class SlackDriver {
   /** Delivers an Events API event (wrapped in event_callback); retries via retryNum/retryReason + same eventId. */
   async event(event: object, opts: EventOptions = {}): Promise<AppResponse & { eventId: string }> {
     const eventId = opts.eventId ?? this.standIn.nextId('Ev');
-    const envelope = eventEnvelope(this.standIn, event, eventId, Math.floor(this.standIn.now() / 1000));
-    const headers: Record<string, string> = {};
-    if (opts.retryNum !== undefined) headers['x-slack-retry-num'] = String(opts.retryNum);
-    if (opts.retryReason !== undefined) headers['x-slack-retry-reason'] = opts.retryReason;
-    const result = await this.send(JSON.stringify(envelope), JSON_TYPE, { headers });
+    const body = eventEnvelope(this.standIn, event, eventId, Math.floor(this.standIn.now() / 1000));
+    const { retryNum, retryReason } = opts;
+    const result = await this.deliver({
+      kind: 'event',
+      body,
+      ...(retryNum === undefined ? {} : { retryNum }),
+      ...(retryReason === undefined ? {} : { retryReason }),
+    });
     return { ...result, eventId };
   }
 
@@ -193,9 +210,10 @@ export class SlackDriver {
     });
   }
 
-  /** Any body, signed unless a signature/timestamp override says otherwise (for signature tests). */
+  /** Any body, signed unless a signature/timestamp override says otherwise (for signature tests; HTTP mode only). */
   raw(body: string, contentType: string, opts: RawOptions = {}): Promise<AppResponse> {
-    return this.send(body, contentType, opts);
+    const http = this.http();
+    return this.timed(() => http.post(body, contentType, opts));
   }
 
   private topView(userId: string): SlackView {
@@ -249,7 +267,7 @@ export class SlackDriver {
       triggerId,
       ...(responseUrl === undefined ? {} : { responseUrl }),
     });
-    return this.send(formBody({ payload: JSON.stringify(payload) }), FORM);
+    return this.deliver({ kind: 'interaction', payload });
   }
 
   /** Keeps the client-side selection, as Slack does, so later payloads carry it in state.values. */
@@ -263,12 +281,21 @@ export class SlackDriver {
     if (values) values[blockId] = { ...values[blockId], [actionId]: value };
   }
 
-  private async send(body: string, contentType: string, opts: RawOptions = {}): Promise<AppResponse> {
+  private deliver(delivery: Delivery): Promise<AppResponse> {
+    return this.timed(() => this.transport.deliver(delivery));
+  }
+
+  private async timed(send: () => Promise<AppResponse>): Promise<AppResponse> {
     const started = performance.now();
     try {
-      return await postToApp(this.appUrl, body, contentType, { signingSecret: this.signingSecret, ...opts });
+      return await send();
     } finally {
       this.lastRequestMs = performance.now() - started;
     }
+  }
+
+  private http(): HttpTransport {
+    if (this.transport instanceof HttpTransport) return this.transport;
+    throw new Error('this driver talks to the app over Socket Mode: it has no HTTP endpoint');
   }
 }

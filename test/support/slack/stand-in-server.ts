@@ -1,19 +1,23 @@
 /**
  * A local stand-in for the Slack Web API (node:http on 127.0.0.1, free port). Point Bolt / WebClient at
  * `apiUrl`; the stand-in answers like Slack, validates Block Kit, and records everything for assertions.
+ * It also serves Socket Mode: apps.connections.open (app-level token) and the WebSocket it points to.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { FaultQueue } from './fault-queue';
 import { type JsonObject, parseJsonObject } from './json';
 import type { MethodHandler } from './method-types';
+import { appMethods } from './methods-apps';
 import { chatMethods } from './methods-chat';
 import { directoryMethods } from './methods-directory';
 import { fileMethods } from './methods-files';
 import { viewMethods } from './methods-views';
 import { applyMessageResponse } from './response-urls';
-import { parseApiArgs, readBody, sendJson, sendText, tokenOf, uploadBytes } from './stand-in-http';
+import { SocketModeServer, type SocketSendOptions } from './socket-mode';
+import { authError } from './stand-in-auth';
+import { parseApiArgs, readBody, sendJson, sendText, uploadBytes } from './stand-in-http';
 import { StandInStore } from './stand-in-store';
-import type { Fault, ResponseUrlContext, StandInOptions } from './stand-in-types';
+import type { EnvelopeType, Fault, ResponseUrlContext, SocketAck, StandInOptions } from './stand-in-types';
 import { BOT } from './workspace';
 
 interface Reply {
@@ -27,6 +31,11 @@ const METHODS: Record<string, MethodHandler> = { ...directoryMethods, ...chatMet
 
 export class SlackStandIn extends StandInStore {
   readonly token: string = BOT.token;
+  /** The app-level token (xapp-…) that apps.connections.open accepts. */
+  readonly appToken: string = BOT.appToken;
+  /** Socket Mode: connections, envelopes sent and acks received. */
+  readonly socketMode = new SocketModeServer(BOT.appId);
+  private readonly methods: Record<string, MethodHandler> = { ...METHODS, ...appMethods(this.socketMode) };
   private readonly faults = new FaultQueue();
   private server: Server | undefined;
   private port = 0;
@@ -47,6 +56,7 @@ export class SlackStandIn extends StandInStore {
         sendJson(res, 500, { ok: false, error: 'stand_in_error', detail: String(error) });
       });
     });
+    server.on('upgrade', (req, socket, head) => this.socketMode.upgrade(req, socket, head));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     this.server = server;
     const address = server.address();
@@ -64,15 +74,25 @@ export class SlackStandIn extends StandInStore {
     return `${this.baseUrl}/respond/${this.responseTargets.create(kind, context, this.now())}`;
   }
 
+  /**
+   * Sends a Socket Mode envelope (`slash_commands` fields, an `interactive` payload or an `events_api`
+   * event_callback) to the connected app; resolves with its ack, rejects when none comes in time.
+   */
+  socketSend(type: EnvelopeType, payload: JsonObject, options: SocketSendOptions = {}): Promise<SocketAck> {
+    return this.socketMode.send(type, payload, options);
+  }
+
   override reset(): void {
     super.reset();
     this.faults.clear();
+    this.socketMode.reset();
   }
 
   async close(): Promise<void> {
     const server = this.server;
     if (!server) return;
     this.server = undefined;
+    await this.socketMode.close();
     server.closeAllConnections();
     await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
   }
@@ -98,9 +118,10 @@ export class SlackStandIn extends StandInStore {
       this.calls.push({ method, args, response, status, at: new Date(this.now()) });
       return { status, json: response, headers };
     };
-    const handler = METHODS[method];
+    const handler = this.methods[method];
     if (!handler) return reply(200, { ok: false, error: 'unknown_method' });
-    if (tokenOf(req, args) !== this.token) return reply(200, { ok: false, error: 'invalid_auth' });
+    const authProblem = authError(method, req, args, { bot: this.token, app: this.appToken });
+    if (authProblem) return reply(200, { ok: false, error: authProblem });
     const fault = this.faults.take(method);
     if (fault) return reply(fault.status, fault.body, fault.headers);
     return reply(200, handler({ store: this, args, baseUrl: this.baseUrl }));

@@ -114,3 +114,37 @@ export interface StandInOptions {
   /** Clock in milliseconds (trigger expiry, response_url expiry, message ts). Default Date.now. */
   now?: () => number;
 }
+
+/** The kinds of Socket Mode envelope the stand-in sends. */
+export type EnvelopeType = 'slash_commands' | 'interactive' | 'events_api';
+
+/** A Socket Mode envelope as Slack sends it over the WebSocket. */
+export interface SocketEnvelope {
+  envelope_id: string;
+  type: EnvelopeType;
+  payload: JsonObject;
+  /** Whether the ack may carry a response (slash commands, view_submission, block_suggestion). */
+  accepts_response_payload: boolean;
+  /** events_api only. */
+  retry_attempt?: number;
+  retry_reason?: string;
+}
+
+/** What the app sent back for an envelope. */
+export interface SocketAck {
+  envelope_id: string;
+  /** The ack's response (Bolt sends `{}` for a bare `ack()`). */
+  payload?: JsonObject;
+  /** Milliseconds from sending the envelope to receiving the ack (undefined for an ack of no pending envelope). */
+  ms?: number;
+  at: Date;
+}
+
+/** One WebSocket connection the app opened with a URL from apps.connections.open. */
+export interface SocketConnection {
+  id: string;
+  openedAt: Date;
+  closedAt?: Date;
+  /** The status code of the app's close frame (1000 = normal closure); undefined if the app sent none. */
+  closeCode?: number;
+}

@@ -9,6 +9,8 @@ export const BOT = {
   userId: 'U0BOT0001',
   botId: 'B0BOT0001',
   token: 'xoxb-test-token',
+  /** The app-level token (connections:write) Socket Mode connects with. */
+  appToken: 'xapp-1-A0APP0001-test',
   appId: 'A0APP0001',
   name: 'threadmodel',
 } as const;
