@@ -9,6 +9,7 @@ import { ChannelMembers } from './channel-members';
 import type { SlackDeps, SlackServices } from './deps';
 import { globalErrorHandler } from './error-handler';
 import { healthRoutes } from './health-routes';
+import { startHealthServer, stopHealthServer } from './health-server';
 import { registerListeners } from './listeners';
 import { ModelRefresher } from './model-refresher';
 import { slackErrorCode } from './slack-errors';
@@ -50,7 +51,6 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     tokenVerificationEnabled: false,
     logger: boltLogger(deps.logger),
     extendedErrorHandler: true,
-    customRoutes,
     clientOptions: {
       ...(credentials.apiUrl && { slackApiUrl: credentials.apiUrl }),
       retryConfig: options.retryConfig ?? { retries: 2, factor: 2, minTimeout: 500 },
@@ -58,13 +58,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   };
   const app =
     credentials.mode === 'socket'
-      ? new App({
-          ...common,
-          socketMode: true,
-          appToken: credentials.appToken,
-          installerOptions: { port: options.port },
-        })
-      : new App({ ...common, signingSecret: credentials.signingSecret });
+      ? new App({ ...common, socketMode: true, appToken: credentials.appToken })
+      : new App({ ...common, signingSecret: credentials.signingSecret, customRoutes });
+  let healthServer: Server | undefined;
 
   const members = new ChannelMembers(app.client, deps.membershipCacheMs);
   const refresher = new ModelRefresher({
@@ -116,12 +112,18 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     services,
     async start() {
       await verifyToken(app, credentials.apiUrl);
-      const started = (await app.start(options.port)) as Server | undefined;
-      const address = started?.address?.() as AddressInfo | null | undefined;
-      return address?.port ?? options.port;
+      if (credentials.mode === 'socket') {
+        const health = await startHealthServer(customRoutes, options.port);
+        healthServer = health.server;
+        await app.start();
+        return health.port;
+      }
+      const started = (await app.start(options.port)) as Server;
+      return (started.address() as AddressInfo).port;
     },
     async stop() {
       await app.stop();
+      if (healthServer) await stopHealthServer(healthServer);
       await Promise.all(inFlight);
       await refresher.idle();
     },

@@ -9,7 +9,6 @@ import { MessageRefStore } from '../../src/store/message-refs';
 import { RedisKeys } from '../../src/store/redis-keys';
 import { RedisModelStore } from '../../src/store/redis-model-store';
 import { defaultFlow } from './build-model';
-import { freePort } from './free-port';
 import { testRedis, uniquePrefix } from './redis-server';
 import { SlackDriver } from './slack/slack-driver';
 import { type SlackStandIn, startSlackStandIn } from './slack/stand-in-server';
@@ -76,8 +75,7 @@ export function useSlackApp(options: SlackAppFixtureOptions = {}) {
     state.stopping = undefined;
     state.app = createSlackApp({
       credentials: credentials(standIn, mode),
-      // Bolt cannot tell which port it took for 0 in Socket Mode (its health-route server is private).
-      port: mode === 'socket' ? await freePort() : 0,
+      port: 0,
       retryConfig: { retries: 0 },
       deps: {
         store: state.store,
