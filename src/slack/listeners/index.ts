@@ -15,6 +15,7 @@ import { scopeAdd } from './actions/scope-add';
 import { scopeElementMenu } from './actions/scope-element-menu';
 import { scopePage } from './actions/scope-page';
 import { threatmodelCommand } from './commands/threatmodel-command';
+import { appHomeOpened } from './events/app-home-opened';
 import { appMention } from './events/app-mention';
 import { scopeElementSubmit } from './views/scope-element-submit';
 
@@ -31,4 +32,5 @@ export function registerListeners(app: App, services: SlackServices): void {
   app.view<ViewSubmitAction>(VIEWS.scopeElement, scopeElementSubmit(services));
 
   app.event('app_mention', appMention(services));
+  app.event('app_home_opened', appHomeOpened(services));
 }

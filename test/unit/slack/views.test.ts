@@ -4,6 +4,7 @@ import { addScopeElement, SCOPE_KINDS } from '../../../src/domain/scope-edits';
 import { summarize } from '../../../src/domain/summary';
 import { SHIPPED_CATALOG_DIR } from '../../../src/paths';
 import { SCOPE_FIELDS } from '../../../src/slack/forms/scope-fields';
+import { appHomeView } from '../../../src/slack/views/app-home';
 import { modelCard } from '../../../src/slack/views/model-card';
 import { scopeElementModal } from '../../../src/slack/views/scope-element-modal';
 import { SCOPE_PAGE_SIZE, scopeSummaryMessage } from '../../../src/slack/views/scope-summary';
@@ -75,6 +76,24 @@ describe('Block Kit views stay within Slack limits', () => {
       .map((b) => b.block_id);
     expect(inputs.length).toBeGreaterThan(0);
     expect(inputs.every((id) => SCOPE_FIELDS[kind].some((f) => f.name === id))).toBe(true);
+  });
+
+  it('the Home tab, with three full sections of long titles', () => {
+    const model = hugeModel();
+    const entries = Array.from({ length: 15 }, () => ({
+      model,
+      permalink: 'https://acme.slack.com/archives/C0PAYMENT/p1700000000000100',
+    }));
+    const view = appHomeView(
+      ['Waiting for you', 'Your models', 'Recently updated in your channels'].map((title) => ({
+        title,
+        empty: 'none',
+        entries,
+        total: 15,
+      })),
+      flow,
+    );
+    expect(blockKitProblems('home', view)).toEqual([]);
   });
 
   it('component types come grouped, generic and AWS', () => {

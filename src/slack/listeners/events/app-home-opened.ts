@@ -1,0 +1,71 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { ThreatModel } from '../../../domain/model';
+import type { SlackServices } from '../../deps';
+import { appHomeView, HOME_SECTION_SIZE, type HomeEntry, type HomeSection } from '../../views/app-home';
+
+/** How many recent models of the workspace are looked at to find those in the user's channels. */
+const RECENT_SCAN = 50;
+
+/**
+ * The Home tab: models I own or hold a role in, models waiting for me (reviews I am assigned,
+ * my models sent back with changes requested), and recently updated models in my channels.
+ */
+export function appHomeOpened(services: SlackServices) {
+  return async ({ event, body }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs) => {
+    if (event.tab !== 'home') return;
+    const workspaceId = (body as { team_id?: string }).team_id ?? '';
+    const userId = event.user;
+    await services.afterAck.run(async () => {
+      const { store, members, client } = services;
+      const [mine, reviewing, recent] = await Promise.all([
+        store.list(workspaceId, { by: 'participant', userId }, { limit: 50 }),
+        store.list(workspaceId, { by: 'reviewer', userId }, { limit: HOME_SECTION_SIZE }),
+        store.list(workspaceId, { by: 'all' }, { limit: RECENT_SCAN }),
+      ]);
+      const active = (model: ThreatModel) => model.status !== 'archived';
+      const waiting = [
+        ...reviewing.items.filter((m) => m.status === 'in_review'),
+        ...mine.items.filter((m) => m.status === 'changes_requested' && m.ownerId === userId),
+      ];
+      const inMyChannels: ThreatModel[] = [];
+      for (const model of recent.items.filter(active)) {
+        if (inMyChannels.length >= HOME_SECTION_SIZE) break;
+        if (await members.isMember(model.channelId, userId).catch(() => false)) inMyChannels.push(model);
+      }
+      const withLinks = (models: ThreatModel[]): Promise<HomeEntry[]> =>
+        Promise.all(
+          models.slice(0, HOME_SECTION_SIZE).map(async (model) => ({
+            model,
+            permalink: model.threadTs
+              ? await client.chat.getPermalink({ channel: model.channelId, message_ts: model.threadTs }).then(
+                  (r) => r.permalink ?? undefined,
+                  () => undefined,
+                )
+              : undefined,
+          })),
+        );
+      const ownActive = mine.items.filter(active);
+      const sections: HomeSection[] = [
+        {
+          title: 'Waiting for you',
+          empty: 'Nothing is waiting for you.',
+          entries: await withLinks(waiting),
+          total: waiting.length,
+        },
+        {
+          title: 'Your models',
+          empty: 'You do not own or hold a role in any model yet.',
+          entries: await withLinks(ownActive),
+          total: ownActive.length,
+        },
+        {
+          title: 'Recently updated in your channels',
+          empty: 'No models in your channels yet.',
+          entries: await withLinks(inMyChannels),
+          total: inMyChannels.length,
+        },
+      ];
+      await client.views.publish({ user_id: userId, view: appHomeView(sections, services.flow) as never });
+    });
+  };
+}

@@ -1,0 +1,58 @@
+import type { Flow } from '../../domain/flow';
+import type { ThreatModel } from '../../domain/model';
+import { stepNumber } from '../../domain/steps';
+import { summarize } from '../../domain/summary';
+import { statusLabel } from './model-card';
+import { context, divider, plain, section, userLine } from './text';
+
+/** Models per section: three sections of ten stay far below the 100 blocks a Home tab holds. */
+export const HOME_SECTION_SIZE = 10;
+
+export interface HomeEntry {
+  model: ThreatModel;
+  permalink: string | undefined;
+}
+
+export interface HomeSection {
+  title: string;
+  empty: string;
+  entries: HomeEntry[];
+  /** How many exist in all, when more than are shown. */
+  total: number;
+}
+
+function line({ model, permalink }: HomeEntry, flow: Flow): string {
+  const summary = summarize(flow, model);
+  const title = userLine(model.title, 100);
+  const link = permalink ? `<${permalink}|${title}>` : title;
+  const { counts } = summary;
+  const risks =
+    summary.openHighRisks.length > 0 ? ` · :warning: ${summary.openHighRisks.length} open high risk(s)` : '';
+  return (
+    `*${model.id}* ${link}\n${statusLabel(model.status)} · step ${stepNumber(model.currentStep)} of 4 · ${summary.completionPercent}% · ` +
+    `${counts.assets} assets, ${counts.components} components, ${counts.threats} threats, ${counts.mitigations} mitigations${risks}`
+  );
+}
+
+/** The App Home tab: a pure function of the models in each section. */
+export function appHomeView(sections: readonly HomeSection[], flow: Flow) {
+  const blocks: object[] = [
+    { type: 'header', text: plain('Threadmodel', 150) },
+    context(
+      'Threat models of your features, one Slack thread each. Start one with `/threatmodel start <feature title>` in a channel.',
+    ),
+  ];
+  for (const part of sections) {
+    blocks.push(divider, section(`*${part.title}*`));
+    if (part.entries.length === 0) blocks.push(context(part.empty));
+    for (const entry of part.entries.slice(0, HOME_SECTION_SIZE)) blocks.push(section(line(entry, flow)));
+    if (part.total > HOME_SECTION_SIZE) {
+      blocks.push(
+        context(
+          `Showing the ${HOME_SECTION_SIZE} most recently updated of ${part.total}. \`/threatmodel list\` in a channel shows its models.`,
+        ),
+      );
+    }
+  }
+  return { type: 'home' as const, blocks };
+}
