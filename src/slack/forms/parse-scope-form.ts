@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   ActorSchema,
   AssetSchema,
@@ -10,17 +10,9 @@ import {
   UseCaseSchema,
 } from '../../domain/scope';
 import type { ScopeElementInput, ScopeKind } from '../../domain/scope-edits';
-import { type FormContext, SCOPE_FIELDS } from './scope-fields';
-
-/** One input's state in a view submission, as Slack sends it. */
-const StateValueSchema = z.looseObject({
-  type: z.string(),
-  value: z.string().nullish(),
-  selected_option: z.looseObject({ value: z.string() }).nullish(),
-  selected_options: z.array(z.looseObject({ value: z.string() })).nullish(),
-});
-export const ViewStateSchema = z.record(z.string(), z.record(z.string(), StateValueSchema));
-export type ViewState = z.infer<typeof ViewStateSchema>;
+import type { FormContext } from './field';
+import { rawValues, type ViewState } from './form-values';
+import { SCOPE_FIELDS } from './scope-fields';
 
 /** The same schemas the store enforces, without the id the store allocates. */
 const ELEMENT_SCHEMAS = {
@@ -38,26 +30,12 @@ export type FormResult<K extends ScopeKind> =
   | { ok: true; input: ScopeElementInput<K> }
   | { ok: false; errors: Record<string, string> };
 
-/** The raw value of each field: text, a chosen value, or chosen values; undefined when empty. */
-function rawValues(kind: ScopeKind, state: ViewState): Record<string, string | string[] | undefined> {
-  const out: Record<string, string | string[] | undefined> = {};
-  for (const field of SCOPE_FIELDS[kind]) {
-    const entry = state[field.name]?.[field.name];
-    if (!entry) continue;
-    const value =
-      entry.selected_options?.map((o) => o.value) ?? entry.selected_option?.value ?? entry.value?.trim() ?? undefined;
-    out[field.name] =
-      value === '' || (Array.isArray(value) && value.length === 0 && !field.optional) ? undefined : value;
-  }
-  return out;
-}
-
 /**
  * Turn a scope modal's submission into element input, validated with the element's own schema.
  * Problems come back keyed by block id, ready for `response_action: errors`.
  */
 export function parseScopeForm<K extends ScopeKind>(kind: K, state: ViewState, context: FormContext): FormResult<K> {
-  const raw: Record<string, unknown> = rawValues(kind, state);
+  const raw: Record<string, unknown> = rawValues(SCOPE_FIELDS[kind], state);
   const errors: Record<string, string> = {};
   if (kind === 'component' && typeof raw.type === 'string') {
     const type = context.catalog.componentTypes.get(raw.type);

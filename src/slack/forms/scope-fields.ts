@@ -1,42 +1,8 @@
-import type { Catalog } from '../../catalog/catalog';
-import type { ThreatModel } from '../../domain/model';
 import { AUTHENTICATION_METHODS, DATA_CLASSIFICATIONS } from '../../domain/scope';
-import type { ScopeElement, ScopeKind } from '../../domain/scope-edits';
+import type { ScopeKind } from '../../domain/scope-edits';
+import { type ChoiceGroup, type Field, type FormContext, isGrouped } from './field';
 
-/**
- * The fields of each scope element's modal, as data: one table drives both the modal a user
- * sees and the parsing of what they submit, so the two never drift apart. Field names are the
- * element's property names and double as block and action ids.
- */
-
-export type FieldType = 'text' | 'multiline' | 'url' | 'select' | 'multiselect' | 'radio';
-
-export interface Choice {
-  text: string;
-  value: string;
-}
-
-export interface ChoiceGroup {
-  label: string;
-  choices: Choice[];
-}
-
-export interface FormContext {
-  model: ThreatModel;
-  catalog: Catalog;
-}
-
-export interface Field {
-  name: string;
-  label: string;
-  type: FieldType;
-  optional?: boolean;
-  placeholder?: string;
-  hint?: string;
-  maxLength?: number;
-  /** For selects and radios: flat choices or groups. */
-  choices?: (context: FormContext) => Choice[] | ChoiceGroup[];
-}
+/** The fields of each scope element's modal (see field.ts). */
 
 const name = (placeholder: string): Field => ({
   name: 'name',
@@ -192,23 +158,6 @@ export const SCOPE_FIELDS: Readonly<Record<ScopeKind, Field[]>> = {
     { name: 'url', label: 'Link', type: 'url' },
   ],
 };
-
-/** The value a field shows when editing an existing element. */
-export function initialValue(
-  element: ScopeElement<ScopeKind> | undefined,
-  field: Field,
-): string | string[] | undefined {
-  if (!element) return undefined;
-  const value = (element as Record<string, unknown>)[field.name];
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
-  return undefined;
-}
-
-export function isGrouped(choices: Choice[] | ChoiceGroup[]): choices is ChoiceGroup[] {
-  return choices.length > 0 && 'choices' in (choices[0] as object);
-}
 
 /** Why an element cannot be added yet (a required choice has nothing to choose from), if so. */
 export function missingPrerequisite(kind: ScopeKind, context: FormContext): string | undefined {

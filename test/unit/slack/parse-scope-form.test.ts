@@ -1,6 +1,7 @@
 import { loadCatalog } from '../../../src/catalog/load-catalog';
 import { SHIPPED_CATALOG_DIR } from '../../../src/paths';
-import { parseScopeForm, type ViewState } from '../../../src/slack/forms/parse-scope-form';
+import type { ViewState } from '../../../src/slack/forms/form-values';
+import { parseScopeForm } from '../../../src/slack/forms/parse-scope-form';
 import { buildScopedModel } from '../../support/build-model';
 
 const catalog = loadCatalog([SHIPPED_CATALOG_DIR]);

@@ -2,7 +2,8 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { addScopeElement, SCOPE_KIND_NAMES, updateScopeElement } from '../../../domain/scope-edits';
 import { ModelInvalidError } from '../../../errors';
 import type { SlackServices } from '../../deps';
-import { parseScopeForm, ViewStateSchema } from '../../forms/parse-scope-form';
+import { ViewStateSchema } from '../../forms/form-values';
+import { parseScopeForm } from '../../forms/parse-scope-form';
 import { SCOPE_FIELDS } from '../../forms/scope-fields';
 import { ScopeModalMetadataSchema } from '../../ids';
 import { editableModel } from '../../model-access';

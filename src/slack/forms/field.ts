@@ -1,0 +1,51 @@
+import type { Catalog } from '../../catalog/catalog';
+import type { ThreatModel } from '../../domain/model';
+
+/**
+ * A form field as data. One table of fields drives both the modal a user sees and the parsing of
+ * what they submit, so the two never drift apart. Field names are the properties of what is
+ * being edited and double as block and action ids.
+ */
+
+export type FieldType = 'text' | 'multiline' | 'url' | 'select' | 'multiselect' | 'radio' | 'checkboxes';
+
+export interface Choice {
+  text: string;
+  value: string;
+}
+
+export interface ChoiceGroup {
+  label: string;
+  choices: Choice[];
+}
+
+export interface FormContext {
+  model: ThreatModel;
+  catalog: Catalog;
+}
+
+export interface Field {
+  name: string;
+  label: string;
+  type: FieldType;
+  optional?: boolean;
+  placeholder?: string;
+  hint?: string;
+  maxLength?: number;
+  /** For selects and radios: flat choices or groups. */
+  choices?: (context: FormContext) => Choice[] | ChoiceGroup[];
+}
+
+/** The value a field shows when editing an existing element. */
+export function initialValue(element: object | undefined, field: Field): string | string[] | undefined {
+  if (!element) return undefined;
+  const value = (element as Record<string, unknown>)[field.name];
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+  return undefined;
+}
+
+export function isGrouped(choices: Choice[] | ChoiceGroup[]): choices is ChoiceGroup[] {
+  return choices.length > 0 && 'choices' in (choices[0] as object);
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import type { Field } from './field';
+
+/** One input's state in a view submission, as Slack sends it. */
+const StateValueSchema = z.looseObject({
+  type: z.string(),
+  value: z.string().nullish(),
+  selected_option: z.looseObject({ value: z.string() }).nullish(),
+  selected_options: z.array(z.looseObject({ value: z.string() })).nullish(),
+});
+export const ViewStateSchema = z.record(z.string(), z.record(z.string(), StateValueSchema));
+export type ViewState = z.infer<typeof ViewStateSchema>;
+
+/** The raw value of each field: text, a chosen value, or chosen values; undefined when empty. */
+export function rawValues(fields: readonly Field[], state: ViewState): Record<string, string | string[] | undefined> {
+  const out: Record<string, string | string[] | undefined> = {};
+  for (const field of fields) {
+    const entry = state[field.name]?.[field.name];
+    if (!entry) continue;
+    const value =
+      entry.selected_options?.map((o) => o.value) ?? entry.selected_option?.value ?? entry.value?.trim() ?? undefined;
+    out[field.name] =
+      value === '' || (Array.isArray(value) && value.length === 0 && !field.optional) ? undefined : value;
+  }
+  return out;
+}

@@ -1,0 +1,104 @@
+import { type Field, type FormContext, initialValue, isGrouped } from '../forms/field';
+import { option, plain, truncate } from './text';
+
+const MAX_OPTIONS = 100;
+
+function element(field: Field, context: FormContext, initial: string | string[] | undefined): object | undefined {
+  const base = { action_id: field.name };
+  const placeholder = field.placeholder ? { placeholder: plain(field.placeholder, 150) } : {};
+  switch (field.type) {
+    case 'text':
+    case 'multiline':
+      return {
+        ...base,
+        type: 'plain_text_input',
+        multiline: field.type === 'multiline',
+        ...(field.maxLength && { max_length: field.maxLength }),
+        ...(typeof initial === 'string' && { initial_value: truncate(initial, field.maxLength ?? 3000) }),
+        ...placeholder,
+      };
+    case 'url':
+      return {
+        ...base,
+        type: 'url_text_input',
+        ...(typeof initial === 'string' && { initial_value: initial }),
+        ...placeholder,
+      };
+    case 'select':
+    case 'multiselect':
+    case 'radio':
+    case 'checkboxes': {
+      const choices = field.choices?.(context) ?? [];
+      const groups = isGrouped(choices) ? choices : undefined;
+      const flat = (groups ? groups.flatMap((g) => g.choices) : (choices as { text: string; value: string }[])).slice(
+        0,
+        MAX_OPTIONS,
+      );
+      if (flat.length === 0) return undefined;
+      const selected = flat.filter((c) => (Array.isArray(initial) ? initial.includes(c.value) : c.value === initial));
+      const toOption = (c: { text: string; value: string }) => option(c.text, c.value);
+      if (field.type === 'checkboxes') {
+        return {
+          ...base,
+          type: 'checkboxes',
+          options: flat.slice(0, 10).map(toOption),
+          ...(selected.length > 0 && { initial_options: selected.map(toOption) }),
+        };
+      }
+      if (field.type === 'radio') {
+        return {
+          ...base,
+          type: 'radio_buttons',
+          options: flat.slice(0, 10).map(toOption),
+          ...(selected[0] && { initial_option: toOption(selected[0]) }),
+        };
+      }
+      const options = groups
+        ? {
+            option_groups: groups.map((g) => ({
+              label: plain(g.label, 75),
+              options: g.choices.slice(0, MAX_OPTIONS).map(toOption),
+            })),
+          }
+        : { options: flat.map(toOption) };
+      if (field.type === 'multiselect') {
+        return {
+          ...base,
+          type: 'multi_static_select',
+          ...options,
+          ...(selected.length > 0 && { initial_options: selected.map(toOption) }),
+          ...placeholder,
+        };
+      }
+      return {
+        ...base,
+        type: 'static_select',
+        ...options,
+        ...(selected[0] && { initial_option: toOption(selected[0]) }),
+        ...placeholder,
+      };
+    }
+  }
+}
+
+/** Input blocks for fields, with values from an existing object; a choice with nothing to choose becomes a note. */
+export function fieldBlocks(fields: readonly Field[], context: FormContext, existing?: object): object[] {
+  return fields.map((field) => {
+    const input = element(field, context, initialValue(existing, field));
+    if (!input) {
+      return {
+        type: 'section',
+        block_id: field.name,
+        text: plain(`${field.label}: nothing to choose from yet.${field.hint ? ` ${field.hint}` : ''}`),
+      };
+    }
+    return {
+      type: 'input',
+      block_id: field.name,
+      label: plain(field.label, 2000),
+      element: input,
+      optional: field.optional ?? false,
+      ...(field.hint && { hint: plain(field.hint, 2000) }),
+    };
+  });
+}
