@@ -13,6 +13,7 @@ export const ACTIONS = {
   scopeAdd: (kind: string) => `scope.add.${kind}`,
   scopeAddPattern: /^scope\.add\.[A-Za-z]+$/,
   scopeElementMenu: 'scope.element_menu',
+  threatAdd: 'threat.add',
   scopePrevious: 'scope.page.previous',
   scopeNext: 'scope.page.next',
   scopePagePattern: /^scope\.page\.(previous|next)$/,
@@ -20,6 +21,7 @@ export const ACTIONS = {
 
 export const VIEWS = {
   scopeElement: 'scope.element',
+  threat: 'threat.edit',
 } as const;
 
 /** What a button about a model carries: `TM-7` or `TM-7|<detail>`; the workspace comes from the payload. */
@@ -44,3 +46,21 @@ export const ScopeModalMetadataSchema = z.strictObject({
   elementId: z.string().max(20).optional(),
 });
 export type ScopeModalMetadata = z.infer<typeof ScopeModalMetadataSchema>;
+
+/** The threat modal's private_metadata. */
+export const ThreatModalMetadataSchema = z.strictObject({
+  modelId: ModelIdSchema,
+  threatId: z.string().max(20).optional(),
+  previewed: z.string().max(64).optional(),
+});
+export type ThreatModalMetadata = z.infer<typeof ThreatModalMetadataSchema>;
+
+/** A view's private_metadata read with its schema; undefined when it is not what we wrote. */
+export function readMetadata<S extends z.ZodType>(schema: S, text: string): z.infer<S> | undefined {
+  try {
+    const parsed = schema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}

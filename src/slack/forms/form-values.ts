@@ -24,3 +24,10 @@ export function rawValues(fields: readonly Field[], state: ViewState): Record<st
   }
   return out;
 }
+
+/** Required fields left empty, keyed by block id (a schema default must not fill them silently). */
+export function missingRequired(fields: readonly Field[], raw: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(
+    fields.filter((f) => !f.optional && raw[f.name] === undefined).map((f) => [f.name, 'Please fill this in.']),
+  );
+}

@@ -11,7 +11,7 @@ import {
 } from '../../domain/scope';
 import type { ScopeElementInput, ScopeKind } from '../../domain/scope-edits';
 import type { FormContext } from './field';
-import { rawValues, type ViewState } from './form-values';
+import { missingRequired, rawValues, type ViewState } from './form-values';
 import { SCOPE_FIELDS } from './scope-fields';
 
 /** The same schemas the store enforces, without the id the store allocates. */
@@ -36,7 +36,7 @@ export type FormResult<K extends ScopeKind> =
  */
 export function parseScopeForm<K extends ScopeKind>(kind: K, state: ViewState, context: FormContext): FormResult<K> {
   const raw: Record<string, unknown> = rawValues(SCOPE_FIELDS[kind], state);
-  const errors: Record<string, string> = {};
+  const errors = missingRequired(SCOPE_FIELDS[kind], raw);
   if (kind === 'component' && typeof raw.type === 'string') {
     const type = context.catalog.componentTypes.get(raw.type);
     if (type) raw.kind = type.dfdKind;

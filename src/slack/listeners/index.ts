@@ -14,10 +14,12 @@ import { rolesSelect } from './actions/roles-select';
 import { scopeAdd } from './actions/scope-add';
 import { scopeElementMenu } from './actions/scope-element-menu';
 import { scopePage } from './actions/scope-page';
+import { threatAdd } from './actions/threat-add';
 import { threatmodelCommand } from './commands/threatmodel-command';
 import { appHomeOpened } from './events/app-home-opened';
 import { appMention } from './events/app-mention';
 import { scopeElementSubmit } from './views/scope-element-submit';
+import { threatSubmit } from './views/threat-submit';
 
 /** Every listener, bound to its command, action id, callback id or event. */
 export function registerListeners(app: App, services: SlackServices): void {
@@ -29,7 +31,10 @@ export function registerListeners(app: App, services: SlackServices): void {
   app.action<BlockAction<ButtonAction>>(ACTIONS.scopePagePattern, scopePage(services));
   app.action<BlockAction<ButtonAction>>(ACTIONS.finishStep, finishStep(services));
 
+  app.action<BlockAction<ButtonAction>>(ACTIONS.threatAdd, threatAdd(services));
+
   app.view<ViewSubmitAction>(VIEWS.scopeElement, scopeElementSubmit(services));
+  app.view<ViewSubmitAction>(VIEWS.threat, threatSubmit(services));
 
   app.event('app_mention', appMention(services));
   app.event('app_home_opened', appHomeOpened(services));

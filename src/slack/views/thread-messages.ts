@@ -49,6 +49,13 @@ export function stepOpenedMessage(model: ThreatModel, flow: Flow, step: Step) {
       ),
     });
   }
+  if (step === 'threats') {
+    blocks.push({
+      type: 'actions',
+      block_id: 'threat_add',
+      elements: [button('Add threat', ACTIONS.threatAdd, encodeValue(model.id))],
+    });
+  }
   blocks.push({
     type: 'actions',
     block_id: 'step_finish',
@@ -73,4 +80,10 @@ export function notice(text: string) {
 export function stepCompletedMessage(userId: string, message: string) {
   const text = `${mention(userId)}: ${message}`;
   return { text, blocks: [context(text)] };
+}
+
+/** Posted in the thread when someone adds or changes a threat, so the team sees it. */
+export function threatSavedMessage(userId: string, threatId: string, sentence: string, edited: boolean) {
+  const text = `${mention(userId)} ${edited ? 'changed' : 'added'} *${threatId}*: ${userText(sentence, 1500)}`;
+  return { text: truncate(text, 3000), blocks: [section(truncate(text, 3000))] };
 }

@@ -9,6 +9,7 @@ import { modelCard } from '../../../src/slack/views/model-card';
 import { scopeElementModal } from '../../../src/slack/views/scope-element-modal';
 import { SCOPE_PAGE_SIZE, scopeSummaryMessage } from '../../../src/slack/views/scope-summary';
 import { rolesMessage, stepOpenedMessage } from '../../../src/slack/views/thread-messages';
+import { threatModal } from '../../../src/slack/views/threat-modal';
 import { buildModel, buildScopedModel, defaultFlow } from '../../support/build-model';
 import { blockKitProblems } from '../../support/slack/block-kit-rules';
 
@@ -94,6 +95,23 @@ describe('Block Kit views stay within Slack limits', () => {
       flow,
     );
     expect(blockKitProblems('home', view)).toEqual([]);
+  });
+
+  it('the threat modal, empty and with a long preview, for a model at the limits', () => {
+    const model = hugeModel();
+    expect(blockKitProblems('modal', threatModal({ model, catalog }))).toEqual([]);
+    const values = {
+      threatSource: 's'.repeat(200),
+      prerequisites: 'p'.repeat(200),
+      threatAction: 'a'.repeat(200),
+      threatImpact: 'i'.repeat(200),
+      impactedGoals: ['integrity'],
+      impactedAssetIds: [],
+      stride: ['T' as const],
+      affectedElementIds: ['C-1', 'AC-1'],
+    };
+    const view = threatModal({ model, catalog }, { values, preview: 'x'.repeat(1400), previewed: 'abc' });
+    expect(blockKitProblems('modal', view)).toEqual([]);
   });
 
   it('component types come grouped, generic and AWS', () => {

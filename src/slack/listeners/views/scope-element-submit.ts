@@ -5,7 +5,7 @@ import type { SlackServices } from '../../deps';
 import { ViewStateSchema } from '../../forms/form-values';
 import { parseScopeForm } from '../../forms/parse-scope-form';
 import { SCOPE_FIELDS } from '../../forms/scope-fields';
-import { ScopeModalMetadataSchema } from '../../ids';
+import { readMetadata, ScopeModalMetadataSchema } from '../../ids';
 import { editableModel } from '../../model-access';
 import { tellUser } from '../tell-user';
 
@@ -16,16 +16,16 @@ import { tellUser } from '../tell-user';
  */
 export function scopeElementSubmit(services: SlackServices) {
   return async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
-    const metadata = ScopeModalMetadataSchema.safeParse(safeJson(view.private_metadata));
+    const metadata = readMetadata(ScopeModalMetadataSchema, view.private_metadata);
     const state = ViewStateSchema.safeParse(view.state.values);
-    if (!metadata.success || !state.success) {
+    if (!metadata || !state.success) {
       await ack({
         response_action: 'errors',
         errors: { [firstInput(view)]: 'This form is out of date. Close it and start again.' },
       });
       return;
     }
-    const { modelId, kind, elementId } = metadata.data;
+    const { modelId, kind, elementId } = metadata;
     const workspaceId = body.team?.id ?? body.user.team_id ?? '';
     const userId = body.user.id;
     const firstField = SCOPE_FIELDS[kind][0]?.name ?? firstInput(view);
@@ -79,14 +79,6 @@ export function scopeElementSubmit(services: SlackServices) {
       services.refresher.refresh(ref);
     });
   };
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
 
 function firstInput(view: ViewSubmitAction['view']): string {

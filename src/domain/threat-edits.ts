@@ -1,0 +1,48 @@
+import { allocateElementId } from './element-ids';
+import type { ThreatModel } from './model';
+import type { ActorRef } from './primitives';
+import type { Threat, ThreatOrigin } from './threat';
+
+/** What a person writes about a threat; id, author, time and risk are the model's business. */
+export type ThreatInput = Pick<
+  Threat,
+  | 'threatSource'
+  | 'prerequisites'
+  | 'threatAction'
+  | 'threatImpact'
+  | 'impactedGoals'
+  | 'impactedAssetIds'
+  | 'stride'
+  | 'affectedElementIds'
+>;
+
+/** Add a threat with the next T- id, recording who wrote it, when, and where it came from. */
+export function addThreat(
+  model: ThreatModel,
+  input: ThreatInput,
+  by: ActorRef,
+  now: Date,
+  origin: ThreatOrigin = { type: 'manual' },
+): { model: ThreatModel; id: string } {
+  const { id, counters } = allocateElementId(model.counters, 'threat');
+  const threat: Threat = { ...input, id, origin, risk: {}, createdBy: by, createdAt: now.toISOString() };
+  return { model: { ...model, threats: [...model.threats, threat], counters }, id };
+}
+
+/** Rewrite a threat's statement and placement, keeping its id, origin, author and risk review. */
+export function updateThreat(model: ThreatModel, id: string, input: ThreatInput): ThreatModel | undefined {
+  if (!model.threats.some((threat) => threat.id === id)) return undefined;
+  return { ...model, threats: model.threats.map((threat) => (threat.id === id ? { ...threat, ...input } : threat)) };
+}
+
+export type RemoveThreatOutcome =
+  | { ok: true; model: ThreatModel }
+  | { ok: false; reason: 'not_found' | 'in_use'; usedBy: string[] };
+
+/** Remove a threat unless a mitigation still addresses it. */
+export function removeThreat(model: ThreatModel, id: string): RemoveThreatOutcome {
+  if (!model.threats.some((threat) => threat.id === id)) return { ok: false, reason: 'not_found', usedBy: [] };
+  const usedBy = model.mitigations.filter((m) => m.threatIds.includes(id)).map((m) => m.id);
+  if (usedBy.length > 0) return { ok: false, reason: 'in_use', usedBy };
+  return { ok: true, model: { ...model, threats: model.threats.filter((threat) => threat.id !== id) } };
+}

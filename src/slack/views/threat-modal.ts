@@ -1,0 +1,47 @@
+import type { ThreatInput } from '../../domain/threat-edits';
+import type { FormContext } from '../forms/field';
+import { THREAT_FIELDS } from '../forms/threat-fields';
+import { type ThreatModalMetadata, VIEWS } from '../ids';
+import { fieldBlocks } from './form-blocks';
+import { plain, section, truncate, userText } from './text';
+
+export interface ThreatModalState {
+  threatId?: string;
+  /** Values to show (an existing threat, or what was just submitted for preview). */
+  values?: ThreatInput;
+  /** The sentence the values make, shown before saving. */
+  preview?: string;
+  /** Fingerprint of the values previewed: submitting them unchanged saves. */
+  previewed?: string;
+}
+
+/**
+ * The threat modal. The first submission shows the sentence the grammar makes; submitting it
+ * unchanged saves it, and changing any field shows the new sentence first.
+ */
+export function threatModal(context: FormContext, state: ThreatModalState = {}): Record<string, unknown> {
+  const metadata: ThreatModalMetadata = {
+    modelId: context.model.id,
+    ...(state.threatId && { threatId: state.threatId }),
+    ...(state.previewed && { previewed: state.previewed }),
+  };
+  const preview = state.preview
+    ? [
+        section(`*The threat reads:*\n>${userText(state.preview, 1500)}`),
+        { type: 'context', elements: [plain('Save it as it is, or change a field and see the new sentence.', 2000)] },
+      ]
+    : [{ type: 'context', elements: [plain('You will see the sentence these parts make before it is saved.', 2000)] }];
+  return {
+    type: 'modal',
+    callback_id: VIEWS.threat,
+    private_metadata: JSON.stringify(metadata),
+    title: plain(state.threatId ? `Edit ${state.threatId}` : 'Add threat', 24),
+    submit: plain(state.preview ? 'Save threat' : 'Preview', 24),
+    close: plain('Cancel', 24),
+    blocks: [
+      { type: 'context', elements: [plain(`${context.model.id} ${truncate(context.model.title, 100)}`, 2000)] },
+      ...preview,
+      ...fieldBlocks(THREAT_FIELDS, context, state.values),
+    ],
+  };
+}

@@ -1,0 +1,109 @@
+import { addScopeElement } from '../../../src/domain/scope-edits';
+import { USERS } from '../../support/slack/workspace';
+import { useSlackApp } from '../../support/slack-app-fixture';
+
+const { ALICE, BOB } = USERS;
+const CHANNEL = 'C0PAYMENT';
+const THREAT = {
+  threatSource: 'internet-based threat actor',
+  prerequisites: 'with a stolen customer session',
+  threatAction: 'replay a refund request <!channel>',
+  threatImpact: 'refunds paid twice',
+  impactedGoals: ['integrity'],
+  impactedAssetIds: ['AS-1'],
+  stride: ['T', 'R'],
+  affectedElementIds: ['EP-1'],
+};
+
+describe('step 2: writing threats in the grammar', () => {
+  const ctx = useSlackApp();
+
+  /** A started model with its scope filled in (through the store) and Bob as Adversary. */
+  async function scopedModel() {
+    await ctx.driver.command(ALICE.id, CHANNEL, 'start Refunds API');
+    await ctx.settle();
+    await ctx.store.update(
+      { workspaceId: 'T0WORKSPC', modelId: 'TM-1' },
+      { actor: ALICE.id, action: 'seed' },
+      (model) => {
+        let next = addScopeElement(model, 'asset', { name: 'Refund records', classification: 'confidential' }).model;
+        next = addScopeElement(next, 'component', { name: 'Refunds API', type: 'aws-lambda', kind: 'process' }).model;
+        next = addScopeElement(next, 'component', { name: 'Payments DB', type: 'aws-rds', kind: 'data_store' }).model;
+        next = addScopeElement(next, 'entryPoint', {
+          name: 'POST /refunds',
+          componentId: 'C-1',
+          authentication: 'oauth2',
+        }).model;
+        return { ...next, roles: { ...next.roles, adversary: [BOB.id] } };
+      },
+    );
+  }
+
+  it('shows the sentence before saving, saves it as previewed, and tells the thread', async () => {
+    const { driver, standIn } = ctx;
+    await scopedModel();
+    await driver.clickButton(BOB.id, 'model.finish_step', { value: 'TM-1|scope' });
+    await ctx.settle();
+    await driver.clickButton(BOB.id, 'threat.add', { value: 'TM-1' });
+    await ctx.settle();
+    expect(standIn.openViews(BOB.id).at(-1)?.title).toMatchObject({ text: 'Add threat' });
+
+    const first = await driver.submitView(BOB.id, THREAT);
+    expect(first.errors).toBeUndefined();
+    const preview = JSON.stringify(standIn.openViews(BOB.id).at(-1)?.blocks);
+    expect(preview).toContain(
+      'An internet-based threat actor with a stolen customer session can replay a refund request &lt;!channel&gt;, which leads to refunds paid twice, resulting in reduced integrity of Refund records',
+    );
+    expect((await ctx.model()).threats).toEqual([]);
+
+    await driver.submitView(BOB.id, THREAT);
+    await ctx.settle();
+    const model = await ctx.model();
+    expect(model.threats).toEqual([
+      expect.objectContaining({ id: 'T-1', ...THREAT, origin: { type: 'manual' }, createdBy: BOB.id, risk: {} }),
+    ]);
+    expect(standIn.openViews(BOB.id)).toEqual([]);
+    const told = standIn.thread(CHANNEL, model.threadTs ?? '').at(-1);
+    expect(String(told?.text)).toMatch(/<@U0BOB0001> added \*T-1\*: An internet-based threat actor/);
+    expect(String(told?.text)).not.toContain('<!channel>');
+
+    // With a classified threat, step 2 can be finished.
+    await driver.clickButton(BOB.id, 'model.finish_step', { value: 'TM-1|threats' });
+    await ctx.settle();
+    expect((await ctx.model()).currentStep).toBe('mitigations');
+  });
+
+  it('shows the new sentence again when a field changed after the preview', async () => {
+    const { driver, standIn } = ctx;
+    await scopedModel();
+    await driver.clickButton(BOB.id, 'model.finish_step', { value: 'TM-1|scope' });
+    await ctx.settle();
+    await driver.clickButton(BOB.id, 'threat.add', { value: 'TM-1' });
+    await ctx.settle();
+    await driver.submitView(BOB.id, THREAT);
+    await driver.submitView(BOB.id, { ...THREAT, threatImpact: 'the ledger out of balance' });
+    expect(JSON.stringify(standIn.openViews(BOB.id).at(-1)?.blocks)).toContain(
+      'which leads to the ledger out of balance',
+    );
+    expect((await ctx.model()).threats).toEqual([]);
+  });
+
+  it('asks for the STRIDE categories and the action inline', async () => {
+    const { driver } = ctx;
+    await scopedModel();
+    await driver.clickButton(BOB.id, 'model.finish_step', { value: 'TM-1|scope' });
+    await ctx.settle();
+    await driver.clickButton(BOB.id, 'threat.add', { value: 'TM-1' });
+    await ctx.settle();
+    const result = await driver.submitView(BOB.id, { ...THREAT, threatAction: '', stride: [] }, { force: true });
+    expect(result.errors).toEqual({ threatAction: 'Please fill this in.', stride: 'Please fill this in.' });
+  });
+
+  it('waits for the scope to be finished before threats can be added', async () => {
+    const { driver, standIn } = ctx;
+    await scopedModel();
+    await driver.clickButton(BOB.id, 'threat.add', { value: 'TM-1' }).catch(() => undefined);
+    await ctx.settle();
+    expect(standIn.openViews(BOB.id)).toEqual([]);
+  });
+});
