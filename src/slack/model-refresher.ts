@@ -8,6 +8,7 @@ import type { ModelRef, ModelStore } from '../store/model-store';
 import { Coalescer } from './coalescer';
 import { modelCard } from './views/model-card';
 import { scopeSummaryMessage } from './views/scope-summary';
+import { threatSummaryMessage } from './views/threat-summary';
 
 interface RefresherDeps {
   store: ModelStore;
@@ -52,6 +53,10 @@ export class ModelRefresher {
     if (refs.card) {
       const card = modelCard(model, summarize(flow, model), flow);
       await client.chat.update({ channel: model.channelId, ts: refs.card, ...card });
+    }
+    if (refs.threatSummary) {
+      const { page: _page, ...summary } = threatSummaryMessage(model, refs.threatPage);
+      await client.chat.update({ channel: model.channelId, ts: refs.threatSummary, ...summary });
     }
     if (refs.scopeSummary) {
       const { page: _page, ...summary } = scopeSummaryMessage(model, catalog, refs.scopePage);

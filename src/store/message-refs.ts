@@ -13,6 +13,8 @@ export interface MessageRefs {
   scopeSummary?: string;
   /** The page the shared scope summary shows. */
   scopePage?: number;
+  threatSummary?: string;
+  threatPage?: number;
 }
 
 export class MessageRefStore {
@@ -28,6 +30,8 @@ export class MessageRefStore {
       ...(hash.roles && { roles: hash.roles }),
       ...(hash.scopeSummary && { scopeSummary: hash.scopeSummary }),
       ...(hash.scopePage && { scopePage: Number(hash.scopePage) }),
+      ...(hash.threatSummary && { threatSummary: hash.threatSummary }),
+      ...(hash.threatPage && { threatPage: Number(hash.threatPage) }),
     };
   }
 

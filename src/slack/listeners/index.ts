@@ -13,8 +13,9 @@ import { finishStep } from './actions/finish-step';
 import { rolesSelect } from './actions/roles-select';
 import { scopeAdd } from './actions/scope-add';
 import { scopeElementMenu } from './actions/scope-element-menu';
-import { scopePage } from './actions/scope-page';
+import { summaryPage } from './actions/summary-page';
 import { threatAdd } from './actions/threat-add';
+import { threatMenu } from './actions/threat-menu';
 import { threatmodelCommand } from './commands/threatmodel-command';
 import { appHomeOpened } from './events/app-home-opened';
 import { appMention } from './events/app-mention';
@@ -28,10 +29,12 @@ export function registerListeners(app: App, services: SlackServices): void {
   app.action<BlockAction<MultiUsersSelectAction>>(ACTIONS.roleSelectPattern, rolesSelect(services));
   app.action<BlockAction<ButtonAction>>(ACTIONS.scopeAddPattern, scopeAdd(services));
   app.action<BlockAction<OverflowAction>>(ACTIONS.scopeElementMenu, scopeElementMenu(services));
-  app.action<BlockAction<ButtonAction>>(ACTIONS.scopePagePattern, scopePage(services));
+  app.action<BlockAction<ButtonAction>>(ACTIONS.scopePagePattern, summaryPage(services, 'scopePage'));
   app.action<BlockAction<ButtonAction>>(ACTIONS.finishStep, finishStep(services));
 
   app.action<BlockAction<ButtonAction>>(ACTIONS.threatAdd, threatAdd(services));
+  app.action<BlockAction<OverflowAction>>(ACTIONS.threatMenu, threatMenu(services));
+  app.action<BlockAction<ButtonAction>>(ACTIONS.threatPagePattern, summaryPage(services, 'threatPage'));
 
   app.view<ViewSubmitAction>(VIEWS.scopeElement, scopeElementSubmit(services));
   app.view<ViewSubmitAction>(VIEWS.threat, threatSubmit(services));

@@ -1,4 +1,6 @@
 import { addScopeElement } from '../../../src/domain/scope-edits';
+import type { Stride } from '../../../src/domain/stride';
+import { addThreat } from '../../../src/domain/threat-edits';
 import { USERS } from '../../support/slack/workspace';
 import { useSlackApp } from '../../support/slack-app-fixture';
 
@@ -11,7 +13,7 @@ const THREAT = {
   threatImpact: 'refunds paid twice',
   impactedGoals: ['integrity'],
   impactedAssetIds: ['AS-1'],
-  stride: ['T', 'R'],
+  stride: ['T', 'R'] as Stride[],
   affectedElementIds: ['EP-1'],
 };
 
@@ -97,6 +99,97 @@ describe('step 2: writing threats in the grammar', () => {
     await ctx.settle();
     const result = await driver.submitView(BOB.id, { ...THREAT, threatAction: '', stride: [] }, { force: true });
     expect(result.errors).toEqual({ threatAction: 'Please fill this in.', stride: 'Please fill this in.' });
+  });
+
+  it('lists the threats in the thread, where each can be edited or removed', async () => {
+    const { driver, standIn } = ctx;
+    await scopedModel();
+    await driver.clickButton(BOB.id, 'model.finish_step', { value: 'TM-1|scope' });
+    await ctx.settle();
+    await ctx.store.update(
+      { workspaceId: 'T0WORKSPC', modelId: 'TM-1' },
+      { actor: BOB.id, action: 'seed' },
+      (model) => {
+        const first = addThreat(model, { ...THREAT, stride: ['T'] as Stride[] }, BOB.id, new Date()).model;
+        const second = addThreat(
+          first,
+          { ...THREAT, threatAction: 'flood the refund queue', stride: ['D'] },
+          BOB.id,
+          new Date(),
+        ).model;
+        return {
+          ...second,
+          mitigations: [
+            {
+              id: 'M-1',
+              description: 'Idempotency keys',
+              threatIds: ['T-1'],
+              status: 'planned',
+              references: [],
+              createdBy: BOB.id,
+              createdAt: new Date().toISOString(),
+            },
+          ],
+          counters: { ...second.counters, mitigation: 1 },
+        };
+      },
+    );
+    ctx.app.services.refresher.refresh({ workspaceId: 'T0WORKSPC', modelId: 'TM-1' });
+    await ctx.settle();
+    await driver.clickOverflow(BOB.id, 'threat.menu', 'TM-1|edit:T-1');
+    await ctx.settle();
+    expect(standIn.openViews(BOB.id).at(-1)?.title).toMatchObject({ text: 'Edit T-1' });
+    const changed = { ...THREAT, stride: ['T'] as Stride[], threatImpact: 'the ledger out of balance' };
+    await driver.submitView(BOB.id, changed);
+    await driver.submitView(BOB.id, changed);
+    await ctx.settle();
+    const model = await ctx.model();
+    expect(model.threats[0]).toMatchObject({ id: 'T-1', threatImpact: 'the ledger out of balance', createdBy: BOB.id });
+    expect(String(standIn.thread(CHANNEL, model.threadTs ?? '').at(-1)?.text)).toContain('changed *T-1*');
+    const summary = () =>
+      standIn.thread(CHANNEL, model.threadTs ?? '').find((m) => JSON.stringify(m.blocks).includes('Threats of TM-1'));
+    expect(JSON.stringify(summary()?.blocks)).toContain('the ledger out of balance');
+
+    await driver.clickOverflow(BOB.id, 'threat.menu', 'TM-1|remove:T-1');
+    await ctx.settle();
+    expect(String(standIn.ephemeralsFor(BOB.id).at(-1)?.text)).toBe(
+      'T-1 is still addressed by M-1: change or remove those first.',
+    );
+    await driver.clickOverflow(BOB.id, 'threat.menu', 'TM-1|remove:T-2');
+    await ctx.settle();
+    expect((await ctx.model()).threats.map((t) => t.id)).toEqual(['T-1']);
+    expect(JSON.stringify(summary()?.blocks)).not.toContain('flood the refund queue');
+  });
+
+  it('keeps a model with 150 threats usable: the list pages within Slack limits', async () => {
+    const { driver, standIn } = ctx;
+    await scopedModel();
+    await driver.clickButton(BOB.id, 'model.finish_step', { value: 'TM-1|scope' });
+    await ctx.settle();
+    await ctx.store.update(
+      { workspaceId: 'T0WORKSPC', modelId: 'TM-1' },
+      { actor: BOB.id, action: 'seed' },
+      (model) => {
+        let next = model;
+        for (let i = 0; i < 150; i++)
+          next = addThreat(
+            next,
+            { ...THREAT, threatAction: `abuse path number ${i} ${'x'.repeat(150)}` },
+            BOB.id,
+            new Date(),
+          ).model;
+        return next;
+      },
+    );
+    ctx.app.services.refresher.refresh({ workspaceId: 'T0WORKSPC', modelId: 'TM-1' });
+    await ctx.settle();
+    await driver.clickButton(BOB.id, 'threats.page.next', { value: 'TM-1|2' });
+    await ctx.settle();
+    const threadTs = (await ctx.model()).threadTs ?? '';
+    const summary = standIn.thread(CHANNEL, threadTs).find((m) => JSON.stringify(m.blocks).includes('Threats of TM-1'));
+    expect(JSON.stringify(summary?.blocks)).toContain('Page 2 of 10');
+    expect(JSON.stringify(summary?.blocks)).toContain('T-16');
+    expect(standIn.blockKitViolations).toEqual([]);
   });
 
   it('waits for the scope to be finished before threats can be added', async () => {

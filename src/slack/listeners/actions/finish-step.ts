@@ -5,6 +5,7 @@ import type { SlackServices } from '../../deps';
 import { decodeValue, StepSchema } from '../../ids';
 import { editableModel } from '../../model-access';
 import { missingItemsMessage, stepCompletedMessage, stepOpenedMessage } from '../../views/thread-messages';
+import { threatSummaryMessage } from '../../views/threat-summary';
 import { tellUser } from '../tell-user';
 
 /**
@@ -55,12 +56,19 @@ export function finishStep(services: SlackServices) {
       }
       const inThread = { channel: model.channelId, thread_ts: model.threadTs };
       await services.client.chat.postMessage({ ...inThread, ...stepCompletedMessage(userId, outcome.message) });
-      if (outcome.opened)
+      if (outcome.opened) {
         await services.client.chat.postMessage({
           ...inThread,
           ...stepOpenedMessage(model, services.flow, outcome.opened),
         });
-      services.refresher.refresh({ workspaceId, modelId: model.id });
+      }
+      const ref = { workspaceId, modelId: model.id };
+      if (outcome.opened === 'threats' && !(await services.messageRefs.get(ref)).threatSummary) {
+        const { page: _page, ...summary } = threatSummaryMessage(model);
+        const posted = await services.client.chat.postMessage({ ...inThread, ...summary });
+        await services.messageRefs.set(ref, { threatSummary: posted.ts as string, threatPage: 1 });
+      }
+      services.refresher.refresh(ref);
     });
   };
 }

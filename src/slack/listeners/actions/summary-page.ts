@@ -2,8 +2,8 @@ import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewar
 import type { SlackServices } from '../../deps';
 import { decodeValue } from '../../ids';
 
-/** Previous/Next on the scope summary: remember the page, re-render the summary. */
-export function scopePage(services: SlackServices) {
+/** Previous/Next on a shared summary (scope or threats): remember its page, re-render it. */
+export function summaryPage(services: SlackServices, which: 'scopePage' | 'threatPage') {
   return async ({ ack, body, action }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
     await ack();
     await services.afterAck.run(async () => {
@@ -11,7 +11,7 @@ export function scopePage(services: SlackServices) {
       const page = Number(target?.detail);
       if (!target || !Number.isInteger(page) || page < 1) return;
       const ref = { workspaceId: body.team?.id ?? '', modelId: target.modelId };
-      await services.messageRefs.set(ref, { scopePage: page });
+      await services.messageRefs.set(ref, { [which]: page });
       services.refresher.refresh(ref);
     });
   };
