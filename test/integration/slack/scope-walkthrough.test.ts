@@ -114,7 +114,9 @@ describe('step 1 as a team does it', () => {
     expect(finished.currentStep).toBe('threats');
     expect(finished.completedSteps.scope?.completedBy).toBe(BOB.id);
     expect(blockText(standIn.message(CHANNEL, card?.ts ?? ''))).toContain('Step 2 of 4');
-    expect(blockText(standIn.thread(CHANNEL, card?.ts ?? '').at(-1))).toContain('Step 2 of 4: Identify threats');
+    const [stepTwo, threats] = standIn.thread(CHANNEL, card?.ts ?? '').slice(-2);
+    expect(blockText(stepTwo)).toContain('Step 2 of 4: Identify threats');
+    expect(blockText(threats)).toContain('Threats of TM-1');
   });
 
   it('shows invalid input inline on the field and keeps the modal open', async () => {
