@@ -15,6 +15,12 @@ export const ACTIONS = {
   scopeElementMenu: 'scope.element_menu',
   threatAdd: 'threat.add',
   threatMenu: 'threat.menu',
+  suggestThreats: 'threat.suggest',
+  suggestionsPrevious: 'suggestions.page.previous',
+  suggestionsNext: 'suggestions.page.next',
+  suggestionsPagePattern: /^suggestions\.page\.(previous|next)$/,
+  /** The checkbox groups of the suggestions modal (they send nothing until the modal is paged or submitted). */
+  suggestionTicksPattern: /^picked_\d+$/,
   threatPrevious: 'threats.page.previous',
   threatNext: 'threats.page.next',
   threatPagePattern: /^threats\.page\.(previous|next)$/,
@@ -26,6 +32,7 @@ export const ACTIONS = {
 export const VIEWS = {
   scopeElement: 'scope.element',
   threat: 'threat.edit',
+  catalogSuggestions: 'threat.suggestions',
 } as const;
 
 /** What a button about a model carries: `TM-7` or `TM-7|<detail>`; the workspace comes from the payload. */
@@ -68,3 +75,11 @@ export function readMetadata<S extends z.ZodType>(schema: S, text: string): z.in
     return undefined;
   }
 }
+
+/** The catalog suggestions modal's private_metadata: which model, which page, what is ticked. */
+export const SuggestionsMetadataSchema = z.strictObject({
+  modelId: ModelIdSchema,
+  page: z.number().int().min(1),
+  picked: z.array(z.string().max(60)).max(100),
+});
+export type SuggestionsMetadata = z.infer<typeof SuggestionsMetadataSchema>;

@@ -13,6 +13,8 @@ import { finishStep } from './actions/finish-step';
 import { rolesSelect } from './actions/roles-select';
 import { scopeAdd } from './actions/scope-add';
 import { scopeElementMenu } from './actions/scope-element-menu';
+import { suggestThreatsAction } from './actions/suggest-threats';
+import { suggestionsPage } from './actions/suggestions-page';
 import { summaryPage } from './actions/summary-page';
 import { threatAdd } from './actions/threat-add';
 import { threatMenu } from './actions/threat-menu';
@@ -20,6 +22,7 @@ import { threatmodelCommand } from './commands/threatmodel-command';
 import { appHomeOpened } from './events/app-home-opened';
 import { appMention } from './events/app-mention';
 import { scopeElementSubmit } from './views/scope-element-submit';
+import { suggestionsSubmit } from './views/suggestions-submit';
 import { threatSubmit } from './views/threat-submit';
 
 /** Every listener, bound to its command, action id, callback id or event. */
@@ -34,10 +37,15 @@ export function registerListeners(app: App, services: SlackServices): void {
 
   app.action<BlockAction<ButtonAction>>(ACTIONS.threatAdd, threatAdd(services));
   app.action<BlockAction<OverflowAction>>(ACTIONS.threatMenu, threatMenu(services));
+  app.action<BlockAction<ButtonAction>>(ACTIONS.suggestThreats, suggestThreatsAction(services));
+  app.action<BlockAction<ButtonAction>>(ACTIONS.suggestionsPagePattern, suggestionsPage(services));
+  // Ticks live in the view state; should a client ever send one on its own, it is simply acknowledged.
+  app.action(ACTIONS.suggestionTicksPattern, async ({ ack }) => ack());
   app.action<BlockAction<ButtonAction>>(ACTIONS.threatPagePattern, summaryPage(services, 'threatPage'));
 
   app.view<ViewSubmitAction>(VIEWS.scopeElement, scopeElementSubmit(services));
   app.view<ViewSubmitAction>(VIEWS.threat, threatSubmit(services));
+  app.view<ViewSubmitAction>(VIEWS.catalogSuggestions, suggestionsSubmit(services));
 
   app.event('app_mention', appMention(services));
   app.event('app_home_opened', appHomeOpened(services));

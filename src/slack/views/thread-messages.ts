@@ -53,7 +53,10 @@ export function stepOpenedMessage(model: ThreatModel, flow: Flow, step: Step) {
     blocks.push({
       type: 'actions',
       block_id: 'threat_add',
-      elements: [button('Add threat', ACTIONS.threatAdd, encodeValue(model.id))],
+      elements: [
+        button('Add threat', ACTIONS.threatAdd, encodeValue(model.id)),
+        button('Suggest from catalog', ACTIONS.suggestThreats, encodeValue(model.id)),
+      ],
     });
   }
   blocks.push({

@@ -200,3 +200,70 @@ describe('step 2: writing threats in the grammar', () => {
     expect(standIn.openViews(BOB.id)).toEqual([]);
   });
 });
+
+describe('step 2: threats suggested by the catalog', () => {
+  const ctx = useSlackApp();
+
+  it('ranks fitting threats in pages of ticks, keeps ticks across pages, and adds them with their origin', async () => {
+    const { driver, standIn } = ctx;
+    await driver.command(ALICE.id, CHANNEL, 'start Refunds API');
+    await ctx.settle();
+    await ctx.store.update(
+      { workspaceId: 'T0WORKSPC', modelId: 'TM-1' },
+      { actor: ALICE.id, action: 'seed' },
+      (model) => {
+        let next = addScopeElement(model, 'asset', { name: 'Refund records', classification: 'confidential' }).model;
+        next = addScopeElement(next, 'component', { name: 'Refunds API', type: 'aws-lambda', kind: 'process' }).model;
+        next = addScopeElement(next, 'component', { name: 'Payments DB', type: 'aws-rds', kind: 'data_store' }).model;
+        return addScopeElement(next, 'entryPoint', {
+          name: 'POST /refunds',
+          componentId: 'C-1',
+          authentication: 'oauth2',
+        }).model;
+      },
+    );
+    await driver.clickButton(ALICE.id, 'model.finish_step', { value: 'TM-1|scope' });
+    await ctx.settle();
+
+    await driver.clickButton(ALICE.id, 'threat.suggest', { value: 'TM-1' });
+    await ctx.settle();
+    const modal = () => standIn.openViews(ALICE.id).at(-1);
+    const checkboxes = () =>
+      ((modal()?.blocks ?? []) as { element?: { type?: string; action_id?: string; options?: { value: string }[] } }[])
+        .map((b) => b.element)
+        .filter((e) => e?.type === 'checkboxes');
+    // Three groups of ten on the first page (Slack allows 10 options per checkbox group).
+    expect(checkboxes().map((e) => e?.options?.length)).toEqual([10, 10, 10]);
+    const firstPage = checkboxes()[0]?.options?.map((o) => o.value) ?? [];
+    await driver.clickButton(ALICE.id, 'suggestions.page.next', { value: '2', in: 'modal' });
+    await ctx.settle();
+    expect(JSON.stringify(modal()?.blocks)).toContain('Page 2 of');
+    const secondPage = checkboxes()[0]?.options?.map((o) => o.value) ?? [];
+    expect(secondPage).not.toContain(firstPage[0]);
+    await driver.clickButton(ALICE.id, 'suggestions.page.previous', { value: '1', in: 'modal' });
+    await ctx.settle();
+
+    // Tick two on page 1, one on page 2, then add.
+    await driver
+      .selectOptions(ALICE.id, 'picked_1', [firstPage[0] ?? '', firstPage[1] ?? ''], { in: 'modal' })
+      .catch(() => undefined);
+    await driver.clickButton(ALICE.id, 'suggestions.page.next', { value: '2', in: 'modal' });
+    await ctx.settle();
+    expect(JSON.stringify(modal()?.blocks)).toContain('2 ticked so far');
+    await driver.submitView(ALICE.id, { picked_31: [secondPage[0] ?? ''] });
+    await ctx.settle();
+
+    const model = await ctx.model();
+    expect(model.threats.map((t) => t.origin)).toEqual(
+      [firstPage[0], firstPage[1], secondPage[0]].map((id) => ({ type: 'catalog', catalogThreatId: id })),
+    );
+    expect(model.threats[0]?.affectedElementIds.length).toBeGreaterThan(0);
+    expect(String(standIn.thread(CHANNEL, model.threadTs ?? '').at(-1)?.text)).toContain(
+      'added 3 threat(s) from the catalog: T-1, T-2, T-3',
+    );
+    // What is in the model is not suggested again.
+    await driver.clickButton(ALICE.id, 'threat.suggest', { value: 'TM-1' });
+    await ctx.settle();
+    expect(JSON.stringify(modal()?.blocks)).not.toContain(`"value":"${firstPage[0]}"`);
+  });
+});

@@ -1,0 +1,27 @@
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { SlackServices } from '../../deps';
+import { ViewStateSchema } from '../../forms/form-values';
+import { idsOnPage, mergePicks, suggestionsFor } from '../../forms/suggestion-picks';
+import { readMetadata, SuggestionsMetadataSchema } from '../../ids';
+import { catalogSuggestionsModal, SUGGESTIONS_PER_PAGE } from '../../views/catalog-suggestions-modal';
+
+/** Previous/Next inside the suggestions modal: keep the ticks, show the other page. */
+export function suggestionsPage(services: SlackServices) {
+  return async ({ ack, body, action }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
+    await ack();
+    const view = body.view;
+    const metadata = view ? readMetadata(SuggestionsMetadataSchema, view.private_metadata) : undefined;
+    const state = ViewStateSchema.safeParse(view?.state.values ?? {});
+    const page = Number(action.value);
+    if (!view || !metadata || !state.success || !Number.isInteger(page)) return;
+    const model = await services.store.get({ workspaceId: body.team?.id ?? '', modelId: metadata.modelId });
+    if (!model) return;
+    const suggestions = suggestionsFor(model, services.catalog);
+    const picked = mergePicks(metadata.picked, idsOnPage(suggestions, metadata.page, SUGGESTIONS_PER_PAGE), state.data);
+    await services.client.views.update({
+      view_id: view.id,
+      hash: view.hash,
+      view: catalogSuggestionsModal(model, suggestions, { modelId: model.id, page, picked }) as never,
+    });
+  };
+}
