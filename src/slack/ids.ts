@@ -35,6 +35,11 @@ export const VIEWS = {
   catalogSuggestions: 'threat.suggestions',
 } as const;
 
+/** Shortcut callback ids (declared in manifest.json). */
+export const SHORTCUTS = {
+  captureThreat: 'capture_threat',
+} as const;
+
 /** What a button about a model carries: `TM-7` or `TM-7|<detail>`; the workspace comes from the payload. */
 export function encodeValue(modelId: string, detail?: string | number): string {
   return detail === undefined ? modelId : `${modelId}|${detail}`;
@@ -62,6 +67,8 @@ export type ScopeModalMetadata = z.infer<typeof ScopeModalMetadataSchema>;
 export const ThreatModalMetadataSchema = z.strictObject({
   modelId: ModelIdSchema,
   threatId: z.string().max(20).optional(),
+  /** Set when the threat is captured from a thread message: its permalink becomes the origin. */
+  capturedFrom: z.string().max(2048).optional(),
   previewed: z.string().max(64).optional(),
 });
 export type ThreatModalMetadata = z.infer<typeof ThreatModalMetadataSchema>;

@@ -2,12 +2,13 @@ import type {
   App,
   BlockAction,
   ButtonAction,
+  MessageShortcut,
   MultiUsersSelectAction,
   OverflowAction,
   ViewSubmitAction,
 } from '@slack/bolt';
 import type { SlackServices } from '../deps';
-import { ACTIONS, VIEWS } from '../ids';
+import { ACTIONS, SHORTCUTS, VIEWS } from '../ids';
 import { COMMAND } from '../views/command-responses';
 import { finishStep } from './actions/finish-step';
 import { rolesSelect } from './actions/roles-select';
@@ -21,6 +22,7 @@ import { threatMenu } from './actions/threat-menu';
 import { threatmodelCommand } from './commands/threatmodel-command';
 import { appHomeOpened } from './events/app-home-opened';
 import { appMention } from './events/app-mention';
+import { captureThreat } from './shortcuts/capture-threat';
 import { scopeElementSubmit } from './views/scope-element-submit';
 import { suggestionsSubmit } from './views/suggestions-submit';
 import { threatSubmit } from './views/threat-submit';
@@ -46,6 +48,8 @@ export function registerListeners(app: App, services: SlackServices): void {
   app.view<ViewSubmitAction>(VIEWS.scopeElement, scopeElementSubmit(services));
   app.view<ViewSubmitAction>(VIEWS.threat, threatSubmit(services));
   app.view<ViewSubmitAction>(VIEWS.catalogSuggestions, suggestionsSubmit(services));
+
+  app.shortcut<MessageShortcut>(SHORTCUTS.captureThreat, captureThreat(services));
 
   app.event('app_mention', appMention(services));
   app.event('app_home_opened', appHomeOpened(services));

@@ -14,14 +14,15 @@ function element(field: Field, context: FormContext, initial: string | string[] 
         type: 'plain_text_input',
         multiline: field.type === 'multiline',
         ...(field.maxLength && { max_length: field.maxLength }),
-        ...(typeof initial === 'string' && { initial_value: truncate(initial, field.maxLength ?? 3000) }),
+        ...(typeof initial === 'string' &&
+          initial !== '' && { initial_value: truncate(initial, field.maxLength ?? 3000) }),
         ...placeholder,
       };
     case 'url':
       return {
         ...base,
         type: 'url_text_input',
-        ...(typeof initial === 'string' && { initial_value: initial }),
+        ...(typeof initial === 'string' && initial !== '' && { initial_value: initial }),
         ...placeholder,
       };
     case 'select':

@@ -13,6 +13,8 @@ export interface ThreatModalState {
   preview?: string;
   /** Fingerprint of the values previewed: submitting them unchanged saves. */
   previewed?: string;
+  /** Permalink of the thread message the threat is captured from. */
+  capturedFrom?: string;
 }
 
 /**
@@ -24,6 +26,7 @@ export function threatModal(context: FormContext, state: ThreatModalState = {}):
     modelId: context.model.id,
     ...(state.threatId && { threatId: state.threatId }),
     ...(state.previewed && { previewed: state.previewed }),
+    ...(state.capturedFrom && { capturedFrom: state.capturedFrom }),
   };
   const preview = state.preview
     ? [
@@ -31,6 +34,14 @@ export function threatModal(context: FormContext, state: ThreatModalState = {}):
         { type: 'context', elements: [plain('Save it as it is, or change a field and see the new sentence.', 2000)] },
       ]
     : [{ type: 'context', elements: [plain('You will see the sentence these parts make before it is saved.', 2000)] }];
+  const captured = state.capturedFrom
+    ? [
+        {
+          type: 'context',
+          elements: [plain("Captured from a message in the thread; it stays linked as the threat's origin.", 2000)],
+        },
+      ]
+    : [];
   return {
     type: 'modal',
     callback_id: VIEWS.threat,
@@ -40,6 +51,7 @@ export function threatModal(context: FormContext, state: ThreatModalState = {}):
     close: plain('Cancel', 24),
     blocks: [
       { type: 'context', elements: [plain(`${context.model.id} ${truncate(context.model.title, 100)}`, 2000)] },
+      ...captured,
       ...preview,
       ...fieldBlocks(THREAT_FIELDS, context, state.values),
     ],

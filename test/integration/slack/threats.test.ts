@@ -1,6 +1,8 @@
+import { WebClient } from '@slack/web-api';
 import { addScopeElement } from '../../../src/domain/scope-edits';
 import type { Stride } from '../../../src/domain/stride';
 import { addThreat } from '../../../src/domain/threat-edits';
+import { FORM, formBody } from '../../support/slack/signed-requests';
 import { USERS } from '../../support/slack/workspace';
 import { useSlackApp } from '../../support/slack-app-fixture';
 
@@ -265,5 +267,86 @@ describe('step 2: threats suggested by the catalog', () => {
     await driver.clickButton(ALICE.id, 'threat.suggest', { value: 'TM-1' });
     await ctx.settle();
     expect(JSON.stringify(modal()?.blocks)).not.toContain(`"value":"${firstPage[0]}"`);
+  });
+});
+
+describe('step 2: capturing a thread message as a threat', () => {
+  const ctx = useSlackApp();
+
+  /** A "Capture as threat" message shortcut, as Slack sends it. */
+  function capture(
+    userId: string,
+    channel: string,
+    message: { ts: string; thread_ts?: string; text: string; user: string },
+  ) {
+    const payload = {
+      type: 'message_action',
+      callback_id: 'capture_threat',
+      trigger_id: ctx.standIn.issueTrigger(userId),
+      message_ts: message.ts,
+      response_url: ctx.standIn.responseUrl('shortcut', { channel, user: userId }),
+      message: { type: 'message', ...message },
+      user: { id: userId, name: 'someone', team_id: 'T0WORKSPC' },
+      channel: { id: channel, name: 'team-payments' },
+      team: { id: 'T0WORKSPC', domain: 'acme' },
+      token: 'verification-token-0001',
+      action_ts: '1700000000.000001',
+    };
+    return ctx.driver.raw(formBody({ payload: JSON.stringify(payload) }), FORM);
+  }
+
+  it('opens the threat modal from a message in the thread and keeps its permalink as the origin', async () => {
+    const { driver, standIn } = ctx;
+    await driver.command(ALICE.id, CHANNEL, 'start Refunds API');
+    await ctx.settle();
+    await ctx.store.update(
+      { workspaceId: 'T0WORKSPC', modelId: 'TM-1' },
+      { actor: ALICE.id, action: 'seed' },
+      (model) => {
+        let next = addScopeElement(model, 'asset', { name: 'Refund records', classification: 'confidential' }).model;
+        next = addScopeElement(next, 'component', { name: 'Refunds API', type: 'aws-lambda', kind: 'process' }).model;
+        next = addScopeElement(next, 'component', { name: 'Payments DB', type: 'aws-rds', kind: 'data_store' }).model;
+        return addScopeElement(next, 'entryPoint', {
+          name: 'POST /refunds',
+          componentId: 'C-1',
+          authentication: 'oauth2',
+        }).model;
+      },
+    );
+    await driver.clickButton(ALICE.id, 'model.finish_step', { value: 'TM-1|scope' });
+    await ctx.settle();
+    const threadTs = (await ctx.model()).threadTs ?? '';
+
+    // Someone brainstorms in the thread (posted through the Web API so Slack knows the message).
+    const client = new WebClient(standIn.token, { slackApiUrl: standIn.apiUrl, retryConfig: { retries: 0 } });
+    const text = 'what if someone  replays the refund call?';
+    const posted = await client.chat.postMessage({ channel: CHANNEL, thread_ts: threadTs, text });
+    const brainstorm = { ts: posted.ts ?? '', thread_ts: threadTs, text, user: BOB.id };
+    expect((await capture(BOB.id, CHANNEL, brainstorm)).status).toBe(200);
+    await ctx.settle();
+    const modal = standIn.openViews(BOB.id).at(-1);
+    expect(JSON.stringify(modal?.blocks)).toContain('"initial_value":"what if someone replays the refund call?"');
+
+    const values = {
+      threatSource: 'internet-based threat actor',
+      threatAction: 'replay the refund call',
+      stride: ['T'],
+    };
+    await driver.submitView(BOB.id, values);
+    await driver.submitView(BOB.id, values);
+    await ctx.settle();
+    expect((await ctx.model()).threats[0]?.origin).toEqual({
+      type: 'slack_message',
+      permalink: `https://acme.slack.com/archives/${CHANNEL}/p${brainstorm.ts.replace('.', '')}?thread_ts=${threadTs}&cid=${CHANNEL}`,
+    });
+  });
+
+  it('explains when the message is not in a model thread', async () => {
+    await ctx.driver.command(ALICE.id, CHANNEL, 'start Refunds API');
+    await ctx.settle();
+    await capture(BOB.id, CHANNEL, { ts: '1800000000.000200', text: 'unrelated chatter', user: BOB.id });
+    await ctx.settle();
+    expect(JSON.stringify(ctx.standIn.responses.at(-1)?.body)).toContain('not in the thread of a threat model');
+    expect(ctx.standIn.openViews(BOB.id)).toEqual([]);
   });
 });

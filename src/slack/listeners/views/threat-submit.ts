@@ -29,7 +29,7 @@ export function threatSubmit(services: SlackServices) {
       });
       return;
     }
-    const { modelId, threatId, previewed } = metadata;
+    const { modelId, threatId, previewed, capturedFrom } = metadata;
     const workspaceId = body.team?.id ?? body.user.team_id ?? '';
     const userId = body.user.id;
     const access = await editableModel(services, workspaceId, modelId, userId);
@@ -48,6 +48,7 @@ export function threatSubmit(services: SlackServices) {
       const context = { model: access.model, catalog: services.catalog };
       const next = threatModal(context, {
         ...(threatId && { threatId }),
+        ...(capturedFrom && { capturedFrom }),
         values: parsed.input,
         preview: sentence,
         previewed: key,
@@ -67,7 +68,8 @@ export function threatSubmit(services: SlackServices) {
           { actor: userId, action: threatId ? 'threat.edit' : 'threat.add' },
           (current) => {
             if (threatId) return updateThreat(current, threatId, parsed.input) ?? current;
-            const added = addThreat(current, parsed.input, userId, services.clock());
+            const origin = capturedFrom ? { type: 'slack_message' as const, permalink: capturedFrom } : undefined;
+            const added = addThreat(current, parsed.input, userId, services.clock(), origin);
             savedId = added.id;
             return added.model;
           },
