@@ -16,6 +16,7 @@ export const ACTIONS = {
   threatAdd: 'threat.add',
   threatMenu: 'threat.menu',
   suggestThreats: 'threat.suggest',
+  coverage: 'threat.coverage',
   suggestionsPrevious: 'suggestions.page.previous',
   suggestionsNext: 'suggestions.page.next',
   suggestionsPagePattern: /^suggestions\.page\.(previous|next)$/,

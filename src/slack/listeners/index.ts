@@ -14,6 +14,7 @@ import { finishStep } from './actions/finish-step';
 import { rolesSelect } from './actions/roles-select';
 import { scopeAdd } from './actions/scope-add';
 import { scopeElementMenu } from './actions/scope-element-menu';
+import { showCoverage } from './actions/show-coverage';
 import { suggestThreatsAction } from './actions/suggest-threats';
 import { suggestionsPage } from './actions/suggestions-page';
 import { summaryPage } from './actions/summary-page';
@@ -40,6 +41,7 @@ export function registerListeners(app: App, services: SlackServices): void {
   app.action<BlockAction<ButtonAction>>(ACTIONS.threatAdd, threatAdd(services));
   app.action<BlockAction<OverflowAction>>(ACTIONS.threatMenu, threatMenu(services));
   app.action<BlockAction<ButtonAction>>(ACTIONS.suggestThreats, suggestThreatsAction(services));
+  app.action<BlockAction<ButtonAction>>(ACTIONS.coverage, showCoverage(services));
   app.action<BlockAction<ButtonAction>>(ACTIONS.suggestionsPagePattern, suggestionsPage(services));
   // Ticks live in the view state; should a client ever send one on its own, it is simply acknowledged.
   app.action(ACTIONS.suggestionTicksPattern, async ({ ack }) => ack());

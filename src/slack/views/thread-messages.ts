@@ -56,6 +56,7 @@ export function stepOpenedMessage(model: ThreatModel, flow: Flow, step: Step) {
       elements: [
         button('Add threat', ACTIONS.threatAdd, encodeValue(model.id)),
         button('Suggest from catalog', ACTIONS.suggestThreats, encodeValue(model.id)),
+        button('STRIDE coverage', ACTIONS.coverage, encodeValue(model.id)),
       ],
     });
   }

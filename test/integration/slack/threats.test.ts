@@ -71,6 +71,14 @@ describe('step 2: writing threats in the grammar', () => {
     expect(String(told?.text)).toMatch(/<@U0BOB0001> added \*T-1\*: An internet-based threat actor/);
     expect(String(told?.text)).not.toContain('<!channel>');
 
+    // Coverage, one tap away: T and R now have a threat on the API (through its entry point).
+    await driver.clickButton(BOB.id, 'threat.coverage', { value: 'TM-1' });
+    await ctx.settle();
+    const coverage = JSON.stringify(standIn.openViews(BOB.id).at(-1)?.blocks);
+    expect(coverage).toContain('*C-1* Refunds API · process\\n⬜ S  ✅ T  ✅ R  ⬜ I  ⬜ D  ⬜ E');
+    expect(coverage).toContain('2 of 10 applicable element × STRIDE pairs have a threat (20%)');
+    await driver.closeView(BOB.id);
+
     // With a classified threat, step 2 can be finished.
     await driver.clickButton(BOB.id, 'model.finish_step', { value: 'TM-1|threats' });
     await ctx.settle();

@@ -1,10 +1,12 @@
 import { loadCatalog } from '../../../src/catalog/load-catalog';
+import { strideCoverage } from '../../../src/domain/coverage';
 import { ThreatModelSchema } from '../../../src/domain/model';
 import { addScopeElement, SCOPE_KINDS } from '../../../src/domain/scope-edits';
 import { summarize } from '../../../src/domain/summary';
 import { SHIPPED_CATALOG_DIR } from '../../../src/paths';
 import { SCOPE_FIELDS } from '../../../src/slack/forms/scope-fields';
 import { appHomeView } from '../../../src/slack/views/app-home';
+import { coverageModal } from '../../../src/slack/views/coverage-modal';
 import { modelCard } from '../../../src/slack/views/model-card';
 import { scopeElementModal } from '../../../src/slack/views/scope-element-modal';
 import { SCOPE_PAGE_SIZE, scopeSummaryMessage } from '../../../src/slack/views/scope-summary';
@@ -112,6 +114,13 @@ describe('Block Kit views stay within Slack limits', () => {
     };
     const view = threatModal({ model, catalog }, { values, preview: 'x'.repeat(1400), previewed: 'abc' });
     expect(blockKitProblems('modal', view)).toEqual([]);
+  });
+
+  it('the coverage modal, for 200 elements', () => {
+    const model = hugeModel();
+    const view = coverageModal(model, strideCoverage(model));
+    expect(blockKitProblems('modal', view)).toEqual([]);
+    expect(JSON.stringify(view.blocks)).toContain('110 more elements');
   });
 
   it('component types come grouped, generic and AWS', () => {
