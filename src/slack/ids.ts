@@ -17,6 +17,7 @@ export const ACTIONS = {
   threatMenu: 'threat.menu',
   suggestThreats: 'threat.suggest',
   coverage: 'threat.coverage',
+  nextPrompts: 'prompts.next',
   suggestionsPrevious: 'suggestions.page.previous',
   suggestionsNext: 'suggestions.page.next',
   suggestionsPagePattern: /^suggestions\.page\.(previous|next)$/,

@@ -11,6 +11,7 @@ import type { SlackServices } from '../deps';
 import { ACTIONS, SHORTCUTS, VIEWS } from '../ids';
 import { COMMAND } from '../views/command-responses';
 import { finishStep } from './actions/finish-step';
+import { nextPrompts } from './actions/next-prompts';
 import { rolesSelect } from './actions/roles-select';
 import { scopeAdd } from './actions/scope-add';
 import { scopeElementMenu } from './actions/scope-element-menu';
@@ -42,6 +43,7 @@ export function registerListeners(app: App, services: SlackServices): void {
   app.action<BlockAction<OverflowAction>>(ACTIONS.threatMenu, threatMenu(services));
   app.action<BlockAction<ButtonAction>>(ACTIONS.suggestThreats, suggestThreatsAction(services));
   app.action<BlockAction<ButtonAction>>(ACTIONS.coverage, showCoverage(services));
+  app.action<BlockAction<ButtonAction>>(ACTIONS.nextPrompts, nextPrompts(services));
   app.action<BlockAction<ButtonAction>>(ACTIONS.suggestionsPagePattern, suggestionsPage(services));
   // Ticks live in the view state; should a client ever send one on its own, it is simply acknowledged.
   app.action(ACTIONS.suggestionTicksPattern, async ({ ack }) => ack());

@@ -100,6 +100,28 @@ describe('step 2: writing threats in the grammar', () => {
     expect((await ctx.model()).threats).toEqual([]);
   });
 
+  it('gives each role holder its own prompts a few at a time, and calls out roles nobody holds once', async () => {
+    const { driver, standIn } = ctx;
+    await scopedModel();
+    await driver.clickButton(BOB.id, 'model.finish_step', { value: 'TM-1|scope' });
+    await ctx.settle();
+    const thread = () => standIn.thread(CHANNEL, standIn.messages(CHANNEL)[0]?.ts ?? '');
+    const adversary = () => thread().find((m) => String(m.text).startsWith('Adversary prompts'));
+    // 2 components (6 + 4 STRIDE questions) and 1 entry point (4): 14 prompts, 3 at a time.
+    expect(JSON.stringify(adversary()?.blocks)).toContain('<@U0BOB0001> *Adversary* prompts for step 2 (1–3 of 14)');
+    expect(JSON.stringify(adversary()?.blocks)).toContain(
+      'Spoofing on Refunds API: Can someone pretend to be another user or component?',
+    );
+    await driver.clickButton(BOB.id, 'prompts.next', { value: 'TM-1|threats:adversary:3' });
+    await ctx.settle();
+    expect(JSON.stringify(adversary()?.blocks)).toContain('(4–6 of 14)');
+    const callouts = thread().filter((m) => String(m.text).startsWith('Nobody holds'));
+    expect(callouts).toHaveLength(1);
+    expect(String(callouts[0]?.text)).toBe(
+      'Nobody holds *Business*, *Defender*, *AppSec SME* yet, so their prompts for step 2 wait. Pick someone in the roles message above.',
+    );
+  });
+
   it('asks for the STRIDE categories and the action inline', async () => {
     const { driver } = ctx;
     await scopedModel();

@@ -8,6 +8,7 @@ import { SCOPE_FIELDS } from '../../../src/slack/forms/scope-fields';
 import { appHomeView } from '../../../src/slack/views/app-home';
 import { coverageModal } from '../../../src/slack/views/coverage-modal';
 import { modelCard } from '../../../src/slack/views/model-card';
+import { personaPromptsMessage } from '../../../src/slack/views/persona-prompts';
 import { scopeElementModal } from '../../../src/slack/views/scope-element-modal';
 import { SCOPE_PAGE_SIZE, scopeSummaryMessage } from '../../../src/slack/views/scope-summary';
 import { rolesMessage, stepOpenedMessage } from '../../../src/slack/views/thread-messages';
@@ -129,5 +130,26 @@ describe('Block Kit views stay within Slack limits', () => {
       view.blocks as { block_id?: string; element?: { option_groups?: { label: { text: string } }[] } }[]
     ).find((b) => b.block_id === 'type');
     expect(select?.element?.option_groups?.map((g) => g.label.text)).toEqual(['Generic', 'AWS']);
+  });
+});
+
+describe('persona prompt messages', () => {
+  it('stay within limits for a model at the limits, for every step and role', () => {
+    const model = ThreatModelSchema.parse({
+      ...hugeModel(),
+      roles: {
+        business: ['U0ALICE01'],
+        developer: ['U0BOB0001'],
+        adversary: ['U0BOB0001'],
+        defender: ['U0CAROL01'],
+        appsec_sme: ['U0CAROL01'],
+      },
+    });
+    for (const step of ['scope', 'threats', 'mitigations', 'risk'] as const) {
+      for (const role of ['business', 'developer', 'adversary', 'defender', 'appsec_sme'] as const) {
+        expect(blockKitProblems('message', personaPromptsMessage(model, flow, step, role))).toEqual([]);
+        expect(blockKitProblems('message', personaPromptsMessage(model, flow, step, role, 9999))).toEqual([]);
+      }
+    }
   });
 });

@@ -1,9 +1,11 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { rolesOf } from '../../../domain/roles';
+import { promptsFor } from '../../../domain/prompts';
+import { ROLES, rolesOf } from '../../../domain/roles';
 import { applyStepEvent, type StepOutcome } from '../../../domain/step-engine';
 import type { SlackServices } from '../../deps';
 import { decodeValue, StepSchema } from '../../ids';
 import { editableModel } from '../../model-access';
+import { personaPromptsMessage, unheldRolesMessage } from '../../views/persona-prompts';
 import { missingItemsMessage, stepCompletedMessage, stepOpenedMessage } from '../../views/thread-messages';
 import { threatSummaryMessage } from '../../views/threat-summary';
 import { tellUser } from '../tell-user';
@@ -63,6 +65,17 @@ export function finishStep(services: SlackServices) {
         });
       }
       const ref = { workspaceId, modelId: model.id };
+      if (outcome.opened) {
+        for (const role of ROLES.filter((r) => model.roles[r].length > 0)) {
+          if (promptsFor(services.flow, outcome.opened, role, model).length === 0) continue;
+          await services.client.chat.postMessage({
+            ...inThread,
+            ...personaPromptsMessage(model, services.flow, outcome.opened, role),
+          });
+        }
+        const unheld = unheldRolesMessage(model, services.flow, outcome.opened);
+        if (unheld) await services.client.chat.postMessage({ ...inThread, ...unheld });
+      }
       if (outcome.opened === 'threats' && !(await services.messageRefs.get(ref)).threatSummary) {
         const { page: _page, ...summary } = threatSummaryMessage(model);
         const posted = await services.client.chat.postMessage({ ...inThread, ...summary });

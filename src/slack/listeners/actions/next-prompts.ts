@@ -1,0 +1,28 @@
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { SlackServices } from '../../deps';
+import { decodeValue, RoleSchema, StepSchema } from '../../ids';
+import { personaPromptsMessage } from '../../views/persona-prompts';
+
+/** "Next prompts": the same message shows the role's following prompts. */
+export function nextPrompts(services: SlackServices) {
+  return async ({ ack, body, action }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
+    await ack();
+    await services.afterAck.run(async () => {
+      const target = decodeValue(action.value);
+      const [stepText, roleText, offsetText] = (target?.detail ?? '').split(':');
+      const step = StepSchema.safeParse(stepText);
+      const role = RoleSchema.safeParse(roleText);
+      const offset = Number(offsetText);
+      const channel = body.channel?.id;
+      const ts = body.message?.ts;
+      if (!target || !step.success || !role.success || !Number.isInteger(offset) || !channel || !ts) return;
+      const model = await services.store.get({ workspaceId: body.team?.id ?? '', modelId: target.modelId });
+      if (!model || model.channelId !== channel) return;
+      await services.client.chat.update({
+        channel,
+        ts,
+        ...personaPromptsMessage(model, services.flow, step.data, role.data, offset),
+      });
+    });
+  };
+}
