@@ -28,3 +28,20 @@ export async function editableModel(
   }
   return { ok: true, model };
 }
+
+/** Like editableModel, and the scope (step 1) must be finished: threats are placed on its elements. */
+export async function modelReadyForThreats(
+  services: SlackServices,
+  workspaceId: string,
+  modelId: string,
+  userId: string,
+): Promise<Access> {
+  const access = await editableModel(services, workspaceId, modelId, userId);
+  if (access.ok && !access.model.completedSteps.scope) {
+    return {
+      ok: false,
+      message: `Finish step 1 (scope) of ${access.model.id} first: threats are placed on its elements.`,
+    };
+  }
+  return access;
+}

@@ -19,35 +19,42 @@ const THREAT = {
   affectedElementIds: ['EP-1'],
 };
 
+type Fixture = ReturnType<typeof useSlackApp>;
+
+/**
+ * Alice starts TM-1; its scope (an asset, the API and its database, an entry point) is filled in
+ * through the store, Bob is made Adversary, and Bob finishes step 1 unless told not to.
+ */
+async function startScopedModel(ctx: Fixture, finishScope = true) {
+  await ctx.driver.command(ALICE.id, CHANNEL, 'start Refunds API');
+  await ctx.settle();
+  await ctx.store.update(
+    { workspaceId: 'T0WORKSPC', modelId: 'TM-1' },
+    { actor: ALICE.id, action: 'seed' },
+    (model) => {
+      let next = addScopeElement(model, 'asset', { name: 'Refund records', classification: 'confidential' }).model;
+      next = addScopeElement(next, 'component', { name: 'Refunds API', type: 'aws-lambda', kind: 'process' }).model;
+      next = addScopeElement(next, 'component', { name: 'Payments DB', type: 'aws-rds', kind: 'data_store' }).model;
+      next = addScopeElement(next, 'entryPoint', {
+        name: 'POST /refunds',
+        componentId: 'C-1',
+        authentication: 'oauth2',
+      }).model;
+      return { ...next, roles: { ...next.roles, adversary: [BOB.id] } };
+    },
+  );
+  if (finishScope) {
+    await ctx.driver.clickButton(BOB.id, 'model.finish_step', { value: 'TM-1|scope' });
+    await ctx.settle();
+  }
+}
+
 describe('step 2: writing threats in the grammar', () => {
   const ctx = useSlackApp();
 
-  /** A started model with its scope filled in (through the store) and Bob as Adversary. */
-  async function scopedModel() {
-    await ctx.driver.command(ALICE.id, CHANNEL, 'start Refunds API');
-    await ctx.settle();
-    await ctx.store.update(
-      { workspaceId: 'T0WORKSPC', modelId: 'TM-1' },
-      { actor: ALICE.id, action: 'seed' },
-      (model) => {
-        let next = addScopeElement(model, 'asset', { name: 'Refund records', classification: 'confidential' }).model;
-        next = addScopeElement(next, 'component', { name: 'Refunds API', type: 'aws-lambda', kind: 'process' }).model;
-        next = addScopeElement(next, 'component', { name: 'Payments DB', type: 'aws-rds', kind: 'data_store' }).model;
-        next = addScopeElement(next, 'entryPoint', {
-          name: 'POST /refunds',
-          componentId: 'C-1',
-          authentication: 'oauth2',
-        }).model;
-        return { ...next, roles: { ...next.roles, adversary: [BOB.id] } };
-      },
-    );
-  }
-
   it('shows the sentence before saving, saves it as previewed, and tells the thread', async () => {
     const { driver, standIn } = ctx;
-    await scopedModel();
-    await driver.clickButton(BOB.id, 'model.finish_step', { value: 'TM-1|scope' });
-    await ctx.settle();
+    await startScopedModel(ctx);
     await driver.clickButton(BOB.id, 'threat.add', { value: 'TM-1' });
     await ctx.settle();
     expect(standIn.openViews(BOB.id).at(-1)?.title).toMatchObject({ text: 'Add threat' });
@@ -87,9 +94,7 @@ describe('step 2: writing threats in the grammar', () => {
 
   it('shows the new sentence again when a field changed after the preview', async () => {
     const { driver, standIn } = ctx;
-    await scopedModel();
-    await driver.clickButton(BOB.id, 'model.finish_step', { value: 'TM-1|scope' });
-    await ctx.settle();
+    await startScopedModel(ctx);
     await driver.clickButton(BOB.id, 'threat.add', { value: 'TM-1' });
     await ctx.settle();
     await driver.submitView(BOB.id, THREAT);
@@ -102,9 +107,7 @@ describe('step 2: writing threats in the grammar', () => {
 
   it('gives each role holder its own prompts a few at a time, and calls out roles nobody holds once', async () => {
     const { driver, standIn } = ctx;
-    await scopedModel();
-    await driver.clickButton(BOB.id, 'model.finish_step', { value: 'TM-1|scope' });
-    await ctx.settle();
+    await startScopedModel(ctx);
     const thread = () => standIn.thread(CHANNEL, standIn.messages(CHANNEL)[0]?.ts ?? '');
     const adversary = () => thread().find((m) => String(m.text).startsWith('Adversary prompts'));
     // 2 components (6 + 4 STRIDE questions) and 1 entry point (4): 14 prompts, 3 at a time.
@@ -124,9 +127,7 @@ describe('step 2: writing threats in the grammar', () => {
 
   it('asks for the STRIDE categories and the action inline', async () => {
     const { driver } = ctx;
-    await scopedModel();
-    await driver.clickButton(BOB.id, 'model.finish_step', { value: 'TM-1|scope' });
-    await ctx.settle();
+    await startScopedModel(ctx);
     await driver.clickButton(BOB.id, 'threat.add', { value: 'TM-1' });
     await ctx.settle();
     const result = await driver.submitView(BOB.id, { ...THREAT, threatAction: '', stride: [] }, { force: true });
@@ -135,9 +136,7 @@ describe('step 2: writing threats in the grammar', () => {
 
   it('lists the threats in the thread, where each can be edited or removed', async () => {
     const { driver, standIn } = ctx;
-    await scopedModel();
-    await driver.clickButton(BOB.id, 'model.finish_step', { value: 'TM-1|scope' });
-    await ctx.settle();
+    await startScopedModel(ctx);
     await ctx.store.update(
       { workspaceId: 'T0WORKSPC', modelId: 'TM-1' },
       { actor: BOB.id, action: 'seed' },
@@ -195,9 +194,7 @@ describe('step 2: writing threats in the grammar', () => {
 
   it('keeps a model with 150 threats usable: the list pages within Slack limits', async () => {
     const { driver, standIn } = ctx;
-    await scopedModel();
-    await driver.clickButton(BOB.id, 'model.finish_step', { value: 'TM-1|scope' });
-    await ctx.settle();
+    await startScopedModel(ctx);
     await ctx.store.update(
       { workspaceId: 'T0WORKSPC', modelId: 'TM-1' },
       { actor: BOB.id, action: 'seed' },
@@ -226,7 +223,7 @@ describe('step 2: writing threats in the grammar', () => {
 
   it('waits for the scope to be finished before threats can be added', async () => {
     const { driver, standIn } = ctx;
-    await scopedModel();
+    await startScopedModel(ctx, false);
     await driver.clickButton(BOB.id, 'threat.add', { value: 'TM-1' }).catch(() => undefined);
     await ctx.settle();
     expect(standIn.openViews(BOB.id)).toEqual([]);
@@ -238,24 +235,7 @@ describe('step 2: threats suggested by the catalog', () => {
 
   it('ranks fitting threats in pages of ticks, keeps ticks across pages, and adds them with their origin', async () => {
     const { driver, standIn } = ctx;
-    await driver.command(ALICE.id, CHANNEL, 'start Refunds API');
-    await ctx.settle();
-    await ctx.store.update(
-      { workspaceId: 'T0WORKSPC', modelId: 'TM-1' },
-      { actor: ALICE.id, action: 'seed' },
-      (model) => {
-        let next = addScopeElement(model, 'asset', { name: 'Refund records', classification: 'confidential' }).model;
-        next = addScopeElement(next, 'component', { name: 'Refunds API', type: 'aws-lambda', kind: 'process' }).model;
-        next = addScopeElement(next, 'component', { name: 'Payments DB', type: 'aws-rds', kind: 'data_store' }).model;
-        return addScopeElement(next, 'entryPoint', {
-          name: 'POST /refunds',
-          componentId: 'C-1',
-          authentication: 'oauth2',
-        }).model;
-      },
-    );
-    await driver.clickButton(ALICE.id, 'model.finish_step', { value: 'TM-1|scope' });
-    await ctx.settle();
+    await startScopedModel(ctx);
 
     await driver.clickButton(ALICE.id, 'threat.suggest', { value: 'TM-1' });
     await ctx.settle();
@@ -327,24 +307,7 @@ describe('step 2: capturing a thread message as a threat', () => {
 
   it('opens the threat modal from a message in the thread and keeps its permalink as the origin', async () => {
     const { driver, standIn } = ctx;
-    await driver.command(ALICE.id, CHANNEL, 'start Refunds API');
-    await ctx.settle();
-    await ctx.store.update(
-      { workspaceId: 'T0WORKSPC', modelId: 'TM-1' },
-      { actor: ALICE.id, action: 'seed' },
-      (model) => {
-        let next = addScopeElement(model, 'asset', { name: 'Refund records', classification: 'confidential' }).model;
-        next = addScopeElement(next, 'component', { name: 'Refunds API', type: 'aws-lambda', kind: 'process' }).model;
-        next = addScopeElement(next, 'component', { name: 'Payments DB', type: 'aws-rds', kind: 'data_store' }).model;
-        return addScopeElement(next, 'entryPoint', {
-          name: 'POST /refunds',
-          componentId: 'C-1',
-          authentication: 'oauth2',
-        }).model;
-      },
-    );
-    await driver.clickButton(ALICE.id, 'model.finish_step', { value: 'TM-1|scope' });
-    await ctx.settle();
+    await startScopedModel(ctx);
     const threadTs = (await ctx.model()).threadTs ?? '';
 
     // Someone brainstorms in the thread (posted through the Web API so Slack knows the message).

@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewar
 import type { SlackServices } from '../../deps';
 import { suggestionsFor } from '../../forms/suggestion-picks';
 import { decodeValue } from '../../ids';
-import { editableModel } from '../../model-access';
+import { modelReadyForThreats } from '../../model-access';
 import { catalogSuggestionsModal } from '../../views/catalog-suggestions-modal';
 import { tellUser } from '../tell-user';
 
@@ -15,10 +15,8 @@ export function suggestThreatsAction(services: SlackServices) {
     if (!target || !channel) return;
     const tell = (text: string) =>
       tellUser(services.client, services.logger, { channel, threadTs: body.message?.thread_ts }, body.user.id, text);
-    const access = await editableModel(services, body.team?.id ?? '', target.modelId, body.user.id);
+    const access = await modelReadyForThreats(services, body.team?.id ?? '', target.modelId, body.user.id);
     if (!access.ok) return tell(access.message);
-    if (!access.model.completedSteps.scope)
-      return tell(`Finish step 1 (scope) of ${access.model.id} first: suggestions fit its components.`);
     const suggestions = suggestionsFor(access.model, services.catalog);
     const view = catalogSuggestionsModal(access.model, suggestions, { modelId: access.model.id, page: 1, picked: [] });
     await services.client.views.open({ trigger_id: body.trigger_id, view: view as never });

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { SlackServices } from '../../deps';
 import { decodeValue } from '../../ids';
-import { editableModel } from '../../model-access';
+import { modelReadyForThreats } from '../../model-access';
 import { threatModal } from '../../views/threat-modal';
 import { tellUser } from '../tell-user';
 
@@ -14,10 +14,8 @@ export function threatAdd(services: SlackServices) {
     if (!target || !channel) return;
     const tell = (text: string) =>
       tellUser(services.client, services.logger, { channel, threadTs: body.message?.thread_ts }, body.user.id, text);
-    const access = await editableModel(services, body.team?.id ?? '', target.modelId, body.user.id);
+    const access = await modelReadyForThreats(services, body.team?.id ?? '', target.modelId, body.user.id);
     if (!access.ok) return tell(access.message);
-    if (!access.model.completedSteps.scope)
-      return tell(`Finish step 1 (scope) of ${access.model.id} first: threats are placed on its elements.`);
     const view = threatModal({ model: access.model, catalog: services.catalog });
     await services.client.views.open({ trigger_id: body.trigger_id, view: view as never });
   };

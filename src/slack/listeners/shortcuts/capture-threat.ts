@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import type { ThreatModel } from '../../../domain/model';
 import type { SlackServices } from '../../deps';
-import { editableModel } from '../../model-access';
+import { modelReadyForThreats } from '../../model-access';
 import { notice } from '../../views/thread-messages';
 import { threatModal } from '../../views/threat-modal';
 
@@ -32,10 +32,8 @@ export function captureThreat(services: SlackServices) {
       return void (await tell(
         "This message is not in the thread of a threat model. Use it on a message in a model's thread.",
       ));
-    const access = await editableModel(services, workspaceId, found.id, shortcut.user.id);
+    const access = await modelReadyForThreats(services, workspaceId, found.id, shortcut.user.id);
     if (!access.ok) return void (await tell(access.message));
-    if (!access.model.completedSteps.scope)
-      return void (await tell(`Finish step 1 (scope) of ${found.id} first: threats are placed on its elements.`));
     const { permalink } = await services.client.chat.getPermalink({
       channel: shortcut.channel.id,
       message_ts: shortcut.message.ts,
