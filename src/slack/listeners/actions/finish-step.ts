@@ -1,14 +1,12 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { promptsFor } from '../../../domain/prompts';
-import { ROLES, rolesOf } from '../../../domain/roles';
+import { rolesOf } from '../../../domain/roles';
 import { applyStepEvent, type StepOutcome } from '../../../domain/step-engine';
 import type { SlackServices } from '../../deps';
 import { decodeValue, StepSchema } from '../../ids';
 import { editableModel } from '../../model-access';
-import { personaPromptsMessage, unheldRolesMessage } from '../../views/persona-prompts';
-import { missingItemsMessage, stepCompletedMessage, stepOpenedMessage } from '../../views/thread-messages';
-import { threatSummaryMessage } from '../../views/threat-summary';
+import { missingItemsMessage, stepCompletedMessage } from '../../views/thread-messages';
 import { tellUser } from '../tell-user';
+import { announceStep } from './announce-step';
 
 /**
  * "Finish step N": the step engine decides. Complete: record it, open the next step in the
@@ -58,29 +56,8 @@ export function finishStep(services: SlackServices) {
       }
       const inThread = { channel: model.channelId, thread_ts: model.threadTs };
       await services.client.chat.postMessage({ ...inThread, ...stepCompletedMessage(userId, outcome.message) });
-      if (outcome.opened) {
-        await services.client.chat.postMessage({
-          ...inThread,
-          ...stepOpenedMessage(model, services.flow, outcome.opened),
-        });
-      }
       const ref = { workspaceId, modelId: model.id };
-      if (outcome.opened) {
-        for (const role of ROLES.filter((r) => model.roles[r].length > 0)) {
-          if (promptsFor(services.flow, outcome.opened, role, model).length === 0) continue;
-          await services.client.chat.postMessage({
-            ...inThread,
-            ...personaPromptsMessage(model, services.flow, outcome.opened, role),
-          });
-        }
-        const unheld = unheldRolesMessage(model, services.flow, outcome.opened);
-        if (unheld) await services.client.chat.postMessage({ ...inThread, ...unheld });
-      }
-      if (outcome.opened === 'threats' && !(await services.messageRefs.get(ref)).threatSummary) {
-        const { page: _page, ...summary } = threatSummaryMessage(model);
-        const posted = await services.client.chat.postMessage({ ...inThread, ...summary });
-        await services.messageRefs.set(ref, { threatSummary: posted.ts as string, threatPage: 1 });
-      }
+      if (outcome.opened) await announceStep(services, model, outcome.opened);
       services.refresher.refresh(ref);
     });
   };

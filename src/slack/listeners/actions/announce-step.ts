@@ -1,0 +1,30 @@
+import type { ThreatModel } from '../../../domain/model';
+import { promptsFor } from '../../../domain/prompts';
+import { ROLES } from '../../../domain/roles';
+import type { Step } from '../../../domain/steps';
+import type { SlackServices } from '../../deps';
+import { personaPromptsMessage, unheldRolesMessage } from '../../views/persona-prompts';
+import { stepOpenedMessage } from '../../views/thread-messages';
+import { threatSummaryMessage } from '../../views/threat-summary';
+
+/**
+ * A step has opened: post its intro and buttons in the thread, then each role holder's prompts
+ * (roles nobody holds are called out once), then, for step 2, the threats list.
+ */
+export async function announceStep(services: SlackServices, model: ThreatModel, step: Step): Promise<void> {
+  const { client, flow, messageRefs } = services;
+  const inThread = { channel: model.channelId, thread_ts: model.threadTs };
+  await client.chat.postMessage({ ...inThread, ...stepOpenedMessage(model, flow, step) });
+  for (const role of ROLES.filter((r) => model.roles[r].length > 0 && promptsFor(flow, step, r, model).length > 0)) {
+    await client.chat.postMessage({ ...inThread, ...personaPromptsMessage(model, flow, step, role) });
+  }
+  const unheld = unheldRolesMessage(model, flow, step);
+  if (unheld) await client.chat.postMessage({ ...inThread, ...unheld });
+
+  const ref = { workspaceId: model.workspaceId, modelId: model.id };
+  if (step === 'threats' && !(await messageRefs.get(ref)).threatSummary) {
+    const { page: _page, ...summary } = threatSummaryMessage(model);
+    const posted = await client.chat.postMessage({ ...inThread, ...summary });
+    await messageRefs.set(ref, { threatSummary: posted.ts as string, threatPage: 1 });
+  }
+}
