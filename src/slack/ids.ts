@@ -18,6 +18,7 @@ export const ACTIONS = {
   suggestThreats: 'threat.suggest',
   coverage: 'threat.coverage',
   nextPrompts: 'prompts.next',
+  mitigationAdd: 'mitigation.add',
   suggestionsPrevious: 'suggestions.page.previous',
   suggestionsNext: 'suggestions.page.next',
   suggestionsPagePattern: /^suggestions\.page\.(previous|next)$/,
@@ -35,6 +36,7 @@ export const VIEWS = {
   scopeElement: 'scope.element',
   threat: 'threat.edit',
   catalogSuggestions: 'threat.suggestions',
+  mitigation: 'mitigation.edit',
 } as const;
 
 /** Shortcut callback ids (declared in manifest.json). */
@@ -92,3 +94,7 @@ export const SuggestionsMetadataSchema = z.strictObject({
   picked: z.array(z.string().max(60)).max(100),
 });
 export type SuggestionsMetadata = z.infer<typeof SuggestionsMetadataSchema>;
+
+/** The mitigation modal's private_metadata. */
+export const MitigationModalMetadataSchema = z.strictObject({ modelId: ModelIdSchema });
+export type MitigationModalMetadata = z.infer<typeof MitigationModalMetadataSchema>;

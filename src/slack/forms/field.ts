@@ -7,7 +7,7 @@ import type { ThreatModel } from '../../domain/model';
  * being edited and double as block and action ids.
  */
 
-export type FieldType = 'text' | 'multiline' | 'url' | 'select' | 'multiselect' | 'radio' | 'checkboxes';
+export type FieldType = 'text' | 'multiline' | 'url' | 'select' | 'multiselect' | 'radio' | 'checkboxes' | 'user';
 
 export interface Choice {
   text: string;

@@ -7,6 +7,7 @@ const StateValueSchema = z.looseObject({
   value: z.string().nullish(),
   selected_option: z.looseObject({ value: z.string() }).nullish(),
   selected_options: z.array(z.looseObject({ value: z.string() })).nullish(),
+  selected_user: z.string().nullish(),
 });
 export const ViewStateSchema = z.record(z.string(), z.record(z.string(), StateValueSchema));
 export type ViewState = z.infer<typeof ViewStateSchema>;
@@ -18,7 +19,11 @@ export function rawValues(fields: readonly Field[], state: ViewState): Record<st
     const entry = state[field.name]?.[field.name];
     if (!entry) continue;
     const value =
-      entry.selected_options?.map((o) => o.value) ?? entry.selected_option?.value ?? entry.value?.trim() ?? undefined;
+      entry.selected_options?.map((o) => o.value) ??
+      entry.selected_option?.value ??
+      entry.selected_user ??
+      entry.value?.trim() ??
+      undefined;
     out[field.name] =
       value === '' || (Array.isArray(value) && value.length === 0 && !field.optional) ? undefined : value;
   }

@@ -11,6 +11,7 @@ import type { SlackServices } from '../deps';
 import { ACTIONS, SHORTCUTS, VIEWS } from '../ids';
 import { COMMAND } from '../views/command-responses';
 import { finishStep } from './actions/finish-step';
+import { mitigationAdd } from './actions/mitigation-add';
 import { nextPrompts } from './actions/next-prompts';
 import { rolesSelect } from './actions/roles-select';
 import { scopeAdd } from './actions/scope-add';
@@ -25,6 +26,7 @@ import { threatmodelCommand } from './commands/threatmodel-command';
 import { appHomeOpened } from './events/app-home-opened';
 import { appMention } from './events/app-mention';
 import { captureThreat } from './shortcuts/capture-threat';
+import { mitigationSubmit } from './views/mitigation-submit';
 import { scopeElementSubmit } from './views/scope-element-submit';
 import { suggestionsSubmit } from './views/suggestions-submit';
 import { threatSubmit } from './views/threat-submit';
@@ -44,6 +46,7 @@ export function registerListeners(app: App, services: SlackServices): void {
   app.action<BlockAction<ButtonAction>>(ACTIONS.suggestThreats, suggestThreatsAction(services));
   app.action<BlockAction<ButtonAction>>(ACTIONS.coverage, showCoverage(services));
   app.action<BlockAction<ButtonAction>>(ACTIONS.nextPrompts, nextPrompts(services));
+  app.action<BlockAction<ButtonAction>>(ACTIONS.mitigationAdd, mitigationAdd(services));
   app.action<BlockAction<ButtonAction>>(ACTIONS.suggestionsPagePattern, suggestionsPage(services));
   // Ticks live in the view state; should a client ever send one on its own, it is simply acknowledged.
   app.action(ACTIONS.suggestionTicksPattern, async ({ ack }) => ack());
@@ -52,6 +55,7 @@ export function registerListeners(app: App, services: SlackServices): void {
   app.view<ViewSubmitAction>(VIEWS.scopeElement, scopeElementSubmit(services));
   app.view<ViewSubmitAction>(VIEWS.threat, threatSubmit(services));
   app.view<ViewSubmitAction>(VIEWS.catalogSuggestions, suggestionsSubmit(services));
+  app.view<ViewSubmitAction>(VIEWS.mitigation, mitigationSubmit(services));
 
   app.shortcut<MessageShortcut>(SHORTCUTS.captureThreat, captureThreat(services));
 

@@ -18,6 +18,13 @@ function element(field: Field, context: FormContext, initial: string | string[] 
           initial !== '' && { initial_value: truncate(initial, field.maxLength ?? 3000) }),
         ...placeholder,
       };
+    case 'user':
+      return {
+        ...base,
+        type: 'users_select',
+        ...(typeof initial === 'string' && initial !== '' && { initial_user: initial }),
+        ...placeholder,
+      };
     case 'url':
       return {
         ...base,

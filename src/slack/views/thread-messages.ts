@@ -60,6 +60,13 @@ export function stepOpenedMessage(model: ThreatModel, flow: Flow, step: Step) {
       ],
     });
   }
+  if (step === 'mitigations') {
+    blocks.push({
+      type: 'actions',
+      block_id: 'mitigation_add',
+      elements: [button('Add mitigation', ACTIONS.mitigationAdd, encodeValue(model.id))],
+    });
+  }
   blocks.push({
     type: 'actions',
     block_id: 'step_finish',

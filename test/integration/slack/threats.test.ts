@@ -1,10 +1,10 @@
 import { WebClient } from '@slack/web-api';
-import { addScopeElement } from '../../../src/domain/scope-edits';
 import type { Stride } from '../../../src/domain/stride';
 import { addThreat } from '../../../src/domain/threat-edits';
 import { FORM, formBody } from '../../support/slack/signed-requests';
 import { USERS } from '../../support/slack/workspace';
 import { useSlackApp } from '../../support/slack-app-fixture';
+import { startScopedModel } from '../../support/slack-scenarios';
 
 const { ALICE, BOB } = USERS;
 const CHANNEL = 'C0PAYMENT';
@@ -18,36 +18,6 @@ const THREAT = {
   stride: ['T', 'R'] as Stride[],
   affectedElementIds: ['EP-1'],
 };
-
-type Fixture = ReturnType<typeof useSlackApp>;
-
-/**
- * Alice starts TM-1; its scope (an asset, the API and its database, an entry point) is filled in
- * through the store, Bob is made Adversary, and Bob finishes step 1 unless told not to.
- */
-async function startScopedModel(ctx: Fixture, finishScope = true) {
-  await ctx.driver.command(ALICE.id, CHANNEL, 'start Refunds API');
-  await ctx.settle();
-  await ctx.store.update(
-    { workspaceId: 'T0WORKSPC', modelId: 'TM-1' },
-    { actor: ALICE.id, action: 'seed' },
-    (model) => {
-      let next = addScopeElement(model, 'asset', { name: 'Refund records', classification: 'confidential' }).model;
-      next = addScopeElement(next, 'component', { name: 'Refunds API', type: 'aws-lambda', kind: 'process' }).model;
-      next = addScopeElement(next, 'component', { name: 'Payments DB', type: 'aws-rds', kind: 'data_store' }).model;
-      next = addScopeElement(next, 'entryPoint', {
-        name: 'POST /refunds',
-        componentId: 'C-1',
-        authentication: 'oauth2',
-      }).model;
-      return { ...next, roles: { ...next.roles, adversary: [BOB.id] } };
-    },
-  );
-  if (finishScope) {
-    await ctx.driver.clickButton(BOB.id, 'model.finish_step', { value: 'TM-1|scope' });
-    await ctx.settle();
-  }
-}
 
 describe('step 2: writing threats in the grammar', () => {
   const ctx = useSlackApp();

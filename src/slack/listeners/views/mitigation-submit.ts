@@ -1,0 +1,73 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { addMitigation } from '../../../domain/mitigation-edits';
+import { ModelInvalidError } from '../../../errors';
+import type { SlackServices } from '../../deps';
+import { ViewStateSchema } from '../../forms/form-values';
+import { parseMitigationForm } from '../../forms/parse-mitigation-form';
+import { MitigationModalMetadataSchema, readMetadata } from '../../ids';
+import { editableModel } from '../../model-access';
+import { mention, truncate, userText } from '../../views/text';
+import { notice } from '../../views/thread-messages';
+import { tellUser } from '../tell-user';
+
+/** A mitigation was submitted: validate against the current model, save, tell the thread. */
+export function mitigationSubmit(services: SlackServices) {
+  return async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+    const metadata = readMetadata(MitigationModalMetadataSchema, view.private_metadata);
+    const state = ViewStateSchema.safeParse(view.state.values);
+    if (!metadata || !state.success) {
+      await ack({
+        response_action: 'errors',
+        errors: { description: 'This form is out of date. Close it and start again.' },
+      });
+      return;
+    }
+    const workspaceId = body.team?.id ?? body.user.team_id ?? '';
+    const userId = body.user.id;
+    const access = await editableModel(services, workspaceId, metadata.modelId, userId);
+    if (!access.ok) {
+      await ack({ response_action: 'errors', errors: { description: access.message } });
+      return;
+    }
+    const parsed = parseMitigationForm(state.data, userId, services.clock());
+    if (!parsed.ok) {
+      await ack({ response_action: 'errors', errors: parsed.errors });
+      return;
+    }
+    await ack();
+    await services.afterAck.run(async () => {
+      const ref = { workspaceId, modelId: metadata.modelId };
+      const where = { channel: access.model.channelId, threadTs: access.model.threadTs };
+      try {
+        let id = '';
+        const { model } = await services.store.update(ref, { actor: userId, action: 'mitigation.add' }, (current) => {
+          const added = addMitigation(current, parsed.input, userId, services.clock());
+          id = added.id;
+          return added.model;
+        });
+        const text = truncate(
+          `${mention(userId)} added *${id}* for ${parsed.input.threatIds.join(', ')}: ${userText(parsed.input.description, 1200)}` +
+            (parsed.input.deviation
+              ? `\nSets baseline control \`${parsed.input.baselineControlId}\` aside: ${parsed.input.deviation.reason.replace(/_/g, ' ')}.`
+              : ''),
+          3000,
+        );
+        await services.client.chat.postMessage({
+          channel: model.channelId,
+          thread_ts: model.threadTs,
+          ...notice(text),
+        });
+        services.refresher.refresh(ref);
+      } catch (error) {
+        if (!(error instanceof ModelInvalidError)) throw error;
+        await tellUser(
+          services.client,
+          services.logger,
+          where,
+          userId,
+          'Your mitigation was not saved: the model changed meanwhile. Please try again.',
+        );
+      }
+    });
+  };
+}
