@@ -3,10 +3,12 @@ import { strideCoverage } from '../../../src/domain/coverage';
 import { ThreatModelSchema } from '../../../src/domain/model';
 import { addScopeElement, SCOPE_KINDS } from '../../../src/domain/scope-edits';
 import { summarize } from '../../../src/domain/summary';
+import { addThreat } from '../../../src/domain/threat-edits';
 import { SHIPPED_CATALOG_DIR } from '../../../src/paths';
 import { SCOPE_FIELDS } from '../../../src/slack/forms/scope-fields';
 import { appHomeView } from '../../../src/slack/views/app-home';
 import { coverageModal } from '../../../src/slack/views/coverage-modal';
+import { mitigationModal } from '../../../src/slack/views/mitigation-modal';
 import { modelCard } from '../../../src/slack/views/model-card';
 import { personaPromptsMessage } from '../../../src/slack/views/persona-prompts';
 import { scopeElementModal } from '../../../src/slack/views/scope-element-modal';
@@ -151,5 +153,28 @@ describe('persona prompt messages', () => {
         expect(blockKitProblems('message', personaPromptsMessage(model, flow, step, role, 9999))).toEqual([]);
       }
     }
+  });
+});
+
+describe('the mitigation modal', () => {
+  it('stays within limits with 150 threats and the whole control catalog', () => {
+    let model = hugeModel();
+    for (let i = 0; i < 150; i++) {
+      model = addThreat(
+        model,
+        {
+          threatSource: 's',
+          threatAction: `${'a'.repeat(190)} ${i}`,
+          impactedGoals: [],
+          impactedAssetIds: [],
+          stride: ['T'],
+          affectedElementIds: [],
+        },
+        'U0BOB0001',
+        new Date(),
+        { type: 'catalog', catalogThreatId: 'thr-sql-injection' },
+      ).model;
+    }
+    expect(blockKitProblems('modal', mitigationModal({ model, catalog }))).toEqual([]);
   });
 });
