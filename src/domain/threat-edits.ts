@@ -46,3 +46,9 @@ export function removeThreat(model: ThreatModel, id: string): RemoveThreatOutcom
   if (usedBy.length > 0) return { ok: false, reason: 'in_use', usedBy };
   return { ok: true, model: { ...model, threats: model.threats.filter((threat) => threat.id !== id) } };
 }
+
+/** Record the risk review of one threat (ratings and decision). Undefined when there is no such threat. */
+export function assessThreat(model: ThreatModel, id: string, risk: Threat['risk']): ThreatModel | undefined {
+  if (!model.threats.some((threat) => threat.id === id)) return undefined;
+  return { ...model, threats: model.threats.map((threat) => (threat.id === id ? { ...threat, risk } : threat)) };
+}

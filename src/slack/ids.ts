@@ -19,6 +19,7 @@ export const ACTIONS = {
   coverage: 'threat.coverage',
   nextPrompts: 'prompts.next',
   mitigationAdd: 'mitigation.add',
+  riskReview: 'risk.review',
   suggestionsPrevious: 'suggestions.page.previous',
   suggestionsNext: 'suggestions.page.next',
   suggestionsPagePattern: /^suggestions\.page\.(previous|next)$/,
@@ -37,6 +38,7 @@ export const VIEWS = {
   threat: 'threat.edit',
   catalogSuggestions: 'threat.suggestions',
   mitigation: 'mitigation.edit',
+  risk: 'risk.edit',
 } as const;
 
 /** Shortcut callback ids (declared in manifest.json). */
@@ -98,3 +100,7 @@ export type SuggestionsMetadata = z.infer<typeof SuggestionsMetadataSchema>;
 /** The mitigation modal's private_metadata. */
 export const MitigationModalMetadataSchema = z.strictObject({ modelId: ModelIdSchema });
 export type MitigationModalMetadata = z.infer<typeof MitigationModalMetadataSchema>;
+
+/** The risk modal's private_metadata. */
+export const RiskModalMetadataSchema = z.strictObject({ modelId: ModelIdSchema });
+export type RiskModalMetadata = z.infer<typeof RiskModalMetadataSchema>;

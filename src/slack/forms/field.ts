@@ -1,4 +1,5 @@
 import type { Catalog } from '../../catalog/catalog';
+import type { Flow } from '../../domain/flow';
 import type { ThreatModel } from '../../domain/model';
 
 /**
@@ -22,6 +23,8 @@ export interface ChoiceGroup {
 export interface FormContext {
   model: ThreatModel;
   catalog: Catalog;
+  /** The flow, for fields whose choices it defines (risk levels). */
+  flow?: Flow;
 }
 
 export interface Field {

@@ -13,6 +13,7 @@ import { COMMAND } from '../views/command-responses';
 import { finishStep } from './actions/finish-step';
 import { mitigationAdd } from './actions/mitigation-add';
 import { nextPrompts } from './actions/next-prompts';
+import { riskReview } from './actions/risk-review';
 import { rolesSelect } from './actions/roles-select';
 import { scopeAdd } from './actions/scope-add';
 import { scopeElementMenu } from './actions/scope-element-menu';
@@ -27,6 +28,7 @@ import { appHomeOpened } from './events/app-home-opened';
 import { appMention } from './events/app-mention';
 import { captureThreat } from './shortcuts/capture-threat';
 import { mitigationSubmit } from './views/mitigation-submit';
+import { riskSubmit } from './views/risk-submit';
 import { scopeElementSubmit } from './views/scope-element-submit';
 import { suggestionsSubmit } from './views/suggestions-submit';
 import { threatSubmit } from './views/threat-submit';
@@ -47,6 +49,7 @@ export function registerListeners(app: App, services: SlackServices): void {
   app.action<BlockAction<ButtonAction>>(ACTIONS.coverage, showCoverage(services));
   app.action<BlockAction<ButtonAction>>(ACTIONS.nextPrompts, nextPrompts(services));
   app.action<BlockAction<ButtonAction>>(ACTIONS.mitigationAdd, mitigationAdd(services));
+  app.action<BlockAction<ButtonAction>>(ACTIONS.riskReview, riskReview(services));
   app.action<BlockAction<ButtonAction>>(ACTIONS.suggestionsPagePattern, suggestionsPage(services));
   // Ticks live in the view state; should a client ever send one on its own, it is simply acknowledged.
   app.action(ACTIONS.suggestionTicksPattern, async ({ ack }) => ack());
@@ -56,6 +59,7 @@ export function registerListeners(app: App, services: SlackServices): void {
   app.view<ViewSubmitAction>(VIEWS.threat, threatSubmit(services));
   app.view<ViewSubmitAction>(VIEWS.catalogSuggestions, suggestionsSubmit(services));
   app.view<ViewSubmitAction>(VIEWS.mitigation, mitigationSubmit(services));
+  app.view<ViewSubmitAction>(VIEWS.risk, riskSubmit(services));
 
   app.shortcut<MessageShortcut>(SHORTCUTS.captureThreat, captureThreat(services));
 

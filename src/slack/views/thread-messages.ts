@@ -60,6 +60,13 @@ export function stepOpenedMessage(model: ThreatModel, flow: Flow, step: Step) {
       ],
     });
   }
+  if (step === 'risk') {
+    blocks.push({
+      type: 'actions',
+      block_id: 'risk_review',
+      elements: [button('Review a risk', ACTIONS.riskReview, encodeValue(model.id))],
+    });
+  }
   if (step === 'mitigations') {
     blocks.push({
       type: 'actions',

@@ -11,6 +11,7 @@ import { coverageModal } from '../../../src/slack/views/coverage-modal';
 import { mitigationModal } from '../../../src/slack/views/mitigation-modal';
 import { modelCard } from '../../../src/slack/views/model-card';
 import { personaPromptsMessage } from '../../../src/slack/views/persona-prompts';
+import { riskModal } from '../../../src/slack/views/risk-modal';
 import { scopeElementModal } from '../../../src/slack/views/scope-element-modal';
 import { SCOPE_PAGE_SIZE, scopeSummaryMessage } from '../../../src/slack/views/scope-summary';
 import { rolesMessage, stepOpenedMessage } from '../../../src/slack/views/thread-messages';
@@ -176,5 +177,29 @@ describe('the mitigation modal', () => {
       ).model;
     }
     expect(blockKitProblems('modal', mitigationModal({ model, catalog }))).toEqual([]);
+  });
+});
+
+describe('the risk modal', () => {
+  it('explains each level and stays within limits with 150 threats', () => {
+    let model = hugeModel();
+    for (let i = 0; i < 150; i++) {
+      model = addThreat(
+        model,
+        {
+          threatSource: 's',
+          threatAction: `${'a'.repeat(190)} ${i}`,
+          impactedGoals: [],
+          impactedAssetIds: [],
+          stride: ['T'],
+          affectedElementIds: [],
+        },
+        'U0BOB0001',
+        new Date(),
+      ).model;
+    }
+    const view = riskModal({ model, catalog, flow });
+    expect(blockKitProblems('modal', view)).toEqual([]);
+    expect(JSON.stringify(view.blocks)).toContain('5 Severe: regulatory breach, large loss, lasting harm');
   });
 });
