@@ -7,6 +7,7 @@ import type { MessageRefStore } from '../store/message-refs';
 import type { ModelRef, ModelStore } from '../store/model-store';
 import { Coalescer } from './coalescer';
 import { modelCard } from './views/model-card';
+import { riskMatrixMessage } from './views/risk-matrix-summary';
 import { scopeSummaryMessage } from './views/scope-summary';
 import { threatSummaryMessage } from './views/threat-summary';
 
@@ -53,6 +54,9 @@ export class ModelRefresher {
     if (refs.card) {
       const card = modelCard(model, summarize(flow, model), flow);
       await client.chat.update({ channel: model.channelId, ts: refs.card, ...card });
+    }
+    if (refs.riskSummary) {
+      await client.chat.update({ channel: model.channelId, ts: refs.riskSummary, ...riskMatrixMessage(model, flow) });
     }
     if (refs.threatSummary) {
       const { page: _page, ...summary } = threatSummaryMessage(model, refs.threatPage);

@@ -15,6 +15,7 @@ export interface MessageRefs {
   scopePage?: number;
   threatSummary?: string;
   threatPage?: number;
+  riskSummary?: string;
 }
 
 export class MessageRefStore {
@@ -32,6 +33,7 @@ export class MessageRefStore {
       ...(hash.scopePage && { scopePage: Number(hash.scopePage) }),
       ...(hash.threatSummary && { threatSummary: hash.threatSummary }),
       ...(hash.threatPage && { threatPage: Number(hash.threatPage) }),
+      ...(hash.riskSummary && { riskSummary: hash.riskSummary }),
     };
   }
 

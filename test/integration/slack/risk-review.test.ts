@@ -78,6 +78,14 @@ describe('step 4: the risk review', () => {
       '<@U0BOB0001> reviewed *T-2*: 16 high → 6 medium; risk accepted by <@U0BOB0001> (Only staff can reach it)',
     );
 
+    // The risk matrix in the thread counts T-2 in L4 x I4 before and L2 x I3 after.
+    const matrix = () => standIn.thread(CHANNEL, threadTs).find((m) => String(m.text).startsWith('Risk matrix of TM-1'));
+    expect(String(matrix()?.text)).toBe('Risk matrix of TM-1: 1 of 2 threats rated');
+    const fields = JSON.stringify(matrix()?.blocks);
+    expect(fields).toContain('L4 |  ·  ·  ·  1  ·');
+    expect(fields).toContain('L2 |  ·  ·  1  ·  ·');
+    expect(fields).toContain('No threat is open at high or critical.');
+
     // Step 4 is not complete while T-1 is undecided; then it is.
     await driver.clickButton(BOB.id, 'model.finish_step', { value: 'TM-1|risk' });
     await ctx.settle();

@@ -4,12 +4,14 @@ import { ROLES } from '../../../domain/roles';
 import type { Step } from '../../../domain/steps';
 import type { SlackServices } from '../../deps';
 import { personaPromptsMessage, unheldRolesMessage } from '../../views/persona-prompts';
+import { riskMatrixMessage } from '../../views/risk-matrix-summary';
 import { stepOpenedMessage } from '../../views/thread-messages';
 import { threatSummaryMessage } from '../../views/threat-summary';
 
 /**
  * A step has opened: post its intro and buttons in the thread, then each role holder's prompts
- * (roles nobody holds are called out once), then, for step 2, the threats list.
+ * (roles nobody holds are called out once), then, for step 2, the threats list and, for step 4,
+ * the risk matrix.
  */
 export async function announceStep(services: SlackServices, model: ThreatModel, step: Step): Promise<void> {
   const { client, flow, messageRefs } = services;
@@ -22,6 +24,10 @@ export async function announceStep(services: SlackServices, model: ThreatModel, 
   if (unheld) await client.chat.postMessage({ ...inThread, ...unheld });
 
   const ref = { workspaceId: model.workspaceId, modelId: model.id };
+  if (step === 'risk' && !(await messageRefs.get(ref)).riskSummary) {
+    const posted = await client.chat.postMessage({ ...inThread, ...riskMatrixMessage(model, flow) });
+    await messageRefs.set(ref, { riskSummary: posted.ts as string });
+  }
   if (step === 'threats' && !(await messageRefs.get(ref)).threatSummary) {
     const { page: _page, ...summary } = threatSummaryMessage(model);
     const posted = await client.chat.postMessage({ ...inThread, ...summary });
