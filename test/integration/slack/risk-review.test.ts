@@ -79,7 +79,8 @@ describe('step 4: the risk review', () => {
     );
 
     // The risk matrix in the thread counts T-2 in L4 x I4 before and L2 x I3 after.
-    const matrix = () => standIn.thread(CHANNEL, threadTs).find((m) => String(m.text).startsWith('Risk matrix of TM-1'));
+    const matrix = () =>
+      standIn.thread(CHANNEL, threadTs).find((m) => String(m.text).startsWith('Risk matrix of TM-1'));
     expect(String(matrix()?.text)).toBe('Risk matrix of TM-1: 1 of 2 threats rated');
     const fields = JSON.stringify(matrix()?.blocks);
     expect(fields).toContain('L4 |  ·  ·  ·  1  ·');
