@@ -51,3 +51,14 @@ export function openHighRisks(matrix: RiskMatrix, threats: readonly Threat[], mi
     return risk && isHighBand(risk.band) && !isRiskTreated(threat, mitigations) ? [{ threat, ...risk }] : [];
   });
 }
+
+/** A threat is addressed by an active mitigation or by accepting, transferring or avoiding its risk. */
+export function isAddressed(threat: Threat, mitigations: readonly Mitigation[]): boolean {
+  const decision = threat.risk.decision;
+  return hasActiveMitigation(threat, mitigations) || (decision !== undefined && decision.type !== 'mitigate');
+}
+
+/** Threats with neither an active mitigation nor an accept/transfer/avoid decision: step 3's to-do list. */
+export function unaddressedThreats(threats: readonly Threat[], mitigations: readonly Mitigation[]): Threat[] {
+  return threats.filter((threat) => !isAddressed(threat, mitigations));
+}

@@ -1,6 +1,6 @@
 import { type CompletionRule, type Flow, flowStep } from './flow';
 import { EDITABLE_STATUSES, type ThreatModel } from './model';
-import { hasActiveMitigation, isRiskTreated } from './risk';
+import { isAddressed, isRiskTreated } from './risk';
 import { ROLE_NAMES } from './roles';
 import { nextStep, STEPS, type Step, stepNumber } from './steps';
 
@@ -70,11 +70,7 @@ function checkRule(rule: CompletionRule, model: ThreatModel): MissingItem | unde
       return missing(`Add at least ${rule.min} ${rule.min === 1 ? one : many} (${have} so far).`);
     }
     case 'every_threat_addressed': {
-      const ids = threatsWhere(
-        (threat) =>
-          !hasActiveMitigation(threat, model.mitigations) &&
-          !(threat.risk.decision && threat.risk.decision.type !== 'mitigate'),
-      );
+      const ids = threatsWhere((threat) => !isAddressed(threat, model.mitigations));
       return ids.length
         ? missing(`${list(ids)} ${verb(ids, 'has', 'have')} no mitigation and no risk decision.`, ids)
         : undefined;

@@ -19,6 +19,7 @@ export const ACTIONS = {
   coverage: 'threat.coverage',
   nextPrompts: 'prompts.next',
   mitigationAdd: 'mitigation.add',
+  unaddressed: 'mitigation.unaddressed',
   riskReview: 'risk.review',
   suggestionsPrevious: 'suggestions.page.previous',
   suggestionsNext: 'suggestions.page.next',

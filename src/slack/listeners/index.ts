@@ -18,6 +18,7 @@ import { rolesSelect } from './actions/roles-select';
 import { scopeAdd } from './actions/scope-add';
 import { scopeElementMenu } from './actions/scope-element-menu';
 import { showCoverage } from './actions/show-coverage';
+import { showUnaddressed } from './actions/show-unaddressed';
 import { suggestThreatsAction } from './actions/suggest-threats';
 import { suggestionsPage } from './actions/suggestions-page';
 import { summaryPage } from './actions/summary-page';
@@ -50,6 +51,7 @@ export function registerListeners(app: App, services: SlackServices): void {
   app.action<BlockAction<ButtonAction>>(ACTIONS.nextPrompts, nextPrompts(services));
   app.action<BlockAction<ButtonAction>>(ACTIONS.mitigationAdd, mitigationAdd(services));
   app.action<BlockAction<ButtonAction>>(ACTIONS.riskReview, riskReview(services));
+  app.action<BlockAction<ButtonAction>>(ACTIONS.unaddressed, showUnaddressed(services));
   app.action<BlockAction<ButtonAction>>(ACTIONS.suggestionsPagePattern, suggestionsPage(services));
   // Ticks live in the view state; should a client ever send one on its own, it is simply acknowledged.
   app.action(ACTIONS.suggestionTicksPattern, async ({ ack }) => ack());

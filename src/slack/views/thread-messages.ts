@@ -71,7 +71,10 @@ export function stepOpenedMessage(model: ThreatModel, flow: Flow, step: Step) {
     blocks.push({
       type: 'actions',
       block_id: 'mitigation_add',
-      elements: [button('Add mitigation', ACTIONS.mitigationAdd, encodeValue(model.id))],
+      elements: [
+        button('Add mitigation', ACTIONS.mitigationAdd, encodeValue(model.id)),
+        button('Not yet addressed', ACTIONS.unaddressed, encodeValue(model.id)),
+      ],
     });
   }
   blocks.push({

@@ -103,6 +103,12 @@ describe('step 3: mitigations', () => {
     await driver.clickButton(BOB.id, 'model.finish_step', { value: 'TM-1|mitigations' });
     await ctx.settle();
     expect(String(standIn.ephemeralsFor(BOB.id).at(-1)?.text)).toContain('T-1 has no mitigation and no risk decision.');
+    await driver.clickButton(BOB.id, 'mitigation.unaddressed', { value: 'TM-1' });
+    await ctx.settle();
+    const unaddressed = JSON.stringify(standIn.openViews(BOB.id).at(-1)?.blocks);
+    expect(unaddressed).toContain('*1 of 1 threats* have no active mitigation and no risk decision yet');
+    expect(unaddressed).toContain('*T-1* An internet-based threat actor can inject SQL through the refund search');
+    await driver.closeView(BOB.id);
     await driver.clickButton(CAROL.id, 'mitigation.add', { value: 'TM-1' });
     await ctx.settle();
     await driver.submitView(CAROL.id, {

@@ -1,5 +1,5 @@
 import { RiskMatrixSchema } from '../../../src/domain/flow';
-import { openHighRisks, residualRisk, scoreRisk } from '../../../src/domain/risk';
+import { openHighRisks, residualRisk, scoreRisk, unaddressedThreats } from '../../../src/domain/risk';
 import { BOB, buildMitigation, buildThreat, defaultFlow, NOW } from '../../support/build-model';
 
 describe('risk', () => {
@@ -38,6 +38,23 @@ describe('risk', () => {
     expect(residualRisk(matrix, buildThreat('T-1', { risk: { before, after } }))?.band).toBe('low');
     expect(residualRisk(matrix, buildThreat('T-1', { risk: { before } }))?.band).toBe('critical');
     expect(residualRisk(matrix, buildThreat('T-1'))).toBeUndefined();
+  });
+
+  it('a threat is addressed by an active mitigation or by accepting, transferring or avoiding it', () => {
+    const at = NOW.toISOString();
+    const threats = [
+      buildThreat('T-1'),
+      buildThreat('T-2'),
+      buildThreat('T-3', {
+        risk: { decision: { type: 'transfer', reason: 'insurer', decidedBy: BOB, decidedAt: at } },
+      }),
+      buildThreat('T-4', { risk: { decision: { type: 'mitigate', decidedBy: BOB, decidedAt: at } } }),
+    ];
+    const mitigations = [
+      buildMitigation('M-1', ['T-1']),
+      buildMitigation('M-2', ['T-2'], { status: 'not_applicable' }),
+    ];
+    expect(unaddressedThreats(threats, mitigations).map((t) => t.id)).toEqual(['T-2', 'T-4']);
   });
 
   it('open high risks are high or critical residual risks not yet treated', () => {
