@@ -17,3 +17,30 @@ export function addMitigation(
   const mitigation: Mitigation = { ...input, id, createdBy: by, createdAt: now.toISOString() };
   return { model: { ...model, mitigations: [...model.mitigations, mitigation], counters }, id };
 }
+
+/**
+ * Adopt a baseline control for a threat: link the threat to the mitigation already implementing
+ * that control, or add a proposed mitigation for it.
+ */
+export function adoptBaselineControl(
+  model: ThreatModel,
+  threatId: string,
+  control: { id: string; title: string; description: string },
+  by: ActorRef,
+  now: Date,
+): { model: ThreatModel; mitigationId: string; linked: boolean } {
+  const existing = model.mitigations.find((m) => m.baselineControlId === control.id && m.status !== 'not_applicable');
+  if (existing) {
+    const threatIds = existing.threatIds.includes(threatId) ? existing.threatIds : [...existing.threatIds, threatId];
+    const mitigations = model.mitigations.map((m) => (m.id === existing.id ? { ...m, threatIds } : m));
+    return { model: { ...model, mitigations }, mitigationId: existing.id, linked: true };
+  }
+  const description = `${control.title}: ${control.description}`.slice(0, 1000);
+  const added = addMitigation(
+    model,
+    { description, threatIds: [threatId], status: 'proposed', references: [], baselineControlId: control.id },
+    by,
+    now,
+  );
+  return { model: added.model, mitigationId: added.id, linked: false };
+}

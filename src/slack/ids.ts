@@ -20,6 +20,7 @@ export const ACTIONS = {
   nextPrompts: 'prompts.next',
   mitigationAdd: 'mitigation.add',
   unaddressed: 'mitigation.unaddressed',
+  baselineAdd: 'baseline.add',
   riskReview: 'risk.review',
   suggestionsPrevious: 'suggestions.page.previous',
   suggestionsNext: 'suggestions.page.next',

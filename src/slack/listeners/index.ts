@@ -10,6 +10,7 @@ import type {
 import type { SlackServices } from '../deps';
 import { ACTIONS, SHORTCUTS, VIEWS } from '../ids';
 import { COMMAND } from '../views/command-responses';
+import { baselineAdd } from './actions/baseline-add';
 import { finishStep } from './actions/finish-step';
 import { mitigationAdd } from './actions/mitigation-add';
 import { nextPrompts } from './actions/next-prompts';
@@ -52,6 +53,7 @@ export function registerListeners(app: App, services: SlackServices): void {
   app.action<BlockAction<ButtonAction>>(ACTIONS.mitigationAdd, mitigationAdd(services));
   app.action<BlockAction<ButtonAction>>(ACTIONS.riskReview, riskReview(services));
   app.action<BlockAction<ButtonAction>>(ACTIONS.unaddressed, showUnaddressed(services));
+  app.action<BlockAction<ButtonAction>>(ACTIONS.baselineAdd, baselineAdd(services));
   app.action<BlockAction<ButtonAction>>(ACTIONS.suggestionsPagePattern, suggestionsPage(services));
   // Ticks live in the view state; should a client ever send one on its own, it is simply acknowledged.
   app.action(ACTIONS.suggestionTicksPattern, async ({ ack }) => ack());

@@ -31,6 +31,7 @@ export function threatSummaryMessage(model: ThreatModel, requestedPage = 1) {
               action_id: ACTIONS.threatMenu,
               options: [
                 option('Edit', encodeValue(model.id, `edit:${threat.id}`)),
+                option('Baseline controls', encodeValue(model.id, `baseline:${threat.id}`)),
                 option('Remove', encodeValue(model.id, `remove:${threat.id}`)),
               ],
             }

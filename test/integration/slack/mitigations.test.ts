@@ -122,4 +122,59 @@ describe('step 3: mitigations', () => {
     await ctx.settle();
     expect((await ctx.model()).currentStep).toBe('risk');
   });
+
+  it("proposes the catalog's baseline controls per threat; adopting one adds or links a mitigation", async () => {
+    const { driver, standIn } = ctx;
+    await atStepThree();
+    await ctx.store.update(
+      { workspaceId: 'T0WORKSPC', modelId: 'TM-1' },
+      { actor: BOB.id, action: 'seed' },
+      (model) =>
+        addThreat(
+          model,
+          {
+            threatSource: 'insider',
+            threatAction: 'inject SQL in the admin report',
+            impactedGoals: [],
+            impactedAssetIds: [],
+            stride: ['T'],
+            affectedElementIds: [],
+          },
+          BOB.id,
+          new Date(),
+          { type: 'catalog', catalogThreatId: 'thr-sql-injection' },
+        ).model,
+    );
+    ctx.app.services.refresher.refresh({ workspaceId: 'T0WORKSPC', modelId: 'TM-1' });
+    await ctx.settle();
+
+    await driver.clickOverflow(CAROL.id, 'threat.menu', 'TM-1|baseline:T-1');
+    await ctx.settle();
+    expect(JSON.stringify(standIn.openViews(CAROL.id).at(-1)?.blocks)).toContain(
+      'Parameterized queries for every database call',
+    );
+    await driver.clickButton(CAROL.id, 'baseline.add', { value: 'TM-1|T-1:ctl-parameterized-queries', in: 'modal' });
+    await ctx.settle();
+    expect(JSON.stringify(standIn.openViews(CAROL.id).at(-1)?.blocks)).toContain(
+      'Implemented for T-1 by M-1 (proposed)',
+    );
+    await driver.closeView(CAROL.id);
+
+    await driver.clickOverflow(CAROL.id, 'threat.menu', 'TM-1|baseline:T-2');
+    await ctx.settle();
+    await driver.clickButton(CAROL.id, 'baseline.add', { value: 'TM-1|T-2:ctl-parameterized-queries', in: 'modal' });
+    await ctx.settle();
+    const model = await ctx.model();
+    expect(model.mitigations).toEqual([
+      expect.objectContaining({
+        id: 'M-1',
+        status: 'proposed',
+        baselineControlId: 'ctl-parameterized-queries',
+        threatIds: ['T-1', 'T-2'],
+      }),
+    ]);
+    expect(String(standIn.thread(CHANNEL, model.threadTs ?? '').at(-1)?.text)).toContain(
+      'linked T-2 to M-1: baseline control *Parameterized queries for every database call*',
+    );
+  });
 });

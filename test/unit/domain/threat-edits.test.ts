@@ -1,3 +1,4 @@
+import { adoptBaselineControl } from '../../../src/domain/mitigation-edits';
 import { ThreatModelSchema } from '../../../src/domain/model';
 import { addThreat, removeThreat, updateThreat } from '../../../src/domain/threat-edits';
 import { BOB, buildMitigation, buildModelWith, buildScopedModel, buildThreat, NOW } from '../../support/build-model';
@@ -39,5 +40,25 @@ describe('editing threats', () => {
     const removed = removeThreat(model, 'T-2');
     expect(removed.ok && removed.model.threats.map((t) => t.id)).toEqual(['T-1']);
     expect(removeThreat(model, 'T-7')).toMatchObject({ ok: false, reason: 'not_found' });
+  });
+});
+
+describe('adopting a baseline control', () => {
+  const control = { id: 'ctl-idempotency', title: 'Idempotency keys', description: 'Reject repeated requests.' };
+
+  it('adds a proposed mitigation implementing it, then links further threats to that mitigation', () => {
+    const model = buildModelWith([buildThreat('T-1'), buildThreat('T-2')]);
+    const first = adoptBaselineControl(model, 'T-1', control, BOB, NOW);
+    expect(first).toMatchObject({ mitigationId: 'M-1', linked: false });
+    expect(first.model.mitigations[0]).toMatchObject({
+      status: 'proposed',
+      baselineControlId: 'ctl-idempotency',
+      threatIds: ['T-1'],
+    });
+    const second = adoptBaselineControl(first.model, 'T-2', control, BOB, NOW);
+    expect(second).toMatchObject({ mitigationId: 'M-1', linked: true });
+    expect(second.model.mitigations).toHaveLength(1);
+    expect(second.model.mitigations[0]?.threatIds).toEqual(['T-1', 'T-2']);
+    expect(() => ThreatModelSchema.parse(second.model)).not.toThrow();
   });
 });

@@ -1,12 +1,14 @@
 import type { AllMiddlewareArgs, BlockAction, OverflowAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { controlsForThreat } from '../../../catalog/catalog-queries';
 import { removeThreat } from '../../../domain/threat-edits';
 import type { SlackServices } from '../../deps';
 import { decodeValue } from '../../ids';
 import { editableModel } from '../../model-access';
+import { baselineControlsModal } from '../../views/baseline-controls-modal';
 import { threatModal } from '../../views/threat-modal';
 import { tellUser } from '../tell-user';
 
-/** The Edit/Remove menu on each threat of the threats summary. */
+/** The Edit / Baseline controls / Remove menu on each threat of the threats summary. */
 export function threatMenu(services: SlackServices) {
   return async ({ ack, body, action }: SlackActionMiddlewareArgs<BlockAction<OverflowAction>> & AllMiddlewareArgs) => {
     await ack();
@@ -25,6 +27,15 @@ export function threatMenu(services: SlackServices) {
     if (verb === 'edit') {
       const view = threatModal({ model: access.model, catalog: services.catalog }, { threatId, values: threat });
       await services.client.views.open({ trigger_id: body.trigger_id, view: view as never });
+      return;
+    }
+    if (verb === 'baseline') {
+      const controls =
+        threat.origin.type === 'catalog' ? controlsForThreat(services.catalog, threat.origin.catalogThreatId) : [];
+      await services.client.views.open({
+        trigger_id: body.trigger_id,
+        view: baselineControlsModal(access.model, threat, controls) as never,
+      });
       return;
     }
     if (verb !== 'remove') return;
