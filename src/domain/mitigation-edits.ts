@@ -44,3 +44,20 @@ export function adoptBaselineControl(
   );
   return { model: added.model, mitigationId: added.id, linked: false };
 }
+
+/** Rewrite a mitigation, keeping its id, author and time. Undefined when there is no such mitigation. */
+export function updateMitigation(model: ThreatModel, id: string, input: MitigationInput): ThreatModel | undefined {
+  if (!model.mitigations.some((m) => m.id === id)) return undefined;
+  return {
+    ...model,
+    mitigations: model.mitigations.map((m) =>
+      m.id === id ? { id, createdBy: m.createdBy, createdAt: m.createdAt, ...input } : m,
+    ),
+  };
+}
+
+/** Remove a mitigation; its threats may then need another one or a risk decision. */
+export function removeMitigation(model: ThreatModel, id: string): ThreatModel | undefined {
+  if (!model.mitigations.some((m) => m.id === id)) return undefined;
+  return { ...model, mitigations: model.mitigations.filter((m) => m.id !== id) };
+}

@@ -21,6 +21,7 @@ export const ACTIONS = {
   mitigationAdd: 'mitigation.add',
   unaddressed: 'mitigation.unaddressed',
   baselineAdd: 'baseline.add',
+  mitigationMenu: 'mitigation.menu',
   riskReview: 'risk.review',
   suggestionsPrevious: 'suggestions.page.previous',
   suggestionsNext: 'suggestions.page.next',
@@ -100,7 +101,10 @@ export const SuggestionsMetadataSchema = z.strictObject({
 export type SuggestionsMetadata = z.infer<typeof SuggestionsMetadataSchema>;
 
 /** The mitigation modal's private_metadata. */
-export const MitigationModalMetadataSchema = z.strictObject({ modelId: ModelIdSchema });
+export const MitigationModalMetadataSchema = z.strictObject({
+  modelId: ModelIdSchema,
+  mitigationId: z.string().max(20).optional(),
+});
 export type MitigationModalMetadata = z.infer<typeof MitigationModalMetadataSchema>;
 
 /** The risk modal's private_metadata. */

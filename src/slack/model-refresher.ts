@@ -6,6 +6,7 @@ import type { Logger } from '../logger';
 import type { MessageRefStore } from '../store/message-refs';
 import type { ModelRef, ModelStore } from '../store/model-store';
 import { Coalescer } from './coalescer';
+import { mitigationSummaryMessage } from './views/mitigation-summary';
 import { modelCard } from './views/model-card';
 import { riskMatrixMessage } from './views/risk-matrix-summary';
 import { scopeSummaryMessage } from './views/scope-summary';
@@ -54,6 +55,13 @@ export class ModelRefresher {
     if (refs.card) {
       const card = modelCard(model, summarize(flow, model), flow);
       await client.chat.update({ channel: model.channelId, ts: refs.card, ...card });
+    }
+    if (refs.mitigationSummary) {
+      await client.chat.update({
+        channel: model.channelId,
+        ts: refs.mitigationSummary,
+        ...mitigationSummaryMessage(model),
+      });
     }
     if (refs.riskSummary) {
       await client.chat.update({ channel: model.channelId, ts: refs.riskSummary, ...riskMatrixMessage(model, flow) });

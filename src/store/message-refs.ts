@@ -16,6 +16,7 @@ export interface MessageRefs {
   threatSummary?: string;
   threatPage?: number;
   riskSummary?: string;
+  mitigationSummary?: string;
 }
 
 export class MessageRefStore {
@@ -34,6 +35,7 @@ export class MessageRefStore {
       ...(hash.threatSummary && { threatSummary: hash.threatSummary }),
       ...(hash.threatPage && { threatPage: Number(hash.threatPage) }),
       ...(hash.riskSummary && { riskSummary: hash.riskSummary }),
+      ...(hash.mitigationSummary && { mitigationSummary: hash.mitigationSummary }),
     };
   }
 

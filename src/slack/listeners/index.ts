@@ -13,6 +13,7 @@ import { COMMAND } from '../views/command-responses';
 import { baselineAdd } from './actions/baseline-add';
 import { finishStep } from './actions/finish-step';
 import { mitigationAdd } from './actions/mitigation-add';
+import { mitigationMenu } from './actions/mitigation-menu';
 import { nextPrompts } from './actions/next-prompts';
 import { riskReview } from './actions/risk-review';
 import { rolesSelect } from './actions/roles-select';
@@ -54,6 +55,7 @@ export function registerListeners(app: App, services: SlackServices): void {
   app.action<BlockAction<ButtonAction>>(ACTIONS.riskReview, riskReview(services));
   app.action<BlockAction<ButtonAction>>(ACTIONS.unaddressed, showUnaddressed(services));
   app.action<BlockAction<ButtonAction>>(ACTIONS.baselineAdd, baselineAdd(services));
+  app.action<BlockAction<OverflowAction>>(ACTIONS.mitigationMenu, mitigationMenu(services));
   app.action<BlockAction<ButtonAction>>(ACTIONS.suggestionsPagePattern, suggestionsPage(services));
   // Ticks live in the view state; should a client ever send one on its own, it is simply acknowledged.
   app.action(ACTIONS.suggestionTicksPattern, async ({ ack }) => ack());

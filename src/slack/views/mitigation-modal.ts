@@ -1,22 +1,36 @@
+import type { Mitigation } from '../../domain/mitigation';
 import type { FormContext } from '../forms/field';
 import { MITIGATION_FIELDS } from '../forms/mitigation-fields';
 import { type MitigationModalMetadata, VIEWS } from '../ids';
 import { fieldBlocks } from './form-blocks';
 import { plain, truncate } from './text';
 
-/** The modal to add a mitigation. */
-export function mitigationModal(context: FormContext): Record<string, unknown> {
-  const metadata: MitigationModalMetadata = { modelId: context.model.id };
+/** The form's values for an existing mitigation (references one per line, the deviation split). */
+function formValues(mitigation: Mitigation): Record<string, unknown> {
+  return {
+    ...mitigation,
+    references: mitigation.references.join('\n'),
+    deviationReason: mitigation.deviation?.reason,
+    deviationExplanation: mitigation.deviation?.explanation,
+  };
+}
+
+/** The modal to add a mitigation, or to edit one. */
+export function mitigationModal(context: FormContext, existing?: Mitigation): Record<string, unknown> {
+  const metadata: MitigationModalMetadata = {
+    modelId: context.model.id,
+    ...(existing && { mitigationId: existing.id }),
+  };
   return {
     type: 'modal',
     callback_id: VIEWS.mitigation,
     private_metadata: JSON.stringify(metadata),
-    title: plain('Add mitigation', 24),
-    submit: plain('Add', 24),
+    title: plain(existing ? `Edit ${existing.id}` : 'Add mitigation', 24),
+    submit: plain(existing ? 'Save' : 'Add', 24),
     close: plain('Cancel', 24),
     blocks: [
       { type: 'context', elements: [plain(`${context.model.id} ${truncate(context.model.title, 100)}`, 2000)] },
-      ...fieldBlocks(MITIGATION_FIELDS, context),
+      ...fieldBlocks(MITIGATION_FIELDS, context, existing && formValues(existing)),
     ],
   };
 }

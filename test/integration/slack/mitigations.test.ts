@@ -177,4 +177,44 @@ describe('step 3: mitigations', () => {
       'linked T-2 to M-1: baseline control *Parameterized queries for every database call*',
     );
   });
+
+  it('lists mitigations in the thread, where each can be edited or removed', async () => {
+    const { driver, standIn } = ctx;
+    await atStepThree();
+    const threadTs = (await ctx.model()).threadTs ?? '';
+    const list = () => standIn.thread(CHANNEL, threadTs).find((m) => String(m.text).startsWith('Mitigations of TM-1'));
+    expect(JSON.stringify(list()?.blocks)).toContain('None yet');
+
+    await driver.clickButton(CAROL.id, 'mitigation.add', { value: 'TM-1' });
+    await ctx.settle();
+    await driver.submitView(CAROL.id, {
+      description: 'Parameterized queries',
+      threatIds: ['T-1'],
+      status: 'planned',
+      references: 'src/search.ts',
+    });
+    await ctx.settle();
+    expect(JSON.stringify(list()?.blocks)).toContain('*M-1* Parameterized queries');
+
+    await driver.clickOverflow(CAROL.id, 'mitigation.menu', 'TM-1|edit:M-1');
+    await ctx.settle();
+    const modal = JSON.stringify(standIn.openViews(CAROL.id).at(-1)?.blocks);
+    expect(modal).toContain('"initial_value":"Parameterized queries"');
+    expect(modal).toContain('"initial_value":"src/search.ts"');
+    await driver.submitView(CAROL.id, { status: 'implemented' });
+    await ctx.settle();
+    expect((await ctx.model()).mitigations[0]).toMatchObject({
+      id: 'M-1',
+      status: 'implemented',
+      references: ['src/search.ts'],
+      createdBy: CAROL.id,
+    });
+    expect(String(standIn.thread(CHANNEL, threadTs).at(-1)?.text)).toContain('changed *M-1*');
+    expect(JSON.stringify(list()?.blocks)).toContain('implemented');
+
+    await driver.clickOverflow(CAROL.id, 'mitigation.menu', 'TM-1|remove:M-1');
+    await ctx.settle();
+    expect((await ctx.model()).mitigations).toEqual([]);
+    expect(JSON.stringify(list()?.blocks)).toContain('None yet');
+  });
 });

@@ -3,6 +3,7 @@ import { promptsFor } from '../../../domain/prompts';
 import { ROLES } from '../../../domain/roles';
 import type { Step } from '../../../domain/steps';
 import type { SlackServices } from '../../deps';
+import { mitigationSummaryMessage } from '../../views/mitigation-summary';
 import { personaPromptsMessage, unheldRolesMessage } from '../../views/persona-prompts';
 import { riskMatrixMessage } from '../../views/risk-matrix-summary';
 import { stepOpenedMessage } from '../../views/thread-messages';
@@ -24,6 +25,10 @@ export async function announceStep(services: SlackServices, model: ThreatModel, 
   if (unheld) await client.chat.postMessage({ ...inThread, ...unheld });
 
   const ref = { workspaceId: model.workspaceId, modelId: model.id };
+  if (step === 'mitigations' && !(await messageRefs.get(ref)).mitigationSummary) {
+    const posted = await client.chat.postMessage({ ...inThread, ...mitigationSummaryMessage(model) });
+    await messageRefs.set(ref, { mitigationSummary: posted.ts as string });
+  }
   if (step === 'risk' && !(await messageRefs.get(ref)).riskSummary) {
     const posted = await client.chat.postMessage({ ...inThread, ...riskMatrixMessage(model, flow) });
     await messageRefs.set(ref, { riskSummary: posted.ts as string });

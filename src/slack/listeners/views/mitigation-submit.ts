@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { addMitigation } from '../../../domain/mitigation-edits';
+import { addMitigation, updateMitigation } from '../../../domain/mitigation-edits';
 import { ModelInvalidError } from '../../../errors';
 import type { SlackServices } from '../../deps';
 import { ViewStateSchema } from '../../forms/form-values';
@@ -39,14 +39,28 @@ export function mitigationSubmit(services: SlackServices) {
       const ref = { workspaceId, modelId: metadata.modelId };
       const where = { channel: access.model.channelId, threadTs: access.model.threadTs };
       try {
-        let id = '';
-        const { model } = await services.store.update(ref, { actor: userId, action: 'mitigation.add' }, (current) => {
-          const added = addMitigation(current, parsed.input, userId, services.clock());
-          id = added.id;
-          return added.model;
-        });
+        const editing = metadata.mitigationId;
+        let id = editing ?? '';
+        const { model, changed } = await services.store.update(
+          ref,
+          { actor: userId, action: editing ? 'mitigation.edit' : 'mitigation.add' },
+          (current) => {
+            if (editing) return updateMitigation(current, editing, parsed.input) ?? current;
+            const added = addMitigation(current, parsed.input, userId, services.clock());
+            id = added.id;
+            return added.model;
+          },
+        );
+        if (!changed)
+          return tellUser(
+            services.client,
+            services.logger,
+            where,
+            userId,
+            `${id || 'The mitigation'} was not changed.`,
+          );
         const text = truncate(
-          `${mention(userId)} added *${id}* for ${parsed.input.threatIds.join(', ')}: ${userText(parsed.input.description, 1200)}` +
+          `${mention(userId)} ${editing ? 'changed' : 'added'} *${id}* for ${parsed.input.threatIds.join(', ')}: ${userText(parsed.input.description, 1200)}` +
             (parsed.input.deviation
               ? `\nSets baseline control \`${parsed.input.baselineControlId}\` aside: ${parsed.input.deviation.reason.replace(/_/g, ' ')}.`
               : ''),
