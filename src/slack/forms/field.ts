@@ -52,3 +52,13 @@ export function initialValue(element: object | undefined, field: Field): string 
 export function isGrouped(choices: Choice[] | ChoiceGroup[]): choices is ChoiceGroup[] {
   return choices.length > 0 && 'choices' in (choices[0] as object);
 }
+
+/** Choices in groups of 100, Slack's limit per select (up to 100 groups), labelled by their range. */
+export function inHundreds(choices: readonly Choice[], noun: string): ChoiceGroup[] {
+  const groups: ChoiceGroup[] = [];
+  for (let i = 0; i < choices.length; i += 100) {
+    const chunk = choices.slice(i, i + 100);
+    groups.push({ label: `${noun} ${i + 1} to ${i + chunk.length}`, choices: chunk });
+  }
+  return groups;
+}

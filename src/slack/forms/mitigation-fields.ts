@@ -1,6 +1,6 @@
 import { controlsForThreat } from '../../catalog/catalog-queries';
 import { DEVIATION_REASONS, MITIGATION_STATUSES } from '../../domain/mitigation';
-import type { Field } from './field';
+import { type Field, inHundreds } from './field';
 
 /**
  * The mitigation modal: what is done, which threats it addresses, where it stands, who owns
@@ -19,7 +19,11 @@ export const MITIGATION_FIELDS: Field[] = [
     name: 'threatIds',
     label: 'Threats it addresses',
     type: 'multiselect',
-    choices: ({ model }) => model.threats.map((t) => ({ text: `${t.id} ${t.threatAction}`, value: t.id })),
+    choices: ({ model }) =>
+      inHundreds(
+        model.threats.map((t) => ({ text: `${t.id} ${t.threatAction}`, value: t.id })),
+        'Threats',
+      ),
   },
   {
     name: 'status',

@@ -1,5 +1,5 @@
 import { RISK_DECISIONS } from '../../domain/risk-assessment';
-import type { Field, FormContext } from './field';
+import { type Field, type FormContext, inHundreds } from './field';
 
 const levels = (which: 'likelihoodLevels' | 'impactLevels') => (context: FormContext) =>
   (context.flow?.risk[which] ?? []).map((label, i) => ({ text: label, value: String(i + 1) }));
@@ -17,7 +17,11 @@ export const RISK_FIELDS: Field[] = [
     name: 'threatId',
     label: 'Threat',
     type: 'select',
-    choices: ({ model }) => model.threats.map((t) => ({ text: `${t.id} ${t.threatAction}`, value: t.id })),
+    choices: ({ model }) =>
+      inHundreds(
+        model.threats.map((t) => ({ text: `${t.id} ${t.threatAction}`, value: t.id })),
+        'Threats',
+      ),
   },
   {
     name: 'likelihoodBefore',

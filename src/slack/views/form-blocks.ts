@@ -38,10 +38,10 @@ function element(field: Field, context: FormContext, initial: string | string[] 
     case 'checkboxes': {
       const choices = field.choices?.(context) ?? [];
       const groups = isGrouped(choices) ? choices : undefined;
-      const flat = (groups ? groups.flatMap((g) => g.choices) : (choices as { text: string; value: string }[])).slice(
-        0,
-        MAX_OPTIONS,
-      );
+      // Groups hold up to 100 options each (and up to 100 groups); a flat list holds 100.
+      const flat = groups
+        ? groups.slice(0, MAX_OPTIONS).flatMap((g) => g.choices.slice(0, MAX_OPTIONS))
+        : (choices as { text: string; value: string }[]).slice(0, MAX_OPTIONS);
       if (flat.length === 0) return undefined;
       const selected = flat.filter((c) => (Array.isArray(initial) ? initial.includes(c.value) : c.value === initial));
       const toOption = (c: { text: string; value: string }) => option(c.text, c.value);

@@ -176,7 +176,13 @@ describe('the mitigation modal', () => {
         { type: 'catalog', catalogThreatId: 'thr-sql-injection' },
       ).model;
     }
-    expect(blockKitProblems('modal', mitigationModal({ model, catalog }))).toEqual([]);
+    const view = mitigationModal({ model, catalog });
+    expect(blockKitProblems('modal', view)).toEqual([]);
+    // Every one of the 150 threats can be chosen: two groups of up to 100.
+    const threats = (
+      view.blocks as { block_id?: string; element?: { option_groups?: { options: unknown[] }[] } }[]
+    ).find((b) => b.block_id === 'threatIds');
+    expect(threats?.element?.option_groups?.map((g) => g.options.length)).toEqual([100, 50]);
   });
 });
 
