@@ -60,7 +60,7 @@ export class ModelRefresher {
       await client.chat.update({
         channel: model.channelId,
         ts: refs.mitigationSummary,
-        ...mitigationSummaryMessage(model),
+        ...mitigationSummaryMessage(model, refs.mitigationPage),
       });
     }
     if (refs.riskSummary) {

@@ -17,6 +17,7 @@ export interface MessageRefs {
   threatPage?: number;
   riskSummary?: string;
   mitigationSummary?: string;
+  mitigationPage?: number;
 }
 
 export class MessageRefStore {
@@ -36,6 +37,7 @@ export class MessageRefStore {
       ...(hash.threatPage && { threatPage: Number(hash.threatPage) }),
       ...(hash.riskSummary && { riskSummary: hash.riskSummary }),
       ...(hash.mitigationSummary && { mitigationSummary: hash.mitigationSummary }),
+      ...(hash.mitigationPage && { mitigationPage: Number(hash.mitigationPage) }),
     };
   }
 

@@ -56,6 +56,7 @@ export function registerListeners(app: App, services: SlackServices): void {
   app.action<BlockAction<ButtonAction>>(ACTIONS.unaddressed, showUnaddressed(services));
   app.action<BlockAction<ButtonAction>>(ACTIONS.baselineAdd, baselineAdd(services));
   app.action<BlockAction<OverflowAction>>(ACTIONS.mitigationMenu, mitigationMenu(services));
+  app.action<BlockAction<ButtonAction>>(ACTIONS.mitigationPagePattern, summaryPage(services, 'mitigationPage'));
   app.action<BlockAction<ButtonAction>>(ACTIONS.suggestionsPagePattern, suggestionsPage(services));
   // Ticks live in the view state; should a client ever send one on its own, it is simply acknowledged.
   app.action(ACTIONS.suggestionTicksPattern, async ({ ack }) => ack());

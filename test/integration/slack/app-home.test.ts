@@ -44,6 +44,8 @@ describe('the App Home tab', () => {
     await ctx.settle();
     const home = standIn.home(BOB.id);
     expect(sectionOf(home, 'Waiting for you')).toContain('TM-3');
+    // Bob holds the Adversary role: the model's open step has prompts for him.
+    expect(sectionOf(home, 'Waiting for you')).toContain(bobsModel?.id ?? 'missing');
     expect(sectionOf(home, 'Your models')).toContain(bobsModel?.id ?? 'missing');
     const recent = sectionOf(home, 'Recently updated in your channels');
     for (const title of ['Refunds API', 'Payouts', 'Search ranking']) expect(recent).toContain(title);

@@ -1,5 +1,6 @@
 import { loadCatalog } from '../../../src/catalog/load-catalog';
 import { strideCoverage } from '../../../src/domain/coverage';
+import { addMitigation } from '../../../src/domain/mitigation-edits';
 import { ThreatModelSchema } from '../../../src/domain/model';
 import { addScopeElement, SCOPE_KINDS } from '../../../src/domain/scope-edits';
 import { summarize } from '../../../src/domain/summary';
@@ -9,6 +10,7 @@ import { SCOPE_FIELDS } from '../../../src/slack/forms/scope-fields';
 import { appHomeView } from '../../../src/slack/views/app-home';
 import { coverageModal } from '../../../src/slack/views/coverage-modal';
 import { mitigationModal } from '../../../src/slack/views/mitigation-modal';
+import { mitigationSummaryMessage } from '../../../src/slack/views/mitigation-summary';
 import { modelCard } from '../../../src/slack/views/model-card';
 import { personaPromptsMessage } from '../../../src/slack/views/persona-prompts';
 import { riskModal } from '../../../src/slack/views/risk-modal';
@@ -207,5 +209,44 @@ describe('the risk modal', () => {
     const view = riskModal({ model, catalog, flow });
     expect(blockKitProblems('modal', view)).toEqual([]);
     expect(JSON.stringify(view.blocks)).toContain('5 Severe: regulatory breach, large loss, lasting harm');
+  });
+});
+
+describe('the mitigations list', () => {
+  it('pages 120 mitigations in valid pages of 20', () => {
+    let model = hugeModel();
+    model = addThreat(
+      model,
+      {
+        threatSource: 's',
+        threatAction: 'a',
+        impactedGoals: [],
+        impactedAssetIds: [],
+        stride: ['T'],
+        affectedElementIds: [],
+      },
+      'U0BOB0001',
+      new Date(),
+    ).model;
+    for (let i = 0; i < 120; i++) {
+      model = addMitigation(
+        model,
+        {
+          description: `${'d'.repeat(900)} ${i}`,
+          threatIds: ['T-1'],
+          status: 'planned',
+          references: [],
+          owner: 'U0BOB0001',
+          baselineControlId: 'ctl-x',
+        },
+        'U0BOB0001',
+        new Date(),
+      ).model;
+    }
+    for (let page = 1; page <= 6; page++) {
+      const message = mitigationSummaryMessage(model, page);
+      expect(blockKitProblems('message', message)).toEqual([]);
+      expect(JSON.stringify(message.blocks)).toContain(`Page ${page} of 6`);
+    }
   });
 });

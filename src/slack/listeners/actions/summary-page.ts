@@ -2,8 +2,8 @@ import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewar
 import type { SlackServices } from '../../deps';
 import { decodeValue } from '../../ids';
 
-/** Previous/Next on a shared summary (scope or threats): remember its page, re-render it. */
-export function summaryPage(services: SlackServices, which: 'scopePage' | 'threatPage') {
+/** Previous/Next on a shared summary (scope, threats or mitigations): remember its page, re-render it. */
+export function summaryPage(services: SlackServices, which: 'scopePage' | 'threatPage' | 'mitigationPage') {
   return async ({ ack, body, action }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
     await ack();
     await services.afterAck.run(async () => {

@@ -1,5 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { ThreatModel } from '../../../domain/model';
+import { promptsFor } from '../../../domain/prompts';
+import { rolesOf } from '../../../domain/roles';
 import type { SlackServices } from '../../deps';
 import { appHomeView, HOME_SECTION_SIZE, type HomeEntry, type HomeSection } from '../../views/app-home';
 
@@ -8,7 +10,8 @@ const RECENT_SCAN = 50;
 
 /**
  * The Home tab: models I own or hold a role in, models waiting for me (reviews I am assigned,
- * my models sent back with changes requested), and recently updated models in my channels.
+ * my models sent back with changes requested, open steps with prompts for my roles), and
+ * recently updated models in my channels.
  */
 export function appHomeOpened(services: SlackServices) {
   return async ({ event, body }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs) => {
@@ -23,9 +26,15 @@ export function appHomeOpened(services: SlackServices) {
         store.list(workspaceId, { by: 'all' }, { limit: RECENT_SCAN }),
       ]);
       const active = (model: ThreatModel) => model.status !== 'archived';
+      // Waiting for me: reviews I am assigned, my models sent back, and open steps with prompts for my roles.
+      const hasMyPrompts = (m: ThreatModel) =>
+        (m.status === 'draft' || m.status === 'changes_requested') &&
+        !m.completedSteps[m.currentStep] &&
+        rolesOf(m.roles, userId).some((role) => promptsFor(services.flow, m.currentStep, role, m).length > 0);
       const waiting = [
         ...reviewing.items.filter((m) => m.status === 'in_review'),
         ...mine.items.filter((m) => m.status === 'changes_requested' && m.ownerId === userId),
+        ...mine.items.filter((m) => m.status === 'draft' && hasMyPrompts(m)),
       ];
       const inMyChannels: ThreatModel[] = [];
       for (const model of recent.items.filter(active)) {
