@@ -1,0 +1,138 @@
+import { WebClient } from '@slack/web-api';
+import { FORM, formBody } from '../../support/slack/signed-requests';
+import { USERS } from '../../support/slack/workspace';
+import { useSlackApp } from '../../support/slack-app-fixture';
+
+const { ALICE, BOB, CAROL } = USERS;
+const CHANNEL = 'C0PAYMENT';
+
+describe('a whole threat model, as a team walks it in Slack', () => {
+  const ctx = useSlackApp();
+
+  it('goes from /threatmodel start to every threat rated and decided', async () => {
+    const { driver, standIn } = ctx;
+    const settle = () => ctx.settle();
+    const finish = async (step: string) => {
+      await driver.clickButton(BOB.id, 'model.finish_step', { value: `TM-1|${step}` });
+      await settle();
+    };
+
+    // Start, and roles.
+    await driver.command(ALICE.id, CHANNEL, 'start Refunds API');
+    await settle();
+    await driver.selectUsers(ALICE.id, 'roles.select.adversary', [BOB.id]);
+    await driver.selectUsers(ALICE.id, 'roles.select.defender', [CAROL.id]);
+    await settle();
+
+    // Step 1: scope, through the modals.
+    const add = async (kind: string, values: Record<string, string | string[]>) => {
+      await driver.clickButton(BOB.id, `scope.add.${kind}`, { value: `TM-1|${kind}` });
+      await settle();
+      expect((await driver.submitView(BOB.id, values)).errors).toBeUndefined();
+      await settle();
+    };
+    await add('asset', { name: 'Card token', classification: 'restricted' });
+    await add('component', { name: 'Refunds API', type: 'aws-lambda' });
+    await add('component', { name: 'Payments DB', type: 'aws-rds' });
+    await add('entryPoint', { name: 'POST /refunds', componentId: 'C-1', authentication: 'oauth2' });
+    await add('dataFlow', { from: 'C-1', to: 'C-2', data: 'refund record', crossesTrustBoundary: 'no' });
+    await finish('scope');
+
+    // Step 2: a catalog suggestion, a threat in the grammar, and one captured from the thread.
+    await driver.clickButton(BOB.id, 'threat.suggest', { value: 'TM-1' });
+    await settle();
+    const firstSuggestion = (
+      (standIn.openViews(BOB.id).at(-1)?.blocks ?? []) as { element?: { options?: { value: string }[] } }[]
+    ).find((b) => b.element?.options)?.element?.options?.[0]?.value;
+    await driver.submitView(BOB.id, { picked_1: [firstSuggestion ?? ''] });
+    await settle();
+    await driver.clickButton(BOB.id, 'threat.add', { value: 'TM-1' });
+    await settle();
+    const replay = {
+      threatSource: 'internet-based threat actor',
+      threatAction: 'replay a refund request',
+      stride: ['T'],
+      affectedElementIds: ['EP-1'],
+    };
+    await driver.submitView(BOB.id, replay);
+    await driver.submitView(BOB.id, replay);
+    await settle();
+    const threadTs = (await ctx.model()).threadTs ?? '';
+    const client = new WebClient(standIn.token, { slackApiUrl: standIn.apiUrl, retryConfig: { retries: 0 } });
+    const idea = await client.chat.postMessage({
+      channel: CHANNEL,
+      thread_ts: threadTs,
+      text: 'flood the refund queue',
+    });
+    const shortcut = {
+      type: 'message_action',
+      callback_id: 'capture_threat',
+      trigger_id: standIn.issueTrigger(CAROL.id),
+      message_ts: idea.ts,
+      response_url: standIn.responseUrl('shortcut', { channel: CHANNEL, user: CAROL.id }),
+      message: { type: 'message', ts: idea.ts, thread_ts: threadTs, text: 'flood the refund queue', user: CAROL.id },
+      user: { id: CAROL.id, name: 'carol', team_id: 'T0WORKSPC' },
+      channel: { id: CHANNEL, name: 'team-payments' },
+      team: { id: 'T0WORKSPC', domain: 'acme' },
+      token: 'verification-token-0001',
+    };
+    await driver.raw(formBody({ payload: JSON.stringify(shortcut) }), FORM);
+    await settle();
+    const flood = { threatSource: 'bot', stride: ['D'], affectedElementIds: ['C-1'] };
+    await driver.submitView(CAROL.id, flood);
+    await driver.submitView(CAROL.id, flood);
+    await settle();
+    expect((await ctx.model()).threats.map((t) => t.origin.type)).toEqual(['catalog', 'manual', 'slack_message']);
+    await finish('threats');
+
+    // Step 3: one baseline control set aside with a reason, one mitigation that addresses everything.
+    await driver.clickButton(CAROL.id, 'mitigation.add', { value: 'TM-1' });
+    await settle();
+    await driver.submitView(CAROL.id, {
+      description: 'A WAF in front of the API',
+      threatIds: ['T-1'],
+      status: 'not_applicable',
+      baselineControlId: 'ctl-parameterized-queries',
+      deviationReason: 'threat_not_applicable',
+      deviationExplanation: 'The function builds no queries from request data',
+    });
+    await settle();
+    await driver.clickButton(CAROL.id, 'mitigation.add', { value: 'TM-1' });
+    await settle();
+    await driver.submitView(CAROL.id, {
+      description: 'Idempotency keys, rate limits and input validation at the API',
+      threatIds: ['T-1', 'T-2', 'T-3'],
+      status: 'planned',
+      owner: CAROL.id,
+      references: 'infra/api-gateway.tf',
+    });
+    await settle();
+    await finish('mitigations');
+
+    // Step 4: every threat rated and decided; one risk accepted, by Bob, with a reason.
+    for (const [threatId, decision] of [
+      ['T-1', 'accept'],
+      ['T-2', 'mitigate'],
+      ['T-3', 'mitigate'],
+    ] as const) {
+      await driver.clickButton(BOB.id, 'risk.review', { value: 'TM-1' });
+      await settle();
+      await driver.submitView(BOB.id, {
+        threatId,
+        likelihoodBefore: '3',
+        impactBefore: '4',
+        likelihoodAfter: '2',
+        impactAfter: '2',
+        decision,
+        ...(decision === 'accept' && { reason: 'Low value for an attacker after the gateway' }),
+      });
+      await settle();
+    }
+    await finish('risk');
+
+    const model = await ctx.model();
+    expect(Object.keys(model.completedSteps)).toEqual(['scope', 'threats', 'mitigations', 'risk']);
+    expect(model.threats[0]?.risk.decision).toMatchObject({ type: 'accept', decidedBy: BOB.id });
+    expect(JSON.stringify(standIn.message(CHANNEL, threadTs)?.blocks)).toContain('All four steps are complete');
+  });
+});
