@@ -2,34 +2,25 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { addMitigation, updateMitigation } from '../../../domain/mitigation-edits';
 import { ModelInvalidError } from '../../../errors';
 import type { SlackServices } from '../../deps';
-import { ViewStateSchema } from '../../forms/form-values';
 import { parseMitigationForm } from '../../forms/parse-mitigation-form';
-import { MitigationModalMetadataSchema, readMetadata } from '../../ids';
-import { editableModel } from '../../model-access';
+import { MitigationModalMetadataSchema } from '../../ids';
 import { mention, truncate, userText } from '../../views/text';
 import { notice } from '../../views/thread-messages';
+import { checkedSubmission } from '../checked-submission';
 import { tellUser } from '../tell-user';
 
 /** A mitigation was submitted: validate against the current model, save, tell the thread. */
 export function mitigationSubmit(services: SlackServices) {
   return async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
-    const metadata = readMetadata(MitigationModalMetadataSchema, view.private_metadata);
-    const state = ViewStateSchema.safeParse(view.state.values);
-    if (!metadata || !state.success) {
-      await ack({
-        response_action: 'errors',
-        errors: { description: 'This form is out of date. Close it and start again.' },
-      });
-      return;
-    }
-    const workspaceId = body.team?.id ?? body.user.team_id ?? '';
-    const userId = body.user.id;
-    const access = await editableModel(services, workspaceId, metadata.modelId, userId);
-    if (!access.ok) {
-      await ack({ response_action: 'errors', errors: { description: access.message } });
-      return;
-    }
-    const parsed = parseMitigationForm(state.data, userId, services.clock());
+    const checked = await checkedSubmission(
+      services,
+      { ack, body, view },
+      MitigationModalMetadataSchema,
+      'description',
+    );
+    if (!checked) return;
+    const { metadata, state, workspaceId, userId } = checked;
+    const parsed = parseMitigationForm(state, userId, services.clock());
     if (!parsed.ok) {
       await ack({ response_action: 'errors', errors: parsed.errors });
       return;
@@ -37,7 +28,7 @@ export function mitigationSubmit(services: SlackServices) {
     await ack();
     await services.afterAck.run(async () => {
       const ref = { workspaceId, modelId: metadata.modelId };
-      const where = { channel: access.model.channelId, threadTs: access.model.threadTs };
+      const where = { channel: checked.model.channelId, threadTs: checked.model.threadTs };
       try {
         const editing = metadata.mitigationId;
         let id = editing ?? '';

@@ -2,34 +2,20 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { scoreRisk } from '../../../domain/risk';
 import { assessThreat } from '../../../domain/threat-edits';
 import type { SlackServices } from '../../deps';
-import { ViewStateSchema } from '../../forms/form-values';
 import { parseRiskForm } from '../../forms/parse-risk-form';
-import { RiskModalMetadataSchema, readMetadata } from '../../ids';
-import { editableModel } from '../../model-access';
+import { RiskModalMetadataSchema } from '../../ids';
 import { mention, truncate, userText } from '../../views/text';
 import { notice } from '../../views/thread-messages';
+import { checkedSubmission } from '../checked-submission';
 import { tellUser } from '../tell-user';
 
 /** A risk review was submitted: record ratings and decision (with who decided), tell the thread. */
 export function riskSubmit(services: SlackServices) {
   return async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
-    const metadata = readMetadata(RiskModalMetadataSchema, view.private_metadata);
-    const state = ViewStateSchema.safeParse(view.state.values);
-    if (!metadata || !state.success) {
-      await ack({
-        response_action: 'errors',
-        errors: { threatId: 'This form is out of date. Close it and start again.' },
-      });
-      return;
-    }
-    const workspaceId = body.team?.id ?? body.user.team_id ?? '';
-    const userId = body.user.id;
-    const access = await editableModel(services, workspaceId, metadata.modelId, userId);
-    if (!access.ok) {
-      await ack({ response_action: 'errors', errors: { threatId: access.message } });
-      return;
-    }
-    const parsed = parseRiskForm(state.data, userId, services.clock());
+    const checked = await checkedSubmission(services, { ack, body, view }, RiskModalMetadataSchema, 'threatId');
+    if (!checked) return;
+    const { metadata, state, workspaceId, userId } = checked;
+    const parsed = parseRiskForm(state, userId, services.clock());
     if (!parsed.ok) {
       await ack({ response_action: 'errors', errors: parsed.errors });
       return;

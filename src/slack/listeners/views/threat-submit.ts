@@ -4,12 +4,11 @@ import { threatStatement } from '../../../domain/statement';
 import { addThreat, updateThreat } from '../../../domain/threat-edits';
 import { ModelInvalidError } from '../../../errors';
 import type { SlackServices } from '../../deps';
-import { ViewStateSchema } from '../../forms/form-values';
 import { parseThreatForm } from '../../forms/parse-threat-form';
-import { readMetadata, ThreatModalMetadataSchema } from '../../ids';
-import { editableModel } from '../../model-access';
+import { ThreatModalMetadataSchema } from '../../ids';
 import { threatSavedMessage } from '../../views/thread-messages';
 import { threatModal } from '../../views/threat-modal';
+import { checkedSubmission } from '../checked-submission';
 import { tellUser } from '../tell-user';
 
 const fingerprint = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16);
@@ -20,32 +19,19 @@ const fingerprint = (value: unknown) => createHash('sha256').update(JSON.stringi
  */
 export function threatSubmit(services: SlackServices) {
   return async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
-    const metadata = readMetadata(ThreatModalMetadataSchema, view.private_metadata);
-    const state = ViewStateSchema.safeParse(view.state.values);
-    if (!metadata || !state.success) {
-      await ack({
-        response_action: 'errors',
-        errors: { threatSource: 'This form is out of date. Close it and start again.' },
-      });
-      return;
-    }
-    const { modelId, threatId, previewed, capturedFrom } = metadata;
-    const workspaceId = body.team?.id ?? body.user.team_id ?? '';
-    const userId = body.user.id;
-    const access = await editableModel(services, workspaceId, modelId, userId);
-    if (!access.ok) {
-      await ack({ response_action: 'errors', errors: { threatSource: access.message } });
-      return;
-    }
-    const parsed = parseThreatForm(state.data);
+    const checked = await checkedSubmission(services, { ack, body, view }, ThreatModalMetadataSchema, 'threatSource');
+    if (!checked) return;
+    const { state, workspaceId, userId } = checked;
+    const { modelId, threatId, previewed, capturedFrom } = checked.metadata;
+    const parsed = parseThreatForm(state);
     if (!parsed.ok) {
       await ack({ response_action: 'errors', errors: parsed.errors });
       return;
     }
-    const sentence = threatStatement(parsed.input, access.model.scope.assets);
+    const sentence = threatStatement(parsed.input, checked.model.scope.assets);
     const key = fingerprint(parsed.input);
     if (key !== previewed) {
-      const context = { model: access.model, catalog: services.catalog };
+      const context = { model: checked.model, catalog: services.catalog };
       const next = threatModal(context, {
         ...(threatId && { threatId }),
         ...(capturedFrom && { capturedFrom }),
@@ -60,7 +46,7 @@ export function threatSubmit(services: SlackServices) {
 
     await services.afterAck.run(async () => {
       const ref = { workspaceId, modelId };
-      const where = { channel: access.model.channelId, threadTs: access.model.threadTs };
+      const where = { channel: checked.model.channelId, threadTs: checked.model.threadTs };
       let savedId = threatId;
       try {
         const { model, changed } = await services.store.update(
