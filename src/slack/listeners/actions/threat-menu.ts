@@ -2,30 +2,22 @@ import type { AllMiddlewareArgs, BlockAction, OverflowAction, SlackActionMiddlew
 import { controlsForThreat } from '../../../catalog/catalog-queries';
 import { removeThreat } from '../../../domain/threat-edits';
 import type { SlackServices } from '../../deps';
-import { decodeValue } from '../../ids';
-import { editableModel } from '../../model-access';
 import { baselineControlsModal } from '../../views/baseline-controls-modal';
 import { threatModal } from '../../views/threat-modal';
-import { tellUser } from '../tell-user';
+import { menuChoice } from '../menu-choice';
 
 /** The Edit / Baseline controls / Remove menu on each threat of the threats summary. */
 export function threatMenu(services: SlackServices) {
   return async ({ ack, body, action }: SlackActionMiddlewareArgs<BlockAction<OverflowAction>> & AllMiddlewareArgs) => {
     await ack();
-    const target = decodeValue(action.selected_option.value);
-    const [verb, threatId = ''] = (target?.detail ?? '').split(':');
-    const channel = body.channel?.id;
-    if (!target || !channel) return;
-    const workspaceId = body.team?.id ?? '';
-    const tell = (text: string) =>
-      tellUser(services.client, services.logger, { channel, threadTs: body.message?.thread_ts }, body.user.id, text);
-    const access = await editableModel(services, workspaceId, target.modelId, body.user.id);
-    if (!access.ok) return tell(access.message);
-    const threat = access.model.threats.find((t) => t.id === threatId);
-    if (!threat) return tell(`${threatId} no longer exists in ${target.modelId}.`);
+    const choice = await menuChoice(services, body, action);
+    if (!choice) return;
+    const { verb, id: threatId, workspaceId, tell } = choice;
+    const threat = choice.model.threats.find((t) => t.id === threatId);
+    if (!threat) return tell(`${threatId} no longer exists in ${choice.model.id}.`);
 
     if (verb === 'edit') {
-      const view = threatModal({ model: access.model, catalog: services.catalog }, { threatId, values: threat });
+      const view = threatModal({ model: choice.model, catalog: services.catalog }, { threatId, values: threat });
       await services.client.views.open({ trigger_id: body.trigger_id, view: view as never });
       return;
     }
@@ -34,7 +26,7 @@ export function threatMenu(services: SlackServices) {
         threat.origin.type === 'catalog' ? controlsForThreat(services.catalog, threat.origin.catalogThreatId) : [];
       await services.client.views.open({
         trigger_id: body.trigger_id,
-        view: baselineControlsModal(access.model, threat, controls) as never,
+        view: baselineControlsModal(choice.model, threat, controls) as never,
       });
       return;
     }
@@ -42,7 +34,7 @@ export function threatMenu(services: SlackServices) {
     await services.afterAck.run(async () => {
       let refusal: string | undefined;
       await services.store.update(
-        { workspaceId, modelId: target.modelId },
+        { workspaceId, modelId: choice.model.id },
         { actor: body.user.id, action: 'threat.remove' },
         (current) => {
           const outcome = removeThreat(current, threatId);
@@ -56,7 +48,7 @@ export function threatMenu(services: SlackServices) {
       );
       if (refusal) return tell(refusal);
       await tell(`Removed threat ${threatId}.`);
-      services.refresher.refresh({ workspaceId, modelId: target.modelId });
+      services.refresher.refresh({ workspaceId, modelId: choice.model.id });
     });
   };
 }

@@ -1,0 +1,40 @@
+import type { BlockAction, OverflowAction } from '@slack/bolt';
+import type { ThreatModel } from '../../domain/model';
+import type { SlackServices } from '../deps';
+import { decodeValue } from '../ids';
+import { editableModel } from '../model-access';
+import { tellUser } from './tell-user';
+
+export interface MenuChoice {
+  /** What was chosen, e.g. `edit` or `remove`. */
+  verb: string;
+  /** The element it was chosen for, e.g. `T-3`. */
+  id: string;
+  workspaceId: string;
+  model: ThreatModel;
+  tell: (text: string) => Promise<void>;
+}
+
+/**
+ * An Edit/Remove overflow menu on a list line (option values `TM-7|<verb>:<element id>`): the
+ * choice, and the model the user may change, or undefined once the user has been told why not.
+ */
+export async function menuChoice(
+  services: SlackServices,
+  body: BlockAction<OverflowAction>,
+  action: OverflowAction,
+): Promise<MenuChoice | undefined> {
+  const target = decodeValue(action.selected_option.value);
+  const [verb = '', id = ''] = (target?.detail ?? '').split(':');
+  const channel = body.channel?.id;
+  if (!target || !channel) return undefined;
+  const workspaceId = body.team?.id ?? '';
+  const tell = (text: string) =>
+    tellUser(services.client, services.logger, { channel, threadTs: body.message?.thread_ts }, body.user.id, text);
+  const access = await editableModel(services, workspaceId, target.modelId, body.user.id);
+  if (!access.ok) {
+    await tell(access.message);
+    return undefined;
+  }
+  return { verb, id, workspaceId, model: access.model, tell };
+}
