@@ -1,0 +1,247 @@
+import type { Flow } from './flow';
+import { LIMITS } from './limits';
+import type { ModelStatus, ThreatModel } from './model';
+import type { ActorRef } from './primitives';
+import type { Review, ReviewEvent } from './review';
+import { openHighRisks } from './risk';
+import { ROLES } from './roles';
+import { STEPS, type Step } from './steps';
+
+/**
+ * The rules of the AppSec review of a model: who may ask for it, who may review it, and what
+ * blocks an approval. Pure: time is passed in, and the store bumps version and updatedAt.
+ * Messages mention users as `<@USERID>`; ids reach here already validated by their schema.
+ */
+
+export type ReviewRefusalReason =
+  | 'not_allowed'
+  | 'wrong_status'
+  | 'incomplete'
+  | 'open_high_risks'
+  | 'own_model'
+  | 'comment_required'
+  | 'no_reviewer';
+
+export type ReviewOutcome =
+  | { ok: true; model: ThreatModel }
+  | { ok: false; reason: ReviewRefusalReason; message: string };
+type ReviewRefusal = Extract<ReviewOutcome, { ok: false }>;
+
+/** Steps as named to people, whatever titles a flow gives them. */
+const STEP_NAMES: Readonly<Record<Step, string>> = {
+  scope: 'scope',
+  threats: 'threats',
+  mitigations: 'mitigations',
+  risk: 'risk review',
+};
+
+const STATUS_WORDS: Readonly<Record<ModelStatus, string>> = {
+  draft: 'a draft',
+  in_review: 'in review',
+  changes_requested: 'waiting for the changes AppSec asked for',
+  approved: 'approved',
+  archived: 'archived',
+};
+
+/** Owner or any role holder (the people who may not approve it). */
+export function isParticipant(model: ThreatModel, userId: string): boolean {
+  return model.ownerId === userId || ROLES.some((role) => model.roles[role].includes(userId));
+}
+
+/** Steps not yet complete (model.completedSteps), in order. */
+export function incompleteSteps(model: ThreatModel): Step[] {
+  return STEPS.filter((step) => !model.completedSteps[step]);
+}
+
+/**
+ * Ask AppSec to review a draft, or to look again after changes. A re-request goes back to the
+ * reviewer of the previous round; the due date is left for the scheduling job to set.
+ */
+export function requestReview(
+  model: ThreatModel,
+  request: { by: string; at: Date; allowIncomplete: boolean; note?: string },
+): ReviewOutcome {
+  if (model.status !== 'draft' && model.status !== 'changes_requested') {
+    const already = model.status === 'archived' ? '' : 'already ';
+    return refuse('wrong_status', `${model.id} is ${already}${STATUS_WORDS[model.status]}.`);
+  }
+  if (!isParticipant(model, request.by)) {
+    return refuse('not_allowed', `Only the owner or a role holder of ${model.id} can request its review.`);
+  }
+  const missing = incompleteSteps(model);
+  if (missing.length > 0 && !request.allowIncomplete) {
+    const names = missing.map((step) => STEP_NAMES[step]).join(', ');
+    return refuse(
+      'incomplete',
+      `${model.id} is not complete yet: ${names} still ${missing.length === 1 ? 'needs' : 'need'} finishing. Complete ${missing.length === 1 ? 'it' : 'them'}, or request the review anyway.`,
+    );
+  }
+  const note = cleanComment(request.note);
+  if (!note.ok) return note;
+
+  const at = request.at.toISOString();
+  const previous = model.review;
+  // Someone given a role since the last round can no longer review the model.
+  const reviewerId =
+    previous?.reviewerId && !isParticipant(model, previous.reviewerId) ? previous.reviewerId : undefined;
+  const review: Review = {
+    requestedBy: request.by,
+    requestedAt: at,
+    incomplete: missing.length > 0,
+    ...(reviewerId && { reviewerId }),
+    history: appendEvent(previous?.history ?? [], {
+      type: 'requested',
+      by: request.by,
+      at,
+      ...(note.comment && { comment: note.comment }),
+    }),
+  };
+  return { ok: true, model: { ...model, status: 'in_review', review } };
+}
+
+/** Give the review to an AppSec reviewer: by a lead, by the reviewer claiming it, or on escalation. */
+export function assignReviewer(
+  model: ThreatModel,
+  assignment: { reviewerId: string; by: ActorRef; at: Date; dueAt: Date; how: 'assigned' | 'claimed' | 'reassigned' },
+): ReviewOutcome {
+  const open = openReview(model);
+  if (!open.ok) return open;
+  const { reviewerId } = assignment;
+  if (isParticipant(model, reviewerId)) {
+    return refuse('own_model', `<@${reviewerId}> owns or holds a role in ${model.id} and cannot review it.`);
+  }
+  const at = assignment.at.toISOString();
+  const review: Review = {
+    ...open.review,
+    reviewerId,
+    dueAt: assignment.dueAt.toISOString(),
+    history: appendEvent(open.review.history, { type: assignment.how, by: assignment.by, at, reviewerId }),
+  };
+  return { ok: true, model: { ...model, review } };
+}
+
+/** Send the model back to the team with a comment saying what must change. The reviewer stays. */
+export function requestChanges(
+  model: ThreatModel,
+  decision: { by: string; at: Date; comment: string; isAppSec: boolean },
+): ReviewOutcome {
+  const allowed = reviewerMay(model, decision, 'request changes', 'review');
+  if (!allowed.ok) return allowed;
+  const comment = cleanComment(decision.comment);
+  if (!comment.ok) return comment;
+  if (!comment.comment) {
+    return refuse('comment_required', `Say what needs to change before sending ${model.id} back to the team.`);
+  }
+  const event: ReviewEvent = {
+    type: 'changes_requested',
+    by: decision.by,
+    at: decision.at.toISOString(),
+    comment: comment.comment,
+  };
+  const review: Review = { ...allowed.review, history: appendEvent(allowed.review.history, event) };
+  return { ok: true, model: { ...model, status: 'changes_requested', review } };
+}
+
+/** Endorse the model. Refused while a high or critical residual risk is neither mitigated nor accepted. */
+export function approve(
+  model: ThreatModel,
+  decision: { by: string; at: Date; isAppSec: boolean; comment?: string },
+  flow: Flow,
+): ReviewOutcome {
+  const allowed = reviewerMay(model, decision, 'approve a threat model', 'approve');
+  if (!allowed.ok) return allowed;
+  const open = openHighRisks(flow.risk, model.threats, model.mitigations);
+  if (open.length > 0) {
+    const named = list(open.map((risk) => `${risk.threat.id} (${risk.band})`));
+    return refuse('open_high_risks', `${named} ${open.length === 1 ? 'is' : 'are'} neither mitigated nor accepted.`);
+  }
+  const comment = cleanComment(decision.comment);
+  if (!comment.ok) return comment;
+  const event: ReviewEvent = {
+    type: 'approved',
+    by: decision.by,
+    at: decision.at.toISOString(),
+    ...(comment.comment && { comment: comment.comment }),
+  };
+  const review: Review = { ...allowed.review, history: appendEvent(allowed.review.history, event) };
+  return { ok: true, model: { ...model, status: 'approved', review } };
+}
+
+/** The team takes the model back out of review, to keep working on it. */
+export function withdrawReview(model: ThreatModel, request: { by: string; at: Date }): ReviewOutcome {
+  const open = openReview(model);
+  if (!open.ok) return open;
+  if (!isParticipant(model, request.by)) {
+    return refuse('not_allowed', `Only the owner or a role holder of ${model.id} can withdraw its review.`);
+  }
+  const event: ReviewEvent = { type: 'withdrawn', by: request.by, at: request.at.toISOString() };
+  const review: Review = { ...open.review, history: appendEvent(open.review.history, event) };
+  return { ok: true, model: { ...model, status: 'draft', review } };
+}
+
+/** How long the model has waited since the review was requested; undefined when not in review. */
+export function reviewAgeMs(model: ThreatModel, now: Date): number | undefined {
+  if (model.status !== 'in_review' || !model.review) return undefined;
+  return now.getTime() - Date.parse(model.review.requestedAt);
+}
+
+/** The last 'approved' or 'changes_requested' event of the review. */
+export function lastReviewDecision(model: ThreatModel): ReviewEvent | undefined {
+  const history = model.review?.history ?? [];
+  for (let i = history.length - 1; i >= 0; i--) {
+    const event = history[i];
+    if (event?.type === 'approved' || event?.type === 'changes_requested') return event;
+  }
+  return undefined;
+}
+
+function refuse(reason: ReviewRefusalReason, message: string): ReviewRefusal {
+  return { ok: false, reason, message };
+}
+
+/** The review of a model in review, or why there is none to act on. */
+function openReview(model: ThreatModel): { ok: true; review: Review } | ReviewRefusal {
+  if (model.status !== 'in_review') {
+    return refuse('wrong_status', `${model.id} is not in review; it is ${STATUS_WORDS[model.status]}.`);
+  }
+  if (!model.review) return refuse('wrong_status', `${model.id} has no review request.`);
+  return { ok: true, review: model.review };
+}
+
+/** A reviewer's decision needs a model in review, an AppSec reviewer, and one outside the team. */
+function reviewerMay(
+  model: ThreatModel,
+  decision: { by: string; isAppSec: boolean },
+  action: string,
+  verb: string,
+): { ok: true; review: Review } | ReviewRefusal {
+  const open = openReview(model);
+  if (!open.ok) return open;
+  if (!decision.isAppSec) return refuse('not_allowed', `Only AppSec reviewers can ${action}.`);
+  if (isParticipant(model, decision.by)) {
+    return refuse('own_model', `You own or hold a role in ${model.id}, so someone else from AppSec must ${verb} it.`);
+  }
+  return open;
+}
+
+/** A comment as stored: trimmed, left out when blank, refused over the limit. */
+function cleanComment(comment: string | undefined): { ok: true; comment?: string } | ReviewRefusal {
+  const trimmed = comment?.trim() ?? '';
+  if (trimmed.length > LIMITS.commentMax) {
+    return refuse(
+      'comment_required',
+      `A comment can be at most ${LIMITS.commentMax} characters; this one has ${trimmed.length}.`,
+    );
+  }
+  return trimmed ? { ok: true, comment: trimmed } : { ok: true };
+}
+
+/** The history with one more event, keeping only the newest LIMITS.reviewHistoryMax. */
+function appendEvent(history: readonly ReviewEvent[], event: ReviewEvent): ReviewEvent[] {
+  return [...history, event].slice(-LIMITS.reviewHistoryMax);
+}
+
+function list(items: string[]): string {
+  const shown = items.slice(0, 10).join(', ');
+  return items.length > 10 ? `${shown} and ${items.length - 10} more` : shown;
+}
