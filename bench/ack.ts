@@ -13,6 +13,7 @@ import { App } from '@slack/bolt';
 import { Redis } from 'ioredis';
 import { loadCatalog } from '../src/catalog/load-catalog';
 import { loadFlow } from '../src/flows/load-flow';
+import { startReviewRuntime } from '../src/jobs/review-runtime';
 import { createLogger } from '../src/logger';
 import { SHIPPED_CATALOG_DIR, SHIPPED_FLOW_FILE } from '../src/paths';
 import { createSlackApp } from '../src/slack/slack-app';
@@ -96,19 +97,42 @@ async function main(): Promise<void> {
     cleanups.unshift(() => bare.stop());
     const bareServer = (await bare.start(0)) as unknown as { address(): { port: number } };
 
+    const store = new RedisModelStore({ redis, keys });
+    const messageRefs = new MessageRefStore(redis, keys);
+    const catalog = loadCatalog([SHIPPED_CATALOG_DIR]);
+    const flow = loadFlow(SHIPPED_FLOW_FILE);
+    const runtime = await startReviewRuntime({
+      redisUrl: redisServer.url,
+      redis,
+      keys,
+      store,
+      messageRefs,
+      flow,
+      catalog,
+      clock: () => new Date(),
+      logger,
+      slack: { botToken: standIn.token, apiUrl: standIn.apiUrl },
+      appsec: { channelId: undefined, usergroupId: undefined },
+      settings: { slaWorkingDays: 3, holidays: [] },
+      workers: { run: true, concurrency: 10 },
+    });
+    cleanups.unshift(() => runtime.close());
     const real = createSlackApp({
       credentials: { mode: 'http', botToken: standIn.token, signingSecret: SECRET, apiUrl: standIn.apiUrl },
       port: 0,
       retryConfig: { retries: 0 },
       deps: {
-        store: new RedisModelStore({ redis, keys }),
-        messageRefs: new MessageRefStore(redis, keys),
+        store,
+        messageRefs,
         idempotency: new Idempotency(redis, keys),
-        catalog: loadCatalog([SHIPPED_CATALOG_DIR]),
-        flow: loadFlow(SHIPPED_FLOW_FILE),
+        catalog,
+        flow,
         logger,
         clock: () => new Date(),
         ready: async () => true,
+        jobs: runtime.jobs,
+        reviews: runtime.reviews,
+        appsec: runtime.appsec,
       },
     });
     cleanups.unshift(() => real.stop());

@@ -84,6 +84,48 @@ const VARIABLES = {
     schema: z.coerce.number().int().min(1).max(3650).default(180),
     expected: 'a whole number of days from 1 to 3650',
   },
+  APPSEC_CHANNEL_ID: {
+    schema: z
+      .string()
+      .regex(/^[CG][A-Z0-9]{2,30}$/)
+      .optional(),
+    expected: 'the id of the AppSec channel where review requests are posted, such as C012ABC',
+  },
+  APPSEC_USERGROUP_ID: {
+    schema: z
+      .string()
+      .regex(/^S[A-Z0-9]{2,30}$/)
+      .optional(),
+    expected: 'the id of the AppSec user group (S012ABC) whose members review and approve models',
+  },
+  REVIEW_SLA_DAYS: {
+    schema: z.coerce.number().int().min(1).max(30).default(3),
+    expected: 'a whole number of working days from 1 to 30',
+  },
+  REVIEW_HOLIDAYS: {
+    schema: z
+      .string()
+      .optional()
+      .transform((value) =>
+        (value ?? '')
+          .split(',')
+          .map((day) => day.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.iso.date())),
+    expected: 'a comma-separated list of dates such as 2026-12-25,2027-01-01 (skipped like weekends)',
+  },
+  RUN_WORKERS: {
+    schema: z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform((value) => value === 'true'),
+    expected: 'true (default: the web process runs the job workers too) or false (run `npm run worker` separately)',
+  },
+  WORKER_CONCURRENCY: {
+    schema: z.coerce.number().int().min(1).max(100).default(10),
+    expected: 'how many jobs one worker process runs at once, 1 to 100',
+  },
 } satisfies Record<string, { schema: z.ZodType; expected: string; sensitive?: boolean }>;
 
 type Variables = typeof VARIABLES;
@@ -112,6 +154,20 @@ export interface Config {
   };
   /** Drafts untouched for this many days are archived (never deleted). */
   draftRetentionDays: number;
+  review: {
+    /** Where review requests are posted; unset: reviews cannot be requested yet. */
+    appsecChannelId: string | undefined;
+    /** Who reviews (round-robin) and may approve; unset: the members of the AppSec channel. */
+    appsecUsergroupId: string | undefined;
+    slaWorkingDays: number;
+    /** Local dates skipped like weekends when counting working days. */
+    holidays: string[];
+  };
+  jobs: {
+    /** Whether this process runs the BullMQ workers (the web process does by default). */
+    runWorkers: boolean;
+    concurrency: number;
+  };
 }
 
 export interface ConfigDefaults {
@@ -148,6 +204,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, de
     port: parsed.PORT,
     redis: { url: parsed.REDIS_URL, keyPrefix: parsed.REDIS_KEY_PREFIX },
     draftRetentionDays: parsed.DRAFT_RETENTION_DAYS,
+    review: {
+      appsecChannelId: parsed.APPSEC_CHANNEL_ID,
+      appsecUsergroupId: parsed.APPSEC_USERGROUP_ID,
+      slaWorkingDays: parsed.REVIEW_SLA_DAYS,
+      holidays: parsed.REVIEW_HOLIDAYS,
+    },
+    jobs: { runWorkers: parsed.RUN_WORKERS, concurrency: parsed.WORKER_CONCURRENCY },
   };
 }
 
@@ -173,5 +236,17 @@ export function requireSlackCredentials(config: Config): SlackCredentials {
   throw new ConfigError([
     ...(botToken ? [] : [missing('SLACK_BOT_TOKEN')]),
     ...(signingSecret || appToken ? [] : [missing('SLACK_SIGNING_SECRET')]),
+  ]);
+}
+
+/** The bot token alone, for a worker process (it calls the Web API but serves no Slack requests). */
+export function requireBotToken(config: Config): string {
+  if (config.slack.botToken) return config.slack.botToken;
+  throw new ConfigError([
+    {
+      name: 'SLACK_BOT_TOKEN',
+      problem: 'is missing',
+      expected: `${VARIABLES.SLACK_BOT_TOKEN.expected}; the workers post reviews and reminders with it`,
+    },
   ]);
 }

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { catalogStats } from './catalog/catalog-queries';
 import { loadCatalog } from './catalog/load-catalog';
-import { loadConfig, requireSlackCredentials } from './config';
-import { toAppError } from './errors';
+import { loadConfig, requireBotToken, requireSlackCredentials } from './config';
+import { ConfigError, toAppError } from './errors';
 import { loadFlow } from './flows/load-flow';
+import { startReviewRuntime } from './jobs/review-runtime';
 import { createLogger, type Logger } from './logger';
 import { SHIPPED_CATALOG_DIR, SHIPPED_FLOW_FILE } from './paths';
 import { createSlackApp } from './slack/slack-app';
@@ -15,6 +16,9 @@ import { RedisModelStore } from './store/redis-model-store';
 import { startRedisServer } from './store/redis-server-process';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** `web` serves Slack (and runs the workers unless RUN_WORKERS=false); `worker` runs the workers only. */
+export type ProcessRole = 'web' | 'worker';
 
 export interface Running {
   port: number;
@@ -28,14 +32,24 @@ export interface Running {
  * Redis (a private redis-server under .threadmodel/ when REDIS_URL is unset), and starts the
  * Slack app. `stop()` closes everything in order.
  */
-export async function start(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Promise<Running> {
+export async function start(
+  env: NodeJS.ProcessEnv = process.env,
+  cwd = process.cwd(),
+  role: ProcessRole = 'web',
+): Promise<Running> {
   const config = loadConfig(env, { cwd, flowFile: SHIPPED_FLOW_FILE });
   const logger = createLogger(config.logLevel);
   const flow = loadFlow(config.flowFile);
   const catalog = loadCatalog([SHIPPED_CATALOG_DIR, ...config.extraCatalogDirs]);
   const stats = catalogStats(catalog);
   logger.info({ flow: flow.name, threats: stats.threats, controls: stats.controls }, 'flow and catalog loaded');
-  const credentials = requireSlackCredentials(config);
+  const credentials = role === 'web' ? requireSlackCredentials(config) : undefined;
+  if (role === 'worker' && !config.redis.url) {
+    throw new ConfigError([
+      { name: 'REDIS_URL', problem: 'is missing', expected: 'the Redis the web process uses: workers share it' },
+    ]);
+  }
+  const botToken = credentials?.botToken ?? requireBotToken(config);
 
   // Everything started is stopped again, in reverse order, on stop() or when start-up fails.
   const closers: (() => Promise<unknown>)[] = [];
@@ -73,17 +87,55 @@ export async function start(env: NodeJS.ProcessEnv = process.env, cwd = process.
     sweeper.unref();
     closers.push(async () => clearInterval(sweeper));
 
+    const messageRefs = new MessageRefStore(redis, keys);
+    const clock = () => new Date();
+    const runtime = await startReviewRuntime({
+      redisUrl,
+      redis,
+      keys,
+      store,
+      messageRefs,
+      flow,
+      catalog,
+      clock,
+      logger,
+      slack: { botToken, apiUrl: config.slack.apiUrl, retryConfig: { retries: 3, factor: 2, minTimeout: 1000 } },
+      appsec: { channelId: config.review.appsecChannelId, usergroupId: config.review.appsecUsergroupId },
+      settings: { slaWorkingDays: config.review.slaWorkingDays, holidays: config.review.holidays },
+      workers: { run: role === 'worker' || config.jobs.runWorkers, concurrency: config.jobs.concurrency },
+    });
+    // Closed before Redis (closers run in reverse): running jobs finish first.
+    closers.push(() => runtime.close());
+    logger.info(
+      { workers: runtime.workers !== undefined, appsecChannel: config.review.appsecChannelId ?? null },
+      runtime.workers ? 'review and reminder workers running' : 'queues ready; workers run elsewhere',
+    );
+    if (!credentials) {
+      let stopped: Promise<void> | undefined;
+      return {
+        port: 0,
+        logger,
+        stop: () => {
+          stopped ??= closeAll().then(() => logger.info('stopped'));
+          return stopped;
+        },
+      };
+    }
+
     const slack = createSlackApp({
       credentials,
       port: config.port,
       deps: {
         store,
-        messageRefs: new MessageRefStore(redis, keys),
+        messageRefs,
         idempotency: new Idempotency(redis, keys),
         catalog,
         flow,
         logger,
-        clock: () => new Date(),
+        clock,
+        jobs: runtime.jobs,
+        reviews: runtime.reviews,
+        appsec: runtime.appsec,
         ready: async () => (await redis.ping()) === 'PONG',
       },
     });
@@ -111,8 +163,9 @@ export async function start(env: NodeJS.ProcessEnv = process.env, cwd = process.
   }
 }
 
-if (require.main === module) {
-  start().then(
+/** Run as a command (`node dist/main.js`, `node dist/worker.js`): stop cleanly on SIGTERM and SIGINT. */
+export function runFromCommandLine(role: ProcessRole): void {
+  start(process.env, process.cwd(), role).then(
     (running) => {
       for (const signal of ['SIGTERM', 'SIGINT'] as const) {
         process.once(signal, () => {
@@ -133,3 +186,5 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) runFromCommandLine('web');

@@ -1,10 +1,13 @@
 import type { WebClient } from '@slack/web-api';
 import type { Catalog } from '../catalog/catalog';
 import type { Flow } from '../domain/flow';
+import type { ReviewJobs } from '../jobs/review-jobs';
 import type { Logger } from '../logger';
+import type { ReviewCoordinator } from '../reviews/review-coordinator';
 import type { Idempotency } from '../store/idempotency';
 import type { MessageRefStore } from '../store/message-refs';
 import type { ModelStore } from '../store/model-store';
+import type { AppSecDirectory } from './appsec-directory';
 import type { ChannelMembers } from './channel-members';
 import type { ModelRefresher } from './model-refresher';
 import type { WorkQueue } from './work-queue';
@@ -18,6 +21,12 @@ export interface SlackDeps {
   flow: Flow;
   logger: Logger;
   clock: () => Date;
+  /** The review and reminder queues. */
+  jobs: ReviewJobs;
+  /** Assignment, due dates and idle reminders, shared with the job processors. */
+  reviews: ReviewCoordinator;
+  /** Who belongs to AppSec, and where review requests go. */
+  appsec: AppSecDirectory;
   /** Answers whether Redis is reachable, for /readyz. */
   ready: () => Promise<boolean>;
   /** How long a channel's member list is trusted before it is read again (ms); default 60 s. */

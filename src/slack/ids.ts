@@ -37,6 +37,14 @@ export const ACTIONS = {
   scopePrevious: 'scope.page.previous',
   scopeNext: 'scope.page.next',
   scopePagePattern: /^scope\.page\.(previous|next)$/,
+  reviewRequest: 'review.request',
+  reviewClaim: 'review.claim',
+  reviewReassign: 'review.reassign',
+  reviewApprove: 'review.approve',
+  reviewRequestChanges: 'review.request_changes',
+  /** "Snooze 1 day" / "Snooze 3 days" on a nudge: the value is `TM-7|<kind>.<days>`. */
+  snooze: (days: number) => `reminder.snooze.${days}`,
+  snoozePattern: /^reminder\.snooze\.\d$/,
 } as const;
 
 export const VIEWS = {
@@ -45,6 +53,8 @@ export const VIEWS = {
   catalogSuggestions: 'threat.suggestions',
   mitigation: 'mitigation.edit',
   risk: 'risk.edit',
+  reviewRequest: 'review.request',
+  reviewChanges: 'review.changes',
 } as const;
 
 /** Shortcut callback ids (declared in manifest.json). */
@@ -113,3 +123,7 @@ export type MitigationModalMetadata = z.infer<typeof MitigationModalMetadataSche
 /** The risk modal's private_metadata. */
 export const RiskModalMetadataSchema = z.strictObject({ modelId: ModelIdSchema });
 export type RiskModalMetadata = z.infer<typeof RiskModalMetadataSchema>;
+
+/** The review request and request-changes modals' private_metadata. */
+export const ReviewModalMetadataSchema = z.strictObject({ modelId: ModelIdSchema });
+export type ReviewModalMetadata = z.infer<typeof ReviewModalMetadataSchema>;

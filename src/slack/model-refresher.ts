@@ -8,6 +8,7 @@ import type { ModelRef, ModelStore } from '../store/model-store';
 import { Coalescer } from './coalescer';
 import { mitigationSummaryMessage } from './views/mitigation-summary';
 import { modelCard } from './views/model-card';
+import { reviewCard } from './views/review-card';
 import { riskMatrixMessage } from './views/risk-matrix-summary';
 import { scopeSummaryMessage } from './views/scope-summary';
 import { threatSummaryMessage } from './views/threat-summary';
@@ -55,6 +56,18 @@ export class ModelRefresher {
     if (refs.card) {
       const card = modelCard(model, summarize(flow, model), flow);
       await client.chat.update({ channel: model.channelId, ts: refs.card, ...card });
+    }
+    if (refs.reviewCard && refs.reviewChannel) {
+      const permalink = model.threadTs
+        ? await client.chat
+            .getPermalink({ channel: model.channelId, message_ts: model.threadTs })
+            .then((r) => r.permalink ?? undefined)
+        : undefined;
+      await client.chat.update({
+        channel: refs.reviewChannel,
+        ts: refs.reviewCard,
+        ...reviewCard(model, flow, permalink),
+      });
     }
     if (refs.mitigationSummary) {
       await client.chat.update({

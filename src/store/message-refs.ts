@@ -18,6 +18,9 @@ export interface MessageRefs {
   riskSummary?: string;
   mitigationSummary?: string;
   mitigationPage?: number;
+  /** The review request card in the AppSec channel, and that channel. */
+  reviewCard?: string;
+  reviewChannel?: string;
 }
 
 export class MessageRefStore {
@@ -38,6 +41,8 @@ export class MessageRefStore {
       ...(hash.riskSummary && { riskSummary: hash.riskSummary }),
       ...(hash.mitigationSummary && { mitigationSummary: hash.mitigationSummary }),
       ...(hash.mitigationPage && { mitigationPage: Number(hash.mitigationPage) }),
+      ...(hash.reviewCard && { reviewCard: hash.reviewCard }),
+      ...(hash.reviewChannel && { reviewChannel: hash.reviewChannel }),
     };
   }
 

@@ -16,8 +16,12 @@ import type { ModelStatus } from '../domain/model';
  *   <prefix>{T123}:idx:participant:U123      ZSET    models a user owns or holds a role in
  *   <prefix>{T123}:idx:reviewer:U123         ZSET    models a user reviews
  *   <prefix>{T123}:idx:status:draft          ZSET    models in a status
+ *   <prefix>{T123}:reminders:TM-7            HASH    the pending reminder job of each kind (review, idle)
+ *   <prefix>{T123}:review-rotation           STRING  round-robin counter of reviewer assignment (INCR)
  *   <prefix>workspaces                       SET     workspaces with models (for retention sweeps)
  *   <prefix>once:<key>                       STRING  idempotency marker, expires with its window
+ *   <prefix>delivery:<id>                    STRING  a job's Slack message: sending, or sent with where (30 days)
+ *   <prefix>jobs:{reviews}:…, …:{reminders}:… BullMQ's own keys (prefix `<prefix>jobs`, one slot per queue)
  */
 export class RedisKeys {
   constructor(readonly prefix: string) {
@@ -71,6 +75,23 @@ export class RedisKeys {
 
   statusIndex(workspaceId: string, status: ModelStatus): string {
     return this.scoped(workspaceId, `idx:status:${status}`);
+  }
+
+  reminders(workspaceId: string, modelId: string): string {
+    return this.scoped(workspaceId, `reminders:${modelId}`);
+  }
+
+  reviewRotation(workspaceId: string): string {
+    return this.scoped(workspaceId, 'review-rotation');
+  }
+
+  delivery(id: string): string {
+    return `${this.prefix}delivery:${id}`;
+  }
+
+  /** BullMQ's key prefix; its queue names carry their own hash tags. */
+  jobsPrefix(): string {
+    return `${this.prefix}jobs`;
   }
 
   workspaces(): string {

@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { loadCatalog } from '../../src/catalog/load-catalog';
 import type { SlackCredentials } from '../../src/config';
+import { type ReviewRuntime, startReviewRuntime } from '../../src/jobs/review-runtime';
 import { createLogger } from '../../src/logger';
 import { SHIPPED_CATALOG_DIR } from '../../src/paths';
 import { createSlackApp, type SlackApp } from '../../src/slack/slack-app';
@@ -12,7 +13,7 @@ import { defaultFlow } from './build-model';
 import { testRedis, uniquePrefix } from './redis-server';
 import { SlackDriver } from './slack/slack-driver';
 import { type SlackStandIn, startSlackStandIn } from './slack/stand-in-server';
-import { TEAM_ID } from './slack/workspace';
+import { CHANNELS, TEAM_ID, USERGROUPS } from './slack/workspace';
 
 export const SIGNING_SECRET = 'testsigningsecret0123456789abcdef';
 
@@ -26,6 +27,14 @@ export interface SlackAppFixtureOptions {
    * gets envelopes; its HTTP port then serves the health routes only.
    */
   mode?: 'http' | 'socket';
+  /** The AppSec user group; `null`: none configured (AppSec is the AppSec channel's members). */
+  appsecUsergroupId?: string | null;
+  /** The AppSec channel; `null`: reviews not set up. */
+  appsecChannelId?: string | null;
+  /** The clock of the app and its jobs (default: real time). */
+  clock?: () => Date;
+  /** Whether the app runs its job workers (default true). */
+  runWorkers?: boolean;
 }
 
 function credentials(standIn: SlackStandIn, mode: 'http' | 'socket'): SlackCredentials {
@@ -44,6 +53,7 @@ export function useSlackApp(options: SlackAppFixtureOptions = {}) {
   const mode = options.mode ?? 'http';
   let closeRedis: () => Promise<void> = async () => {};
   let redis: Redis | undefined;
+  let redisUrl = '';
   let standIn: SlackStandIn | undefined;
   const state = {} as {
     app: SlackApp;
@@ -51,17 +61,20 @@ export function useSlackApp(options: SlackAppFixtureOptions = {}) {
     driver: SlackDriver;
     store: RedisModelStore;
     keys: RedisKeys;
+    runtime: ReviewRuntime;
+    messageRefs: MessageRefStore;
     stopping: Promise<void> | undefined;
   };
   const violations: unknown[] = [];
   const stop = () => {
-    state.stopping ??= state.app.stop();
+    state.stopping ??= state.app.stop().then(() => state.runtime.close());
     return state.stopping;
   };
 
   beforeAll(async () => {
     const server = await testRedis();
     closeRedis = server.close;
+    redisUrl = server.url;
     redis = new Redis(server.url);
     standIn = await startSlackStandIn();
   });
@@ -73,18 +86,45 @@ export function useSlackApp(options: SlackAppFixtureOptions = {}) {
     state.keys = new RedisKeys(uniquePrefix());
     state.store = new RedisModelStore({ redis: connection, keys: state.keys });
     state.stopping = undefined;
+    const clock = options.clock ?? (() => new Date());
+    const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
+    state.messageRefs = new MessageRefStore(connection, state.keys);
+    const flow = defaultFlow();
+    state.runtime = await startReviewRuntime({
+      redisUrl,
+      redis: connection,
+      keys: state.keys,
+      store: state.store,
+      messageRefs: state.messageRefs,
+      flow,
+      catalog,
+      clock,
+      logger,
+      slack: { botToken: standIn.token, apiUrl: standIn.apiUrl },
+      appsec: {
+        channelId: options.appsecChannelId === null ? undefined : (options.appsecChannelId ?? CHANNELS.APPSEC.id),
+        usergroupId:
+          options.appsecUsergroupId === null ? undefined : (options.appsecUsergroupId ?? USERGROUPS.APPSEC.id),
+      },
+      settings: { slaWorkingDays: 3, holidays: [] },
+      workers: { run: options.runWorkers ?? true, concurrency: 4 },
+      cardRefreshIntervalMs: 20,
+    });
     state.app = createSlackApp({
       credentials: credentials(standIn, mode),
       port: 0,
       retryConfig: { retries: 0 },
       deps: {
         store: state.store,
-        messageRefs: new MessageRefStore(connection, state.keys),
+        messageRefs: state.messageRefs,
         idempotency: new Idempotency(connection, state.keys),
         catalog,
-        flow: defaultFlow(),
-        logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
-        clock: () => new Date(),
+        flow,
+        logger,
+        clock,
+        jobs: state.runtime.jobs,
+        reviews: state.runtime.reviews,
+        appsec: state.runtime.appsec,
         ready: async () => (await connection.ping()) === 'PONG',
         cardRefreshIntervalMs: options.cardRefreshIntervalMs ?? 20,
         membershipCacheMs: 0,
@@ -133,6 +173,16 @@ export function useSlackApp(options: SlackAppFixtureOptions = {}) {
     },
     get store() {
       return state.store;
+    },
+    /** The queues and workers of this test's app. */
+    get runtime() {
+      return state.runtime;
+    },
+    get keys() {
+      return state.keys;
+    },
+    get redisUrl() {
+      return redisUrl;
     },
     /** Wait until the app's background work (card refreshes) has settled. */
     settle: () => state.app.idle(),

@@ -5,6 +5,7 @@ import type {
   MessageShortcut,
   MultiUsersSelectAction,
   OverflowAction,
+  UsersSelectAction,
   ViewSubmitAction,
 } from '@slack/bolt';
 import type { SlackServices } from '../deps';
@@ -15,12 +16,15 @@ import { finishStep } from './actions/finish-step';
 import { mitigationAdd } from './actions/mitigation-add';
 import { mitigationMenu } from './actions/mitigation-menu';
 import { nextPrompts } from './actions/next-prompts';
+import { reviewApprove, reviewClaim, reviewReassign, reviewRequestChanges } from './actions/review-decisions';
+import { reviewRequestAction } from './actions/review-request';
 import { riskReview } from './actions/risk-review';
 import { rolesSelect } from './actions/roles-select';
 import { scopeAdd } from './actions/scope-add';
 import { scopeElementMenu } from './actions/scope-element-menu';
 import { showCoverage } from './actions/show-coverage';
 import { showUnaddressed } from './actions/show-unaddressed';
+import { snoozeReminder } from './actions/snooze-reminder';
 import { suggestThreatsAction } from './actions/suggest-threats';
 import { suggestionsPage } from './actions/suggestions-page';
 import { summaryPage } from './actions/summary-page';
@@ -31,6 +35,8 @@ import { appHomeOpened } from './events/app-home-opened';
 import { appMention } from './events/app-mention';
 import { captureThreat } from './shortcuts/capture-threat';
 import { mitigationSubmit } from './views/mitigation-submit';
+import { reviewChangesSubmit } from './views/review-changes-submit';
+import { reviewRequestSubmit } from './views/review-request-submit';
 import { riskSubmit } from './views/risk-submit';
 import { scopeElementSubmit } from './views/scope-element-submit';
 import { suggestionsSubmit } from './views/suggestions-submit';
@@ -62,6 +68,15 @@ export function registerListeners(app: App, services: SlackServices): void {
   app.action(ACTIONS.suggestionTicksPattern, async ({ ack }) => ack());
   app.action<BlockAction<ButtonAction>>(ACTIONS.threatPagePattern, summaryPage(services, 'threatPage'));
 
+  app.action<BlockAction<ButtonAction>>(ACTIONS.reviewRequest, reviewRequestAction(services));
+  app.action<BlockAction<ButtonAction>>(ACTIONS.reviewApprove, reviewApprove(services));
+  app.action<BlockAction<ButtonAction>>(ACTIONS.reviewRequestChanges, reviewRequestChanges(services));
+  app.action<BlockAction<ButtonAction>>(ACTIONS.reviewClaim, reviewClaim(services));
+  app.action<BlockAction<UsersSelectAction>>(ACTIONS.reviewReassign, reviewReassign(services));
+  app.action<BlockAction<ButtonAction>>(ACTIONS.snoozePattern, snoozeReminder(services));
+
+  app.view<ViewSubmitAction>(VIEWS.reviewRequest, reviewRequestSubmit(services));
+  app.view<ViewSubmitAction>(VIEWS.reviewChanges, reviewChangesSubmit(services));
   app.view<ViewSubmitAction>(VIEWS.scopeElement, scopeElementSubmit(services));
   app.view<ViewSubmitAction>(VIEWS.threat, threatSubmit(services));
   app.view<ViewSubmitAction>(VIEWS.catalogSuggestions, suggestionsSubmit(services));

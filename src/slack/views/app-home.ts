@@ -1,8 +1,10 @@
 import type { Flow } from '../../domain/flow';
 import type { ThreatModel } from '../../domain/model';
+import type { ModelTimings } from '../../domain/model-timings';
 import { stepNumber } from '../../domain/steps';
 import { summarize } from '../../domain/summary';
 import { statusLabel } from './model-card';
+import { openReviewBlocks, timingBlocks } from './open-reviews';
 import { context, divider, plain, section, userLine } from './text';
 
 /** Models per section: three sections of ten stay far below the 100 blocks a Home tab holds. */
@@ -34,8 +36,16 @@ function line({ model, permalink }: HomeEntry, flow: Flow): string {
   );
 }
 
-/** The App Home tab: a pure function of the models in each section. */
-export function appHomeView(sections: readonly HomeSection[], flow: Flow) {
+/** What an AppSec member's Home adds: the open reviews and how long past models took. */
+export interface AppSecHome {
+  openReviews: readonly ThreatModel[];
+  openTotal: number;
+  timings: ModelTimings;
+  now: Date;
+}
+
+/** The App Home tab: a pure function of the models in each section (and, for AppSec, the reviews). */
+export function appHomeView(sections: readonly HomeSection[], flow: Flow, appsec?: AppSecHome) {
   const blocks: object[] = [
     { type: 'header', text: plain('Threadmodel', 150) },
     context(
@@ -53,6 +63,11 @@ export function appHomeView(sections: readonly HomeSection[], flow: Flow) {
         ),
       );
     }
+  }
+  if (appsec) {
+    blocks.push(divider, section('*Open AppSec reviews*'));
+    blocks.push(...openReviewBlocks(appsec.openReviews.slice(0, HOME_SECTION_SIZE), appsec.openTotal, appsec.now));
+    blocks.push(divider, ...timingBlocks(appsec.timings));
   }
   return { type: 'home' as const, blocks };
 }

@@ -4,6 +4,7 @@ import type { ThreatModel } from '../../domain/model';
 import { STEPS, stepNumber } from '../../domain/steps';
 import type { ModelSummary } from '../../domain/summary';
 import { ACTIONS, encodeValue } from '../ids';
+import { slackDate } from './slack-dates';
 import { button, context, mention, plain, section, truncate, userLine } from './text';
 
 const STATUS_LABELS: Record<ThreatModel['status'], string> = {
@@ -44,6 +45,7 @@ export function modelCard(model: ThreatModel, summary: ModelSummary, flow: Flow,
           .map((risk) => `${risk.threatId} (${risk.band})`)
           .join(', ');
   const editable = model.status === 'draft' || model.status === 'changes_requested';
+  const review = model.review;
   return {
     text: truncate(
       `${model.id} ${userLine(model.title)}: step ${stepNumber(model.currentStep)} of 4, ${summary.completionPercent}% complete`,
@@ -65,17 +67,35 @@ export function modelCard(model: ThreatModel, summary: ModelSummary, flow: Flow,
           `*Open high risks*\n${risks}`,
         ].map((text) => ({ type: 'mrkdwn', text })),
       },
-      ...(interactive && editable && !allDone
+      ...(review && model.status === 'in_review'
+        ? [
+            context(
+              `:mag: In AppSec review${review.reviewerId ? ` by ${mention(review.reviewerId)}` : ''}` +
+                (review.dueAt ? `, due ${slackDate(review.dueAt)}` : ''),
+            ),
+          ]
+        : []),
+      ...(interactive && editable
         ? [
             {
               type: 'actions',
               block_id: 'card_actions',
               elements: [
+                ...(allDone
+                  ? []
+                  : [
+                      button(
+                        `Finish step ${stepNumber(model.currentStep)}`,
+                        ACTIONS.finishStep,
+                        encodeValue(model.id, model.currentStep),
+                        'primary',
+                      ),
+                    ]),
                 button(
-                  `Finish step ${stepNumber(model.currentStep)}`,
-                  ACTIONS.finishStep,
-                  encodeValue(model.id, model.currentStep),
-                  'primary',
+                  model.status === 'changes_requested' ? 'Request review again' : 'Request AppSec review',
+                  ACTIONS.reviewRequest,
+                  encodeValue(model.id),
+                  allDone ? 'primary' : undefined,
                 ),
               ],
             },

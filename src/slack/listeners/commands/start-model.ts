@@ -56,4 +56,5 @@ export async function startModel(services: SlackServices, request: StartRequest,
   const { page: _page, ...summary } = scopeSummaryMessage(withThread, catalog);
   const scopeSummary = await client.chat.postMessage({ ...inThread, ...summary });
   await messageRefs.set(ref, { roles: roles.ts as string, scopeSummary: scopeSummary.ts as string, scopePage: 1 });
+  await services.reviews.scheduleIdle(withThread);
 }

@@ -4,6 +4,7 @@ import { summarize } from '../../../domain/summary';
 import type { SlackServices } from '../../deps';
 import { helpMessage, listMessage, usageForStart } from '../../views/command-responses';
 import { modelCard } from '../../views/model-card';
+import { OPEN_REVIEWS_SHOWN, openReviewsMessage } from '../../views/open-reviews';
 import { userLine } from '../../views/text';
 import { startModel } from './start-model';
 
@@ -16,7 +17,7 @@ function titleProblem(title: string): string | undefined {
   return result.success ? undefined : `That title ${result.error.issues[0]?.message ?? 'is not valid'}.`;
 }
 
-/** `/threatmodel <subcommand>`: start, list, status, help. Acknowledged first; slow work after. */
+/** `/threatmodel <subcommand>`: start, list, status, reviews, help. Acknowledged first; slow work after. */
 export function threatmodelCommand(services: SlackServices) {
   return async ({ ack, command, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const text = command.text.trim();
@@ -72,6 +73,22 @@ export function threatmodelCommand(services: SlackServices) {
             response_type: 'ephemeral',
             ...modelCard(model, summarize(services.flow, model), services.flow, false),
           });
+        });
+        return;
+      }
+      case 'reviews': {
+        await ack();
+        await services.afterAck.run(async () => {
+          if (!(await services.appsec.isMember(command.user_id))) {
+            await respond(helpMessage('`/threatmodel reviews` lists open reviews for AppSec reviewers.'));
+            return;
+          }
+          const page = await services.store.list(
+            command.team_id,
+            { by: 'status', status: 'in_review' },
+            { limit: OPEN_REVIEWS_SHOWN },
+          );
+          await respond(openReviewsMessage(page.items, page.total, services.clock()));
         });
         return;
       }

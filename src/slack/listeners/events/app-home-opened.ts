@@ -1,9 +1,32 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { ThreatModel } from '../../../domain/model';
+import { modelTimings } from '../../../domain/model-timings';
 import { promptsFor } from '../../../domain/prompts';
 import { rolesOf } from '../../../domain/roles';
 import type { SlackServices } from '../../deps';
-import { appHomeView, HOME_SECTION_SIZE, type HomeEntry, type HomeSection } from '../../views/app-home';
+import {
+  type AppSecHome,
+  appHomeView,
+  HOME_SECTION_SIZE,
+  type HomeEntry,
+  type HomeSection,
+} from '../../views/app-home';
+
+/** How many approved models the timing figures are drawn from (the most recent). */
+const TIMING_SAMPLE = 200;
+
+async function appSecHome(services: SlackServices, workspaceId: string): Promise<AppSecHome> {
+  const [open, approved] = await Promise.all([
+    services.store.list(workspaceId, { by: 'status', status: 'in_review' }, { limit: HOME_SECTION_SIZE }),
+    services.store.list(workspaceId, { by: 'status', status: 'approved' }, { limit: TIMING_SAMPLE }),
+  ]);
+  return {
+    openReviews: open.items,
+    openTotal: open.total,
+    timings: modelTimings(approved.items),
+    now: services.clock(),
+  };
+}
 
 /** How many recent models of the workspace are looked at to find those in the user's channels. */
 const RECENT_SCAN = 50;
@@ -74,7 +97,10 @@ export function appHomeOpened(services: SlackServices) {
           total: inMyChannels.length,
         },
       ];
-      await client.views.publish({ user_id: userId, view: appHomeView(sections, services.flow) as never });
+      const appsec = (await services.appsec.isMember(userId).catch(() => false))
+        ? await appSecHome(services, workspaceId)
+        : undefined;
+      await client.views.publish({ user_id: userId, view: appHomeView(sections, services.flow, appsec) as never });
     });
   };
 }

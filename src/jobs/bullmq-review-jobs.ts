@@ -1,0 +1,96 @@
+import type { JobsOptions, Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { ModelRef } from '../store/model-store';
+import type { RedisKeys } from '../store/redis-keys';
+import {
+  type DraftIdleJob,
+  JOBS,
+  jobIds,
+  type ReminderKind,
+  type ReviewNudgeJob,
+  type ReviewRequestJob,
+} from './job-payloads';
+import type { ReviewJobs } from './review-jobs';
+
+const DAY_S = 24 * 60 * 60;
+
+/**
+ * Every job is retried with exponential back-off on transient failures, and removed some time
+ * after it ends so the queues never grow without bound (bullmq keeps them forever by default).
+ */
+export const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 5000 },
+  removeOnComplete: { age: 7 * DAY_S, count: 10_000 },
+  removeOnFail: { age: 30 * DAY_S },
+};
+
+export interface ReviewQueues {
+  reviews: Queue;
+  reminders: Queue;
+}
+
+/**
+ * The BullMQ adapter of ReviewJobs. Each model has at most one pending reminder per kind; its job
+ * id is kept in a small hash beside the model so rescheduling and cancelling find it.
+ */
+export class BullReviewJobs implements ReviewJobs {
+  constructor(
+    private readonly queues: ReviewQueues,
+    private readonly redis: Redis,
+    private readonly keys: RedisKeys,
+    private readonly clock: () => Date,
+  ) {}
+
+  async requestReview(job: ReviewRequestJob): Promise<void> {
+    await this.queues.reviews.add(JOBS.reviewRequest, job, { jobId: jobIds.reviewRequest(job) });
+  }
+
+  scheduleReviewNudge(job: ReviewNudgeJob, at: Date): Promise<void> {
+    return this.replace(job, 'review', JOBS.reviewNudge, job, jobIds.reviewNudge(job), at);
+  }
+
+  scheduleDraftIdle(job: DraftIdleJob, at: Date): Promise<void> {
+    return this.replace(job, 'idle', JOBS.draftIdle, job, jobIds.draftIdle(job), at);
+  }
+
+  async pendingReminder(ref: ModelRef, kind: ReminderKind) {
+    const id = await this.redis.hget(this.keys.reminders(ref.workspaceId, ref.modelId), kind);
+    const job = id ? await this.queues.reminders.getJob(id) : undefined;
+    if (!job || !(await job.isDelayed())) return undefined;
+    return { data: job.data as unknown, at: new Date(job.timestamp + job.delay) };
+  }
+
+  async cancelReminder(ref: ModelRef, kind: ReminderKind): Promise<void> {
+    const key = this.keys.reminders(ref.workspaceId, ref.modelId);
+    const id = await this.redis.hget(key, kind);
+    if (!id) return;
+    await this.remove(id);
+    await this.redis.hdel(key, kind);
+  }
+
+  private async replace(
+    ref: ModelRef,
+    kind: ReminderKind,
+    name: string,
+    data: object,
+    jobId: string,
+    at: Date,
+  ): Promise<void> {
+    const key = this.keys.reminders(ref.workspaceId, ref.modelId);
+    const previous = await this.redis.hget(key, kind);
+    const delay = Math.max(0, at.getTime() - this.clock().getTime());
+    await this.queues.reminders.add(name, data, { jobId, delay });
+    await this.redis.hset(key, kind, jobId);
+    if (previous && previous !== jobId) await this.remove(previous);
+  }
+
+  /** Remove a job unless it is running (the job that reschedules itself is); running ones check state anyway. */
+  private async remove(jobId: string): Promise<void> {
+    try {
+      await this.queues.reminders.remove(jobId);
+    } catch {
+      // Locked by a worker: it is the job running now, and it ends by itself.
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { ModelIdSchema } from '../domain/model';
+import { InstantSchema, SlackUserIdSchema, WorkspaceIdSchema } from '../domain/primitives';
+
+/**
+ * The queues, the jobs on them and their payloads. Payloads are parsed with these schemas when a
+ * job runs; one that does not parse fails at once (UnrecoverableError), never retried.
+ */
+export const QUEUES = {
+  /** Posting review requests in the AppSec channel and assigning a reviewer. */
+  reviews: '{reviews}',
+  /** Nudges: overdue reviews and stalled drafts. */
+  reminders: '{reminders}',
+} as const;
+
+export const JOBS = {
+  reviewRequest: 'review.request',
+  reviewNudge: 'review.nudge',
+  draftIdle: 'draft.idle',
+} as const;
+
+const ModelJobSchema = z.strictObject({ workspaceId: WorkspaceIdSchema, modelId: ModelIdSchema });
+
+export const ReviewRequestJobSchema = ModelJobSchema.extend({
+  /** Which request round: a job of an older round finds the review moved on and does nothing. */
+  requestedAt: InstantSchema,
+});
+export type ReviewRequestJob = z.infer<typeof ReviewRequestJobSchema>;
+
+export const ReviewNudgeJobSchema = ModelJobSchema.extend({
+  requestedAt: InstantSchema,
+  reviewerId: SlackUserIdSchema,
+  dueAt: InstantSchema,
+  /** The reviewer's time zone, read from Slack when they were assigned. */
+  timeZone: z.string().min(1).max(100),
+  /** Which assignment: the length of the review history once the reviewer was assigned. */
+  round: z.number().int().min(0),
+  /** 1 for the nudge at the due time, then one more per working day. */
+  nudge: z.number().int().min(1).max(1000),
+  /** Whether the AppSec channel has already been told. */
+  escalated: z.boolean(),
+  snoozedUntil: InstantSchema.optional(),
+});
+export type ReviewNudgeJob = z.infer<typeof ReviewNudgeJobSchema>;
+
+export const DraftIdleJobSchema = ModelJobSchema.extend({
+  /** The model's updatedAt this nudge is about: a draft that moved since sends nothing. */
+  lastChangeAt: InstantSchema,
+  /** Which nudge this is (1 = the first). */
+  nudge: z.number().int().min(1).max(100),
+  snoozedUntil: InstantSchema.optional(),
+});
+export type DraftIdleJob = z.infer<typeof DraftIdleJobSchema>;
+
+export type ReminderKind = 'review' | 'idle';
+
+/**
+ * Deterministic job ids: the same reminder scheduled twice, or re-added by a retry, is one job.
+ * BullMQ ids may not contain ':' and may not be all digits.
+ */
+export const jobIds = {
+  reviewRequest: (job: ReviewRequestJob) => `review-request.${job.workspaceId}.${job.modelId}.${ms(job.requestedAt)}`,
+  reviewNudge: (job: ReviewNudgeJob) =>
+    `review-nudge.${job.workspaceId}.${job.modelId}.${ms(job.requestedAt)}.${job.round}.${job.nudge}${snoozed(job)}`,
+  draftIdle: (job: DraftIdleJob) =>
+    `draft-idle.${job.workspaceId}.${job.modelId}.${ms(job.lastChangeAt)}.${job.nudge}${snoozed(job)}`,
+};
+
+function ms(instant: string): number {
+  return Date.parse(instant);
+}
+
+function snoozed(job: { snoozedUntil?: string | undefined }): string {
+  return job.snoozedUntil ? `.snoozed-${ms(job.snoozedUntil)}` : '';
+}

@@ -1,0 +1,48 @@
+import type { WebClient } from '@slack/web-api';
+import { UnrecoverableError } from 'bullmq';
+import type { z } from 'zod';
+import type { Flow } from '../../domain/flow';
+import type { ThreatModel } from '../../domain/model';
+import type { Logger } from '../../logger';
+import type { ReviewCoordinator } from '../../reviews/review-coordinator';
+import type { MessageRefStore } from '../../store/message-refs';
+import type { ModelRef, ModelStore } from '../../store/model-store';
+import type { SlackDelivery } from '../deliver-once';
+import type { ReviewJobs } from '../review-jobs';
+
+/** What the job processors need, wired by the composition root. */
+export interface ProcessorDeps {
+  store: ModelStore;
+  messageRefs: MessageRefStore;
+  /** The job client: 429s are thrown (the worker pauses), not retried inside the call. */
+  client: WebClient;
+  delivery: SlackDelivery;
+  coordinator: ReviewCoordinator;
+  jobs: ReviewJobs;
+  flow: Flow;
+  clock: () => Date;
+  logger: Logger;
+  appsecChannelId: string | undefined;
+  holidays: readonly string[];
+  /** Re-render the model's card and review card after a change. */
+  refresh(ref: ModelRef): void;
+}
+
+/** A job's payload, parsed; a payload that does not parse can never succeed. */
+export function parsePayload<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw new UnrecoverableError(`bad job payload: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  return parsed.data;
+}
+
+/** The link to a model's thread, or undefined when Slack cannot give one. */
+export async function threadLink(deps: ProcessorDeps, model: ThreatModel): Promise<string | undefined> {
+  if (!model.threadTs) return undefined;
+  try {
+    const link = await deps.client.chat.getPermalink({ channel: model.channelId, message_ts: model.threadTs });
+    return link.permalink ?? undefined;
+  } catch (error) {
+    deps.logger.warn({ err: error, model: model.id }, 'no permalink for the model thread');
+    return undefined;
+  }
+}

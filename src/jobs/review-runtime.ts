@@ -1,0 +1,154 @@
+import { type RetryOptions, WebClient } from '@slack/web-api';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { Catalog } from '../catalog/catalog';
+import type { Flow } from '../domain/flow';
+import { boltLogger, type Logger } from '../logger';
+import { ReviewCoordinator, type ReviewSettings } from '../reviews/review-coordinator';
+import { AppSecDirectory, type AppSecSettings } from '../slack/appsec-directory';
+import { ModelRefresher } from '../slack/model-refresher';
+import { UserTimeZones } from '../slack/user-time-zones';
+import type { MessageRefStore } from '../store/message-refs';
+import type { ModelStore } from '../store/model-store';
+import type { RedisKeys } from '../store/redis-keys';
+import { BullReviewJobs, DEFAULT_JOB_OPTIONS } from './bullmq-review-jobs';
+import { SlackDelivery } from './deliver-once';
+import { QUEUES } from './job-payloads';
+import { startWorkers, type Workers } from './workers';
+
+export interface ReviewRuntimeOptions {
+  redisUrl: string;
+  /** The app's Redis connection: queues add jobs through it. */
+  redis: Redis;
+  keys: RedisKeys;
+  store: ModelStore;
+  messageRefs: MessageRefStore;
+  flow: Flow;
+  catalog: Catalog;
+  clock: () => Date;
+  logger: Logger;
+  slack: { botToken: string; apiUrl: string | undefined; retryConfig?: RetryOptions };
+  appsec: AppSecSettings;
+  settings: ReviewSettings;
+  workers: { run: boolean; concurrency: number; lockDurationMs?: number; stalledIntervalMs?: number };
+  /** How often at most one model's cards are rewritten by the workers (ms). */
+  cardRefreshIntervalMs?: number;
+}
+
+export interface ReviewRuntime {
+  jobs: BullReviewJobs;
+  reviews: ReviewCoordinator;
+  appsec: AppSecDirectory;
+  workers: Workers | undefined;
+  /** Run every delayed job now (reminders included), as if their time had come. */
+  promoteDelayed(): Promise<number>;
+  /** Stop taking jobs, wait for the running ones, close the queues. */
+  close(): Promise<void>;
+}
+
+/**
+ * The queues, and (unless this process only serves Slack) their workers. Jobs call Slack through
+ * a client of their own that throws on 429 instead of waiting inside the call, so the worker can
+ * pause its queue for Slack's Retry-After and keep the job.
+ */
+export async function startReviewRuntime(options: ReviewRuntimeOptions): Promise<ReviewRuntime> {
+  const { redis, keys, logger, clock } = options;
+  const client = new WebClient(options.slack.botToken, {
+    ...(options.slack.apiUrl && { slackApiUrl: options.slack.apiUrl }),
+    rejectRateLimitedCalls: true,
+    retryConfig: options.slack.retryConfig ?? { retries: 0 },
+    logger: boltLogger(logger.child({ component: 'jobs-slack' })),
+  });
+  const prefix = keys.jobsPrefix();
+  const queues = {
+    reviews: new Queue(QUEUES.reviews, { connection: redis, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS }),
+    reminders: new Queue(QUEUES.reminders, { connection: redis, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS }),
+  };
+  for (const queue of Object.values(queues)) queue.on('error', (error) => logger.warn({ err: error }, 'queue error'));
+  const jobs = new BullReviewJobs(queues, redis, keys, clock);
+  const appsec = new AppSecDirectory(client, options.appsec);
+  const reviews = new ReviewCoordinator({
+    store: options.store,
+    jobs,
+    flow: options.flow,
+    clock,
+    timeZones: new UserTimeZones(client),
+    appsec,
+    settings: options.settings,
+    redis,
+    keys,
+    logger,
+  });
+
+  let workers: Workers | undefined;
+  let workerConnection: Redis | undefined;
+  let refresher: ModelRefresher | undefined;
+  if (options.workers.run) {
+    workerConnection = new Redis(options.redisUrl, {
+      maxRetriesPerRequest: null,
+      connectionName: 'threadmodel-worker',
+    });
+    workerConnection.on('error', (error) => logger.warn({ err: error }, 'worker redis connection error; reconnecting'));
+    const cards = new ModelRefresher({
+      store: options.store,
+      messageRefs: options.messageRefs,
+      catalog: options.catalog,
+      flow: options.flow,
+      client,
+      logger,
+      intervalMs: options.cardRefreshIntervalMs ?? 1000,
+    });
+    refresher = cards;
+    workers = startWorkers({
+      connection: workerConnection,
+      prefix,
+      queues,
+      concurrency: options.workers.concurrency,
+      logger: logger.child({ component: 'jobs' }),
+      ...(options.workers.lockDurationMs && { lockDurationMs: options.workers.lockDurationMs }),
+      ...(options.workers.stalledIntervalMs && { stalledIntervalMs: options.workers.stalledIntervalMs }),
+      deps: {
+        store: options.store,
+        messageRefs: options.messageRefs,
+        client,
+        delivery: new SlackDelivery(client, redis, keys),
+        coordinator: reviews,
+        jobs,
+        flow: options.flow,
+        clock,
+        logger,
+        appsecChannelId: options.appsec.channelId,
+        holidays: options.settings.holidays,
+        refresh: (ref) => cards.refresh(ref),
+      },
+    });
+    await workers.ready();
+  }
+
+  return {
+    jobs,
+    reviews,
+    appsec,
+    workers,
+    async promoteDelayed() {
+      let promoted = 0;
+      for (const queue of Object.values(queues)) {
+        for (const job of await queue.getDelayed()) {
+          await job.promote().then(
+            () => {
+              promoted += 1;
+            },
+            () => undefined, // it started meanwhile
+          );
+        }
+      }
+      return promoted;
+    },
+    async close() {
+      await workers?.close();
+      await refresher?.idle();
+      await Promise.all(Object.values(queues).map((queue) => queue.close()));
+      await workerConnection?.quit().catch(() => undefined);
+    },
+  };
+}

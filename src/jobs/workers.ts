@@ -1,0 +1,94 @@
+import { type Job, type Queue, UnrecoverableError, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from '../logger';
+import { JOBS, QUEUES } from './job-payloads';
+import { processDraftIdle } from './processors/draft-idle';
+import type { ProcessorDeps } from './processors/processor-deps';
+import { processReviewNudge } from './processors/review-nudge';
+import { processReviewRequest } from './processors/review-request';
+import { permanentSlackError, rateLimitedFor } from './slack-failures';
+
+type Processor = (deps: ProcessorDeps, data: unknown, jobId: string) => Promise<void>;
+
+const PROCESSORS: Record<string, Processor> = {
+  [JOBS.reviewRequest]: processReviewRequest,
+  [JOBS.reviewNudge]: processReviewNudge,
+  [JOBS.draftIdle]: processDraftIdle,
+};
+
+export interface WorkerOptions {
+  /** A connection with `maxRetriesPerRequest: null`, as BullMQ workers require. */
+  connection: Redis;
+  prefix: string;
+  /** The queues of the same names, to pause one when Slack rate-limits us. */
+  queues: Record<keyof typeof QUEUES, Queue>;
+  concurrency: number;
+  deps: ProcessorDeps;
+  logger: Logger;
+  /** Lock and stall check (ms): how soon a job of a killed worker runs again. BullMQ's default 30 s. */
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
+}
+
+export interface Workers {
+  /** Resolves once every worker is connected and taking jobs. */
+  ready(): Promise<void>;
+  /** Stop taking jobs and wait for the running ones (graceful shutdown). */
+  close(): Promise<void>;
+}
+
+/**
+ * One worker per queue, dispatching on the job name. Slack's 429 pauses the queue for the
+ * Retry-After it gave and puts the job back (it is not dropped, and the attempt is not counted);
+ * a permanent Slack error or a bad payload fails the job once with a clear log line.
+ */
+export function startWorkers(options: WorkerOptions): Workers {
+  const { deps, logger } = options;
+  const workers = (Object.keys(QUEUES) as (keyof typeof QUEUES)[]).map((key) => {
+    const queue = options.queues[key];
+    const worker: Worker = new Worker(
+      QUEUES[key],
+      async (job: Job) => {
+        const processor = PROCESSORS[job.name];
+        if (!processor) throw new UnrecoverableError(`no processor for job ${job.name}`);
+        try {
+          await processor(deps, job.data, job.id ?? job.name);
+        } catch (error) {
+          const retryAfter = rateLimitedFor(error);
+          if (retryAfter !== undefined) {
+            logger.info({ job: job.id, retryAfter }, 'Slack rate limit: pausing the queue');
+            await queue.rateLimit(retryAfter * 1000);
+            throw Worker.RateLimitError();
+          }
+          const permanent = permanentSlackError(error);
+          if (permanent) throw new UnrecoverableError(`Slack refused the call for good: ${permanent}`);
+          throw error;
+        }
+      },
+      {
+        connection: options.connection,
+        prefix: options.prefix,
+        concurrency: options.concurrency,
+        ...(options.lockDurationMs && { lockDuration: options.lockDurationMs }),
+        ...(options.stalledIntervalMs && { stalledInterval: options.stalledIntervalMs }),
+        maxStalledCount: 3,
+      },
+    );
+    worker.on('failed', (job, error) => {
+      if (!job) return;
+      const final = error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
+      if (final) logger.error({ job: job.id, name: job.name, reason: error.message }, 'job failed for good');
+      else logger.warn({ job: job.id, name: job.name, err: error }, 'job failed; it will be retried');
+    });
+    worker.on('error', (error) => logger.warn({ err: error }, 'worker error'));
+    return worker;
+  });
+  return {
+    ready: async () => {
+      await Promise.all(workers.map((worker) => worker.waitUntilReady()));
+    },
+    close: async () => {
+      await Promise.all(workers.map((worker) => worker.close()));
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import type { ThreatModel } from '../../domain/model';
+import type { Step } from '../../domain/steps';
+import { type ReviewModalMetadata, VIEWS } from '../ids';
+import { plain, section, truncate } from './text';
+
+const STEP_NAMES: Record<Step, string> = {
+  scope: 'scope',
+  threats: 'threats',
+  mitigations: 'mitigations',
+  risk: 'risk review',
+};
+
+export const REVIEW_FIELDS = { incomplete: 'incomplete', note: 'note', comment: 'comment' } as const;
+
+/**
+ * "Request AppSec review": a note for the reviewer and, while steps are still open, the explicit
+ * choice to have an incomplete model reviewed (which the reviewer is shown).
+ */
+export function reviewRequestModal(model: ThreatModel, incomplete: readonly Step[]): Record<string, unknown> {
+  const metadata: ReviewModalMetadata = { modelId: model.id };
+  const blocks: object[] = [{ type: 'context', elements: [plain(`${model.id} ${truncate(model.title, 100)}`, 2000)] }];
+  if (incomplete.length > 0) {
+    blocks.push(
+      section(
+        `:warning: Not every step is complete yet: *${incomplete.map((step) => STEP_NAMES[step]).join(', ')}* still open. ` +
+          'AppSec can review it anyway, and will see that it is incomplete.',
+      ),
+      {
+        type: 'input',
+        block_id: REVIEW_FIELDS.incomplete,
+        label: plain('Incomplete model', 2000),
+        element: {
+          type: 'checkboxes',
+          action_id: REVIEW_FIELDS.incomplete,
+          options: [{ text: plain('Review an incomplete model', 75), value: 'yes' }],
+        },
+      },
+    );
+  }
+  blocks.push({
+    type: 'input',
+    block_id: REVIEW_FIELDS.note,
+    optional: true,
+    label: plain('Note for the reviewer', 2000),
+    element: {
+      type: 'plain_text_input',
+      action_id: REVIEW_FIELDS.note,
+      multiline: true,
+      max_length: 3000,
+      placeholder: plain('What should AppSec look at first?', 150),
+    },
+  });
+  return {
+    type: 'modal',
+    callback_id: VIEWS.reviewRequest,
+    private_metadata: JSON.stringify(metadata),
+    title: plain('Request AppSec review', 24),
+    submit: plain('Request review', 24),
+    close: plain('Cancel', 24),
+    blocks,
+  };
+}
+
+/** "Request changes": the reviewer's comments, posted in the model's thread for the owner. */
+export function requestChangesModal(model: ThreatModel): Record<string, unknown> {
+  const metadata: ReviewModalMetadata = { modelId: model.id };
+  return {
+    type: 'modal',
+    callback_id: VIEWS.reviewChanges,
+    private_metadata: JSON.stringify(metadata),
+    title: plain('Request changes', 24),
+    submit: plain('Send to the team', 24),
+    close: plain('Cancel', 24),
+    blocks: [
+      { type: 'context', elements: [plain(`${model.id} ${truncate(model.title, 100)}`, 2000)] },
+      {
+        type: 'input',
+        block_id: REVIEW_FIELDS.comment,
+        label: plain('What needs to change?', 2000),
+        element: {
+          type: 'plain_text_input',
+          action_id: REVIEW_FIELDS.comment,
+          multiline: true,
+          max_length: 3000,
+        },
+      },
+    ],
+  };
+}
