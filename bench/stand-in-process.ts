@@ -2,16 +2,43 @@
  * The Slack stand-in in a process of its own, for benchmarks: Slack is another machine, so its
  * work (storing messages, checking Block Kit) must not eat the measured app's CPU. Prints its API
  * URL on the first line of stdout and runs until stdin closes.
+ *
+ * STAND_IN_RATE_LIMITS (optional): a JSON object of rate limits by method, as `RateLimitsSchema`
+ * reads them, e.g. `{"chat.postMessage":{"perChannel":{"max":1,"windowMs":1000}}}`.
+ * A `stats` line on stdin is answered with one JSON line of `StandInStats` on stdout.
  */
+import { createInterface } from 'node:readline';
+import { z } from 'zod';
+import { type RateLimits, RateLimitsSchema } from '../test/support/slack/rate-limits';
 import { startSlackStandIn } from '../test/support/slack/stand-in-server';
+import { standInStats } from '../test/support/slack/stand-in-stats';
+
+function rateLimitsFrom(json: string | undefined): RateLimits | undefined {
+  if (json === undefined || json.trim() === '') return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (error) {
+    throw new Error(`STAND_IN_RATE_LIMITS is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = RateLimitsSchema.safeParse(value);
+  if (!parsed.success) throw new Error(`STAND_IN_RATE_LIMITS: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
 
 async function main(): Promise<void> {
-  const standIn = await startSlackStandIn();
+  const standIn = await startSlackStandIn({ rateLimits: rateLimitsFrom(process.env.STAND_IN_RATE_LIMITS) });
   process.stdout.write(`${standIn.apiUrl}\n`);
-  process.stdin.resume();
-  process.stdin.on('end', () => {
+  const lines = createInterface({ input: process.stdin });
+  lines.on('line', (line) => {
+    if (line.trim() === 'stats') process.stdout.write(`${JSON.stringify(standInStats(standIn))}\n`);
+  });
+  lines.on('close', () => {
     void standIn.close().then(() => process.exit(0));
   });
 }
 
-void main();
+main().catch((error: unknown) => {
+  process.stderr.write(`stand-in: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,11 +1,11 @@
 /** chat.* methods of the stand-in. */
 import { withBlockIds } from './block-ids';
 import { blockKitProblems, slackErrorFor } from './block-kit-rules';
-import type { JsonObject } from './json';
+import { isObject, type JsonObject } from './json';
 import { messageJson } from './message-json';
 import { arg, fail, type MethodCall, type MethodHandler } from './method-types';
 import type { StandInStore } from './stand-in-store';
-import { BOT, TEAM_DOMAIN } from './workspace';
+import { BOT, TEAM_DOMAIN, type WorkspaceChannel } from './workspace';
 
 /** chat.update refuses longer text (postMessage truncates at 40,000 instead). */
 export const UPDATE_TEXT_LIMIT = 4000;
@@ -22,10 +22,17 @@ function refuseInvalid(store: StandInStore, method: string, payload: JsonObject)
   return fail(slackErrorFor('message', problems), { response_metadata: { messages: problems } });
 }
 
-/** A channel id, '#name' or a user id (which posts to the bot's DM with that user). */
-function postTarget(store: StandInStore, channel: string) {
+/** A channel id, '#name' or a user id (which means the bot's DM with that user, opened on first use). */
+export function postTarget(store: StandInStore, channel: string): WorkspaceChannel | undefined {
   if (store.user(channel)) return store.directMessageWith(channel);
   return store.channel(channel);
+}
+
+/** Slack refuses metadata that is not `{event_type, event_payload}` (sent as a JSON string in form bodies). */
+function hasValidMetadata(args: JsonObject): boolean {
+  const { metadata } = args;
+  if (metadata === undefined) return true;
+  return isObject(metadata) && typeof metadata.event_type === 'string' && isObject(metadata.event_payload);
 }
 
 function hasContent(args: JsonObject): boolean {
@@ -37,6 +44,7 @@ function postMessage({ store, args }: MethodCall): JsonObject {
   if (!target) return fail('channel_not_found');
   if (!target.members.includes(BOT.userId)) return fail('not_in_channel');
   if (!hasContent(args)) return fail('no_text');
+  if (!hasValidMetadata(args)) return fail('invalid_metadata_format');
   const blocks = blocksArg(args);
   const refusal = refuseInvalid(store, 'chat.postMessage', { text: args.text, blocks });
   if (refusal) return refusal;

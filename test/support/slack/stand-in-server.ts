@@ -2,22 +2,34 @@
  * A local stand-in for the Slack Web API (node:http on 127.0.0.1, free port). Point Bolt / WebClient at
  * `apiUrl`; the stand-in answers like Slack, validates Block Kit, and records everything for assertions.
  * It also serves Socket Mode: apps.connections.open (app-level token) and the WebSocket it points to.
+ * Beyond faults injected per call, it can enforce Slack's rate limits and hold replies back.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { type CallPredicate, CallWaiters } from './call-waiters';
 import { FaultQueue } from './fault-queue';
+import { HeldReplies } from './held-replies';
 import { type JsonObject, parseJsonObject } from './json';
 import type { MethodHandler } from './method-types';
 import { appMethods } from './methods-apps';
 import { chatMethods } from './methods-chat';
 import { directoryMethods } from './methods-directory';
 import { fileMethods } from './methods-files';
+import { historyMethods } from './methods-history';
 import { viewMethods } from './methods-views';
+import { RateLimiter, type RateLimits } from './rate-limits';
 import { applyMessageResponse } from './response-urls';
 import { SocketModeServer, type SocketSendOptions } from './socket-mode';
 import { authError } from './stand-in-auth';
 import { parseApiArgs, readBody, sendJson, sendText, uploadBytes } from './stand-in-http';
 import { StandInStore } from './stand-in-store';
-import type { EnvelopeType, Fault, ResponseUrlContext, SocketAck, StandInOptions } from './stand-in-types';
+import type {
+  EnvelopeType,
+  Fault,
+  RecordedCall,
+  ResponseUrlContext,
+  SocketAck,
+  StandInOptions,
+} from './stand-in-types';
 import { BOT } from './workspace';
 
 interface Reply {
@@ -25,9 +37,29 @@ interface Reply {
   json?: JsonObject;
   text?: string;
   headers?: Record<string, string>;
+  /** Applied, but the response is kept back until `releaseHeldReplies()`. */
+  held?: boolean;
+  /** The Web API call it answers, recorded in the same tick as the reply is written or held. */
+  call?: RecordedCall;
 }
 
-const METHODS: Record<string, MethodHandler> = { ...directoryMethods, ...chatMethods, ...viewMethods, ...fileMethods };
+const METHODS: Record<string, MethodHandler> = {
+  ...directoryMethods,
+  ...historyMethods,
+  ...chatMethods,
+  ...viewMethods,
+  ...fileMethods,
+};
+
+/** The conversation a call's `channel` argument names, a user id and that user's DM counting as one. */
+function rateLimitKey(store: StandInStore, args: JsonObject): string | undefined {
+  const { channel } = args;
+  if (typeof channel !== 'string' || channel === '') return undefined;
+  if (store.user(channel)) return `dm:${channel}`;
+  const conversation = store.channel(channel);
+  if (conversation?.is_im && conversation.user !== undefined) return `dm:${conversation.user}`;
+  return conversation?.id ?? channel;
+}
 
 export class SlackStandIn extends StandInStore {
   readonly token: string = BOT.token;
@@ -37,8 +69,16 @@ export class SlackStandIn extends StandInStore {
   readonly socketMode = new SocketModeServer(BOT.appId);
   private readonly methods: Record<string, MethodHandler> = { ...METHODS, ...appMethods(this.socketMode) };
   private readonly faults = new FaultQueue();
+  private readonly rateLimiter: RateLimiter;
+  private readonly heldReplies = new HeldReplies();
+  private readonly callWaiters = new CallWaiters();
   private server: Server | undefined;
   private port = 0;
+
+  constructor(options: StandInOptions = {}) {
+    super(options);
+    this.rateLimiter = new RateLimiter(options.rateLimits);
+  }
 
   /** 'http://127.0.0.1:PORT' */
   get baseUrl(): string {
@@ -69,6 +109,56 @@ export class SlackStandIn extends StandInStore {
     this.faults.add(method, fault);
   }
 
+  /**
+   * Enforces Slack's rate limits (sliding windows of accepted calls, per method and per method + channel);
+   * a call over a limit is not applied and answers 429 `ratelimited` with Retry-After. Replaces the limits
+   * in force and forgets the calls counted; `undefined` turns limits off. `reset()` restores the
+   * construction-time `rateLimits` option (none by default).
+   */
+  enforceRateLimits(limits: RateLimits | undefined): void {
+    this.rateLimiter.enforce(limits);
+  }
+
+  /** How many calls the rate limits refused since the last reset (injected 429 faults not included). */
+  get rateLimitedCount(): number {
+    return this.rateLimiter.limitedCount;
+  }
+
+  /**
+   * The next call(s) of a method (`times`, default 1) are applied and recorded, but their HTTP responses
+   * are kept back until `releaseHeldReplies()`, as if the app died waiting for Slack. Calls refused by a
+   * fault or a rate limit are answered at once and do not use a hold. `reset()` and `close()` drop held
+   * responses with their connections.
+   */
+  holdReplies(method: string, options: { times?: number } = {}): void {
+    this.heldReplies.plan(method, options.times);
+  }
+
+  /** Writes every held response; returns how many there were. */
+  releaseHeldReplies(): number {
+    return this.heldReplies.releaseAll();
+  }
+
+  /** Responses held and not yet written (a client that hung up no longer counts). */
+  get heldReplyCount(): number {
+    return this.heldReplies.count;
+  }
+
+  /**
+   * The first call of `method` matching `predicate` among `calls` from index `since` on (default 0: every
+   * call since the last reset), waiting for one to be recorded if none is yet. Rejects after `timeoutMs`,
+   * or on `reset()` / `close()`. Pass `standIn.calls.length` as `since` to wait for a new call only.
+   */
+  waitForCall(
+    method: string,
+    predicate: CallPredicate = () => true,
+    timeoutMs = 5000,
+    since = 0,
+  ): Promise<RecordedCall> {
+    const recorded = this.calls.slice(since).find((call) => call.method === method && predicate(call));
+    return recorded ? Promise.resolve(recorded) : this.callWaiters.next(method, predicate, timeoutMs);
+  }
+
   /** A response_url for an interaction; POSTs to it are applied and recorded in `responses`. */
   responseUrl(kind: string, context: ResponseUrlContext): string {
     return `${this.baseUrl}/respond/${this.responseTargets.create(kind, context, this.now())}`;
@@ -85,6 +175,9 @@ export class SlackStandIn extends StandInStore {
   override reset(): void {
     super.reset();
     this.faults.clear();
+    this.rateLimiter.reset();
+    this.heldReplies.destroyAll();
+    this.callWaiters.rejectAll('reset');
     this.socketMode.reset();
   }
 
@@ -92,6 +185,8 @@ export class SlackStandIn extends StandInStore {
     const server = this.server;
     if (!server) return;
     this.server = undefined;
+    this.heldReplies.destroyAll();
+    this.callWaiters.rejectAll('closed');
     await this.socketMode.close();
     server.closeAllConnections();
     await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
@@ -99,8 +194,16 @@ export class SlackStandIn extends StandInStore {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const reply = await this.route(req);
-    if (reply.json === undefined) sendText(res, reply.status, reply.text ?? '');
-    else sendJson(res, reply.status, reply.json, reply.headers);
+    const write = () => {
+      if (reply.json === undefined) sendText(res, reply.status, reply.text ?? '');
+      else sendJson(res, reply.status, reply.json, reply.headers);
+    };
+    if (reply.call) {
+      this.calls.push(reply.call);
+      this.callWaiters.recorded(reply.call);
+    }
+    if (reply.held) this.heldReplies.keep(res, write);
+    else write();
   }
 
   private async route(req: IncomingMessage): Promise<Reply> {
@@ -115,8 +218,8 @@ export class SlackStandIn extends StandInStore {
 
   private apiCall(req: IncomingMessage, method: string, args: JsonObject): Reply {
     const reply = (status: number, response: JsonObject, headers: Record<string, string> = {}): Reply => {
-      this.calls.push({ method, args, response, status, at: new Date(this.now()) });
-      return { status, json: response, headers };
+      const call = { method, args, response, status, at: new Date(this.now()) };
+      return { status, json: response, headers, call };
     };
     const handler = this.methods[method];
     if (!handler) return reply(200, { ok: false, error: 'unknown_method' });
@@ -124,7 +227,11 @@ export class SlackStandIn extends StandInStore {
     if (authProblem) return reply(200, { ok: false, error: authProblem });
     const fault = this.faults.take(method);
     if (fault) return reply(fault.status, fault.body, fault.headers);
-    return reply(200, handler({ store: this, args, baseUrl: this.baseUrl }));
+    const limited = this.rateLimiter.take(method, rateLimitKey(this, args), this.now());
+    if (limited)
+      return reply(429, { ok: false, error: 'ratelimited' }, { 'retry-after': `${limited.retryAfterSeconds}` });
+    const applied = reply(200, handler({ store: this, args, baseUrl: this.baseUrl }));
+    return { ...applied, held: this.heldReplies.take(method) };
   }
 
   private upload(fileId: string, bytes: Buffer): Reply {

@@ -1,5 +1,6 @@
 /** The records the Slack stand-in keeps, as tests read them back. */
 import type { JsonObject } from './json';
+import type { RateLimits } from './rate-limits';
 
 /** `state.values[block_id][action_id]` as Slack sends it in interaction payloads. */
 export type StateValues = Record<string, Record<string, JsonObject>>;
@@ -9,7 +10,7 @@ export interface RecordedCall {
   /** Arguments as the app sent them, JSON fields (blocks, view, files…) parsed. */
   args: JsonObject;
   response: JsonObject;
-  /** HTTP status the stand-in answered (200, or 429/500 for injected faults). */
+  /** HTTP status the stand-in answered (200; 429 for a rate limit or an injected fault; 500 for a fault). */
   status: number;
   at: Date;
 }
@@ -113,6 +114,8 @@ export type Fault = ({ status: 429; retryAfter: number } | { status: 500 } | { e
 export interface StandInOptions {
   /** Clock in milliseconds (trigger expiry, response_url expiry, message ts). Default Date.now. */
   now?: () => number;
+  /** Rate limits enforced from the start, and again after each `reset()` (see `enforceRateLimits`). */
+  rateLimits?: RateLimits;
 }
 
 /** The kinds of Socket Mode envelope the stand-in sends. */

@@ -1,0 +1,71 @@
+import type { RiskAssessment } from '../../src/domain/risk-assessment';
+import { buildMitigation, buildThreat } from './build-model';
+import { eventually } from './eventually';
+import { CHANNELS, USERS } from './slack/workspace';
+import { CHANNEL, type Fixture, startScopedModel } from './slack-scenarios';
+
+const { ALICE, BOB } = USERS;
+export const APPSEC_CHANNEL = CHANNELS.APPSEC.id;
+export const REF = { workspaceId: 'T0WORKSPC', modelId: 'TM-1' };
+
+const HIGH = { likelihood: 4, impact: 4 } as const;
+const LOW = { likelihood: 2, impact: 2 } as const;
+
+/**
+ * Alice's TM-1 with all four steps complete (Bob is the Adversary): T-1 mitigated by M-1, and T-2
+ * a high risk that is accepted by Bob, or left open when `openHighRisk`.
+ */
+export async function startCompleteModel(ctx: Fixture, options: { openHighRisk?: boolean; complete?: boolean } = {}) {
+  await startScopedModel(ctx);
+  const now = new Date().toISOString();
+  const accepted: RiskAssessment = {
+    before: HIGH,
+    after: HIGH,
+    decision: { type: 'accept', reason: 'Refunds are capped at 50 EUR', decidedBy: BOB.id, decidedAt: now },
+  };
+  await ctx.store.update(REF, { actor: BOB.id, action: 'seed' }, (model) => {
+    const done = { completedBy: BOB.id, completedAt: now };
+    const place = { impactedAssetIds: ['AS-1'], affectedElementIds: ['C-1'], createdAt: now };
+    return {
+      ...model,
+      threats: [
+        buildThreat('T-1', {
+          ...place,
+          risk: { before: LOW, after: LOW, decision: { type: 'mitigate', decidedBy: BOB.id, decidedAt: now } },
+        }),
+        buildThreat('T-2', {
+          ...place,
+          threatAction: 'read refunds of others',
+          risk: options.openHighRisk ? { before: HIGH, after: HIGH } : accepted,
+        }),
+      ],
+      mitigations: [buildMitigation('M-1', ['T-1'], { createdAt: now })],
+      counters: { ...model.counters, threat: 2, mitigation: 1 },
+      currentStep: 'risk',
+      completedSteps:
+        options.complete === false
+          ? { ...model.completedSteps, threats: done }
+          : { ...model.completedSteps, threats: done, mitigations: done, risk: done },
+    };
+  });
+  await ctx.settle();
+}
+
+/** Alice clicks "Request AppSec review" on the card and submits the modal. */
+export async function requestReview(
+  ctx: Fixture,
+  values: Record<string, string | string[]> = {},
+  options: { force?: boolean } = {},
+) {
+  await ctx.driver.clickButton(ALICE.id, 'review.request', { channel: CHANNEL });
+  await ctx.settle();
+  return ctx.driver.submitView(ALICE.id, values, options);
+}
+
+/** The messages the bot posted in the AppSec channel (top level), once at least `count` are there. */
+export function appsecCards(ctx: Fixture, count = 1) {
+  return eventually(`${count} message(s) in the AppSec channel`, () => {
+    const cards = ctx.standIn.messages(APPSEC_CHANNEL).filter((message) => message.thread_ts === undefined);
+    return cards.length >= count ? cards : undefined;
+  });
+}
