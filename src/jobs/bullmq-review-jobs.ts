@@ -79,8 +79,10 @@ export class BullReviewJobs implements ReviewJobs {
   ): Promise<void> {
     const key = this.keys.reminders(ref.workspaceId, ref.modelId);
     const previous = await this.redis.hget(key, kind);
-    const delay = Math.max(0, at.getTime() - this.clock().getTime());
-    await this.queues.reminders.add(name, data, { jobId, delay });
+    const now = this.clock().getTime();
+    const delay = Math.max(0, at.getTime() - now);
+    // The job's timestamp from the same clock, so timestamp + delay is the intended time exactly.
+    await this.queues.reminders.add(name, data, { jobId, delay, timestamp: now });
     await this.redis.hset(key, kind, jobId);
     if (previous && previous !== jobId) await this.remove(previous);
   }

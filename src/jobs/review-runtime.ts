@@ -11,7 +11,7 @@ import { UserTimeZones } from '../slack/user-time-zones';
 import type { MessageRefStore } from '../store/message-refs';
 import type { ModelStore } from '../store/model-store';
 import type { RedisKeys } from '../store/redis-keys';
-import { BullReviewJobs, DEFAULT_JOB_OPTIONS } from './bullmq-review-jobs';
+import { BullReviewJobs, DEFAULT_JOB_OPTIONS, type ReviewQueues } from './bullmq-review-jobs';
 import { SlackDelivery } from './deliver-once';
 import { QUEUES } from './job-payloads';
 import { startWorkers, type Workers } from './workers';
@@ -37,6 +37,7 @@ export interface ReviewRuntimeOptions {
 
 export interface ReviewRuntime {
   jobs: BullReviewJobs;
+  queues: ReviewQueues;
   reviews: ReviewCoordinator;
   appsec: AppSecDirectory;
   workers: Workers | undefined;
@@ -127,6 +128,7 @@ export async function startReviewRuntime(options: ReviewRuntimeOptions): Promise
 
   return {
     jobs,
+    queues,
     reviews,
     appsec,
     workers,
