@@ -58,6 +58,17 @@ export const USERS = {
   APPSEC2: user('U0SEC0002', 'pat.sec', 'Pat Guard', 'America/Chicago', 'Central Standard Time', -21600),
 } satisfies Record<string, WorkspaceUser>;
 
+/** The id of synthetic user `n` (1-based): U0BENCH0001, U0BENCH0002, ... */
+export function syntheticUserId(n: number): string {
+  return `U0BENCH${String(n).padStart(4, '0')}`;
+}
+
+/** Synthetic user `n`, for benchmarks that need more people than the fixture workspace has. */
+export function syntheticUser(n: number): WorkspaceUser {
+  const id = syntheticUserId(n);
+  return user(id, `bench.user${n}`, `Bench User ${n}`, 'UTC', 'Coordinated Universal Time', 0);
+}
+
 function channel(id: string, name: string, members: string[], isPrivate = false): WorkspaceChannel {
   return { id, name, is_private: isPrivate, is_im: false, members };
 }

@@ -1,0 +1,135 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { Redis } from 'ioredis';
+import { loadCatalog } from '../../../src/catalog/load-catalog';
+import { type ReviewRuntime, startReviewRuntime } from '../../../src/jobs/review-runtime';
+import { createLogger } from '../../../src/logger';
+import { SHIPPED_CATALOG_DIR } from '../../../src/paths';
+import { MessageRefStore } from '../../../src/store/message-refs';
+import { RedisKeys } from '../../../src/store/redis-keys';
+import { RedisModelStore } from '../../../src/store/redis-model-store';
+import { defaultFlow } from '../../support/build-model';
+import { eventually } from '../../support/eventually';
+import { seedModelInReview } from '../../support/models-in-review';
+import { testRedis, uniquePrefix } from '../../support/redis-server';
+import { type SlackStandIn, startSlackStandIn } from '../../support/slack/stand-in-server';
+import { BOT, CHANNELS, USERS } from '../../support/slack/workspace';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const { APPSEC1 } = USERS;
+const REVIEWER_DM = `D${APPSEC1.id.slice(1)}`;
+
+describe('a worker killed while sending a nudge', () => {
+  let redisUrl = '';
+  let closeRedis: () => Promise<void> = async () => {};
+  let redis: Redis;
+  let standIn: SlackStandIn;
+  let keys: RedisKeys;
+  let store: RedisModelStore;
+  let producer: ReviewRuntime;
+  const children: ChildProcess[] = [];
+
+  /** `npm run worker`'s equivalent in a process of its own; resolves once it takes jobs. */
+  async function startWorker(): Promise<ChildProcess> {
+    const child = spawn(
+      process.execPath,
+      ['-r', path.join(ROOT, 'test/support/ts-register.js'), path.join(ROOT, 'test/support/worker-process.ts')],
+      {
+        env: { ...process.env, REDIS_URL: redisUrl, KEY_PREFIX: keys.prefix, SLACK_API_URL: standIn.apiUrl },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    children.push(child);
+    await new Promise<void>((resolve, reject) => {
+      createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
+        if (line === 'ready') resolve();
+      });
+      child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
+    });
+    return child;
+  }
+  const kill = (child: ChildProcess) =>
+    new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGKILL');
+    });
+
+  beforeAll(async () => {
+    const server = await testRedis();
+    redisUrl = server.url;
+    closeRedis = server.close;
+    redis = new Redis(redisUrl);
+    standIn = await startSlackStandIn();
+  });
+  beforeEach(async () => {
+    standIn.reset();
+    keys = new RedisKeys(uniquePrefix());
+    store = new RedisModelStore({ redis, keys });
+    producer = await startReviewRuntime({
+      redisUrl,
+      redis,
+      keys,
+      store,
+      messageRefs: new MessageRefStore(redis, keys),
+      flow: defaultFlow(),
+      catalog: loadCatalog([SHIPPED_CATALOG_DIR]),
+      clock: () => new Date(),
+      logger: createLogger('silent'),
+      slack: { botToken: BOT.token, apiUrl: standIn.apiUrl },
+      appsec: { channelId: CHANNELS.APPSEC.id, usergroupId: undefined },
+      settings: { slaWorkingDays: 3, holidays: [] },
+      workers: { run: false, concurrency: 1 },
+    });
+  });
+  afterEach(async () => {
+    await Promise.all(
+      children
+        .splice(0)
+        .map((child) => (child.exitCode === null && child.signalCode === null ? kill(child) : undefined)),
+    );
+    await producer.close();
+  });
+  afterAll(async () => {
+    await standIn.close();
+    await redis.quit();
+    await closeRedis();
+  });
+
+  it('after Slack got the message: the restarted worker finds it and does not send it again', async () => {
+    const { nudge } = await seedModelInReview(store, APPSEC1.id);
+    standIn.holdReplies('chat.postMessage');
+    const first = await startWorker();
+    await producer.jobs.scheduleReviewNudge(nudge, new Date());
+    await standIn.waitForCall('chat.postMessage', () => true, 15_000);
+    await kill(first); // Slack has the message; the worker never heard back
+
+    await startWorker();
+    await eventually(
+      'the job to complete',
+      async () => (await producer.queues.reminders.getCompletedCount()) > 0,
+      20_000,
+    );
+    expect(standIn.messages(REVIEWER_DM)).toHaveLength(1);
+    expect(standIn.calls.filter((call) => call.method === 'chat.postMessage')).toHaveLength(1);
+    expect(standIn.calls.some((call) => call.method === 'conversations.history')).toBe(true);
+  });
+
+  it('before Slack got the message: the restarted worker sends it once', async () => {
+    const { nudge } = await seedModelInReview(store, APPSEC1.id, { threadTs: '1700000000.000100' });
+    standIn.holdReplies('chat.getPermalink'); // the nudge looks up the thread link before it posts
+    const first = await startWorker();
+    await producer.jobs.scheduleReviewNudge(nudge, new Date());
+    await standIn.waitForCall('chat.getPermalink', () => true, 15_000);
+    await kill(first);
+
+    await startWorker();
+    await eventually('the DM', () => standIn.messages(REVIEWER_DM).length > 0, 20_000);
+    await eventually(
+      'the job to complete',
+      async () => (await producer.queues.reminders.getCompletedCount()) > 0,
+      20_000,
+    );
+    expect(standIn.messages(REVIEWER_DM)).toHaveLength(1);
+  });
+});
