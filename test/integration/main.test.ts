@@ -1,14 +1,20 @@
 import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
+import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { StoreUnavailableError } from '../../src/errors';
+import { BullReviewJobs } from '../../src/jobs/bullmq-review-jobs';
+import { QUEUES } from '../../src/jobs/job-payloads';
 import { start } from '../../src/main';
 import { RedisKeys } from '../../src/store/redis-keys';
 import { RedisModelStore } from '../../src/store/redis-model-store';
 import { ALICE } from '../support/build-model';
+import { eventually } from '../support/eventually';
+import { seedModelInReview } from '../support/models-in-review';
 import { testRedis, uniquePrefix } from '../support/redis-server';
 import { SlackDriver } from '../support/slack/slack-driver';
 import { type SlackStandIn, startSlackStandIn } from '../support/slack/stand-in-server';
+import { USERS } from '../support/slack/workspace';
 import { SIGNING_SECRET } from '../support/slack-app-fixture';
 import { tempDir } from '../support/temp-dir';
 
@@ -122,6 +128,48 @@ describe('start-up', () => {
 
   it('stops with a clear error when Redis cannot be reached', async () => {
     await expect(start({ ...slackEnv(), REDIS_URL: 'redis://127.0.0.1:1' })).rejects.toThrow(StoreUnavailableError);
+  });
+
+  describe('as a worker process (npm run worker)', () => {
+    it('runs the jobs with only the bot token and REDIS_URL, and stops cleanly', async () => {
+      const prefix = uniquePrefix();
+      const client = new Redis(redis.url);
+      const keys = new RedisKeys(prefix);
+      const store = new RedisModelStore({ redis: client, keys });
+      const running = await start(
+        {
+          LOG_LEVEL: 'silent',
+          SLACK_BOT_TOKEN: standIn.token,
+          SLACK_API_URL: standIn.apiUrl,
+          REDIS_URL: redis.url,
+          REDIS_KEY_PREFIX: prefix,
+          APPSEC_CHANNEL_ID: 'C0APPSEC0',
+        },
+        process.cwd(),
+        'worker',
+      );
+      const producer = new Queue(QUEUES.reminders, { connection: client, prefix: keys.jobsPrefix() });
+      try {
+        const { nudge } = await seedModelInReview(store, USERS.APPSEC1.id);
+        await new BullReviewJobs(
+          { reviews: producer, reminders: producer },
+          client,
+          keys,
+          () => new Date(),
+        ).scheduleReviewNudge(nudge, new Date());
+        await eventually('the worker to send the nudge', () => standIn.messages('D0SEC0001').length > 0, 15_000);
+      } finally {
+        await running.stop();
+        await producer.close();
+        await client.quit();
+      }
+    });
+
+    it('refuses to start without REDIS_URL: it must share the web process Redis', async () => {
+      await expect(
+        start({ LOG_LEVEL: 'silent', SLACK_BOT_TOKEN: standIn.token }, process.cwd(), 'worker'),
+      ).rejects.toThrow(/REDIS_URL: is missing; expected the Redis the web process uses/);
+    });
   });
 
   it('stops with every configuration problem listed', async () => {

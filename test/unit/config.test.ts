@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { loadConfig, requireSlackCredentials } from '../../src/config';
+import { loadConfig, requireBotToken, requireSlackCredentials } from '../../src/config';
 import { ConfigError } from '../../src/errors';
 
 const defaults = { cwd: '/srv/app', flowFile: '/opt/threadmodel/flows/default.yaml' };
@@ -14,6 +14,47 @@ describe('configuration', () => {
       port: 3000,
       redis: { url: undefined, keyPrefix: 'threadmodel:' },
       draftRetentionDays: 180,
+      review: { appsecChannelId: undefined, appsecUsergroupId: undefined, slaWorkingDays: 3, holidays: [] },
+      jobs: { runWorkers: true, concurrency: 10 },
+    });
+  });
+
+  describe('reviews and workers', () => {
+    it('reads the AppSec channel and group, the SLA, holidays and the worker settings', () => {
+      const config = loadConfig(
+        {
+          APPSEC_CHANNEL_ID: 'C0APPSEC0',
+          APPSEC_USERGROUP_ID: 'S0APPSEC0',
+          REVIEW_SLA_DAYS: '5',
+          REVIEW_HOLIDAYS: '2026-12-25, 2027-01-01',
+          RUN_WORKERS: 'false',
+          WORKER_CONCURRENCY: '4',
+        },
+        defaults,
+      );
+      expect(config.review).toEqual({
+        appsecChannelId: 'C0APPSEC0',
+        appsecUsergroupId: 'S0APPSEC0',
+        slaWorkingDays: 5,
+        holidays: ['2026-12-25', '2027-01-01'],
+      });
+      expect(config.jobs).toEqual({ runWorkers: false, concurrency: 4 });
+    });
+
+    it('refuses a channel name for an id, a bad holiday and a fractional SLA, all at once', () => {
+      expect(() =>
+        loadConfig(
+          { APPSEC_CHANNEL_ID: '#appsec', REVIEW_HOLIDAYS: '2026-12-25,25/12/2026', REVIEW_SLA_DAYS: '2.5' },
+          defaults,
+        ),
+      ).toThrow(
+        /APPSEC_CHANNEL_ID: is "#appsec"[\s\S]*REVIEW_SLA_DAYS: is "2\.5"[\s\S]*REVIEW_HOLIDAYS: is "2026-12-25,25\/12\/2026"/,
+      );
+    });
+
+    it('a worker process needs only the bot token', () => {
+      expect(requireBotToken(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' }, defaults))).toBe('xoxb-1');
+      expect(() => requireBotToken(loadConfig({}, defaults))).toThrow(/SLACK_BOT_TOKEN: is missing/);
     });
   });
 
