@@ -20,6 +20,8 @@ export const JOBS = {
 } as const;
 
 const ModelJobSchema = z.strictObject({ workspaceId: WorkspaceIdSchema, modelId: ModelIdSchema });
+/** The model any job is about (its other fields aside). */
+export const ModelJobRefSchema = z.object({ workspaceId: WorkspaceIdSchema, modelId: ModelIdSchema });
 
 export const ReviewRequestJobSchema = ModelJobSchema.extend({
   /** Which request round: a job of an older round finds the review moved on and does nothing. */

@@ -1,7 +1,9 @@
 import { type Job, type Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../logger';
-import { JOBS, QUEUES } from './job-payloads';
+import { userLine } from '../slack/views/text';
+import { notice } from '../slack/views/thread-messages';
+import { JOBS, ModelJobRefSchema, QUEUES } from './job-payloads';
 import { processDraftIdle } from './processors/draft-idle';
 import type { ProcessorDeps } from './processors/processor-deps';
 import { processReviewNudge } from './processors/review-nudge';
@@ -15,6 +17,28 @@ const PROCESSORS: Record<string, Processor> = {
   [JOBS.reviewNudge]: processReviewNudge,
   [JOBS.draftIdle]: processDraftIdle,
 };
+
+const FAILED_WHAT: Record<string, string> = {
+  [JOBS.reviewRequest]: 'post the review request in the AppSec channel',
+  [JOBS.reviewNudge]: 'send a review reminder',
+  [JOBS.draftIdle]: 'send a reminder about this draft',
+};
+
+/** Where possible, the model's thread hears that a job gave up (nothing in the model is lost). */
+async function noteFailureInThread(deps: ProcessorDeps, job: Job, reason: string): Promise<void> {
+  const ref = ModelJobRefSchema.safeParse(job.data);
+  if (!ref.success) return;
+  const model = await deps.store.get(ref.data);
+  if (!model?.threadTs) return;
+  await deps.client.chat.postMessage({
+    channel: model.channelId,
+    thread_ts: model.threadTs,
+    ...notice(
+      `:warning: I could not ${FAILED_WHAT[job.name] ?? 'finish a background task'} for *${model.id}* ` +
+        `(${userLine(reason, 200)}). Nothing in the model was lost; whoever runs Threadmodel can find \`${job.id}\` in the logs.`,
+    ),
+  });
+}
 
 export interface WorkerOptions {
   /** A connection with `maxRetriesPerRequest: null`, as BullMQ workers require. */
@@ -77,8 +101,14 @@ export function startWorkers(options: WorkerOptions): Workers {
     worker.on('failed', (job, error) => {
       if (!job) return;
       const final = error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
-      if (final) logger.error({ job: job.id, name: job.name, reason: error.message }, 'job failed for good');
-      else logger.warn({ job: job.id, name: job.name, err: error }, 'job failed; it will be retried');
+      if (!final) {
+        logger.warn({ job: job.id, name: job.name, err: error }, 'job failed; it will be retried');
+        return;
+      }
+      logger.error({ job: job.id, name: job.name, reason: error.message }, 'job failed for good');
+      noteFailureInThread(deps, job, error.message).catch((noteError: unknown) =>
+        logger.warn({ err: noteError, job: job.id }, 'could not tell the thread about a failed job'),
+      );
     });
     worker.on('error', (error) => logger.warn({ err: error }, 'worker error'));
     return worker;

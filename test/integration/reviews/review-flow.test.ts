@@ -44,7 +44,10 @@ describe('AppSec review requests', () => {
         () => ctx.standIn.thread(APPSEC_CHANNEL, card?.ts ?? '')[0],
       );
       expect(assigned.text).toContain(`<@${APPSEC1.id}>, this review is yours`);
-      expect((await threadOf()).map((m) => m.text).join('\n')).toContain(`AppSec review requested by <@${ALICE.id}>`);
+      const told = await eventually('the note in the thread', async () =>
+        (await threadOf()).find((m) => m.text.includes('AppSec review requested')),
+      );
+      expect(told.text).toContain(`AppSec review requested by <@${ALICE.id}>. <@${APPSEC1.id}> reviews it, due <!date^`);
     });
 
     it('assigns round-robin: the next request goes to the next AppSec member', async () => {
@@ -54,6 +57,24 @@ describe('AppSec review requests', () => {
       await appsecCards(ctx);
       await ctx.settle();
       expect((await ctx.model()).review?.reviewerId).toBe(APPSEC2.id);
+    });
+  });
+
+  describe('when Slack refuses for good', () => {
+    it('fails the job once, without retries, and tells the thread; the model keeps its request', async () => {
+      await startCompleteModel(ctx);
+      ctx.standIn.failNext('chat.postMessage', { error: 'channel_not_found' });
+      await requestReview(ctx);
+      const note = await eventually('the failure note', async () =>
+        (await threadOf()).find((message) => message.text.includes('I could not post the review request')),
+      );
+      expect(note.text).toContain('*TM-1* (Slack refused the call for good: channel_not_found)');
+      const posts = ctx.standIn.calls.filter(
+        (call) => call.method === 'chat.postMessage' && call.args.channel === APPSEC_CHANNEL,
+      );
+      expect(posts).toHaveLength(1);
+      expect(await ctx.runtime.queues.reviews.getFailedCount()).toBe(1);
+      expect((await ctx.model()).status).toBe('in_review');
     });
   });
 
