@@ -9,6 +9,19 @@ import { ConfigError, type ConfigProblem } from './errors';
  * Later parts of the app add their variables here (and to the README's table).
  */
 
+/** A comma-separated list, items trimmed, empty items dropped; unset is the empty list. */
+function commaList() {
+  return z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? '')
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean),
+    );
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /**
@@ -25,15 +38,7 @@ const VARIABLES = {
     expected: 'a path to a flow YAML file',
   },
   CATALOG_DIRS: {
-    schema: z
-      .string()
-      .optional()
-      .transform((value) =>
-        (value ?? '')
-          .split(',')
-          .map((dir) => dir.trim())
-          .filter(Boolean),
-      ),
+    schema: commaList(),
     expected: 'a comma-separated list of catalog folders',
   },
   SLACK_BOT_TOKEN: {
@@ -103,16 +108,7 @@ const VARIABLES = {
     expected: 'a whole number of working days from 1 to 30',
   },
   REVIEW_HOLIDAYS: {
-    schema: z
-      .string()
-      .optional()
-      .transform((value) =>
-        (value ?? '')
-          .split(',')
-          .map((day) => day.trim())
-          .filter(Boolean),
-      )
-      .pipe(z.array(z.iso.date())),
+    schema: commaList().pipe(z.array(z.iso.date())),
     expected: 'a comma-separated list of dates such as 2026-12-25,2027-01-01 (skipped like weekends)',
   },
   RUN_WORKERS: {

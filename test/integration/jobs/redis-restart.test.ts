@@ -1,18 +1,14 @@
 import { Redis } from 'ioredis';
-import { loadCatalog } from '../../../src/catalog/load-catalog';
-import { type ReviewRuntime, startReviewRuntime } from '../../../src/jobs/review-runtime';
-import { createLogger } from '../../../src/logger';
-import { SHIPPED_CATALOG_DIR } from '../../../src/paths';
-import { MessageRefStore } from '../../../src/store/message-refs';
+import type { ReviewRuntime } from '../../../src/jobs/review-runtime';
 import { RedisKeys } from '../../../src/store/redis-keys';
 import { RedisModelStore } from '../../../src/store/redis-model-store';
 import { type RedisServer, startRedisServer } from '../../../src/store/redis-server-process';
-import { defaultFlow } from '../../support/build-model';
 import { eventually } from '../../support/eventually';
 import { seedModelInReview } from '../../support/models-in-review';
 import { uniquePrefix } from '../../support/redis-server';
 import { type SlackStandIn, startSlackStandIn } from '../../support/slack/stand-in-server';
-import { BOT, CHANNELS, USERS } from '../../support/slack/workspace';
+import { USERS } from '../../support/slack/workspace';
+import { startStandaloneRuntime } from '../../support/standalone-runtime';
 
 const REVIEWERS = [USERS.APPSEC1, USERS.APPSEC2, USERS.DAVE];
 const dmOf = (userId: string) => `D${userId.slice(1)}`;
@@ -38,19 +34,11 @@ describe('reminders across a Redis restart (AOF on)', () => {
   it('fires every reminder scheduled before Redis was killed and restarted, once each', async () => {
     const keys = new RedisKeys(uniquePrefix());
     const store = new RedisModelStore({ redis, keys });
-    runtime = await startReviewRuntime({
+    runtime = await startStandaloneRuntime({
       redisUrl: server.url,
       redis,
       keys,
-      store,
-      messageRefs: new MessageRefStore(redis, keys),
-      flow: defaultFlow(),
-      catalog: loadCatalog([SHIPPED_CATALOG_DIR]),
-      clock: () => new Date(),
-      logger: createLogger('silent'),
-      slack: { botToken: BOT.token, apiUrl: standIn.apiUrl },
-      appsec: { channelId: CHANNELS.APPSEC.id, usergroupId: undefined },
-      settings: { slaWorkingDays: 3, holidays: [] },
+      apiUrl: standIn.apiUrl,
       workers: { run: true, concurrency: 2 },
     });
     const fireAt = new Date(Date.now() + 4000);

@@ -2,19 +2,15 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { Redis } from 'ioredis';
-import { loadCatalog } from '../../../src/catalog/load-catalog';
-import { type ReviewRuntime, startReviewRuntime } from '../../../src/jobs/review-runtime';
-import { createLogger } from '../../../src/logger';
-import { SHIPPED_CATALOG_DIR } from '../../../src/paths';
-import { MessageRefStore } from '../../../src/store/message-refs';
+import type { ReviewRuntime } from '../../../src/jobs/review-runtime';
 import { RedisKeys } from '../../../src/store/redis-keys';
 import { RedisModelStore } from '../../../src/store/redis-model-store';
-import { defaultFlow } from '../../support/build-model';
 import { eventually } from '../../support/eventually';
 import { seedModelInReview } from '../../support/models-in-review';
 import { testRedis, uniquePrefix } from '../../support/redis-server';
 import { type SlackStandIn, startSlackStandIn } from '../../support/slack/stand-in-server';
-import { BOT, CHANNELS, USERS } from '../../support/slack/workspace';
+import { USERS } from '../../support/slack/workspace';
+import { startStandaloneRuntime } from '../../support/standalone-runtime';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const { APPSEC1 } = USERS;
@@ -66,19 +62,11 @@ describe('a worker killed while sending a nudge', () => {
     standIn.reset();
     keys = new RedisKeys(uniquePrefix());
     store = new RedisModelStore({ redis, keys });
-    producer = await startReviewRuntime({
+    producer = await startStandaloneRuntime({
       redisUrl,
       redis,
       keys,
-      store,
-      messageRefs: new MessageRefStore(redis, keys),
-      flow: defaultFlow(),
-      catalog: loadCatalog([SHIPPED_CATALOG_DIR]),
-      clock: () => new Date(),
-      logger: createLogger('silent'),
-      slack: { botToken: BOT.token, apiUrl: standIn.apiUrl },
-      appsec: { channelId: CHANNELS.APPSEC.id, usergroupId: undefined },
-      settings: { slaWorkingDays: 3, holidays: [] },
+      apiUrl: standIn.apiUrl,
       workers: { run: false, concurrency: 1 },
     });
   });

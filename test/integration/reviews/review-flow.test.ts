@@ -47,7 +47,9 @@ describe('AppSec review requests', () => {
       const told = await eventually('the note in the thread', async () =>
         (await threadOf()).find((m) => m.text.includes('AppSec review requested')),
       );
-      expect(told.text).toContain(`AppSec review requested by <@${ALICE.id}>. <@${APPSEC1.id}> reviews it, due <!date^`);
+      expect(told.text).toContain(
+        `AppSec review requested by <@${ALICE.id}>. <@${APPSEC1.id}> reviews it, due <!date^`,
+      );
     });
 
     it('assigns round-robin: the next request goes to the next AppSec member', async () => {
