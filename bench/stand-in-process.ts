@@ -5,6 +5,8 @@
  *
  * STAND_IN_RATE_LIMITS (optional): a JSON object of rate limits by method, as `RateLimitsSchema`
  * reads them, e.g. `{"chat.postMessage":{"perChannel":{"max":1,"windowMs":1000}}}`.
+ * STAND_IN_EXTRA_USERS (optional): how many synthetic users (`syntheticUser(1..N)`, ids U0BENCH0001…)
+ * to add to the workspace, so a benchmark can DM more people than the fixture workspace has.
  * A `stats` line on stdin is answered with one JSON line of `StandInStats` on stdout.
  */
 import { createInterface } from 'node:readline';
@@ -12,6 +14,10 @@ import { z } from 'zod';
 import { type RateLimits, RateLimitsSchema } from '../test/support/slack/rate-limits';
 import { startSlackStandIn } from '../test/support/slack/stand-in-server';
 import { standInStats } from '../test/support/slack/stand-in-stats';
+import { syntheticUser } from '../test/support/slack/workspace';
+
+/** Synthetic user ids have four digits. */
+const ExtraUsersSchema = z.coerce.number().int().min(0).max(9999);
 
 function rateLimitsFrom(json: string | undefined): RateLimits | undefined {
   if (json === undefined || json.trim() === '') return undefined;
@@ -26,8 +32,17 @@ function rateLimitsFrom(json: string | undefined): RateLimits | undefined {
   return parsed.data;
 }
 
+function extraUsersFrom(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return 0;
+  const parsed = ExtraUsersSchema.safeParse(value);
+  if (!parsed.success) throw new Error(`STAND_IN_EXTRA_USERS: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
 async function main(): Promise<void> {
+  const extraUsers = extraUsersFrom(process.env.STAND_IN_EXTRA_USERS);
   const standIn = await startSlackStandIn({ rateLimits: rateLimitsFrom(process.env.STAND_IN_RATE_LIMITS) });
+  for (let n = 1; n <= extraUsers; n++) standIn.workspace.users.push(syntheticUser(n));
   process.stdout.write(`${standIn.apiUrl}\n`);
   const lines = createInterface({ input: process.stdin });
   lines.on('line', (line) => {
