@@ -28,13 +28,21 @@ export const FALLBACK_TIME_ZONE = 'UTC';
 /** Whether the runtime knows the time zone, e.g. 'America/Chicago' (true) or 'Mars/Olympus' (false). */
 export function isValidTimeZone(name: string): boolean {
   if (name.trim() === '') return false;
+  const known = checkedZones.get(name);
+  if (known !== undefined) return known;
+  let valid: boolean;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
+    valid = true;
   } catch {
-    return false;
+    valid = false;
   }
+  // A handful of zones are seen again and again; building a formatter each time is what costs.
+  if (checkedZones.size < 1000) checkedZones.set(name, valid);
+  return valid;
 }
+
+const checkedZones = new Map<string, boolean>();
 
 /**
  * A calendar for a zone that may come from outside (a Slack profile, a config file): a missing

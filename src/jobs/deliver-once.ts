@@ -21,6 +21,20 @@ export interface Delivered {
 }
 
 /**
+ * The channel had a message from us less than the pace ago (Slack allows about one per second per
+ * channel): try again after `retryInMs`. The worker delays only this job, the queue keeps going.
+ */
+export class ChannelBusyError extends Error {
+  constructor(readonly retryInMs: number) {
+    super(`channel busy for ${retryInMs} ms`);
+    this.name = 'ChannelBusyError';
+  }
+}
+
+/** Slack's pace for chat.postMessage: about one message per second per channel. */
+export const CHANNEL_PACE_MS = 1000;
+
+/**
  * Posts a job's Slack message exactly once, though BullMQ runs a job at least once. A ledger entry
  * per delivery id says "sending" before the call and "sent" after it; the message carries the id
  * in its metadata. When a worker died between the two (the entry still says "sending"), the next
@@ -31,6 +45,7 @@ export class SlackDelivery {
     private readonly client: WebClient,
     private readonly redis: Redis,
     private readonly keys: RedisKeys,
+    private readonly paceMs = CHANNEL_PACE_MS,
   ) {}
 
   async post(deliveryId: string, message: OutgoingMessage): Promise<Delivered> {
@@ -38,6 +53,7 @@ export class SlackDelivery {
     const state = await this.redis.get(key);
     const sent = parseSent(state);
     if (sent) return sent;
+    await this.takeTurn(message.channel);
     const claimed = state === null && (await this.redis.set(key, 'sending', 'EX', KEEP_S, 'NX')) === 'OK';
     if (!claimed) {
       const found = await this.find(deliveryId, message);
@@ -63,6 +79,14 @@ export class SlackDelivery {
       if (slackErrorCode(error) || rateLimitedFor(error) !== undefined) await this.redis.del(key);
       throw error;
     }
+  }
+
+  /** One message per channel per pace, across every worker: else ChannelBusyError. */
+  private async takeTurn(channel: string): Promise<void> {
+    const pace = this.keys.pace(channel);
+    if ((await this.redis.set(pace, '1', 'PX', this.paceMs, 'NX')) === 'OK') return;
+    const wait = await this.redis.pttl(pace);
+    throw new ChannelBusyError(Math.max(1, wait));
   }
 
   private async markSent(key: string, delivered: Delivered): Promise<void> {

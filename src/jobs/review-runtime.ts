@@ -30,7 +30,14 @@ export interface ReviewRuntimeOptions {
   slack: { botToken: string; apiUrl: string | undefined; retryConfig?: RetryOptions };
   appsec: AppSecSettings;
   settings: ReviewSettings;
-  workers: { run: boolean; concurrency: number; lockDurationMs?: number; stalledIntervalMs?: number };
+  workers: {
+    run: boolean;
+    concurrency: number;
+    lockDurationMs?: number;
+    stalledIntervalMs?: number;
+    /** Least time between two job messages in one channel (ms); Slack's pace of 1 s by default. */
+    channelPaceMs?: number;
+  };
   /** How often at most one model's cards are rewritten by the workers (ms). */
   cardRefreshIntervalMs?: number;
 }
@@ -112,7 +119,7 @@ export async function startReviewRuntime(options: ReviewRuntimeOptions): Promise
         store: options.store,
         messageRefs: options.messageRefs,
         client,
-        delivery: new SlackDelivery(client, redis, keys),
+        delivery: new SlackDelivery(client, redis, keys, options.workers.channelPaceMs),
         coordinator: reviews,
         jobs,
         flow: options.flow,

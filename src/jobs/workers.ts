@@ -1,8 +1,9 @@
-import { type Job, type Queue, UnrecoverableError, Worker } from 'bullmq';
+import { DelayedError, type Job, type Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../logger';
 import { userLine } from '../slack/views/text';
 import { notice } from '../slack/views/thread-messages';
+import { ChannelBusyError } from './deliver-once';
 import { JOBS, ModelJobRefSchema, QUEUES } from './job-payloads';
 import { processDraftIdle } from './processors/draft-idle';
 import type { ProcessorDeps } from './processors/processor-deps';
@@ -72,12 +73,17 @@ export function startWorkers(options: WorkerOptions): Workers {
     const queue = options.queues[key];
     const worker: Worker = new Worker(
       QUEUES[key],
-      async (job: Job) => {
+      async (job: Job, token?: string) => {
         const processor = PROCESSORS[job.name];
         if (!processor) throw new UnrecoverableError(`no processor for job ${job.name}`);
         try {
           await processor(deps, job.data, job.id ?? job.name);
         } catch (error) {
+          if (error instanceof ChannelBusyError) {
+            // Only this job waits its turn in that channel; the others go on.
+            await job.moveToDelayed(Date.now() + error.retryInMs, token);
+            throw new DelayedError();
+          }
           const retryAfter = rateLimitedFor(error);
           if (retryAfter !== undefined) {
             logger.info({ job: job.id, retryAfter }, 'Slack rate limit: pausing the queue');

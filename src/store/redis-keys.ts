@@ -21,6 +21,7 @@ import type { ModelStatus } from '../domain/model';
  *   <prefix>workspaces                       SET     workspaces with models (for retention sweeps)
  *   <prefix>once:<key>                       STRING  idempotency marker, expires with its window
  *   <prefix>delivery:<id>                    STRING  a job's Slack message: sending, or sent with where (30 days)
+ *   <prefix>pace:<channel>                   STRING  a job posted there less than a second ago (PX)
  *   <prefix>jobs:{reviews}:…, …:{reminders}:… BullMQ's own keys (prefix `<prefix>jobs`, one slot per queue)
  */
 export class RedisKeys {
@@ -87,6 +88,11 @@ export class RedisKeys {
 
   delivery(id: string): string {
     return `${this.prefix}delivery:${id}`;
+  }
+
+  /** Set for a moment after a job posts in a channel, to keep to Slack's pace per channel. */
+  pace(channel: string): string {
+    return `${this.prefix}pace:${channel}`;
   }
 
   /** BullMQ's key prefix; its queue names carry their own hash tags. */

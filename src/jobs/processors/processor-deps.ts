@@ -9,6 +9,7 @@ import type { MessageRefStore } from '../../store/message-refs';
 import type { ModelRef, ModelStore } from '../../store/model-store';
 import type { SlackDelivery } from '../deliver-once';
 import type { ReviewJobs } from '../review-jobs';
+import { rateLimitedFor } from '../slack-failures';
 
 /** What the job processors need, wired by the composition root. */
 export interface ProcessorDeps {
@@ -42,6 +43,8 @@ export async function threadLink(deps: ProcessorDeps, model: ThreatModel): Promi
     const link = await deps.client.chat.getPermalink({ channel: model.channelId, message_ts: model.threadTs });
     return link.permalink ?? undefined;
   } catch (error) {
+    // A rate limit is waited out (the worker pauses and retries); anything else costs only the link.
+    if (rateLimitedFor(error) !== undefined) throw error;
     deps.logger.warn({ err: error, model: model.id }, 'no permalink for the model thread');
     return undefined;
   }
