@@ -9,6 +9,7 @@ import { approve, type ReviewOutcome } from '../../../domain/review-workflow';
 import type { SlackServices } from '../../deps';
 import { decodeValue } from '../../ids';
 import { requestChangesModal } from '../../views/review-modals';
+import { slackDate } from '../../views/slack-dates';
 import { mention } from '../../views/text';
 import { notice } from '../../views/thread-messages';
 import { reviewTarget } from '../review-target';
@@ -110,9 +111,7 @@ async function assignFromCard(
     await services.client.chat.postMessage({
       channel: refs.reviewChannel,
       thread_ts: refs.reviewCard,
-      ...notice(
-        `${who}${review?.dueAt ? `; due <!date^${Math.floor(Date.parse(review.dueAt) / 1000)}^{date_short_pretty} {time}|${review.dueAt}>` : ''}.`,
-      ),
+      ...notice(`${who}${review?.dueAt ? `; due ${slackDate(review.dueAt)}` : ''}.`),
     });
   }
   services.refresher.refresh(ref);
