@@ -2,6 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Redis } from 'ioredis';
 import { slackErrorCode } from '../slack/slack-errors';
 import type { RedisKeys } from '../store/redis-keys';
+import type { ChannelPacer } from './channel-pacer';
 import { rateLimitedFor } from './slack-failures';
 
 const KEEP_S = 30 * 24 * 60 * 60;
@@ -31,9 +32,6 @@ export class ChannelBusyError extends Error {
   }
 }
 
-/** Slack's pace for chat.postMessage: about one message per second per channel. */
-export const CHANNEL_PACE_MS = 1000;
-
 /**
  * Posts a job's Slack message exactly once, though BullMQ runs a job at least once. A ledger entry
  * per delivery id says "sending" before the call and "sent" after it; the message carries the id
@@ -45,7 +43,7 @@ export class SlackDelivery {
     private readonly client: WebClient,
     private readonly redis: Redis,
     private readonly keys: RedisKeys,
-    private readonly paceMs = CHANNEL_PACE_MS,
+    private readonly pacer: ChannelPacer,
   ) {}
 
   async post(deliveryId: string, message: OutgoingMessage): Promise<Delivered> {
@@ -53,7 +51,8 @@ export class SlackDelivery {
     const state = await this.redis.get(key);
     const sent = parseSent(state);
     if (sent) return sent;
-    await this.takeTurn(message.channel);
+    const wait = await this.pacer.turn(message.channel, deliveryId);
+    if (wait > 0) throw new ChannelBusyError(wait);
     const claimed = state === null && (await this.redis.set(key, 'sending', 'EX', KEEP_S, 'NX')) === 'OK';
     if (!claimed) {
       const found = await this.find(deliveryId, message);
@@ -79,14 +78,6 @@ export class SlackDelivery {
       if (slackErrorCode(error) || rateLimitedFor(error) !== undefined) await this.redis.del(key);
       throw error;
     }
-  }
-
-  /** One message per channel per pace, across every worker: else ChannelBusyError. */
-  private async takeTurn(channel: string): Promise<void> {
-    const pace = this.keys.pace(channel);
-    if ((await this.redis.set(pace, '1', 'PX', this.paceMs, 'NX')) === 'OK') return;
-    const wait = await this.redis.pttl(pace);
-    throw new ChannelBusyError(Math.max(1, wait));
   }
 
   private async markSent(key: string, delivered: Delivered): Promise<void> {

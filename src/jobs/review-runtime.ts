@@ -12,6 +12,7 @@ import type { MessageRefStore } from '../store/message-refs';
 import type { ModelStore } from '../store/model-store';
 import type { RedisKeys } from '../store/redis-keys';
 import { BullReviewJobs, DEFAULT_JOB_OPTIONS, type ReviewQueues } from './bullmq-review-jobs';
+import { ChannelPacer } from './channel-pacer';
 import { SlackDelivery } from './deliver-once';
 import { QUEUES } from './job-payloads';
 import { startWorkers, type Workers } from './workers';
@@ -119,7 +120,7 @@ export async function startReviewRuntime(options: ReviewRuntimeOptions): Promise
         store: options.store,
         messageRefs: options.messageRefs,
         client,
-        delivery: new SlackDelivery(client, redis, keys, options.workers.channelPaceMs),
+        delivery: new SlackDelivery(client, redis, keys, new ChannelPacer(redis, keys, options.workers.channelPaceMs)),
         coordinator: reviews,
         jobs,
         flow: options.flow,

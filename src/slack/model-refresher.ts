@@ -6,6 +6,7 @@ import type { Logger } from '../logger';
 import type { MessageRefStore } from '../store/message-refs';
 import type { ModelRef, ModelStore } from '../store/model-store';
 import { Coalescer } from './coalescer';
+import { threadPermalink } from './thread-link';
 import { mitigationSummaryMessage } from './views/mitigation-summary';
 import { modelCard } from './views/model-card';
 import { reviewCard } from './views/review-card';
@@ -58,11 +59,7 @@ export class ModelRefresher {
       await client.chat.update({ channel: model.channelId, ts: refs.card, ...card });
     }
     if (refs.reviewCard && refs.reviewChannel) {
-      const permalink = model.threadTs
-        ? await client.chat
-            .getPermalink({ channel: model.channelId, message_ts: model.threadTs })
-            .then((r) => r.permalink ?? undefined)
-        : undefined;
+      const permalink = await threadPermalink(client, this.deps.messageRefs, model);
       await client.chat.update({
         channel: refs.reviewChannel,
         ts: refs.reviewCard,

@@ -21,6 +21,8 @@ export interface MessageRefs {
   /** The review request card in the AppSec channel, and that channel. */
   reviewCard?: string;
   reviewChannel?: string;
+  /** The thread's permalink, as Slack gave it. */
+  threadLink?: string;
 }
 
 export class MessageRefStore {
@@ -43,6 +45,7 @@ export class MessageRefStore {
       ...(hash.mitigationPage && { mitigationPage: Number(hash.mitigationPage) }),
       ...(hash.reviewCard && { reviewCard: hash.reviewCard }),
       ...(hash.reviewChannel && { reviewChannel: hash.reviewChannel }),
+      ...(hash.threadLink && { threadLink: hash.threadLink }),
     };
   }
 

@@ -21,7 +21,8 @@ import type { ModelStatus } from '../domain/model';
  *   <prefix>workspaces                       SET     workspaces with models (for retention sweeps)
  *   <prefix>once:<key>                       STRING  idempotency marker, expires with its window
  *   <prefix>delivery:<id>                    STRING  a job's Slack message: sending, or sent with where (30 days)
- *   <prefix>pace:<channel>                   STRING  a job posted there less than a second ago (PX)
+ *   <prefix>{pace:C123}                      STRING  when a job may next post in the channel (ms; PX)
+ *   <prefix>{pace:C123}:slot:<delivery id>   STRING  the slot a waiting delivery reserved there
  *   <prefix>jobs:{reviews}:…, …:{reminders}:… BullMQ's own keys (prefix `<prefix>jobs`, one slot per queue)
  */
 export class RedisKeys {
@@ -90,9 +91,14 @@ export class RedisKeys {
     return `${this.prefix}delivery:${id}`;
   }
 
-  /** Set for a moment after a job posts in a channel, to keep to Slack's pace per channel. */
+  /** When a job may next post in a channel (Slack's pace per channel). */
   pace(channel: string): string {
-    return `${this.prefix}pace:${channel}`;
+    return `${this.prefix}{pace:${channel}}`;
+  }
+
+  /** The slot one delivery reserved in a busy channel (same hash tag as the channel's pace). */
+  paceSlot(channel: string, deliveryId: string): string {
+    return `${this.prefix}{pace:${channel}}:slot:${deliveryId}`;
   }
 
   /** BullMQ's key prefix; its queue names carry their own hash tags. */

@@ -5,6 +5,7 @@ import type { Flow } from '../../domain/flow';
 import type { ThreatModel } from '../../domain/model';
 import type { Logger } from '../../logger';
 import type { ReviewCoordinator } from '../../reviews/review-coordinator';
+import { threadPermalink } from '../../slack/thread-link';
 import type { MessageRefStore } from '../../store/message-refs';
 import type { ModelRef, ModelStore } from '../../store/model-store';
 import type { SlackDelivery } from '../deliver-once';
@@ -38,10 +39,8 @@ export function parsePayload<S extends z.ZodType>(schema: S, data: unknown): z.i
 
 /** The link to a model's thread, or undefined when Slack cannot give one. */
 export async function threadLink(deps: ProcessorDeps, model: ThreatModel): Promise<string | undefined> {
-  if (!model.threadTs) return undefined;
   try {
-    const link = await deps.client.chat.getPermalink({ channel: model.channelId, message_ts: model.threadTs });
-    return link.permalink ?? undefined;
+    return await threadPermalink(deps.client, deps.messageRefs, model);
   } catch (error) {
     // A rate limit is waited out (the worker pauses and retries); anything else costs only the link.
     if (rateLimitedFor(error) !== undefined) throw error;
