@@ -1,28 +1,35 @@
 import type { Redis } from 'ioredis';
 import type { RedisKeys } from '../store/redis-keys';
 
-/** Slack's pace for chat.postMessage: about one message per second per channel. */
-export const CHANNEL_PACE_MS = 1000;
+/**
+ * Slack's pace for chat.postMessage is about one message per second per channel. A tenth more
+ * leaves room for a message posted a little after its slot (network, a busy worker), so the next
+ * one never lands inside Slack's second.
+ */
+export const CHANNEL_PACE_MS = 1100;
 
 /**
- * KEYS: the channel's next free time, this delivery's reserved slot. ARGV: now (ms), pace (ms).
- * A delivery that holds a slot goes once its time has come; one without takes the next free slot
- * of the channel. Returns how long to wait (0: go now).
+ * KEYS: the channel's next free time, this delivery's reserved slot, when the channel last had a
+ * message. ARGV: now (ms), pace (ms). A delivery that holds a slot goes once its time has come and
+ * a pace has passed since the last message actually posted (it may have gone out late); one
+ * without a slot takes the next free one. Returns how long to wait (0: go now).
  */
 const TAKE_TURN = `
 local now = tonumber(ARGV[1])
 local pace = tonumber(ARGV[2])
+local last = tonumber(redis.call('GET', KEYS[3]) or '0')
 local mine = redis.call('GET', KEYS[2])
 if mine then
-  local slot = tonumber(mine)
-  if now + 25 >= slot then
+  local slot = math.max(tonumber(mine), last + pace)
+  if now >= slot then
     redis.call('DEL', KEYS[2])
     return 0
   end
+  redis.call('SET', KEYS[2], tostring(slot), 'PX', math.floor(slot - now + 60000))
   return slot - now
 end
 local nextFree = tonumber(redis.call('GET', KEYS[1]) or '0')
-local slot = math.max(now, nextFree)
+local slot = math.max(now, nextFree, last + pace)
 redis.call('SET', KEYS[1], tostring(slot + pace), 'PX', math.floor(slot + pace - now + 1000))
 if slot <= now then return 0 end
 redis.call('SET', KEYS[2], tostring(slot), 'PX', math.floor(slot - now + 60000))
@@ -45,12 +52,18 @@ export class ChannelPacer {
   async turn(channel: string, deliveryId: string, now = Date.now()): Promise<number> {
     const wait = await this.redis.eval(
       TAKE_TURN,
-      2,
+      3,
       this.keys.pace(channel),
       this.keys.paceSlot(channel, deliveryId),
+      this.keys.paceLast(channel),
       now,
       this.paceMs,
     );
     return Number(wait);
+  }
+
+  /** A message went out in `channel` (perhaps later than its slot): the next waits a pace from now. */
+  async posted(channel: string, now = Date.now()): Promise<void> {
+    await this.redis.set(this.keys.paceLast(channel), String(now), 'PX', this.paceMs * 2);
   }
 }

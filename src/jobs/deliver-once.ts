@@ -69,6 +69,7 @@ export class SlackDelivery {
         ...(message.thread_ts && { thread_ts: message.thread_ts }),
         metadata: { event_type: EVENT_TYPE, event_payload: { delivery_id: deliveryId } },
       });
+      await this.pacer.posted(message.channel);
       const delivered = { channel: String(posted.channel), ts: String(posted.ts) };
       await this.markSent(key, delivered);
       return delivered;

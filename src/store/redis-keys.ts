@@ -23,6 +23,7 @@ import type { ModelStatus } from '../domain/model';
  *   <prefix>delivery:<id>                    STRING  a job's Slack message: sending, or sent with where (30 days)
  *   <prefix>{pace:C123}                      STRING  when a job may next post in the channel (ms; PX)
  *   <prefix>{pace:C123}:slot:<delivery id>   STRING  the slot a waiting delivery reserved there
+ *   <prefix>{pace:C123}:last                 STRING  when a job last posted there (ms)
  *   <prefix>jobs:{reviews}:…, …:{reminders}:… BullMQ's own keys (prefix `<prefix>jobs`, one slot per queue)
  */
 export class RedisKeys {
@@ -94,6 +95,11 @@ export class RedisKeys {
   /** When a job may next post in a channel (Slack's pace per channel). */
   pace(channel: string): string {
     return `${this.prefix}{pace:${channel}}`;
+  }
+
+  /** When a job last posted in the channel (same hash tag as its pace). */
+  paceLast(channel: string): string {
+    return `${this.prefix}{pace:${channel}}:last`;
   }
 
   /** The slot one delivery reserved in a busy channel (same hash tag as the channel's pace). */
