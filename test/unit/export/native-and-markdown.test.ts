@@ -1,0 +1,106 @@
+import { ThreatModelSchema } from '../../../src/domain/model';
+import { markdownReport } from '../../../src/export/markdown-report';
+import { fromNativeJson, toNativeJson } from '../../../src/export/native-json';
+import { exportBranch, modelSlug, safeFolder } from '../../../src/export/slug';
+import { ALICE, BOB, CAROL, defaultFlow } from '../../support/build-model';
+import { buildApprovedModel, REVIEWER } from '../../support/realistic-model';
+
+const flow = defaultFlow();
+
+describe('native JSON export', () => {
+  it('imports back to an identical model', () => {
+    const model = buildApprovedModel();
+    const imported = fromNativeJson(toNativeJson(model));
+    expect(imported).toEqual({ ok: true, model });
+  });
+
+  it('is the same text for the same model', () => {
+    expect(toNativeJson(buildApprovedModel())).toBe(toNativeJson(buildApprovedModel()));
+  });
+
+  it('names what is wrong with a file it cannot import, by path', () => {
+    const broken = JSON.parse(toNativeJson(buildApprovedModel()));
+    broken.model.mitigations[0].threatIds = ['T-99'];
+    const result = fromNativeJson(JSON.stringify(broken));
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.problems.join('\n')).toMatch(/^model\.mitigations\.0\.threatIds/m);
+    expect(fromNativeJson('{"format":"other"}')).toMatchObject({ ok: false });
+    expect(fromNativeJson('not json')).toMatchObject({ ok: false, problems: [expect.stringMatching(/^not JSON/)] });
+    const future = { format: 'threadmodel', formatVersion: 1, model: { schemaVersion: 2 } };
+    expect(fromNativeJson(JSON.stringify(future))).toEqual({
+      ok: false,
+      problems: ['model.schemaVersion is 2; this Threadmodel reads 1'],
+    });
+  });
+});
+
+describe('folder names and branches', () => {
+  it.each([
+    ['Refunds API', 'tm-7-refunds-api'],
+    ['../../etc/passwd', 'tm-7-etc-passwd'],
+    ['Zahlungsströme für Kunden', 'tm-7-zahlungsstrome-fur-kunden'],
+    ['refs/heads/main.lock', 'tm-7-refs-heads-main-lock'],
+    ['🧵🧵🧵', 'tm-7'],
+    ['a'.repeat(200), `tm-7-${'a'.repeat(55)}`],
+    ['-- leading and trailing --', 'tm-7-leading-and-trailing'],
+  ])('%j becomes %j', (title, slug) => {
+    expect(modelSlug('TM-7', title)).toBe(slug);
+    expect(modelSlug('TM-7', title)).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+  });
+
+  it('branches are threadmodel/<id>, and nothing else is accepted', () => {
+    expect(exportBranch('TM-12')).toBe('threadmodel/TM-12');
+    expect(() => exportBranch('TM-1/../x' as never)).toThrow();
+  });
+
+  it('export folders must be relative and stay inside the repository', () => {
+    expect(safeFolder('threat-models')).toBe('threat-models');
+    expect(safeFolder('/docs/threat-models/')).toBe('docs/threat-models');
+    expect(safeFolder('../outside')).toBeUndefined();
+    expect(safeFolder('a/./b')).toBeUndefined();
+    expect(safeFolder('a b')).toBeUndefined();
+    expect(safeFolder('')).toBeUndefined();
+  });
+});
+
+describe('the Markdown report', () => {
+  const names = { [ALICE]: 'Alice Martin', [BOB]: 'Bob Smith', [CAROL]: 'Carol Tanaka', [REVIEWER]: 'Sam Secure' };
+
+  it('reads as the realistic model it reports', () => {
+    const report = markdownReport({
+      model: buildApprovedModel(),
+      flow,
+      names,
+      images: { dataFlowDiagram: 'data-flow.svg', riskMatrix: 'risk-matrix.svg' },
+      audit: {
+        total: 42,
+        recent: [
+          { actor: REVIEWER, action: 'review.approve', at: '2026-11-25T10:00:00.000Z' },
+          { actor: 'system', action: 'review.assigned', at: '2026-11-25T09:00:00.000Z' },
+        ],
+      },
+    });
+    expect(report).toMatchSnapshot();
+  });
+
+  it('keeps hostile text inert: no headings, links, images, table cells or HTML from user text', () => {
+    const model = buildApprovedModel();
+    const hostile = '# Heading | cell ![img](http://x) [link](http://x) <script>alert(1)</script>\n## two';
+    const report = markdownReport({
+      model: ThreatModelSchema.parse({
+        ...model,
+        title: hostile.slice(0, 120),
+        scope: { ...model.scope, assets: model.scope.assets.map((a) => ({ ...a, name: hostile.slice(0, 75) })) },
+      }),
+      flow,
+    });
+    expect(report).not.toContain('<script>');
+    expect(report).not.toMatch(/^## two/m);
+    expect(report).not.toContain('![img]');
+    expect(report).not.toContain('[link](');
+    expect(report.split('\n')[0]).toMatch(/^# TM-1: \\# Heading \\\| cell/);
+    for (const line of report.split('\n').filter((l) => l.startsWith('| AS-'))) {
+      expect(line.split(/(?<!\\)\|/).length).toBe(6); // 4 columns: nothing added a cell
+    }
+  });
+});
