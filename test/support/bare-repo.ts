@@ -1,0 +1,38 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const run = (cwd: string, ...args: string[]) =>
+  execFileSync('git', ['-c', 'init.defaultBranch=main', ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'Test',
+      GIT_AUTHOR_EMAIL: 't@example.com',
+      GIT_COMMITTER_NAME: 'Test',
+      GIT_COMMITTER_EMAIL: 't@example.com',
+    },
+  });
+
+/**
+ * A bare git repository on disk with a `main` branch holding a README, as a team's repository
+ * would be: the export's remote in tests. `git(...)` runs git against it.
+ */
+export function bareRepo() {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'threadmodel-repo-'));
+  const bare = path.join(root, 'team.git');
+  run(root, 'init', '-q', '--bare', bare);
+  const work = path.join(root, 'seed');
+  run(root, 'clone', '-q', bare, work);
+  writeFileSync(path.join(work, 'README.md'), '# Team repo\n');
+  run(work, 'add', 'README.md');
+  run(work, 'commit', '-q', '-m', 'initial');
+  run(work, 'push', '-q', 'origin', 'HEAD:refs/heads/main');
+  return {
+    url: bare,
+    git: (...args: string[]) => run(bare, ...args),
+    cleanup: () => rmSync(root, { recursive: true, force: true }),
+  };
+}
