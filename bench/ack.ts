@@ -131,6 +131,7 @@ async function main(): Promise<void> {
         clock: () => new Date(),
         ready: async () => true,
         jobs: runtime.jobs,
+        exports: runtime.exports,
         reviews: runtime.reviews,
         appsec: runtime.appsec,
       },

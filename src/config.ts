@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { ConfigError, type ConfigProblem } from './errors';
+import { safeFolder } from './export/slug';
 
 /**
  * All configuration, parsed once from the environment. Only the composition root calls this;
@@ -118,6 +119,61 @@ const VARIABLES = {
       .transform((value) => value === 'true'),
     expected: 'true (default: the web process runs the job workers too) or false (run `npm run worker` separately)',
   },
+  EXPORT_GIT_URL: {
+    schema: z.string().trim().min(1).max(2048).optional(),
+    expected: 'a git URL or a local path of the repository that receives exports',
+    sensitive: true,
+  },
+  EXPORT_BASE_BRANCH: {
+    schema: z
+      .string()
+      .regex(/^(?!.*\.\.)(?!.*\/\/)[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/)
+      .refine((branch) => !branch.endsWith('.lock') && !branch.endsWith('/'))
+      .default('main'),
+    expected: 'the branch exports start from, such as main',
+  },
+  EXPORT_FOLDER: {
+    schema: z
+      .string()
+      .default('threat-models')
+      .transform((folder, ctx) => {
+        const safe = safeFolder(folder);
+        if (!safe) ctx.addIssue({ code: 'custom', message: 'not a safe folder' });
+        return safe ?? '';
+      }),
+    expected: 'a relative folder inside the repository, such as threat-models or docs/security',
+  },
+  EXPORT_AUTHOR_NAME: {
+    schema: z.string().trim().min(1).max(100).default('Threadmodel'),
+    expected: 'the name export commits are authored by',
+  },
+  EXPORT_AUTHOR_EMAIL: {
+    schema: z.email().default('threadmodel@localhost.localdomain'),
+    expected: 'the e-mail address export commits are authored by',
+  },
+  GITHUB_TOKEN: {
+    schema: z.string().trim().min(1).max(500).optional(),
+    expected: 'a GitHub token allowed to push, open pull requests and (for the backlog) issues',
+    sensitive: true,
+  },
+  GITHUB_REPOSITORY: {
+    schema: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/)
+      .optional(),
+    expected: 'owner/name of the GitHub repository, to open pull requests there',
+  },
+  GITHUB_API_URL: {
+    schema: z.url({ protocol: /^https?$/ }).default('https://api.github.com'),
+    expected: "GitHub's REST API URL (GitHub Enterprise Server: https://<host>/api/v3)",
+  },
+  EXPORT_BACKLOG_ISSUES: {
+    schema: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((value) => value === 'true'),
+    expected: 'true to open a GitHub issue for each planned mitigation on export, or false',
+  },
   WORKER_CONCURRENCY: {
     schema: z.coerce.number().int().min(1).max(100).default(10),
     expected: 'how many jobs one worker process runs at once, 1 to 100',
@@ -159,6 +215,17 @@ export interface Config {
     /** Local dates skipped like weekends when counting working days. */
     holidays: string[];
   };
+  /** Where exports go; undefined: exports are not set up. */
+  export:
+    | {
+        gitUrl: string;
+        baseBranch: string;
+        folder: string;
+        author: { name: string; email: string };
+        /** Set when GITHUB_TOKEN and GITHUB_REPOSITORY are: pull requests (and backlog issues). */
+        github: { apiUrl: string; token: string; repository: string; backlogIssues: boolean } | undefined;
+      }
+    | undefined;
   jobs: {
     /** Whether this process runs the BullMQ workers (the web process does by default). */
     runWorkers: boolean;
@@ -206,6 +273,23 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, de
       slaWorkingDays: parsed.REVIEW_SLA_DAYS,
       holidays: parsed.REVIEW_HOLIDAYS,
     },
+    export: parsed.EXPORT_GIT_URL
+      ? {
+          gitUrl: parsed.EXPORT_GIT_URL,
+          baseBranch: parsed.EXPORT_BASE_BRANCH,
+          folder: parsed.EXPORT_FOLDER,
+          author: { name: parsed.EXPORT_AUTHOR_NAME, email: parsed.EXPORT_AUTHOR_EMAIL },
+          github:
+            parsed.GITHUB_TOKEN && parsed.GITHUB_REPOSITORY
+              ? {
+                  apiUrl: parsed.GITHUB_API_URL,
+                  token: parsed.GITHUB_TOKEN,
+                  repository: parsed.GITHUB_REPOSITORY,
+                  backlogIssues: parsed.EXPORT_BACKLOG_ISSUES,
+                }
+              : undefined,
+        }
+      : undefined,
     jobs: { runWorkers: parsed.RUN_WORKERS, concurrency: parsed.WORKER_CONCURRENCY },
   };
 }

@@ -103,6 +103,7 @@ export async function start(
       appsec: { channelId: config.review.appsecChannelId, usergroupId: config.review.appsecUsergroupId },
       settings: { slaWorkingDays: config.review.slaWorkingDays, holidays: config.review.holidays },
       workers: { run: role === 'worker' || config.jobs.runWorkers, concurrency: config.jobs.concurrency },
+      exports: { settings: config.export },
     });
     // Closed before Redis (closers run in reverse): running jobs finish first.
     closers.push(() => runtime.close());
@@ -134,6 +135,7 @@ export async function start(
         logger,
         clock,
         jobs: runtime.jobs,
+        exports: runtime.exports,
         reviews: runtime.reviews,
         appsec: runtime.appsec,
         ready: async () => (await redis.ping()) === 'PONG',

@@ -11,12 +11,16 @@ export const QUEUES = {
   reviews: '{reviews}',
   /** Nudges: overdue reviews and stalled drafts. */
   reminders: '{reminders}',
+  /** Exports to the repository, and pictures posted in threads. */
+  exports: '{exports}',
 } as const;
 
 export const JOBS = {
   reviewRequest: 'review.request',
   reviewNudge: 'review.nudge',
   draftIdle: 'draft.idle',
+  modelExport: 'model.export',
+  threadPicture: 'thread.picture',
 } as const;
 
 const ModelJobSchema = z.strictObject({ workspaceId: WorkspaceIdSchema, modelId: ModelIdSchema });
@@ -54,6 +58,22 @@ export const DraftIdleJobSchema = ModelJobSchema.extend({
 });
 export type DraftIdleJob = z.infer<typeof DraftIdleJobSchema>;
 
+export const ModelExportJobSchema = ModelJobSchema.extend({
+  /** Who asked: the approver, or whoever typed `/threatmodel export`. */
+  requestedBy: z.union([SlackUserIdSchema, z.literal('system')]),
+  reason: z.enum(['approved', 'on_demand']),
+  /** When it was asked: one job per request (an unchanged model still makes no new commit). */
+  requestedAt: InstantSchema,
+});
+export type ModelExportJob = z.infer<typeof ModelExportJobSchema>;
+
+export const ThreadPictureJobSchema = ModelJobSchema.extend({
+  picture: z.enum(['data_flow', 'risk_matrix']),
+  /** The model version it shows. */
+  version: z.number().int().min(1),
+});
+export type ThreadPictureJob = z.infer<typeof ThreadPictureJobSchema>;
+
 export type ReminderKind = 'review' | 'idle';
 
 /**
@@ -66,6 +86,8 @@ export const jobIds = {
     `review-nudge.${job.workspaceId}.${job.modelId}.${ms(job.requestedAt)}.${job.round}.${job.nudge}${snoozed(job)}`,
   draftIdle: (job: DraftIdleJob) =>
     `draft-idle.${job.workspaceId}.${job.modelId}.${ms(job.lastChangeAt)}.${job.nudge}${snoozed(job)}`,
+  modelExport: (job: ModelExportJob) => `export.${job.workspaceId}.${job.modelId}.${job.reason}.${ms(job.requestedAt)}`,
+  threadPicture: (job: ThreadPictureJob) => `picture.${job.workspaceId}.${job.modelId}.${job.picture}.${job.version}`,
 };
 
 function ms(instant: string): number {

@@ -8,13 +8,16 @@ import { ReviewCoordinator, type ReviewSettings } from '../reviews/review-coordi
 import { AppSecDirectory, type AppSecSettings } from '../slack/appsec-directory';
 import { ModelRefresher } from '../slack/model-refresher';
 import { UserTimeZones } from '../slack/user-time-zones';
+import { Idempotency } from '../store/idempotency';
 import type { MessageRefStore } from '../store/message-refs';
 import type { ModelStore } from '../store/model-store';
 import type { RedisKeys } from '../store/redis-keys';
 import { BullReviewJobs, DEFAULT_JOB_OPTIONS, type ReviewQueues } from './bullmq-review-jobs';
 import { ChannelPacer } from './channel-pacer';
 import { SlackDelivery } from './deliver-once';
+import { BullExportJobs } from './export-jobs';
 import { QUEUES } from './job-payloads';
+import type { ExportSettings } from './processors/processor-deps';
 import { startWorkers, type Workers } from './workers';
 
 export interface ReviewRuntimeOptions {
@@ -41,11 +44,14 @@ export interface ReviewRuntimeOptions {
   };
   /** How often at most one model's cards are rewritten by the workers (ms). */
   cardRefreshIntervalMs?: number;
+  /** Where exports go (undefined: not set up), and how exports retry. */
+  exports?: { settings: ExportSettings | undefined; attempts?: number; backoffMs?: number };
 }
 
 export interface ReviewRuntime {
   jobs: BullReviewJobs;
-  queues: ReviewQueues;
+  exports: BullExportJobs;
+  queues: ReviewQueues & { exports: Queue };
   reviews: ReviewCoordinator;
   appsec: AppSecDirectory;
   workers: Workers | undefined;
@@ -72,7 +78,13 @@ export async function startReviewRuntime(options: ReviewRuntimeOptions): Promise
   const queues = {
     reviews: new Queue(QUEUES.reviews, { connection: redis, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS }),
     reminders: new Queue(QUEUES.reminders, { connection: redis, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS }),
+    exports: new Queue(QUEUES.exports, { connection: redis, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS }),
   };
+  const exportSettings = options.exports?.settings;
+  const exports = new BullExportJobs(queues.exports, exportSettings !== undefined, {
+    attempts: options.exports?.attempts ?? 6,
+    backoffMs: options.exports?.backoffMs ?? 10_000,
+  });
   for (const queue of Object.values(queues)) queue.on('error', (error) => logger.warn({ err: error }, 'queue error'));
   const jobs = new BullReviewJobs(queues, redis, keys, clock);
   const appsec = new AppSecDirectory(client, options.appsec);
@@ -129,6 +141,8 @@ export async function startReviewRuntime(options: ReviewRuntimeOptions): Promise
         appsecChannelId: options.appsec.channelId,
         holidays: options.settings.holidays,
         refresh: (ref) => cards.refresh(ref),
+        exportSettings,
+        idempotency: new Idempotency(redis, keys),
       },
     });
     await workers.ready();
@@ -136,6 +150,7 @@ export async function startReviewRuntime(options: ReviewRuntimeOptions): Promise
 
   return {
     jobs,
+    exports,
     queues,
     reviews,
     appsec,

@@ -6,9 +6,11 @@ import { notice } from '../slack/views/thread-messages';
 import { ChannelBusyError } from './deliver-once';
 import { JOBS, ModelJobRefSchema, QUEUES } from './job-payloads';
 import { processDraftIdle } from './processors/draft-idle';
+import { processModelExport } from './processors/model-export';
 import type { ProcessorDeps } from './processors/processor-deps';
 import { processReviewNudge } from './processors/review-nudge';
 import { processReviewRequest } from './processors/review-request';
+import { processThreadPicture } from './processors/thread-picture';
 import { permanentSlackError, rateLimitedFor } from './slack-failures';
 
 type Processor = (deps: ProcessorDeps, data: unknown, jobId: string) => Promise<void>;
@@ -17,12 +19,16 @@ const PROCESSORS: Record<string, Processor> = {
   [JOBS.reviewRequest]: processReviewRequest,
   [JOBS.reviewNudge]: processReviewNudge,
   [JOBS.draftIdle]: processDraftIdle,
+  [JOBS.modelExport]: processModelExport,
+  [JOBS.threadPicture]: processThreadPicture,
 };
 
 const FAILED_WHAT: Record<string, string> = {
   [JOBS.reviewRequest]: 'post the review request in the AppSec channel',
   [JOBS.reviewNudge]: 'send a review reminder',
   [JOBS.draftIdle]: 'send a reminder about this draft',
+  [JOBS.modelExport]: 'export it to the repository',
+  [JOBS.threadPicture]: 'post its picture',
 };
 
 /** Where possible, the model's thread hears that a job gave up (nothing in the model is lost). */

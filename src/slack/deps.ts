@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Catalog } from '../catalog/catalog';
 import type { Flow } from '../domain/flow';
+import type { ExportJobs } from '../jobs/export-jobs';
 import type { ReviewJobs } from '../jobs/review-jobs';
 import type { Logger } from '../logger';
 import type { ReviewCoordinator } from '../reviews/review-coordinator';
@@ -23,6 +24,8 @@ export interface SlackDeps {
   clock: () => Date;
   /** The review and reminder queues. */
   jobs: ReviewJobs;
+  /** Exports to the repository and pictures in threads. */
+  exports: ExportJobs;
   /** Assignment, due dates and idle reminders, shared with the job processors. */
   reviews: ReviewCoordinator;
   /** Who belongs to AppSec, and where review requests go. */

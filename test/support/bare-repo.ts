@@ -33,6 +33,8 @@ export function bareRepo() {
   return {
     url: bare,
     git: (...args: string[]) => run(bare, ...args),
+    /** A git command's output as bytes (for binary files). */
+    bytes: (...args: string[]) => execFileSync('git', args, { cwd: bare }),
     cleanup: () => rmSync(root, { recursive: true, force: true }),
   };
 }

@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { loadCatalog } from '../../src/catalog/load-catalog';
 import type { SlackCredentials } from '../../src/config';
+import type { ExportSettings } from '../../src/jobs/processors/processor-deps';
 import { type ReviewRuntime, startReviewRuntime } from '../../src/jobs/review-runtime';
 import { createLogger } from '../../src/logger';
 import { SHIPPED_CATALOG_DIR } from '../../src/paths';
@@ -35,6 +36,8 @@ export interface SlackAppFixtureOptions {
   clock?: () => Date;
   /** Whether the app runs its job workers (default true). */
   runWorkers?: boolean;
+  /** Where exports go (default: not set up); exports retry twice, quickly. */
+  exportSettings?: () => ExportSettings | undefined;
 }
 
 function credentials(standIn: SlackStandIn, mode: 'http' | 'socket'): SlackCredentials {
@@ -107,8 +110,9 @@ export function useSlackApp(options: SlackAppFixtureOptions = {}) {
           options.appsecUsergroupId === null ? undefined : (options.appsecUsergroupId ?? USERGROUPS.APPSEC.id),
       },
       settings: { slaWorkingDays: 3, holidays: [] },
-      workers: { run: options.runWorkers ?? true, concurrency: 4 },
+      workers: { run: options.runWorkers ?? true, concurrency: 4, channelPaceMs: 100 },
       cardRefreshIntervalMs: 20,
+      exports: { settings: options.exportSettings?.(), attempts: 2, backoffMs: 200 },
     });
     state.app = createSlackApp({
       credentials: credentials(standIn, mode),
@@ -123,6 +127,7 @@ export function useSlackApp(options: SlackAppFixtureOptions = {}) {
         logger,
         clock,
         jobs: state.runtime.jobs,
+        exports: state.runtime.exports,
         reviews: state.runtime.reviews,
         appsec: state.runtime.appsec,
         ready: async () => (await connection.ping()) === 'PONG',

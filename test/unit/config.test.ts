@@ -15,6 +15,7 @@ describe('configuration', () => {
       redis: { url: undefined, keyPrefix: 'threadmodel:' },
       draftRetentionDays: 180,
       review: { appsecChannelId: undefined, appsecUsergroupId: undefined, slaWorkingDays: 3, holidays: [] },
+      export: undefined,
       jobs: { runWorkers: true, concurrency: 10 },
     });
   });
@@ -50,6 +51,48 @@ describe('configuration', () => {
       ).toThrow(
         /APPSEC_CHANNEL_ID: is "#appsec"[\s\S]*REVIEW_SLA_DAYS: is "2\.5"[\s\S]*REVIEW_HOLIDAYS: is "2026-12-25,25\/12\/2026"/,
       );
+    });
+
+    it('reads where exports go, and GitHub only with both a token and a repository', () => {
+      const config = loadConfig(
+        {
+          EXPORT_GIT_URL: 'https://github.com/acme/payments.git',
+          EXPORT_FOLDER: '/docs/threat-models/',
+          GITHUB_TOKEN: 'ghp_abc',
+          GITHUB_REPOSITORY: 'acme/payments',
+          EXPORT_BACKLOG_ISSUES: 'true',
+        },
+        defaults,
+      );
+      expect(config.export).toEqual({
+        gitUrl: 'https://github.com/acme/payments.git',
+        baseBranch: 'main',
+        folder: 'docs/threat-models',
+        author: { name: 'Threadmodel', email: 'threadmodel@localhost.localdomain' },
+        github: {
+          apiUrl: 'https://api.github.com',
+          token: 'ghp_abc',
+          repository: 'acme/payments',
+          backlogIssues: true,
+        },
+      });
+      expect(loadConfig({ EXPORT_GIT_URL: '/srv/repo.git', GITHUB_TOKEN: 'ghp_abc' }, defaults).export?.github).toBe(
+        undefined,
+      );
+    });
+
+    it('refuses an export folder outside the repository and a bad branch, never echoing the git URL', () => {
+      expect(() =>
+        loadConfig(
+          {
+            EXPORT_GIT_URL: 'https://user:secret@git.example/x.git',
+            EXPORT_FOLDER: '../up',
+            EXPORT_BASE_BRANCH: 'a..b',
+          },
+          defaults,
+        ),
+      ).toThrow(/EXPORT_BASE_BRANCH: is "a\.\.b"[\s\S]*EXPORT_FOLDER: is "\.\.\/up"/);
+      expect(() => loadConfig({ EXPORT_GIT_URL: ' ', EXPORT_FOLDER: '../up' }, defaults)).not.toThrow(/secret/);
     });
 
     it('a worker process needs only the bot token', () => {

@@ -1,11 +1,13 @@
 import type { WebClient } from '@slack/web-api';
 import { UnrecoverableError } from 'bullmq';
 import type { z } from 'zod';
+import type { Config } from '../../config';
 import type { Flow } from '../../domain/flow';
 import type { ThreatModel } from '../../domain/model';
 import type { Logger } from '../../logger';
 import type { ReviewCoordinator } from '../../reviews/review-coordinator';
 import { threadPermalink } from '../../slack/thread-link';
+import type { Idempotency } from '../../store/idempotency';
 import type { MessageRefStore } from '../../store/message-refs';
 import type { ModelRef, ModelStore } from '../../store/model-store';
 import type { SlackDelivery } from '../deliver-once';
@@ -28,7 +30,12 @@ export interface ProcessorDeps {
   holidays: readonly string[];
   /** Re-render the model's card and review card after a change. */
   refresh(ref: ModelRef): void;
+  /** Where exports go; undefined when EXPORT_GIT_URL is not set. */
+  exportSettings: ExportSettings | undefined;
+  idempotency: Idempotency;
 }
+
+export type ExportSettings = NonNullable<Config['export']>;
 
 /** A job's payload, parsed; a payload that does not parse can never succeed. */
 export function parsePayload<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {

@@ -14,6 +14,7 @@ export function helpMessage(note?: string) {
     `• \`${COMMAND} start <feature title>\`: start a model in this channel`,
     `• \`${COMMAND} list\`: models in this channel`,
     `• \`${COMMAND} status TM-12\`: where a model stands`,
+    `• \`${COMMAND} export TM-12\`: write the model to the team's repository (report, diagrams, JSON)`,
     `• \`${COMMAND} reviews\`: open AppSec reviews, with reviewer, due date and age (AppSec)`,
     `• \`${COMMAND} help\`: this help`,
   ].join('\n');

@@ -83,6 +83,14 @@ describe('/threatmodel', () => {
     }
   });
 
+  it('export says how to set exports up while they are not', async () => {
+    const reply = await ctx.driver.command(ALICE.id, CHANNEL, 'export TM-1');
+    expect(reply.json).toMatchObject({
+      response_type: 'ephemeral',
+      text: expect.stringContaining('Exports are not set up yet: ask whoever runs Threadmodel to set EXPORT_GIT_URL.'),
+    });
+  });
+
   it('serves /healthz and /readyz', async () => {
     const base = ctx.driver.appUrl.replace('/slack/events', '');
     expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok' });

@@ -58,6 +58,9 @@ export function finishStep(services: SlackServices) {
       await services.client.chat.postMessage({ ...inThread, ...stepCompletedMessage(userId, outcome.message) });
       const ref = { workspaceId, modelId: model.id };
       if (outcome.opened) await announceStep(services, model, outcome.opened);
+      // The scope drawn as a data-flow diagram; the risk matrix once the risk review is done.
+      const picture = step.data === 'scope' ? 'data_flow' : step.data === 'risk' ? 'risk_matrix' : undefined;
+      if (picture) await services.exports.postPicture({ ...ref, picture, version: model.version });
       services.refresher.refresh(ref);
     });
   };

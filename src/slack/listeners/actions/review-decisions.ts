@@ -32,6 +32,14 @@ export function reviewApprove(services: SlackServices) {
       });
       if (!outcome?.ok) return tell(outcome?.message ?? 'This review cannot be approved now.');
       await Promise.all([services.jobs.cancelReminder(ref, 'review'), services.jobs.cancelReminder(ref, 'idle')]);
+      if (services.exports.configured) {
+        await services.exports.exportModel({
+          ...ref,
+          requestedBy: userId,
+          reason: 'approved',
+          requestedAt: services.clock().toISOString(),
+        });
+      }
       if (model.threadTs) {
         await services.client.chat.postMessage({
           channel: model.channelId,

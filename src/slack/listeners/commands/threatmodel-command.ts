@@ -17,7 +17,7 @@ function titleProblem(title: string): string | undefined {
   return result.success ? undefined : `That title ${result.error.issues[0]?.message ?? 'is not valid'}.`;
 }
 
-/** `/threatmodel <subcommand>`: start, list, status, reviews, help. Acknowledged first; slow work after. */
+/** `/threatmodel <subcommand>`: start, list, status, export, reviews, help. Acknowledged first; slow work after. */
 export function threatmodelCommand(services: SlackServices) {
   return async ({ ack, command, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const text = command.text.trim();
@@ -73,6 +73,34 @@ export function threatmodelCommand(services: SlackServices) {
             response_type: 'ephemeral',
             ...modelCard(model, summarize(services.flow, model), services.flow, false),
           });
+        });
+        return;
+      }
+      case 'export': {
+        const id = ModelIdSchema.safeParse((rest[0] ?? '').toUpperCase());
+        if (!id.success) return ack(helpMessage('Which model? For example `/threatmodel export TM-12`.'));
+        if (!services.exports.configured) {
+          return ack(helpMessage('Exports are not set up yet: ask whoever runs Threadmodel to set EXPORT_GIT_URL.'));
+        }
+        await ack();
+        await services.afterAck.run(async () => {
+          const model = await services.store.get({ workspaceId: command.team_id, modelId: id.data });
+          if (!model || !(await services.members.isMember(model.channelId, command.user_id))) {
+            await respond(helpMessage(`There is no threat model ${id.data} in your channels.`));
+            return;
+          }
+          await services.exports.exportModel({
+            workspaceId: model.workspaceId,
+            modelId: model.id,
+            requestedBy: command.user_id,
+            reason: 'on_demand',
+            requestedAt: services.clock().toISOString(),
+          });
+          await respond(
+            helpMessage(
+              `Exporting ${model.id} (version ${model.version}) to the repository; the link will follow in its thread.`,
+            ),
+          );
         });
         return;
       }

@@ -1,0 +1,57 @@
+import type { Flow } from '../domain/flow';
+import type { ThreatModel } from '../domain/model';
+import type { PublishedFile } from './git-publisher';
+import { markdownReport, type ReportAuditEntry } from './markdown-report';
+import { toNativeJson } from './native-json';
+import { modelDiagrams } from './render-images';
+import { toThreatComposer } from './threat-composer';
+import { toThreatDragon } from './threat-dragon';
+
+export const EXPORT_FILES = {
+  report: 'README.md',
+  native: 'threat-model.json',
+  threatComposer: 'threat-model.tc.json',
+  threatDragon: 'threat-model.threat-dragon.json',
+  dfdSvg: 'data-flow.svg',
+  dfdPng: 'data-flow.png',
+  matrixSvg: 'risk-matrix.svg',
+  matrixPng: 'risk-matrix.png',
+} as const;
+
+export interface ExportContext {
+  names?: Readonly<Record<string, string>>;
+  audit?: { total: number; recent: readonly ReportAuditEntry[] };
+}
+
+/**
+ * Every file of a model's export folder: the Markdown report (named README.md so GitHub shows it
+ * when the folder is opened) with its pictures, our JSON, and the Threat Composer and Threat
+ * Dragon files. The same model and context always give the same bytes.
+ */
+export async function exportFiles(
+  model: ThreatModel,
+  flow: Flow,
+  context: ExportContext = {},
+): Promise<PublishedFile[]> {
+  const pictures = await modelDiagrams(model, flow);
+  const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+  return [
+    {
+      path: EXPORT_FILES.report,
+      content: markdownReport({
+        model,
+        flow,
+        ...(context.names && { names: context.names }),
+        ...(context.audit && { audit: context.audit }),
+        images: { dataFlowDiagram: EXPORT_FILES.dfdSvg, riskMatrix: EXPORT_FILES.matrixSvg },
+      }),
+    },
+    { path: EXPORT_FILES.native, content: toNativeJson(model) },
+    { path: EXPORT_FILES.threatComposer, content: json(toThreatComposer(model, flow)) },
+    { path: EXPORT_FILES.threatDragon, content: json(toThreatDragon(model, flow)) },
+    { path: EXPORT_FILES.dfdSvg, content: pictures.dfdSvg },
+    { path: EXPORT_FILES.dfdPng, content: pictures.dfdPng },
+    { path: EXPORT_FILES.matrixSvg, content: pictures.matrixSvg },
+    { path: EXPORT_FILES.matrixPng, content: pictures.matrixPng },
+  ];
+}

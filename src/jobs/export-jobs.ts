@@ -1,0 +1,34 @@
+import type { Queue } from 'bullmq';
+import { JOBS, jobIds, type ModelExportJob, type ThreadPictureJob } from './job-payloads';
+
+/** What listeners ask of the export queue. */
+export interface ExportJobs {
+  /** Whether exports are set up (EXPORT_GIT_URL). */
+  readonly configured: boolean;
+  exportModel(job: ModelExportJob): Promise<void>;
+  postPicture(job: ThreadPictureJob): Promise<void>;
+}
+
+/**
+ * The BullMQ adapter: exports retry with back-off (a push may fail while the remote is down) and,
+ * when they give up, the thread is told by the worker; pictures are posted once per model version.
+ */
+export class BullExportJobs implements ExportJobs {
+  constructor(
+    private readonly queue: Queue,
+    readonly configured: boolean,
+    private readonly retry: { attempts: number; backoffMs: number },
+  ) {}
+
+  async exportModel(job: ModelExportJob): Promise<void> {
+    await this.queue.add(JOBS.modelExport, job, {
+      jobId: jobIds.modelExport(job),
+      attempts: this.retry.attempts,
+      backoff: { type: 'exponential', delay: this.retry.backoffMs },
+    });
+  }
+
+  async postPicture(job: ThreadPictureJob): Promise<void> {
+    await this.queue.add(JOBS.threadPicture, job, { jobId: jobIds.threadPicture(job) });
+  }
+}

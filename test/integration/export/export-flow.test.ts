@@ -1,0 +1,126 @@
+import { fromNativeJson } from '../../../src/export/native-json';
+import type { ExportSettings } from '../../../src/jobs/processors/processor-deps';
+import { bareRepo } from '../../support/bare-repo';
+import { eventually } from '../../support/eventually';
+import { startGitHubStandIn } from '../../support/github-stand-in';
+import { APPSEC_CHANNEL, appsecCards, requestReview, startCompleteModel } from '../../support/review-scenarios';
+import { USERS } from '../../support/slack/workspace';
+import { useSlackApp } from '../../support/slack-app-fixture';
+import { CHANNEL } from '../../support/slack-scenarios';
+
+const { ALICE, APPSEC1 } = USERS;
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const FOLDER = 'threat-models/tm-1-refunds-api';
+
+describe('exporting to the repository', () => {
+  let repo: ReturnType<typeof bareRepo> | undefined;
+  let github: Awaited<ReturnType<typeof startGitHubStandIn>>;
+  /** This test's export settings: the object the workers read, so a test may change it. */
+  let settings: ExportSettings | undefined;
+  beforeAll(async () => {
+    github = await startGitHubStandIn({ token: 'ghp_test', repository: 'acme/payments' });
+  });
+  afterAll(async () => {
+    await github.close();
+  });
+  const ctx = useSlackApp({
+    exportSettings: () => {
+      repo?.cleanup();
+      repo = bareRepo();
+      settings = {
+        gitUrl: repo.url,
+        baseBranch: 'main',
+        folder: 'threat-models',
+        author: { name: 'Threadmodel', email: 'threadmodel@example.com' },
+        github: { apiUrl: github.apiUrl, token: 'ghp_test', repository: 'acme/payments', backlogIssues: true },
+      };
+      return settings;
+    },
+  });
+  afterEach(() => {
+    github.pulls.splice(0);
+  });
+
+  const thread = async () => ctx.standIn.thread(CHANNEL, (await ctx.model()).threadTs ?? '');
+  const said = (words: string) => async () => (await thread()).find((message) => message.text.includes(words));
+  async function approved() {
+    await startCompleteModel(ctx);
+    await requestReview(ctx);
+    await appsecCards(ctx);
+    await ctx.settle();
+    await ctx.driver.clickButton(APPSEC1.id, 'review.approve', { channel: APPSEC_CHANNEL });
+    await ctx.settle();
+  }
+
+  it('on approval: commits every file on threadmodel/TM-1, opens a pull request, links it in the thread', async () => {
+    await approved();
+    const done = await eventually('the export link', said('Exported *TM-1*'), 20_000);
+    expect(done.text).toMatch(/<https:\/\/github\.example\/acme\/payments\/pull\/(\d+)\|pull request #\1>/);
+    const git = repo?.git ?? (() => '');
+    const files = git('ls-tree', '-r', '--name-only', 'threadmodel/TM-1').trim().split('\n');
+    expect(files).toEqual(
+      [
+        'README.md',
+        `${FOLDER}/README.md`,
+        `${FOLDER}/data-flow.png`,
+        `${FOLDER}/data-flow.svg`,
+        `${FOLDER}/risk-matrix.png`,
+        `${FOLDER}/risk-matrix.svg`,
+        `${FOLDER}/threat-model.json`,
+        `${FOLDER}/threat-model.tc.json`,
+        `${FOLDER}/threat-model.threat-dragon.json`,
+      ].sort(),
+    );
+    expect(git('log', '-1', '--format=%an|%s', 'threadmodel/TM-1').trim()).toBe(
+      `Threadmodel|Threat model TM-1 Refunds API, version ${(await ctx.model()).version}, approved by Sam Secure`,
+    );
+    const exported = fromNativeJson(git('show', `threadmodel/TM-1:${FOLDER}/threat-model.json`));
+    expect(exported).toEqual({ ok: true, model: await ctx.model() });
+    const report = git('show', `threadmodel/TM-1:${FOLDER}/README.md`);
+    expect(report).toContain('![Data-flow diagram of TM-1](data-flow.svg)');
+    expect(report).toContain('Approved by Sam Secure');
+    const png = repo?.bytes('show', `threadmodel/TM-1:${FOLDER}/data-flow.png`) ?? Buffer.alloc(0);
+    expect(png.subarray(0, 8).equals(PNG)).toBe(true);
+    expect(github.pulls).toEqual([expect.objectContaining({ head: 'threadmodel/TM-1', base: 'main' })]);
+    // The planned mitigation became a backlog issue, linked from the model.
+    expect((await ctx.model()).mitigations[0]?.backlogLink).toMatch(
+      /^https:\/\/github\.example\/acme\/payments\/issues\/\d+$/,
+    );
+  });
+
+  it('exporting the same version again on demand makes no new commit', async () => {
+    await approved();
+    await eventually('the export link', said('Exported *TM-1*'), 20_000);
+    const commits = () => repo?.git('rev-list', '--count', 'threadmodel/TM-1').trim();
+    expect(commits()).toBe('2');
+    await ctx.driver.command(ALICE.id, CHANNEL, 'export TM-1');
+    const unchanged = await eventually('the unchanged note', said('already in the repository, unchanged'), 20_000);
+    expect(unchanged.text).toMatch(/pull request #\d+/);
+    expect(commits()).toBe('2');
+    expect(github.pulls).toHaveLength(1);
+  });
+
+  it('when the remote cannot be reached: retried, then the thread says so, and the model is untouched', async () => {
+    if (settings) settings.gitUrl = 'http://127.0.0.1:9/unreachable.git';
+    await approved();
+    const before = await ctx.model();
+    const note = await eventually('the failure note', said('I could not export it to the repository'), 20_000);
+    expect(note.text).toContain('*TM-1* (git ls-remote failed');
+    const job = (await ctx.runtime.queues.exports.getFailed())[0];
+    expect(job?.attemptsMade).toBe(2);
+    const after = await ctx.model();
+    expect(after.status).toBe('approved');
+    expect(after.threats).toEqual(before.threats);
+  });
+
+  it('posts the data-flow diagram in the thread when scope is finished', async () => {
+    await startCompleteModel(ctx); // finishes step 1 through the thread
+    const upload = await eventually('the diagram upload', () =>
+      ctx.standIn.uploads.find((u) => u.filename === 'data-flow.png' && u.completed),
+    );
+    expect(upload.bytes.subarray(0, 8).equals(PNG)).toBe(true);
+    expect(upload.channel).toBe(CHANNEL);
+    expect(upload.threadTs).toBe((await ctx.model()).threadTs);
+    expect(upload.title).toBe('Data-flow diagram of TM-1');
+  });
+});
