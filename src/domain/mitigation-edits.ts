@@ -47,7 +47,7 @@ export function adoptBaselineControl(
 
 /** Rewrite a mitigation, keeping its id, author and time. Undefined when there is no such mitigation. */
 export function updateMitigation(model: ThreatModel, id: string, input: MitigationInput): ThreatModel | undefined {
-  if (!model.mitigations.some((m) => m.id === id)) return undefined;
+  if (!model.mitigations.some((m) => m.id === id && m.inherited === undefined)) return undefined;
   return {
     ...model,
     mitigations: model.mitigations.map((m) =>
@@ -58,6 +58,6 @@ export function updateMitigation(model: ThreatModel, id: string, input: Mitigati
 
 /** Remove a mitigation; its threats may then need another one or a risk decision. */
 export function removeMitigation(model: ThreatModel, id: string): ThreatModel | undefined {
-  if (!model.mitigations.some((m) => m.id === id)) return undefined;
+  if (!model.mitigations.some((m) => m.id === id && m.inherited === undefined)) return undefined;
   return { ...model, mitigations: model.mitigations.filter((m) => m.id !== id) };
 }

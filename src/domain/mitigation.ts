@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MitigationIdSchema, ThreatIdSchema } from './element-ids';
+import { InheritedFromSchema } from './inheritance';
 import { LIMITS } from './limits';
 import {
   ActorRefSchema,
@@ -65,6 +66,7 @@ export const MitigationSchema = z
       .describe('Code or infrastructure-as-code implementing it: URLs or repository paths'),
     owner: SlackUserIdSchema.optional(),
     backlogLink: WebUrlSchema.optional().describe('The backlog item tracking the work'),
+    inherited: InheritedFromSchema.optional(),
     createdBy: ActorRefSchema,
     createdAt: InstantSchema,
   })

@@ -82,7 +82,7 @@ export function updateScopeElement<K extends ScopeKind>(
   input: ScopeElementInput<K>,
 ): ThreatModel | undefined {
   const list = listOf(model, kind);
-  if (!list.some((element) => element.id === id)) return undefined;
+  if (!list.some((element) => element.id === id) || isInherited(model, id)) return undefined;
   return withList(
     model,
     kind,
@@ -107,11 +107,17 @@ export function usersOf(model: ThreatModel, id: string): string[] {
 
 export type RemoveOutcome =
   | { ok: true; model: ThreatModel }
-  | { ok: false; reason: 'not_found' | 'in_use'; usedBy: string[] };
+  | { ok: false; reason: 'not_found' | 'in_use' | 'inherited'; usedBy: string[] };
+
+/** Inherited elements are read-only: they change in the model they come from. */
+function isInherited(model: ThreatModel, id: string): boolean {
+  return model.scope.components.some((component) => component.id === id && component.inherited !== undefined);
+}
 
 /** Remove an element, unless something still refers to it. */
 export function removeScopeElement(model: ThreatModel, kind: ScopeKind, id: string): RemoveOutcome {
   if (!findScopeElement(model, kind, id)) return { ok: false, reason: 'not_found', usedBy: [] };
+  if (isInherited(model, id)) return { ok: false, reason: 'inherited', usedBy: [] };
   const usedBy = usersOf(model, id);
   if (usedBy.length > 0) return { ok: false, reason: 'in_use', usedBy };
   return {

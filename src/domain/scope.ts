@@ -9,6 +9,7 @@ import {
   TrustBoundaryIdSchema,
   UseCaseIdSchema,
 } from './element-ids';
+import { InheritedFromSchema } from './inheritance';
 import { LIMITS } from './limits';
 import { text, WebUrlSchema } from './primitives';
 import { DfdKindSchema } from './stride';
@@ -82,6 +83,7 @@ export const ComponentSchema = z
       "The component's kind in a data-flow diagram, taken from its catalog type when it was added",
     ),
     trustBoundaryId: TrustBoundaryIdSchema.optional(),
+    inherited: InheritedFromSchema.optional(),
   })
   .describe('A part of the system: a service, a function, a database, a queue');
 export type Component = z.infer<typeof ComponentSchema>;

@@ -31,17 +31,23 @@ export function addThreat(
 
 /** Rewrite a threat's statement and placement, keeping its id, origin, author and risk review. */
 export function updateThreat(model: ThreatModel, id: string, input: ThreatInput): ThreatModel | undefined {
-  if (!model.threats.some((threat) => threat.id === id)) return undefined;
+  if (!ownThreat(model, id)) return undefined;
   return { ...model, threats: model.threats.map((threat) => (threat.id === id ? { ...threat, ...input } : threat)) };
 }
 
 export type RemoveThreatOutcome =
   | { ok: true; model: ThreatModel }
-  | { ok: false; reason: 'not_found' | 'in_use'; usedBy: string[] };
+  | { ok: false; reason: 'not_found' | 'in_use' | 'inherited'; usedBy: string[] };
+
+/** A threat of the team's own (inherited ones are read-only: they change in the model they come from). */
+function ownThreat(model: ThreatModel, id: string): boolean {
+  return model.threats.some((threat) => threat.id === id && threat.inherited === undefined);
+}
 
 /** Remove a threat unless a mitigation still addresses it. */
 export function removeThreat(model: ThreatModel, id: string): RemoveThreatOutcome {
   if (!model.threats.some((threat) => threat.id === id)) return { ok: false, reason: 'not_found', usedBy: [] };
+  if (!ownThreat(model, id)) return { ok: false, reason: 'inherited', usedBy: [] };
   const usedBy = model.mitigations.filter((m) => m.threatIds.includes(id)).map((m) => m.id);
   if (usedBy.length > 0) return { ok: false, reason: 'in_use', usedBy };
   return { ok: true, model: { ...model, threats: model.threats.filter((threat) => threat.id !== id) } };
@@ -49,6 +55,6 @@ export function removeThreat(model: ThreatModel, id: string): RemoveThreatOutcom
 
 /** Record the risk review of one threat (ratings and decision). Undefined when there is no such threat. */
 export function assessThreat(model: ThreatModel, id: string, risk: Threat['risk']): ThreatModel | undefined {
-  if (!model.threats.some((threat) => threat.id === id)) return undefined;
+  if (!ownThreat(model, id)) return undefined;
   return { ...model, threats: model.threats.map((threat) => (threat.id === id ? { ...threat, risk } : threat)) };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AssetIdSchema, ThreatIdSchema } from './element-ids';
+import { InheritedFromSchema } from './inheritance';
 import { LIMITS } from './limits';
 import { ActorRefSchema, InstantSchema, text, WebUrlSchema } from './primitives';
 import { RiskAssessmentSchema } from './risk-assessment';
@@ -61,6 +62,7 @@ export const ThreatSchema = ThreatGrammarSchema.extend({
     .describe('Actors, entry points, components and data flows the threat affects'),
   origin: ThreatOriginSchema.default({ type: 'manual' }),
   risk: RiskAssessmentSchema.default({}),
+  inherited: InheritedFromSchema.optional(),
   createdBy: ActorRefSchema,
   createdAt: InstantSchema,
 }).describe('A threat to the feature');

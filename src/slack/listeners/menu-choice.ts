@@ -1,4 +1,6 @@
 import type { BlockAction, OverflowAction } from '@slack/bolt';
+import { inheritedOrigin } from '../../domain/dependency-import';
+import { inheritedLabel } from '../../domain/inheritance';
 import type { ThreatModel } from '../../domain/model';
 import type { SlackServices } from '../deps';
 import { decodeValue } from '../ids';
@@ -34,6 +36,13 @@ export async function menuChoice(
   const access = await editableModel(services, workspaceId, target.modelId, body.user.id);
   if (!access.ok) {
     await tell(access.message);
+    return undefined;
+  }
+  const inherited = inheritedOrigin(access.model, id);
+  if (inherited && (verb === 'edit' || verb === 'remove')) {
+    await tell(
+      `${id} is ${inheritedLabel(inherited)} and is read-only here: change it in ${inherited.modelId}, then reuse it again.`,
+    );
     return undefined;
   }
   return { verb, id, workspaceId, model: access.model, tell };

@@ -19,6 +19,7 @@ export function mitigationSummaryMessage(model: ThreatModel, requestedPage = 1) 
       m.status.replace('_', ' '),
       ...(m.owner ? [`owner ${mention(m.owner)}`] : []),
       ...(m.baselineControlId ? [`baseline \`${m.baselineControlId}\`${m.deviation ? ' set aside' : ''}`] : []),
+      ...(m.inherited ? [`inherited from ${m.inherited.modelId} ${userLine(m.inherited.title, 60)}`] : []),
     ].join(' · ');
     blocks.push(
       section(

@@ -29,7 +29,8 @@ function lines(model: ThreatModel, catalog: Catalog): Line[] {
     actor: (a) =>
       `${userLine(a.name)} · ${a.kind === 'human' ? 'person' : 'system'}${a.trustLevel ? ` · ${userLine(a.trustLevel)}` : ''}`,
     entryPoint: (e) => `${userLine(e.name)} · on ${ref(e.componentId)} · auth: ${e.authentication.replace(/_/g, ' ')}`,
-    component: (c) => `${userLine(c.name)} · ${catalog.componentTypes.get(c.type)?.name ?? c.type}`,
+    component: (c) =>
+      `${userLine(c.name)} · ${catalog.componentTypes.get(c.type)?.name ?? c.type}${c.inherited ? ` · _inherited from ${c.inherited.modelId} ${userLine(c.inherited.title, 60)}_` : ''}`,
     dataFlow: (f) =>
       `${ref(f.from)} → ${ref(f.to)}: ${userLine(f.data)}${f.crossesTrustBoundary ? ' · crosses a trust boundary' : ''}`,
     trustBoundary: (b) => `${userLine(b.name)}${b.trustLevel ? ` · ${userLine(b.trustLevel)}` : ''}`,

@@ -1,7 +1,7 @@
 import type { ThreatModel } from '../../domain/model';
 import { threatStatementForChat } from '../../domain/statement';
 import { ACTIONS, encodeValue } from '../ids';
-import { button, context, option, section, truncate } from './text';
+import { button, context, option, section, truncate, userLine } from './text';
 
 /** Threats per page: each is one section, so a page stays far below 50 blocks and the text cap. */
 export const THREAT_PAGE_SIZE = 15;
@@ -19,7 +19,9 @@ export function threatSummaryMessage(model: ThreatModel, requestedPage = 1) {
   const blocks: object[] = [section(`*Threats of ${model.id}* · ${count} threat${count === 1 ? '' : 's'}`)];
   if (count === 0) blocks.push(context('None yet. Use *Add threat* above.'));
   for (const threat of shown) {
-    const where = threat.affectedElementIds.length > 0 ? ` · on ${threat.affectedElementIds.join(', ')}` : '';
+    const where =
+      (threat.affectedElementIds.length > 0 ? ` · on ${threat.affectedElementIds.join(', ')}` : '') +
+      (threat.inherited ? ` · inherited from ${threat.inherited.modelId} ${userLine(threat.inherited.title, 60)}` : '');
     const stride = threat.stride.length > 0 ? threat.stride.join('') : 'no STRIDE yet';
     const text = `*${threat.id}* ${truncate(threatStatementForChat(threat, model.scope.assets), 600)}\n_${stride}${where}_`;
     blocks.push(

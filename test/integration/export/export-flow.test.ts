@@ -3,7 +3,7 @@ import type { ExportSettings } from '../../../src/jobs/processors/processor-deps
 import { bareRepo } from '../../support/bare-repo';
 import { eventually } from '../../support/eventually';
 import { startGitHubStandIn } from '../../support/github-stand-in';
-import { APPSEC_CHANNEL, appsecCards, requestReview, startCompleteModel } from '../../support/review-scenarios';
+import { APPSEC_CHANNEL, appsecCards, REF, requestReview, startCompleteModel } from '../../support/review-scenarios';
 import { USERS } from '../../support/slack/workspace';
 import { useSlackApp } from '../../support/slack-app-fixture';
 import { CHANNEL } from '../../support/slack-scenarios';
@@ -86,6 +86,21 @@ describe('exporting to the repository', () => {
     expect((await ctx.model()).mitigations[0]?.backlogLink).toMatch(
       /^https:\/\/github\.example\/acme\/payments\/issues\/\d+$/,
     );
+  });
+
+  it('a hostile title can neither leave the export folder nor break the branch', async () => {
+    await startCompleteModel(ctx);
+    await ctx.store.update(REF, { actor: ALICE.id, action: 'seed' }, (model) => ({
+      ...model,
+      title: '../../.git/hooks/ <script>x</script> refs/heads/main.lock ~^:?*[',
+    }));
+    await ctx.driver.command(ALICE.id, CHANNEL, 'export TM-1');
+    await eventually('the export link', said('Exported *TM-1*'), 20_000);
+    const files = repo?.git('ls-tree', '-r', '--name-only', 'threadmodel/TM-1').trim().split('\n') ?? [];
+    expect(files.filter((file) => file !== 'README.md')).toEqual(
+      expect.arrayContaining(['threat-models/tm-1-git-hooks-script-x-script-refs-heads-main-lock/README.md']),
+    );
+    expect(files.every((file) => file === 'README.md' || file.startsWith('threat-models/tm-1-'))).toBe(true);
   });
 
   it('exporting the same version again on demand makes no new commit', async () => {
