@@ -1,7 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { gitIn } from './git-command';
+
+export { GitPublishError } from './git-command';
 
 export interface PublishedFile {
   /** Relative to the model's folder: plain names such as `report.md` or `images/dfd.svg`. */
@@ -31,16 +33,6 @@ export interface PublishResult {
   changed: boolean;
 }
 
-/** Git failed (unreachable remote, refused push); the message never shows credentials. */
-export class GitPublishError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'GitPublishError';
-  }
-}
-
-const TIMEOUT_MS = 120_000;
-
 /**
  * Writes a model's export into a git repository: fetches the model's branch (or starts it from
  * the base branch), replaces the model's folder with exactly these files, commits as the bot and
@@ -57,7 +49,7 @@ export async function publishToGit(request: PublishRequest): Promise<PublishResu
     }
   }
   const dir = await mkdtemp(path.join(os.tmpdir(), 'threadmodel-export-'));
-  const git = gitIn(dir, request);
+  const git = gitIn(dir, { author: request.author, ...(request.httpHeader && { httpHeader: request.httpHeader }) });
   try {
     await git(['init', '-q']);
     await git(['remote', 'add', 'origin', request.repoUrl]);
@@ -92,41 +84,4 @@ export async function publishToGit(request: PublishRequest): Promise<PublishResu
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-}
-
-function gitIn(dir: string, request: PublishRequest) {
-  const env = {
-    ...process.env,
-    GIT_TERMINAL_PROMPT: '0',
-    GIT_AUTHOR_NAME: request.author.name,
-    GIT_AUTHOR_EMAIL: request.author.email,
-    GIT_COMMITTER_NAME: request.author.name,
-    GIT_COMMITTER_EMAIL: request.author.email,
-    GIT_CONFIG_NOSYSTEM: '1',
-  };
-  const config = ['-c', 'core.hooksPath=/dev/null', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main'];
-  if (request.httpHeader) config.push('-c', `http.extraHeader=${request.httpHeader}`);
-  return (args: string[]) =>
-    new Promise<string>((resolve, reject) => {
-      execFile(
-        'git',
-        [...config, ...args],
-        { cwd: dir, env, timeout: TIMEOUT_MS, maxBuffer: 10_000_000 },
-        (error, stdout, stderr) => {
-          if (!error) return resolve(stdout);
-          const said = redact(String(stderr || error.message).trim(), request)
-            .split('\n')
-            .slice(-3)
-            .join(' ');
-          reject(new GitPublishError(`git ${args[0]} failed: ${said || 'no output'}`));
-        },
-      );
-    });
-}
-
-/** Credentials out of any text git prints: `https://user:token@host` and the auth header. */
-function redact(text: string, request: PublishRequest): string {
-  let out = text.replace(/(\w+:\/\/)[^/@\s]+@/g, '$1***@');
-  if (request.httpHeader) out = out.split(request.httpHeader).join('***');
-  return out;
 }

@@ -1,5 +1,5 @@
 import type { Queue } from 'bullmq';
-import { JOBS, jobIds, type ModelExportJob, type ThreadPictureJob } from './job-payloads';
+import { JOBS, jobIds, type ModelExportJob, type ModelReuseJob, type ThreadPictureJob } from './job-payloads';
 
 /** What listeners ask of the export queue. */
 export interface ExportJobs {
@@ -7,6 +7,8 @@ export interface ExportJobs {
   readonly configured: boolean;
   exportModel(job: ModelExportJob): Promise<void>;
   postPicture(job: ThreadPictureJob): Promise<void>;
+  /** Import an exported model into another as a dependency. */
+  reuseModel(job: ModelReuseJob): Promise<void>;
 }
 
 /**
@@ -26,6 +28,10 @@ export class BullExportJobs implements ExportJobs {
       attempts: this.retry.attempts,
       backoff: { type: 'exponential', delay: this.retry.backoffMs },
     });
+  }
+
+  async reuseModel(job: ModelReuseJob): Promise<void> {
+    await this.queue.add(JOBS.modelReuse, job, { jobId: jobIds.modelReuse(job) });
   }
 
   async postPicture(job: ThreadPictureJob): Promise<void> {

@@ -21,6 +21,7 @@ export const JOBS = {
   draftIdle: 'draft.idle',
   modelExport: 'model.export',
   threadPicture: 'thread.picture',
+  modelReuse: 'model.reuse',
 } as const;
 
 const ModelJobSchema = z.strictObject({ workspaceId: WorkspaceIdSchema, modelId: ModelIdSchema });
@@ -74,6 +75,14 @@ export const ThreadPictureJobSchema = ModelJobSchema.extend({
 });
 export type ThreadPictureJob = z.infer<typeof ThreadPictureJobSchema>;
 
+export const ModelReuseJobSchema = ModelJobSchema.extend({
+  /** The exported model to reuse as a dependency. */
+  dependencyId: ModelIdSchema,
+  requestedBy: SlackUserIdSchema,
+  requestedAt: InstantSchema,
+});
+export type ModelReuseJob = z.infer<typeof ModelReuseJobSchema>;
+
 export type ReminderKind = 'review' | 'idle';
 
 /**
@@ -87,6 +96,8 @@ export const jobIds = {
   draftIdle: (job: DraftIdleJob) =>
     `draft-idle.${job.workspaceId}.${job.modelId}.${ms(job.lastChangeAt)}.${job.nudge}${snoozed(job)}`,
   modelExport: (job: ModelExportJob) => `export.${job.workspaceId}.${job.modelId}.${job.reason}.${ms(job.requestedAt)}`,
+  modelReuse: (job: ModelReuseJob) =>
+    `reuse.${job.workspaceId}.${job.modelId}.${job.dependencyId}.${ms(job.requestedAt)}`,
   threadPicture: (job: ThreadPictureJob) => `picture.${job.workspaceId}.${job.modelId}.${job.picture}.${job.version}`,
 };
 

@@ -7,6 +7,7 @@ import { ChannelBusyError } from './deliver-once';
 import { JOBS, ModelJobRefSchema, QUEUES } from './job-payloads';
 import { processDraftIdle } from './processors/draft-idle';
 import { processModelExport } from './processors/model-export';
+import { processModelReuse } from './processors/model-reuse';
 import type { ProcessorDeps } from './processors/processor-deps';
 import { processReviewNudge } from './processors/review-nudge';
 import { processReviewRequest } from './processors/review-request';
@@ -21,6 +22,7 @@ const PROCESSORS: Record<string, Processor> = {
   [JOBS.draftIdle]: processDraftIdle,
   [JOBS.modelExport]: processModelExport,
   [JOBS.threadPicture]: processThreadPicture,
+  [JOBS.modelReuse]: processModelReuse,
 };
 
 const FAILED_WHAT: Record<string, string> = {
@@ -29,6 +31,7 @@ const FAILED_WHAT: Record<string, string> = {
   [JOBS.draftIdle]: 'send a reminder about this draft',
   [JOBS.modelExport]: 'export it to the repository',
   [JOBS.threadPicture]: 'post its picture',
+  [JOBS.modelReuse]: 'reuse the exported model',
 };
 
 /** Where possible, the model's thread hears that a job gave up (nothing in the model is lost). */

@@ -3,6 +3,7 @@ import type { ThreatModel } from '../../domain/model';
 import { lastReviewDecision } from '../../domain/review-workflow';
 import { ROLES } from '../../domain/roles';
 import { exportFiles } from '../../export/export-files';
+import { gitHubHttpHeader } from '../../export/git-command';
 import { publishToGit } from '../../export/git-publisher';
 import { GitHubClient } from '../../export/github-client';
 import { exportBranch, modelSlug } from '../../export/slug';
@@ -47,8 +48,7 @@ export async function processModelExport(deps: ProcessorDeps, data: unknown, job
     files,
     message: `Threat model ${model.id} ${title}, version ${model.version}${approvedBy ? `, approved by ${oneLine(approvedBy)}` : ''}`,
     author: settings.author,
-    ...(settings.github &&
-      settings.gitUrl.startsWith('https://') && { httpHeader: gitHubAuthHeader(settings.github.token) }),
+    ...httpHeader(settings),
   });
   const pull = github
     ? await github.openPullRequest({
@@ -118,8 +118,10 @@ async function displayNames(deps: ProcessorDeps, model: ThreatModel): Promise<Re
   return names;
 }
 
-function gitHubAuthHeader(token: string): string {
-  return `Authorization: Basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`;
+/** Git authentication for an HTTPS remote on GitHub, when a token is configured. */
+export function httpHeader(settings: ExportSettings): { httpHeader?: string } {
+  const header = gitHubHttpHeader(settings.gitUrl, settings.github?.token);
+  return header ? { httpHeader: header } : {};
 }
 
 /** A GitHub web link to the folder on its branch, when the remote is a github.com HTTPS URL. */

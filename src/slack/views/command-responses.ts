@@ -15,6 +15,7 @@ export function helpMessage(note?: string) {
     `• \`${COMMAND} list\`: models in this channel`,
     `• \`${COMMAND} status TM-12\`: where a model stands`,
     `• \`${COMMAND} export TM-12\`: write the model to the team's repository (report, diagrams, JSON)`,
+    `• \`${COMMAND} reuse TM-3 in TM-12\`: bring an exported model's components, threats and mitigations into a new one`,
     `• \`${COMMAND} reviews\`: open AppSec reviews, with reviewer, due date and age (AppSec)`,
     `• \`${COMMAND} help\`: this help`,
   ].join('\n');

@@ -128,6 +128,49 @@ describe('exporting to the repository', () => {
     expect(after.threats).toEqual(before.threats);
   });
 
+  it('reuses an exported model in a new one: its components, threats and mitigations come in inherited', async () => {
+    await approved(); // TM-1, exported on approval
+    await eventually('the export link', said('Exported *TM-1*'), 20_000);
+    await ctx.driver.command(ALICE.id, CHANNEL, 'start Refund reports');
+    await ctx.settle();
+    const reports = { workspaceId: REF.workspaceId, modelId: 'TM-2' };
+    const threadOfTm2 = async () => ctx.standIn.thread(CHANNEL, (await ctx.model('TM-2')).threadTs ?? '');
+    await ctx.driver.command(ALICE.id, CHANNEL, 'reuse TM-1 in TM-2');
+    const told = await eventually(
+      'the reuse note',
+      async () => (await threadOfTm2()).find((m) => m.text.includes('reused *TM-1*')),
+      20_000,
+    );
+    expect(told.text).toContain('2 components, 2 threats and 1 mitigations, inherited and read-only here');
+    const model = await ctx.store.require(reports);
+    expect(model.scope.components.map((c) => c.inherited?.modelId)).toEqual(['TM-1', 'TM-1']);
+    expect(model.threats.every((t) => t.inherited?.modelId === 'TM-1')).toBe(true);
+
+    // Inherited elements cannot be edited or removed here.
+    const inherited = model.scope.components[0]?.id ?? '';
+    await eventually(
+      'the scope summary to list it',
+      () =>
+        ctx.standIn.messages(CHANNEL).length >= 0 &&
+        JSON.stringify(ctx.standIn.allMessagesNewestFirst().map((m) => m.blocks)).includes(`TM-2|remove:${inherited}`),
+    );
+    await ctx.driver.clickOverflow(ALICE.id, 'scope.element_menu', `TM-2|remove:${inherited}`);
+    await ctx.settle();
+    expect(ctx.standIn.ephemeralsFor(ALICE.id).at(-1)?.text).toContain(
+      `${inherited} is inherited from TM-1 Refunds API`,
+    );
+    expect((await ctx.store.require(reports)).scope.components).toHaveLength(2);
+
+    // A model that was never exported says so.
+    await ctx.driver.command(ALICE.id, CHANNEL, 'reuse TM-9 in TM-2');
+    const never = await eventually(
+      'the refusal',
+      async () => (await threadOfTm2()).find((m) => m.text.includes('TM-9 has not been exported')),
+      20_000,
+    );
+    expect(never.text).toContain('I could not reuse TM-9 in *TM-2*');
+  });
+
   it('posts the data-flow diagram in the thread when scope is finished', async () => {
     await startCompleteModel(ctx); // finishes step 1 through the thread
     const upload = await eventually('the diagram upload', () =>

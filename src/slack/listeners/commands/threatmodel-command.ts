@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import { ModelIdSchema, ThreatModelSchema } from '../../../domain/model';
 import { summarize } from '../../../domain/summary';
 import type { SlackServices } from '../../deps';
+import { editableModel } from '../../model-access';
 import { helpMessage, listMessage, usageForStart } from '../../views/command-responses';
 import { modelCard } from '../../views/model-card';
 import { OPEN_REVIEWS_SHOWN, openReviewsMessage } from '../../views/open-reviews';
@@ -17,7 +18,7 @@ function titleProblem(title: string): string | undefined {
   return result.success ? undefined : `That title ${result.error.issues[0]?.message ?? 'is not valid'}.`;
 }
 
-/** `/threatmodel <subcommand>`: start, list, status, export, reviews, help. Acknowledged first; slow work after. */
+/** `/threatmodel <subcommand>`: start, list, status, export, reuse, reviews, help. Acknowledged first; slow work after. */
 export function threatmodelCommand(services: SlackServices) {
   return async ({ ack, command, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const text = command.text.trim();
@@ -99,6 +100,42 @@ export function threatmodelCommand(services: SlackServices) {
           await respond(
             helpMessage(
               `Exporting ${model.id} (version ${model.version}) to the repository; the link will follow in its thread.`,
+            ),
+          );
+        });
+        return;
+      }
+      case 'reuse': {
+        // `/threatmodel reuse TM-3 in TM-7`
+        const dependency = ModelIdSchema.safeParse((rest[0] ?? '').toUpperCase());
+        const target = ModelIdSchema.safeParse((rest[2] ?? '').toUpperCase());
+        if (!dependency.success || !target.success || rest[1]?.toLowerCase() !== 'in') {
+          return ack(
+            helpMessage(
+              'Which exported model, in which model? For example `/threatmodel reuse TM-3 in TM-7` brings the components, threats and mitigations of TM-3 into TM-7.',
+            ),
+          );
+        }
+        if (!services.exports.configured) {
+          return ack(helpMessage('Exports are not set up yet: ask whoever runs Threadmodel to set EXPORT_GIT_URL.'));
+        }
+        await ack();
+        await services.afterAck.run(async () => {
+          const access = await editableModel(services, command.team_id, target.data, command.user_id);
+          if (!access.ok) {
+            await respond(helpMessage(access.message));
+            return;
+          }
+          await services.exports.reuseModel({
+            workspaceId: command.team_id,
+            modelId: target.data,
+            dependencyId: dependency.data,
+            requestedBy: command.user_id,
+            requestedAt: services.clock().toISOString(),
+          });
+          await respond(
+            helpMessage(
+              `Reading ${dependency.data} from the repository; what it brings into ${target.data} follows in its thread.`,
             ),
           );
         });

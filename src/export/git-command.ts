@@ -1,0 +1,65 @@
+import { execFile } from 'node:child_process';
+
+/** Git failed (unreachable remote, refused push); the message never shows credentials. */
+export class GitPublishError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'GitPublishError';
+  }
+}
+
+const TIMEOUT_MS = 120_000;
+
+export interface GitOptions {
+  /** Who commits (also set for reads, where it does not matter). */
+  author?: { name: string; email: string };
+  /** An HTTP header for git's requests (e.g. GitHub authorisation), kept out of URLs and logs. */
+  httpHeader?: string;
+}
+
+/**
+ * Run git in a directory without a shell, prompts, hooks or system config, with a time limit;
+ * a failure is a GitPublishError whose message has every credential taken out.
+ */
+export function gitIn(dir: string, request: GitOptions) {
+  const env = {
+    ...process.env,
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_AUTHOR_NAME: request.author?.name ?? 'Threadmodel',
+    GIT_AUTHOR_EMAIL: request.author?.email ?? 'threadmodel@localhost.localdomain',
+    GIT_COMMITTER_NAME: request.author?.name ?? 'Threadmodel',
+    GIT_COMMITTER_EMAIL: request.author?.email ?? 'threadmodel@localhost.localdomain',
+    GIT_CONFIG_NOSYSTEM: '1',
+  };
+  const config = ['-c', 'core.hooksPath=/dev/null', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main'];
+  if (request.httpHeader) config.push('-c', `http.extraHeader=${request.httpHeader}`);
+  return (args: string[]) =>
+    new Promise<string>((resolve, reject) => {
+      execFile(
+        'git',
+        [...config, ...args],
+        { cwd: dir, env, timeout: TIMEOUT_MS, maxBuffer: 10_000_000 },
+        (error, stdout, stderr) => {
+          if (!error) return resolve(stdout);
+          const said = redact(String(stderr || error.message).trim(), request)
+            .split('\n')
+            .slice(-3)
+            .join(' ');
+          reject(new GitPublishError(`git ${args[0]} failed: ${said || 'no output'}`));
+        },
+      );
+    });
+}
+
+/** Credentials out of any text git prints: `https://user:token@host` and the auth header. */
+function redact(text: string, request: GitOptions): string {
+  let out = text.replace(/(\w+:\/\/)[^/@\s]+@/g, '$1***@');
+  if (request.httpHeader) out = out.split(request.httpHeader).join('***');
+  return out;
+}
+
+/** The header that lets git push and fetch over HTTPS with a GitHub token (never put in the URL). */
+export function gitHubHttpHeader(repoUrl: string, token: string | undefined): string | undefined {
+  if (!token || !repoUrl.startsWith('https://')) return undefined;
+  return `Authorization: Basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`;
+}
