@@ -17,13 +17,13 @@ import { startReviewRuntime } from '../src/jobs/review-runtime';
 import { createLogger } from '../src/logger';
 import { SHIPPED_CATALOG_DIR, SHIPPED_FLOW_FILE } from '../src/paths';
 import { createSlackApp } from '../src/slack/slack-app';
+import { FORM, formBody, postToApp } from '../src/stand-in/signed-requests';
+import { BOT } from '../src/stand-in/workspace';
 import { Idempotency } from '../src/store/idempotency';
 import { MessageRefStore } from '../src/store/message-refs';
 import { RedisKeys } from '../src/store/redis-keys';
 import { RedisModelStore } from '../src/store/redis-model-store';
 import { startRedisServer } from '../src/store/redis-server-process';
-import { FORM, formBody, postToApp } from '../test/support/slack/signed-requests';
-import { BOT } from '../test/support/slack/workspace';
 import { measure, row } from './measure';
 
 const SECRET = 'benchsigningsecret0123456789abcd';

@@ -29,13 +29,13 @@ import { jobIds, QUEUES, type ReviewNudgeJob } from '../src/jobs/job-payloads';
 import { type ReviewRuntime, type ReviewRuntimeOptions, startReviewRuntime } from '../src/jobs/review-runtime';
 import { createLogger } from '../src/logger';
 import { SHIPPED_CATALOG_DIR, SHIPPED_FLOW_FILE } from '../src/paths';
+import type { RateLimits, RateWindow } from '../src/stand-in/rate-limits';
+import type { StandInStats } from '../src/stand-in/stand-in-stats';
+import { BOT, CHANNELS, syntheticUserId, TEAM_ID, USERS } from '../src/stand-in/workspace';
 import { MessageRefStore } from '../src/store/message-refs';
 import { RedisKeys } from '../src/store/redis-keys';
 import { RedisModelStore } from '../src/store/redis-model-store';
 import { startRedisServer } from '../src/store/redis-server-process';
-import type { RateLimits, RateWindow } from '../test/support/slack/rate-limits';
-import type { StandInStats } from '../test/support/slack/stand-in-stats';
-import { BOT, CHANNELS, syntheticUserId, TEAM_ID, USERS } from '../test/support/slack/workspace';
 import { measure, type Result, row } from './measure';
 
 function positiveInt(name: string, fallback: number): number {

@@ -11,10 +11,10 @@
  */
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { type RateLimits, RateLimitsSchema } from '../test/support/slack/rate-limits';
-import { startSlackStandIn } from '../test/support/slack/stand-in-server';
-import { standInStats } from '../test/support/slack/stand-in-stats';
-import { syntheticUser } from '../test/support/slack/workspace';
+import { type RateLimits, RateLimitsSchema } from '../src/stand-in/rate-limits';
+import { startSlackStandIn } from '../src/stand-in/stand-in-server';
+import { standInStats } from '../src/stand-in/stand-in-stats';
+import { syntheticUser } from '../src/stand-in/workspace';
 
 /** Synthetic user ids have four digits. */
 const ExtraUsersSchema = z.coerce.number().int().min(0).max(9999);

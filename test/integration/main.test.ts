@@ -6,15 +6,15 @@ import { StoreUnavailableError } from '../../src/errors';
 import { BullReviewJobs } from '../../src/jobs/bullmq-review-jobs';
 import { QUEUES } from '../../src/jobs/job-payloads';
 import { start } from '../../src/main';
+import { SlackDriver } from '../../src/stand-in/slack-driver';
+import { type SlackStandIn, startSlackStandIn } from '../../src/stand-in/stand-in-server';
+import { USERS } from '../../src/stand-in/workspace';
 import { RedisKeys } from '../../src/store/redis-keys';
 import { RedisModelStore } from '../../src/store/redis-model-store';
 import { ALICE } from '../support/build-model';
 import { eventually } from '../support/eventually';
 import { seedModelInReview } from '../support/models-in-review';
 import { testRedis, uniquePrefix } from '../support/redis-server';
-import { SlackDriver } from '../support/slack/slack-driver';
-import { type SlackStandIn, startSlackStandIn } from '../support/slack/stand-in-server';
-import { USERS } from '../support/slack/workspace';
 import { SIGNING_SECRET } from '../support/slack-app-fixture';
 import { tempDir } from '../support/temp-dir';
 

@@ -1,7 +1,7 @@
 import type { RiskAssessment } from '../../src/domain/risk-assessment';
+import { CHANNELS, USERS } from '../../src/stand-in/workspace';
 import { buildMitigation, buildThreat } from './build-model';
 import { eventually } from './eventually';
-import { CHANNELS, USERS } from './slack/workspace';
 import { CHANNEL, type Fixture, startScopedModel } from './slack-scenarios';
 
 const { ALICE, BOB } = USERS;

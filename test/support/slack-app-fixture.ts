@@ -6,15 +6,15 @@ import { type ReviewRuntime, startReviewRuntime } from '../../src/jobs/review-ru
 import { createLogger } from '../../src/logger';
 import { SHIPPED_CATALOG_DIR } from '../../src/paths';
 import { createSlackApp, type SlackApp } from '../../src/slack/slack-app';
+import { SlackDriver } from '../../src/stand-in/slack-driver';
+import { type SlackStandIn, startSlackStandIn } from '../../src/stand-in/stand-in-server';
+import { CHANNELS, TEAM_ID, USERGROUPS } from '../../src/stand-in/workspace';
 import { Idempotency } from '../../src/store/idempotency';
 import { MessageRefStore } from '../../src/store/message-refs';
 import { RedisKeys } from '../../src/store/redis-keys';
 import { RedisModelStore } from '../../src/store/redis-model-store';
 import { defaultFlow } from './build-model';
 import { testRedis, uniquePrefix } from './redis-server';
-import { SlackDriver } from './slack/slack-driver';
-import { type SlackStandIn, startSlackStandIn } from './slack/stand-in-server';
-import { CHANNELS, TEAM_ID, USERGROUPS } from './slack/workspace';
 
 export const SIGNING_SECRET = 'testsigningsecret0123456789abcdef';
 

@@ -4,10 +4,10 @@ import { loadFlow } from '../../src/flows/load-flow';
 import { type ReviewRuntime, type ReviewRuntimeOptions, startReviewRuntime } from '../../src/jobs/review-runtime';
 import { createLogger } from '../../src/logger';
 import { SHIPPED_CATALOG_DIR, SHIPPED_FLOW_FILE } from '../../src/paths';
+import { BOT, CHANNELS } from '../../src/stand-in/workspace';
 import { MessageRefStore } from '../../src/store/message-refs';
 import type { RedisKeys } from '../../src/store/redis-keys';
 import { RedisModelStore } from '../../src/store/redis-model-store';
-import { BOT, CHANNELS } from './slack/workspace';
 
 /**
  * The queues and (with `workers`) their workers without the Slack app, on the shipped flow and

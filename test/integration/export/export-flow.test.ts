@@ -1,10 +1,10 @@
 import { fromNativeJson } from '../../../src/export/native-json';
 import type { ExportSettings } from '../../../src/jobs/processors/processor-deps';
+import { USERS } from '../../../src/stand-in/workspace';
 import { bareRepo } from '../../support/bare-repo';
 import { eventually } from '../../support/eventually';
 import { startGitHubStandIn } from '../../support/github-stand-in';
 import { APPSEC_CHANNEL, appsecCards, REF, requestReview, startCompleteModel } from '../../support/review-scenarios';
-import { USERS } from '../../support/slack/workspace';
 import { useSlackApp } from '../../support/slack-app-fixture';
 import { CHANNEL } from '../../support/slack-scenarios';
 

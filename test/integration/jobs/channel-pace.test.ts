@@ -1,12 +1,12 @@
 import { Redis } from 'ioredis';
 import type { ReviewRuntime } from '../../../src/jobs/review-runtime';
+import { type SlackStandIn, startSlackStandIn } from '../../../src/stand-in/stand-in-server';
+import { USERS } from '../../../src/stand-in/workspace';
 import { RedisKeys } from '../../../src/store/redis-keys';
 import { RedisModelStore } from '../../../src/store/redis-model-store';
 import { eventually } from '../../support/eventually';
 import { seedModelInReview } from '../../support/models-in-review';
 import { testRedis, uniquePrefix } from '../../support/redis-server';
-import { type SlackStandIn, startSlackStandIn } from '../../support/slack/stand-in-server';
-import { USERS } from '../../support/slack/workspace';
 import { startStandaloneRuntime } from '../../support/standalone-runtime';
 
 const { APPSEC1, APPSEC2, DAVE } = USERS;

@@ -1,13 +1,13 @@
 import { Redis } from 'ioredis';
 import type { ReviewRuntime } from '../../../src/jobs/review-runtime';
+import { type SlackStandIn, startSlackStandIn } from '../../../src/stand-in/stand-in-server';
+import { USERS } from '../../../src/stand-in/workspace';
 import { RedisKeys } from '../../../src/store/redis-keys';
 import { RedisModelStore } from '../../../src/store/redis-model-store';
 import { type RedisServer, startRedisServer } from '../../../src/store/redis-server-process';
 import { eventually } from '../../support/eventually';
 import { seedModelInReview } from '../../support/models-in-review';
 import { uniquePrefix } from '../../support/redis-server';
-import { type SlackStandIn, startSlackStandIn } from '../../support/slack/stand-in-server';
-import { USERS } from '../../support/slack/workspace';
 import { startStandaloneRuntime } from '../../support/standalone-runtime';
 
 const REVIEWERS = [USERS.APPSEC1, USERS.APPSEC2, USERS.DAVE];

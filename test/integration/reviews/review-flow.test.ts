@@ -1,8 +1,8 @@
 import { reviewDueAt } from '../../../src/domain/reminder-schedule';
 import { calendarFor } from '../../../src/domain/working-days';
+import { USERS } from '../../../src/stand-in/workspace';
 import { eventually } from '../../support/eventually';
 import { APPSEC_CHANNEL, appsecCards, REF, requestReview, startCompleteModel } from '../../support/review-scenarios';
-import { USERS } from '../../support/slack/workspace';
 import { useSlackApp } from '../../support/slack-app-fixture';
 import { CHANNEL } from '../../support/slack-scenarios';
 

@@ -1,6 +1,6 @@
 import { WebClient } from '@slack/web-api';
-import { FORM, formBody } from '../../support/slack/signed-requests';
-import { USERS } from '../../support/slack/workspace';
+import { FORM, formBody } from '../../../src/stand-in/signed-requests';
+import { USERS } from '../../../src/stand-in/workspace';
 import { useSlackApp } from '../../support/slack-app-fixture';
 
 const { ALICE, BOB, CAROL } = USERS;

@@ -1,5 +1,5 @@
 import { addScopeElement } from '../../../src/domain/scope-edits';
-import { USERS } from '../../support/slack/workspace';
+import { USERS } from '../../../src/stand-in/workspace';
 import { useSlackApp } from '../../support/slack-app-fixture';
 
 const { ALICE, BOB, CAROL } = USERS;

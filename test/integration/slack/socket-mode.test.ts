@@ -1,4 +1,4 @@
-import { CHANNELS, USERS } from '../../support/slack/workspace';
+import { CHANNELS, USERS } from '../../../src/stand-in/workspace';
 import { useSlackApp } from '../../support/slack-app-fixture';
 
 const { ALICE, BOB } = USERS;

@@ -5,8 +5,8 @@ import { openReviewsMessage } from '../../../src/slack/views/open-reviews';
 import { draftIdleMessage, escalationMessage, reviewNudgeMessage } from '../../../src/slack/views/reminder-messages';
 import { reviewCard } from '../../../src/slack/views/review-card';
 import { requestChangesModal, reviewRequestModal } from '../../../src/slack/views/review-modals';
+import { blockKitProblems } from '../../../src/stand-in/block-kit-rules';
 import { ALICE, BOB, buildMitigation, buildModelWith, buildThreat, defaultFlow, NOW } from '../../support/build-model';
-import { blockKitProblems } from '../../support/slack/block-kit-rules';
 
 const flow = defaultFlow();
 const HOSTILE = '<!channel> <@U0EVE0001> <https://evil.example|click> *bold* '.repeat(5).slice(0, 190);

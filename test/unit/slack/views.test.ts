@@ -18,8 +18,8 @@ import { scopeElementModal } from '../../../src/slack/views/scope-element-modal'
 import { SCOPE_PAGE_SIZE, scopeSummaryMessage } from '../../../src/slack/views/scope-summary';
 import { rolesMessage, stepOpenedMessage } from '../../../src/slack/views/thread-messages';
 import { threatModal } from '../../../src/slack/views/threat-modal';
+import { blockKitProblems } from '../../../src/stand-in/block-kit-rules';
 import { buildModel, buildScopedModel, defaultFlow } from '../../support/build-model';
-import { blockKitProblems } from '../../support/slack/block-kit-rules';
 
 const catalog = loadCatalog([SHIPPED_CATALOG_DIR]);
 const flow = defaultFlow();

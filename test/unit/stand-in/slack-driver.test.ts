@@ -1,11 +1,11 @@
 import type { Server } from 'node:http';
 import { App, LogLevel } from '@slack/bolt';
 import type { KnownBlock, View } from '@slack/web-api';
-import type { JsonObject } from '../../../support/slack/json';
-import { formBody } from '../../../support/slack/signed-requests';
-import { SlackDriver } from '../../../support/slack/slack-driver';
-import { type SlackStandIn, startSlackStandIn } from '../../../support/slack/stand-in-server';
-import { CHANNELS, USERS } from '../../../support/slack/workspace';
+import type { JsonObject } from '../../../src/stand-in/json';
+import { formBody } from '../../../src/stand-in/signed-requests';
+import { SlackDriver } from '../../../src/stand-in/slack-driver';
+import { type SlackStandIn, startSlackStandIn } from '../../../src/stand-in/stand-in-server';
+import { CHANNELS, USERS } from '../../../src/stand-in/workspace';
 import { actions, button, input, modal, option, plain, section, staticSelect, textInput } from './block-kit-fixtures';
 
 const SECRET = 'test-secret';

@@ -1,5 +1,5 @@
-import { type SlackStandIn, startSlackStandIn } from '../../../support/slack/stand-in-server';
-import { BOT, CHANNELS, USERS } from '../../../support/slack/workspace';
+import { type SlackStandIn, startSlackStandIn } from '../../../src/stand-in/stand-in-server';
+import { BOT, CHANNELS, USERS } from '../../../src/stand-in/workspace';
 import { clientFor } from './web-client';
 
 const { PAYMENTS, SEARCH, NO_BOT, PRIVATE } = CHANNELS;

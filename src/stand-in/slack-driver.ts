@@ -18,6 +18,7 @@ import type { JsonObject } from './json';
 import { applyMessageResponse } from './response-urls';
 import type { AppResponse } from './signed-requests';
 import type { SlackStandIn } from './stand-in-server';
+import { VERIFICATION_TOKEN } from './workspace';
 import type { ResponseUrlContext, SlackView } from './stand-in-types';
 import { applySubmissionReply, submissionState } from './view-submission';
 
@@ -151,6 +152,32 @@ export class SlackDriver {
   /** multi_users_select: chooses users. */
   selectUsers(userId: string, actionId: string, users: string[], where: Where = {}): Promise<AppResponse> {
     return this.select(userId, actionId, users, where);
+  }
+
+  /** A message shortcut (e.g. "Capture as threat") on a stored message, as Slack sends it. */
+  messageShortcut(userId: string, channelId: string, messageTs: string, callbackId: string): Promise<AppResponse> {
+    const message = this.standIn.message(channelId, messageTs);
+    if (!message) throw new Error(`no message ${messageTs} in ${channelId}`);
+    const payload = {
+      type: 'message_action',
+      callback_id: callbackId,
+      trigger_id: this.standIn.issueTrigger(userId),
+      message_ts: message.ts,
+      response_url: this.standIn.responseUrl('shortcut', { channel: channelId, user: userId }),
+      message: {
+        type: 'message',
+        ts: message.ts,
+        text: message.text,
+        user: message.user,
+        ...(message.thread_ts === undefined ? {} : { thread_ts: message.thread_ts }),
+      },
+      user: { id: userId, name: this.standIn.user(userId)?.name ?? userId, team_id: this.standIn.workspace.teamId },
+      channel: { id: channelId, name: this.standIn.channel(channelId)?.name ?? channelId },
+      team: { id: this.standIn.workspace.teamId, domain: this.standIn.workspace.domain },
+      token: VERIFICATION_TOKEN,
+      action_ts: (this.standIn.now() / 1000).toFixed(6),
+    };
+    return this.deliver({ kind: 'interaction', payload });
   }
 
   /** Submits the user's top modal with values by action_id (others keep their initial values). */

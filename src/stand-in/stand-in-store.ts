@@ -1,7 +1,7 @@
 /** Everything the stand-in remembers: workspace, calls, messages, views, triggers, uploads, responses. */
 import { randomBytes } from 'node:crypto';
 import { withBlockIds } from './block-ids';
-import { ResponseTargets } from './response-urls';
+import { ResponseTargets } from './response-targets';
 import type {
   BlockKitViolation,
   EphemeralMessage,
@@ -97,6 +97,8 @@ export class StandInStore {
     blocks: unknown[];
     thread_ts?: string;
     metadata?: unknown;
+    /** Who posted it: the bot by default; a person for messages typed in the playground. */
+    user?: string;
   }): StoredMessage {
     const parent = fields.thread_ts === undefined ? undefined : this.message(fields.channel, fields.thread_ts);
     const threadTs = parent?.thread_ts ?? fields.thread_ts;
@@ -106,8 +108,8 @@ export class StandInStore {
       ...(threadTs === undefined ? {} : { thread_ts: threadTs }),
       text: fields.text,
       blocks: withBlockIds(fields.blocks),
-      user: BOT.userId,
-      bot_id: BOT.botId,
+      user: fields.user ?? BOT.userId,
+      bot_id: fields.user === undefined ? BOT.botId : '',
       ...(fields.metadata === undefined ? {} : { metadata: fields.metadata }),
       updates: 0,
       versions: [],

@@ -1,9 +1,9 @@
 import { request } from 'node:http';
 import { LogLevel, SocketModeClient } from '@slack/socket-mode';
-import { isObject, type JsonObject } from '../../../support/slack/json';
-import { SlackDriver } from '../../../support/slack/slack-driver';
-import { type SlackStandIn, startSlackStandIn } from '../../../support/slack/stand-in-server';
-import { BOT, CHANNELS, USERS } from '../../../support/slack/workspace';
+import { isObject, type JsonObject } from '../../../src/stand-in/json';
+import { SlackDriver } from '../../../src/stand-in/slack-driver';
+import { type SlackStandIn, startSlackStandIn } from '../../../src/stand-in/stand-in-server';
+import { BOT, CHANNELS, USERS } from '../../../src/stand-in/workspace';
 import { clientFor } from './web-client';
 
 const { PAYMENTS } = CHANNELS;

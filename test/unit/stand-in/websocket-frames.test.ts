@@ -1,4 +1,4 @@
-import { closeCodeOf, closePayload, encodeFrame, FrameDecoder, OPCODE } from '../../../support/slack/websocket-frames';
+import { closeCodeOf, closePayload, encodeFrame, FrameDecoder, OPCODE } from '../../../src/stand-in/websocket-frames';
 
 /** A client frame: the same header with the mask bit set, a masking key, the payload masked with it. */
 function masked(frame: Buffer, key = Buffer.from([0x37, 0xfa, 0x21, 0x3d])): Buffer {
