@@ -174,6 +174,10 @@ const VARIABLES = {
       .transform((value) => value === 'true'),
     expected: 'true to open a GitHub issue for each planned mitigation on export, or false',
   },
+  PLAYGROUND: {
+    schema: z.enum(['auto', 'off']).default('auto'),
+    expected: 'auto (default: with no Slack credentials, npm start opens the playground) or off',
+  },
   WORKER_CONCURRENCY: {
     schema: z.coerce.number().int().min(1).max(100).default(10),
     expected: 'how many jobs one worker process runs at once, 1 to 100',
@@ -226,6 +230,8 @@ export interface Config {
         github: { apiUrl: string; token: string; repository: string; backlogIssues: boolean } | undefined;
       }
     | undefined;
+  /** With no Slack credentials at all, `auto` starts the playground instead of failing. */
+  playground: 'auto' | 'off';
   jobs: {
     /** Whether this process runs the BullMQ workers (the web process does by default). */
     runWorkers: boolean;
@@ -290,6 +296,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, de
               : undefined,
         }
       : undefined,
+    playground: parsed.PLAYGROUND,
     jobs: { runWorkers: parsed.RUN_WORKERS, concurrency: parsed.WORKER_CONCURRENCY },
   };
 }
@@ -329,4 +336,10 @@ export function requireBotToken(config: Config): string {
       expected: `${VARIABLES.SLACK_BOT_TOKEN.expected}; the workers post reviews and reminders with it`,
     },
   ]);
+}
+
+/** Whether any Slack credential is configured (none at all: the playground can start instead). */
+export function hasSlackCredentials(config: Config): boolean {
+  const { botToken, signingSecret, appToken } = config.slack;
+  return Boolean(botToken || signingSecret || appToken);
 }

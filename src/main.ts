@@ -1,13 +1,17 @@
 import path from 'node:path';
 import { catalogStats } from './catalog/catalog-queries';
 import { loadCatalog } from './catalog/load-catalog';
-import { loadConfig, requireBotToken, requireSlackCredentials } from './config';
+import { hasSlackCredentials, loadConfig, requireBotToken, requireSlackCredentials } from './config';
 import { ConfigError, toAppError } from './errors';
 import { loadFlow } from './flows/load-flow';
 import { startReviewRuntime } from './jobs/review-runtime';
 import { createLogger, type Logger } from './logger';
-import { SHIPPED_CATALOG_DIR, SHIPPED_FLOW_FILE } from './paths';
+import { PLAYGROUND_STATIC_DIR, SHIPPED_CATALOG_DIR, SHIPPED_FLOW_FILE } from './paths';
+import { ExportBrowser } from './playground/export-browser';
+import { playgroundRoutes } from './playground/playground-api';
+import { playgroundExports, setUpPlayground } from './playground/playground-setup';
 import { createSlackApp } from './slack/slack-app';
+import { SlackDriver } from './stand-in/slack-driver';
 import { Idempotency } from './store/idempotency';
 import { MessageRefStore } from './store/message-refs';
 import { connectRedis, redactRedisUrl } from './store/redis-connection';
@@ -43,13 +47,14 @@ export async function start(
   const catalog = loadCatalog([SHIPPED_CATALOG_DIR, ...config.extraCatalogDirs]);
   const stats = catalogStats(catalog);
   logger.info({ flow: flow.name, threats: stats.threats, controls: stats.controls }, 'flow and catalog loaded');
-  const credentials = role === 'web' ? requireSlackCredentials(config) : undefined;
+  // No Slack app configured at all: try it in the playground (a Slack workspace of its own).
+  const playgroundMode = role === 'web' && config.playground === 'auto' && !hasSlackCredentials(config);
+  let credentials = role === 'web' && !playgroundMode ? requireSlackCredentials(config) : undefined;
   if (role === 'worker' && !config.redis.url) {
     throw new ConfigError([
       { name: 'REDIS_URL', problem: 'is missing', expected: 'the Redis the web process uses: workers share it' },
     ]);
   }
-  const botToken = credentials?.botToken ?? requireBotToken(config);
 
   // Everything started is stopped again, in reverse order, on stop() or when start-up fails.
   const closers: (() => Promise<unknown>)[] = [];
@@ -68,6 +73,12 @@ export async function start(
         'REDIS_URL is not set: started a private redis-server (AOF on); set REDIS_URL to use your own',
       );
     }
+    const playground = playgroundMode ? await setUpPlayground(cwd) : undefined;
+    if (playground) {
+      closers.push(() => playground.standIn.close());
+      credentials = playground.credentials;
+    }
+    const botToken = credentials?.botToken ?? requireBotToken(config);
     const redis = await connectRedis(redisUrl);
     closers.push(() => redis.quit());
     redis.on('error', (error) => logger.warn({ err: error }, 'redis connection error; reconnecting'));
@@ -100,10 +111,13 @@ export async function start(
       clock,
       logger,
       slack: { botToken, apiUrl: config.slack.apiUrl, retryConfig: { retries: 3, factor: 2, minTimeout: 1000 } },
-      appsec: { channelId: config.review.appsecChannelId, usergroupId: config.review.appsecUsergroupId },
+      appsec: {
+        channelId: config.review.appsecChannelId ?? playground?.appsec.channelId,
+        usergroupId: config.review.appsecUsergroupId ?? playground?.appsec.usergroupId,
+      },
       settings: { slaWorkingDays: config.review.slaWorkingDays, holidays: config.review.holidays },
       workers: { run: role === 'worker' || config.jobs.runWorkers, concurrency: config.jobs.concurrency },
-      exports: { settings: config.export },
+      exports: { settings: config.export ?? (playground && playgroundExports(playground.exportRepo)) },
     });
     // Closed before Redis (closers run in reverse): running jobs finish first.
     closers.push(() => runtime.close());
@@ -123,9 +137,29 @@ export async function start(
       };
     }
 
+    let driver: SlackDriver | undefined;
     const slack = createSlackApp({
       credentials,
       port: config.port,
+      ...(playground && {
+        extraRoutes: playgroundRoutes({
+          standIn: playground.standIn,
+          driver: () => {
+            if (!driver) throw new Error('the playground is still starting');
+            return driver;
+          },
+          runJobs: () => runtime.promoteDelayed(),
+          pendingJobs: async () =>
+            (await Promise.all(Object.values(runtime.queues).map((queue) => queue.getDelayedCount()))).reduce(
+              (sum, count) => sum + count,
+              0,
+            ),
+          exports: new ExportBrowser(playground.exportRepo),
+          appsecUsers: playground.appsecUsers,
+          staticDir: PLAYGROUND_STATIC_DIR,
+          logger,
+        }),
+      }),
       deps: {
         store,
         messageRefs,
@@ -143,6 +177,17 @@ export async function start(
     });
     const port = await slack.start();
     closers.push(() => slack.stop());
+    if (playground) {
+      driver = new SlackDriver({
+        appUrl: `http://127.0.0.1:${port}/slack/events`,
+        signingSecret: playground.credentials.signingSecret,
+        standIn: playground.standIn,
+      });
+      logger.info(
+        { port, exports: playground.exportRepo },
+        `No Slack credentials: playground mode. Open http://localhost:${port}/playground (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to serve a real Slack app)`,
+      );
+    }
     logger.info(
       { port, mode: credentials.mode },
       credentials.mode === 'http'

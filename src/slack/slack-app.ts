@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App } from '@slack/bolt';
+import { App, type CustomRoute } from '@slack/bolt';
 import type { RetryOptions } from '@slack/web-api';
 import type { SlackCredentials } from '../config';
 import { SlackUnavailableError } from '../errors';
@@ -22,6 +22,8 @@ export interface SlackAppOptions {
   deps: SlackDeps;
   /** Web API retries; a few quick ones by default (the SDK's own default retries for 30 minutes). */
   retryConfig?: RetryOptions;
+  /** More HTTP routes beside Slack's and the health routes (the playground's page and API). */
+  extraRoutes?: CustomRoute[];
 }
 
 export interface SlackApp {
@@ -43,7 +45,7 @@ export interface SlackApp {
 export function createSlackApp(options: SlackAppOptions): SlackApp {
   const { credentials, deps } = options;
   const logger = deps.logger.child({ component: 'slack' });
-  const customRoutes = healthRoutes(deps.ready);
+  const customRoutes = [...healthRoutes(deps.ready), ...(options.extraRoutes ?? [])];
   const common = {
     token: credentials.botToken,
     // The token is checked in start(), where a failure can say clearly what is wrong; Bolt's own
