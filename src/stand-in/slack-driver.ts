@@ -18,9 +18,9 @@ import type { JsonObject } from './json';
 import { applyMessageResponse } from './response-urls';
 import type { AppResponse } from './signed-requests';
 import type { SlackStandIn } from './stand-in-server';
-import { VERIFICATION_TOKEN } from './workspace';
 import type { ResponseUrlContext, SlackView } from './stand-in-types';
 import { applySubmissionReply, submissionState } from './view-submission';
+import { VERIFICATION_TOKEN } from './workspace';
 
 export type SlackDriverOptions =
   | {
