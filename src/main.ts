@@ -110,7 +110,11 @@ export async function start(
       catalog,
       clock,
       logger,
-      slack: { botToken, apiUrl: config.slack.apiUrl, retryConfig: { retries: 3, factor: 2, minTimeout: 1000 } },
+      slack: {
+        botToken,
+        apiUrl: credentials?.apiUrl ?? config.slack.apiUrl,
+        retryConfig: { retries: 3, factor: 2, minTimeout: 1000 },
+      },
       appsec: {
         channelId: config.review.appsecChannelId ?? playground?.appsec.channelId,
         usergroupId: config.review.appsecUsergroupId ?? playground?.appsec.usergroupId,
