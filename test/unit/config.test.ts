@@ -16,6 +16,7 @@ describe('configuration', () => {
       draftRetentionDays: 180,
       review: { appsecChannelId: undefined, appsecUsergroupId: undefined, slaWorkingDays: 3, holidays: [] },
       export: undefined,
+      playground: 'auto',
       jobs: { runWorkers: true, concurrency: 10 },
     });
   });
