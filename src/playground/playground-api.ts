@@ -7,6 +7,7 @@ import type { Logger } from '../logger';
 import type { SlackDriver } from '../stand-in/slack-driver';
 import type { SlackStandIn } from '../stand-in/stand-in-server';
 import type { SlackView, StoredMessage } from '../stand-in/stand-in-types';
+import { submissionState } from '../stand-in/view-submission';
 import { BOT } from '../stand-in/workspace';
 import type { ExportBrowser } from './export-browser';
 
@@ -44,6 +45,9 @@ const ActSchema = z.object({
   buttonValue: z.string().max(2000).optional(),
   value: z.string().max(2000).optional(),
   values: z.array(z.string().max(2000)).max(200).optional(),
+  state: z
+    .record(z.string().max(255), z.union([z.string().max(5000), z.array(z.string().max(2000)).max(200)]))
+    .optional(),
 });
 const SubmitSchema = z.object({
   user: UserSchema,
@@ -164,8 +168,11 @@ export function playgroundRoutes(deps: PlaygroundApiDeps): CustomRoute[] {
       return { ok: true };
     },
     act: async (body) => {
-      const { user, actionId, kind, where, buttonValue, value, values } = ActSchema.parse(body);
+      const { user, actionId, kind, where, buttonValue, value, values, state: entered } = ActSchema.parse(body);
       const driver = deps.driver();
+      const top = standIn.views.stack(user).at(-1);
+      // What the person entered in the modal travels with the action, as Slack sends view.state.
+      if (entered && top && where.in === 'modal') top.state.values = submissionState(top, entered, true);
       const at = { ...where, ...(buttonValue !== undefined && { value: buttonValue }) };
       if (kind === 'button') await driver.clickButton(user, actionId, at);
       else if (kind === 'overflow') await driver.clickOverflow(user, actionId, value ?? '', where);

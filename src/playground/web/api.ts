@@ -38,6 +38,8 @@ export interface ActRequest {
   value?: string;
   /** The chosen values of a multi select or checkbox group. */
   values?: string[];
+  /** In a modal: what is entered in its inputs, which Slack sends along with the action. */
+  state?: Record<string, string | string[]>;
 }
 
 export interface StateQuery {

@@ -272,7 +272,15 @@ export class Playground {
     const surface = control.closest<HTMLElement>('[data-surface]');
     const where: api.Where = { in: SURFACES.find((name) => name === surface?.dataset.surface) ?? 'message' };
     if (surface?.dataset.ts) Object.assign(where, { channel: surface.dataset.channel, ts: surface.dataset.ts });
-    const request = { user, actionId: control.dataset.actionId ?? '', kind: control.dataset.kind ?? '', where };
+    const modal = where.in === 'modal' ? control.closest<HTMLElement>('[data-view-id]') : null;
+    const request = {
+      user,
+      actionId: control.dataset.actionId ?? '',
+      kind: control.dataset.kind ?? '',
+      where,
+      // Slack sends a modal's entered values with every action in it (ticks survive paging).
+      ...(modal && { state: collectValues(modal) }),
+    };
     await this.perform(() => api.act({ ...request, ...choice }));
     return true;
   }
