@@ -5,7 +5,7 @@ import type { ActorRef } from './primitives';
 import type { Review, ReviewEvent } from './review';
 import { openHighRisks } from './risk';
 import { ROLES } from './roles';
-import { STEPS, type Step } from './steps';
+import { STEP_NAMES, STEPS, type Step } from './steps';
 
 /**
  * The rules of the AppSec review of a model: who may ask for it, who may review it, and what
@@ -26,14 +26,6 @@ export type ReviewOutcome =
   | { ok: true; model: ThreatModel }
   | { ok: false; reason: ReviewRefusalReason; message: string };
 type ReviewRefusal = Extract<ReviewOutcome, { ok: false }>;
-
-/** Steps as named to people, whatever titles a flow gives them. */
-const STEP_NAMES: Readonly<Record<Step, string>> = {
-  scope: 'scope',
-  threats: 'threats',
-  mitigations: 'mitigations',
-  risk: 'risk review',
-};
 
 const STATUS_WORDS: Readonly<Record<ModelStatus, string>> = {
   draft: 'a draft',

@@ -10,12 +10,12 @@ const WORD_JOINER = '\u2060';
 const BROADCASTS = /@(channel|here|everyone)\b/gi;
 // C0/C1 control characters except tab and newline, plus bidi overrides that can reorder text.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point.
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 
 /** Safe to embed in mrkdwn, keeping line breaks. */
 export function safeChatText(value: string): string {
   return value
-    .replace(CONTROL, '')
+    .replace(CONTROL_CHARACTERS, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -27,4 +27,9 @@ export function safeChatLine(value: string): string {
   return safeChatText(value.replace(/\s+/g, ' ').trim()).replace(/`{3,}/g, (ticks) =>
     ticks.split('').join(WORD_JOINER),
   );
+}
+
+/** Plain text on one line (commit messages, issue titles): no control characters, white space folded. */
+export function plainLine(value: string): string {
+  return value.replace(CONTROL_CHARACTERS, '').replace(/\s+/g, ' ').trim();
 }

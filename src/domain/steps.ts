@@ -12,3 +12,11 @@ export function stepNumber(step: Step): number {
 export function nextStep(step: Step): Step | undefined {
   return STEPS[STEPS.indexOf(step) + 1];
 }
+
+/** Steps as named to people, whatever titles a flow gives them. */
+export const STEP_NAMES: Readonly<Record<Step, string>> = {
+  scope: 'scope',
+  threats: 'threats',
+  mitigations: 'mitigations',
+  risk: 'risk review',
+};

@@ -1,12 +1,11 @@
+import { CONTROL_CHARACTERS } from '../domain/safe-text';
+
 /**
  * User text inside Markdown: one line, Markdown and HTML characters escaped, so a title or a
  * threat can never add a heading, a link, a table column, an image or raw HTML to the report.
  */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point.
-const CONTROL = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]+/g;
-
 export function md(text: string, max = 1000): string {
-  const line = text.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+  const line = text.replace(CONTROL_CHARACTERS, ' ').replace(/\s+/g, ' ').trim();
   const cut = line.length > max ? `${line.slice(0, max - 1)}…` : line;
   return cut.replace(/[\\`*_{}[\]()#+!|<>~]/g, (char) => `\\${char}`).replace(/^([-=])/, '\\$1');
 }
@@ -20,6 +19,11 @@ export function table(header: readonly string[], rows: readonly (readonly string
 
 /** User text shown as code (a path, an id): one line, no backtick to close the span, pipes kept out of tables. */
 export function code(text: string, max = 200): string {
-  const line = text.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim().replace(/`/g, "'").replace(/\|/g, '\\|');
+  const line = text
+    .replace(CONTROL_CHARACTERS, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/`/g, "'")
+    .replace(/\|/g, '\\|');
   return `\`${line.length > max ? `${line.slice(0, max - 1)}…` : line}\``;
 }

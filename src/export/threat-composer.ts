@@ -4,6 +4,7 @@ import { isActiveMitigation, type Mitigation, type MitigationStatus } from '../d
 import type { ThreatModel } from '../domain/model';
 import { residualRisk, scoreRisk } from '../domain/risk';
 import type { RiskDecision, RiskRating } from '../domain/risk-assessment';
+import { CONTROL_CHARACTERS } from '../domain/safe-text';
 import type { Scope } from '../domain/scope';
 import { threatStatement } from '../domain/statement';
 import { sortStride } from '../domain/stride';
@@ -339,9 +340,6 @@ function numberOf(elementId: string): number {
   return Number(elementId.slice(elementId.indexOf('-') + 1));
 }
 
-// C0/C1 controls except tab and newline, plus bidi overrides that can reorder text.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point.
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 const LOOKALIKES: Readonly<Record<string, string>> = { '<': '\uFF1C', '>': '\uFF1E', '&': '\uFF06' };
 
 /**
@@ -355,7 +353,7 @@ const LOOKALIKES: Readonly<Record<string, string>> = { '<': '\uFF1C', '>': '\uFF
 function plain(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
-    .replace(CONTROL, '')
+    .replace(CONTROL_CHARACTERS, '')
     .replace(/[<>&]/g, (char) => LOOKALIKES[char] ?? char)
     .trim();
 }

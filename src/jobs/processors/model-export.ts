@@ -2,12 +2,13 @@ import { UnrecoverableError } from 'bullmq';
 import type { ThreatModel } from '../../domain/model';
 import { lastReviewDecision } from '../../domain/review-workflow';
 import { ROLES } from '../../domain/roles';
+import { plainLine } from '../../domain/safe-text';
 import { exportFiles } from '../../export/export-files';
 import { gitHubHttpHeader } from '../../export/git-command';
 import { publishToGit } from '../../export/git-publisher';
 import { GitHubClient } from '../../export/github-client';
 import { exportBranch, modelSlug } from '../../export/slug';
-import { userLine } from '../../slack/views/text';
+import { truncate } from '../../slack/views/text';
 import { notice } from '../../slack/views/thread-messages';
 import { ModelExportJobSchema } from '../job-payloads';
 import { type ExportSettings, type ProcessorDeps, parsePayload } from './processor-deps';
@@ -131,5 +132,5 @@ function browseLink(settings: ExportSettings, branch: string, folder: string): s
 }
 
 function oneLine(text: string): string {
-  return userLine(text, 200).replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return truncate(plainLine(text), 200);
 }

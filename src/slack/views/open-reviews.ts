@@ -1,13 +1,11 @@
 import type { ThreatModel } from '../../domain/model';
 import { humanDuration, type ModelTimings } from '../../domain/model-timings';
-import { STEPS } from '../../domain/steps';
+import { STEP_NAMES, STEPS } from '../../domain/steps';
 import { age, slackDate } from './slack-dates';
 import { context, mention, section, truncate, userLine } from './text';
 
 /** Open reviews listed at most; more are counted. */
 export const OPEN_REVIEWS_SHOWN = 20;
-
-const STEP_NAMES = { scope: 'Scope', threats: 'Threats', mitigations: 'Mitigations', risk: 'Risk review' } as const;
 
 /** One line per open review: model, reviewer, due date (overdue flagged) and age. */
 export function openReviewBlocks(models: readonly ThreatModel[], total: number, now: Date): object[] {
@@ -33,7 +31,8 @@ export function timingBlocks(timings: ModelTimings): object[] {
     stats.medianMs === undefined ? 'not enough data yet' : `${humanDuration(stats.medianMs)} (${stats.samples} models)`;
   const lines = STEPS.map((step) => {
     const stats = timings.steps.find((candidate) => candidate.step === step) ?? { medianMs: undefined, samples: 0 };
-    return `• ${STEP_NAMES[step]}: ${show(stats)}`;
+    const name = STEP_NAMES[step];
+    return `• ${name.charAt(0).toUpperCase()}${name.slice(1)}: ${show(stats)}`;
   });
   lines.push(`• *From start to approval: ${show(timings.toApproval)}*`);
   return [section(`*How long models take* (medians of past models)\n${lines.join('\n')}`)];

@@ -1,14 +1,7 @@
 import type { ThreatModel } from '../../domain/model';
-import type { Step } from '../../domain/steps';
+import { STEP_NAMES, type Step } from '../../domain/steps';
 import { type ReviewModalMetadata, VIEWS } from '../ids';
 import { plain, section, truncate } from './text';
-
-const STEP_NAMES: Record<Step, string> = {
-  scope: 'scope',
-  threats: 'threats',
-  mitigations: 'mitigations',
-  risk: 'risk review',
-};
 
 export const REVIEW_FIELDS = { incomplete: 'incomplete', note: 'note', comment: 'comment' } as const;
 
