@@ -19,8 +19,8 @@ import { SHIPPED_CATALOG_DIR, SHIPPED_FLOW_FILE } from '../src/paths';
 import { createSlackApp } from '../src/slack/slack-app';
 import { FORM, formBody, postToApp } from '../src/stand-in/signed-requests';
 import { BOT } from '../src/stand-in/workspace';
-import { Idempotency } from '../src/store/idempotency';
-import { MessageRefStore } from '../src/store/message-refs';
+import { RedisIdempotency } from '../src/store/idempotency';
+import { RedisMessageRefStore } from '../src/store/message-refs';
 import { RedisKeys } from '../src/store/redis-keys';
 import { RedisModelStore } from '../src/store/redis-model-store';
 import { startRedisServer } from '../src/store/redis-server-process';
@@ -98,7 +98,7 @@ async function main(): Promise<void> {
     const bareServer = (await bare.start(0)) as unknown as { address(): { port: number } };
 
     const store = new RedisModelStore({ redis, keys });
-    const messageRefs = new MessageRefStore(redis, keys);
+    const messageRefs = new RedisMessageRefStore(redis, keys);
     const catalog = loadCatalog([SHIPPED_CATALOG_DIR]);
     const flow = loadFlow(SHIPPED_FLOW_FILE);
     const runtime = await startReviewRuntime({
@@ -124,7 +124,7 @@ async function main(): Promise<void> {
       deps: {
         store,
         messageRefs,
-        idempotency: new Idempotency(redis, keys),
+        idempotency: new RedisIdempotency(redis, keys),
         catalog,
         flow,
         logger,
@@ -134,6 +134,9 @@ async function main(): Promise<void> {
         exports: runtime.exports,
         reviews: runtime.reviews,
         appsec: runtime.appsec,
+        timeZones: runtime.timeZones,
+        rotation: runtime.rotation,
+        reviewSettings: runtime.settings,
       },
     });
     cleanups.unshift(() => real.stop());

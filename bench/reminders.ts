@@ -25,14 +25,14 @@ import { loadCatalog } from '../src/catalog/load-catalog';
 import type { ThreatModel } from '../src/domain/model';
 import { assignReviewer, requestReview } from '../src/domain/review-workflow';
 import { loadFlow } from '../src/flows/load-flow';
-import { jobIds, QUEUES, type ReviewNudgeJob } from '../src/jobs/job-payloads';
 import { type ReviewRuntime, type ReviewRuntimeOptions, startReviewRuntime } from '../src/jobs/review-runtime';
 import { createLogger } from '../src/logger';
 import { SHIPPED_CATALOG_DIR, SHIPPED_FLOW_FILE } from '../src/paths';
+import { jobIds, QUEUES, type ReviewNudgeJob } from '../src/ports/job-payloads';
 import type { RateLimits, RateWindow } from '../src/stand-in/rate-limits';
 import type { StandInStats } from '../src/stand-in/stand-in-stats';
 import { BOT, CHANNELS, syntheticUserId, TEAM_ID, USERS } from '../src/stand-in/workspace';
-import { MessageRefStore } from '../src/store/message-refs';
+import { RedisMessageRefStore } from '../src/store/message-refs';
 import { RedisKeys } from '../src/store/redis-keys';
 import { RedisModelStore } from '../src/store/redis-model-store';
 import { startRedisServer } from '../src/store/redis-server-process';
@@ -500,7 +500,7 @@ async function main(): Promise<void> {
       redis,
       keys,
       store,
-      messageRefs: new MessageRefStore(redis, keys),
+      messageRefs: new RedisMessageRefStore(redis, keys),
       flow: loadFlow(SHIPPED_FLOW_FILE),
       catalog: loadCatalog([SHIPPED_CATALOG_DIR]),
       clock: () => new Date(),

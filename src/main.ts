@@ -12,8 +12,8 @@ import { playgroundRoutes } from './playground/playground-api';
 import { playgroundExports, setUpPlayground } from './playground/playground-setup';
 import { createSlackApp } from './slack/slack-app';
 import { SlackDriver } from './stand-in/slack-driver';
-import { Idempotency } from './store/idempotency';
-import { MessageRefStore } from './store/message-refs';
+import { RedisIdempotency } from './store/idempotency';
+import { RedisMessageRefStore } from './store/message-refs';
 import { connectRedis, redactRedisUrl } from './store/redis-connection';
 import { RedisKeys } from './store/redis-keys';
 import { RedisModelStore } from './store/redis-model-store';
@@ -98,7 +98,7 @@ export async function start(
     sweeper.unref();
     closers.push(async () => clearInterval(sweeper));
 
-    const messageRefs = new MessageRefStore(redis, keys);
+    const messageRefs = new RedisMessageRefStore(redis, keys);
     const clock = () => new Date();
     const runtime = await startReviewRuntime({
       redisUrl,
@@ -167,7 +167,7 @@ export async function start(
       deps: {
         store,
         messageRefs,
-        idempotency: new Idempotency(redis, keys),
+        idempotency: new RedisIdempotency(redis, keys),
         catalog,
         flow,
         logger,
@@ -176,6 +176,9 @@ export async function start(
         exports: runtime.exports,
         reviews: runtime.reviews,
         appsec: runtime.appsec,
+        timeZones: runtime.timeZones,
+        rotation: runtime.rotation,
+        reviewSettings: runtime.settings,
         ready: async () => (await redis.ping()) === 'PONG',
       },
     });

@@ -1,7 +1,5 @@
 import type { JobsOptions, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { ModelRef } from '../store/model-store';
-import type { RedisKeys } from '../store/redis-keys';
 import {
   type DraftIdleJob,
   JOBS,
@@ -9,8 +7,10 @@ import {
   type ReminderKind,
   type ReviewNudgeJob,
   type ReviewRequestJob,
-} from './job-payloads';
-import type { ReviewJobs } from './review-jobs';
+} from '../ports/job-payloads';
+import type { ModelRef } from '../ports/model-store';
+import type { ReviewJobs } from '../ports/review-jobs';
+import type { RedisKeys } from '../store/redis-keys';
 
 const DAY_S = 24 * 60 * 60;
 

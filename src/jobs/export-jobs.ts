@@ -1,15 +1,6 @@
 import type { Queue } from 'bullmq';
-import { JOBS, jobIds, type ModelExportJob, type ModelReuseJob, type ThreadPictureJob } from './job-payloads';
-
-/** What listeners ask of the export queue. */
-export interface ExportJobs {
-  /** Whether exports are set up (EXPORT_GIT_URL). */
-  readonly configured: boolean;
-  exportModel(job: ModelExportJob): Promise<void>;
-  postPicture(job: ThreadPictureJob): Promise<void>;
-  /** Import an exported model into another as a dependency. */
-  reuseModel(job: ModelReuseJob): Promise<void>;
-}
+import type { ExportJobs } from '../ports/export-jobs';
+import { JOBS, jobIds, type ModelExportJob, type ModelReuseJob, type ThreadPictureJob } from '../ports/job-payloads';
 
 /**
  * The BullMQ adapter: exports retry with back-off (a push may fail while the remote is down) and,

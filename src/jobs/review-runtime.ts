@@ -4,19 +4,22 @@ import { Redis } from 'ioredis';
 import type { Catalog } from '../catalog/catalog';
 import type { Flow } from '../domain/flow';
 import { boltLogger, type Logger } from '../logger';
-import { ReviewCoordinator, type ReviewSettings } from '../reviews/review-coordinator';
-import { AppSecDirectory, type AppSecSettings } from '../slack/appsec-directory';
+import type { AppSecSettings } from '../ports/appsec-directory';
+import { QUEUES } from '../ports/job-payloads';
+import type { MessageRefStore } from '../ports/message-refs';
+import type { ModelStore } from '../ports/model-store';
+import { ReviewCoordinator } from '../reviews/review-coordinator';
+import { SlackAppSecDirectory } from '../slack/appsec-directory';
 import { ModelRefresher } from '../slack/model-refresher';
-import { UserTimeZones } from '../slack/user-time-zones';
-import { Idempotency } from '../store/idempotency';
-import type { MessageRefStore } from '../store/message-refs';
-import type { ModelStore } from '../store/model-store';
+import { SlackUserTimeZones } from '../slack/user-time-zones';
+import { RedisIdempotency } from '../store/idempotency';
 import type { RedisKeys } from '../store/redis-keys';
+import { RedisReviewRotation } from '../store/review-rotation';
+import type { ReviewSettings } from '../use-cases/use-case-deps';
 import { BullReviewJobs, DEFAULT_JOB_OPTIONS, type ReviewQueues } from './bullmq-review-jobs';
 import { ChannelPacer } from './channel-pacer';
 import { SlackDelivery } from './deliver-once';
 import { BullExportJobs } from './export-jobs';
-import { QUEUES } from './job-payloads';
 import type { ExportSettings } from './processors/processor-deps';
 import { startWorkers, type Workers } from './workers';
 
@@ -53,7 +56,10 @@ export interface ReviewRuntime {
   exports: BullExportJobs;
   queues: ReviewQueues & { exports: Queue };
   reviews: ReviewCoordinator;
-  appsec: AppSecDirectory;
+  appsec: SlackAppSecDirectory;
+  timeZones: SlackUserTimeZones;
+  rotation: RedisReviewRotation;
+  settings: ReviewSettings;
   workers: Workers | undefined;
   /** Run every delayed job now (reminders included), as if their time had come. */
   promoteDelayed(): Promise<number>;
@@ -87,17 +93,18 @@ export async function startReviewRuntime(options: ReviewRuntimeOptions): Promise
   });
   for (const queue of Object.values(queues)) queue.on('error', (error) => logger.warn({ err: error }, 'queue error'));
   const jobs = new BullReviewJobs(queues, redis, keys, clock);
-  const appsec = new AppSecDirectory(client, options.appsec);
+  const appsec = new SlackAppSecDirectory(client, options.appsec);
+  const timeZones = new SlackUserTimeZones(client);
+  const rotation = new RedisReviewRotation(redis, keys);
   const reviews = new ReviewCoordinator({
     store: options.store,
     jobs,
     flow: options.flow,
     clock,
-    timeZones: new UserTimeZones(client),
+    timeZones,
     appsec,
     settings: options.settings,
-    redis,
-    keys,
+    rotation,
     logger,
   });
 
@@ -142,7 +149,7 @@ export async function startReviewRuntime(options: ReviewRuntimeOptions): Promise
         holidays: options.settings.holidays,
         refresh: (ref) => cards.refresh(ref),
         exportSettings,
-        idempotency: new Idempotency(redis, keys),
+        idempotency: new RedisIdempotency(redis, keys),
       },
     });
     await workers.ready();
@@ -154,6 +161,9 @@ export async function startReviewRuntime(options: ReviewRuntimeOptions): Promise
     queues,
     reviews,
     appsec,
+    timeZones,
+    rotation,
+    settings: options.settings,
     workers,
     async promoteDelayed() {
       let promoted = 0;

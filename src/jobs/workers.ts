@@ -1,10 +1,10 @@
 import { DelayedError, type Job, type Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../logger';
+import { JOBS, ModelJobRefSchema, QUEUES } from '../ports/job-payloads';
 import { userLine } from '../slack/views/text';
 import { notice } from '../slack/views/thread-messages';
 import { ChannelBusyError } from './deliver-once';
-import { JOBS, ModelJobRefSchema, QUEUES } from './job-payloads';
 import { processDraftIdle } from './processors/draft-idle';
 import { processModelExport } from './processors/model-export';
 import { processModelReuse } from './processors/model-reuse';

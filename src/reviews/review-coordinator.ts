@@ -1,32 +1,26 @@
-import type { Redis } from 'ioredis';
 import { type Flow, flowStep } from '../domain/flow';
 import type { ThreatModel } from '../domain/model';
 import type { ActorRef } from '../domain/primitives';
 import { draftIdleNudgeAt, reviewDueAt } from '../domain/reminder-schedule';
 import { assignReviewer, isParticipant, type ReviewOutcome } from '../domain/review-workflow';
 import { calendarFor, type WorkCalendar } from '../domain/working-days';
-import type { ReviewJobs } from '../jobs/review-jobs';
 import type { Logger } from '../logger';
-import type { AppSecDirectory } from '../slack/appsec-directory';
-import type { UserTimeZones } from '../slack/user-time-zones';
-import type { ModelRef, ModelStore } from '../store/model-store';
-import type { RedisKeys } from '../store/redis-keys';
-
-export interface ReviewSettings {
-  slaWorkingDays: number;
-  holidays: readonly string[];
-}
+import type { AppSecDirectory } from '../ports/appsec-directory';
+import type { ModelRef, ModelStore } from '../ports/model-store';
+import type { ReviewJobs } from '../ports/review-jobs';
+import type { ReviewRotation } from '../ports/review-rotation';
+import type { TimeZones } from '../ports/time-zones';
+import type { ReviewSettings } from '../use-cases/use-case-deps';
 
 export interface ReviewCoordinatorDeps {
   store: ModelStore;
   jobs: ReviewJobs;
   flow: Flow;
   clock: () => Date;
-  timeZones: UserTimeZones;
+  timeZones: TimeZones;
   appsec: AppSecDirectory;
   settings: ReviewSettings;
-  redis: Redis;
-  keys: RedisKeys;
+  rotation: ReviewRotation;
   logger: Logger;
 }
 
@@ -85,7 +79,7 @@ export class ReviewCoordinator {
   async pickReviewer(model: ThreatModel): Promise<string | undefined> {
     const candidates = (await this.deps.appsec.members()).filter((user) => !isParticipant(model, user));
     if (candidates.length === 0) return undefined;
-    const turn = await this.deps.redis.incr(this.deps.keys.reviewRotation(model.workspaceId));
+    const turn = await this.deps.rotation.nextTurn(model.workspaceId);
     return candidates[(turn - 1) % candidates.length];
   }
 

@@ -1,18 +1,12 @@
 import type { WebClient } from '@slack/web-api';
-
-export interface AppSecSettings {
-  /** Where review requests are posted. */
-  channelId: string | undefined;
-  /** Whose members review and approve; unset: the human members of the AppSec channel. */
-  usergroupId: string | undefined;
-}
+import type { AppSecDirectory, AppSecSettings } from '../ports/appsec-directory';
 
 /**
  * Who belongs to AppSec: the members of the AppSec user group (`usergroups.users.list`), or, with
  * no group configured, of the AppSec channel. Read from Slack and cached for a short while, so a
  * person added to or removed from the group is taken into account within a minute.
  */
-export class AppSecDirectory {
+export class SlackAppSecDirectory implements AppSecDirectory {
   private cached: { members: string[]; until: number } | undefined;
   private botUserId: string | undefined;
 

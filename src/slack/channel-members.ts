@@ -1,10 +1,11 @@
 import type { WebClient } from '@slack/web-api';
+import type { ChannelMembers } from '../ports/channel-members';
 
 /**
  * Who is in a channel, from `conversations.members` (paginated), cached briefly per channel.
  * Used to refuse changes to a model from people outside its channel.
  */
-export class ChannelMembers {
+export class SlackChannelMembers implements ChannelMembers {
   private readonly cache = new Map<string, { members: Set<string>; until: number }>();
 
   constructor(

@@ -3,8 +3,9 @@ import type { Catalog } from '../catalog/catalog';
 import type { Flow } from '../domain/flow';
 import { summarize } from '../domain/summary';
 import type { Logger } from '../logger';
-import type { MessageRefStore } from '../store/message-refs';
-import type { ModelRef, ModelStore } from '../store/model-store';
+import type { MessageRefStore } from '../ports/message-refs';
+import type { ModelCards } from '../ports/model-cards';
+import type { ModelRef, ModelStore } from '../ports/model-store';
 import { Coalescer } from './coalescer';
 import { threadPermalink } from './thread-link';
 import { mitigationSummaryMessage } from './views/mitigation-summary';
@@ -29,7 +30,7 @@ interface RefresherDeps {
  * refresh; refreshes of one model are coalesced (see Coalescer) and always render the latest
  * stored version, so bursts cost few `chat.update` calls and nothing shows a stale state.
  */
-export class ModelRefresher {
+export class ModelRefresher implements ModelCards {
   private readonly coalescer: Coalescer;
 
   constructor(private readonly deps: RefresherDeps) {

@@ -5,7 +5,7 @@ import type { RetryOptions } from '@slack/web-api';
 import type { SlackCredentials } from '../config';
 import { SlackUnavailableError } from '../errors';
 import { boltLogger } from '../logger';
-import { ChannelMembers } from './channel-members';
+import { SlackChannelMembers } from './channel-members';
 import type { SlackDeps, SlackServices } from './deps';
 import { globalErrorHandler } from './error-handler';
 import { healthRoutes } from './health-routes';
@@ -64,7 +64,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       : new App({ ...common, signingSecret: credentials.signingSecret, customRoutes });
   let healthServer: Server | undefined;
 
-  const members = new ChannelMembers(app.client, deps.membershipCacheMs);
+  const members = new SlackChannelMembers(app.client, deps.membershipCacheMs);
   const refresher = new ModelRefresher({
     store: deps.store,
     messageRefs: deps.messageRefs,
@@ -75,7 +75,15 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     intervalMs: deps.cardRefreshIntervalMs ?? 1000,
   });
   const afterAck = new WorkQueue(deps.afterAckConcurrency ?? 8);
-  const services: SlackServices = { ...deps, logger, client: app.client, members, refresher, afterAck };
+  const services: SlackServices = {
+    ...deps,
+    logger,
+    client: app.client,
+    members,
+    refresher,
+    cards: refresher,
+    afterAck,
+  };
 
   // Listeners keep working after their ack; track them so stop() and tests can wait for them.
   const inFlight = new Set<Promise<void>>();

@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { ThreatModel } from '../domain/model';
-import type { MessageRefStore } from '../store/message-refs';
+import type { MessageRefStore } from '../ports/message-refs';
 
 /**
  * The permalink of a model's thread. It never changes, so it is asked of Slack once and kept with

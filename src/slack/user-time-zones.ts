@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import type { TimeZones } from '../ports/time-zones';
 
 const DEFAULT_TTL_MS = 60 * 60 * 1000;
 
@@ -7,7 +8,7 @@ const DEFAULT_TTL_MS = 60 * 60 * 1000;
  * hours are computed in the reviewer's own zone. An unknown user or zone reads as undefined and
  * the caller falls back to UTC.
  */
-export class UserTimeZones {
+export class SlackUserTimeZones implements TimeZones {
   private readonly cache = new Map<string, { zone: string | undefined; until: number }>();
 
   constructor(

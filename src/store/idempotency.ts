@@ -1,7 +1,6 @@
 import type { Redis } from 'ioredis';
+import type { Idempotency, OnceResult } from '../ports/idempotency';
 import type { RedisKeys } from './redis-keys';
-
-export type OnceResult<T> = { ran: true; result: T } | { ran: false };
 
 /**
  * Run a side effect at most once per key within a time window. Slack re-delivers an event it
@@ -9,7 +8,7 @@ export type OnceResult<T> = { ran: true; result: T } | { ran: false };
  * The key is claimed atomically (SET NX PX) before the effect runs; if the effect fails, the
  * claim is released so a retry can run it.
  */
-export class Idempotency {
+export class RedisIdempotency implements Idempotency {
   constructor(
     private readonly redis: Redis,
     private readonly keys: RedisKeys,

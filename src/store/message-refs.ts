@@ -1,31 +1,10 @@
 import type { Redis } from 'ioredis';
-import type { ModelRef } from './model-store';
+import type { MessageRefStore, MessageRefs } from '../ports/message-refs';
+import type { ModelRef } from '../ports/model-store';
 import type { RedisKeys } from './redis-keys';
 
-/**
- * Where a model's long-lived Slack messages are (the card is the thread's parent; the roles
- * message and the scope summary are replies), so they can be updated in place. Kept beside the
- * model rather than in it: they are facts of the Slack surface, not of the threat model.
- */
-export interface MessageRefs {
-  card?: string;
-  roles?: string;
-  scopeSummary?: string;
-  /** The page the shared scope summary shows. */
-  scopePage?: number;
-  threatSummary?: string;
-  threatPage?: number;
-  riskSummary?: string;
-  mitigationSummary?: string;
-  mitigationPage?: number;
-  /** The review request card in the AppSec channel, and that channel. */
-  reviewCard?: string;
-  reviewChannel?: string;
-  /** The thread's permalink, as Slack gave it. */
-  threadLink?: string;
-}
-
-export class MessageRefStore {
+/** The message refs of a model in one Redis hash beside it (see `redis-keys.ts`). */
+export class RedisMessageRefStore implements MessageRefStore {
   constructor(
     private readonly redis: Redis,
     private readonly keys: RedisKeys,

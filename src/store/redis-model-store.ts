@@ -5,10 +5,19 @@ import { MODEL_SCHEMA_VERSION, type ThreatModel, ThreatModelSchema } from '../do
 import { type NewModelInput, newThreatModel } from '../domain/new-model';
 import type { ActorRef } from '../domain/primitives';
 import { ModelInvalidError, ModelNotFoundError, type ModelProblem, VersionConflictError } from '../errors';
+import type {
+  AuditEntry,
+  ChangeMeta,
+  DomainOutcome,
+  ModelIndex,
+  ModelRef,
+  ModelStore,
+  Page,
+  UpdateResult,
+} from '../ports/model-store';
 import { changedPaths } from './changed-paths';
 import { KeyedMutex } from './keyed-mutex';
 import { indexChanges, indexKeysOf } from './model-indexes';
-import type { AuditEntry, ChangeMeta, ModelIndex, ModelRef, ModelStore, Page, UpdateResult } from './model-store';
 import type { RedisKeys } from './redis-keys';
 import { type StoreScripts, withStoreScripts } from './store-scripts';
 
@@ -22,6 +31,13 @@ export interface RedisModelStoreOptions {
   leaseMs?: number;
   /** How long to wait for another writer's lease before going ahead on the version check alone. */
   leaseWaitMs?: number;
+}
+
+type Change = (current: ThreatModel) => ThreatModel | DomainOutcome;
+
+/** A domain outcome carries `ok`; a threat model (a strict schema) never does. */
+function isOutcome(value: ThreatModel | DomainOutcome): value is DomainOutcome {
+  return typeof (value as { ok?: unknown }).ok === 'boolean';
 }
 
 const DEFAULT_PAGE = 20;
@@ -91,7 +107,13 @@ export class RedisModelStore implements ModelStore {
    * conflicts, writers in this process queue per model, and writers across processes take a
    * short lease on the model first, so they mostly take turns instead of colliding.
    */
-  async update(ref: ModelRef, meta: ChangeMeta, change: (current: ThreatModel) => ThreatModel): Promise<UpdateResult> {
+  update(ref: ModelRef, meta: ChangeMeta, change: (current: ThreatModel) => ThreatModel): Promise<UpdateResult>;
+  update<O extends DomainOutcome>(
+    ref: ModelRef,
+    meta: ChangeMeta,
+    decide: (current: ThreatModel) => O,
+  ): Promise<UpdateResult<O>>;
+  async update(ref: ModelRef, meta: ChangeMeta, change: Change): Promise<UpdateResult<DomainOutcome | undefined>> {
     const modelKey = this.keys.model(ref.workspaceId, ref.modelId);
     return this.local.run(modelKey, async () => {
       const lease = this.keys.lease(ref.workspaceId, ref.modelId);
@@ -109,21 +131,26 @@ export class RedisModelStore implements ModelStore {
   private async applyChange(
     ref: ModelRef,
     meta: ChangeMeta,
-    change: (current: ThreatModel) => ThreatModel,
+    change: Change,
     writeId: string,
-  ): Promise<UpdateResult> {
+  ): Promise<UpdateResult<DomainOutcome | undefined>> {
     for (let attempt = 1; ; attempt++) {
       const current = await this.require(ref);
       if (meta.expectedVersion !== undefined && current.version !== meta.expectedVersion) {
         throw new VersionConflictError(ref.modelId, meta.expectedVersion, current.version);
       }
-      const proposed = change(current);
+      const decided = change(current);
+      const outcome = isOutcome(decided) ? decided : undefined;
+      const proposed = outcome ? (outcome.ok ? outcome.model : current) : (decided as ThreatModel);
       const paths = changedPaths(current, proposed);
-      if (paths.length === 0) return { model: current, changed: false };
+      if (paths.length === 0) return { model: current, changed: false, outcome };
       const next = this.validate(current, proposed);
 
       const written = await this.write(current, next, meta, paths, writeId);
-      if (written === 0) return { model: next, changed: true };
+      if (written === 0) {
+        // The outcome's model is what the domain decided; the stored one also has the new version.
+        return { model: next, changed: true, outcome: outcome?.ok ? { ...outcome, model: next } : outcome };
+      }
       if (written === -1) throw new ModelNotFoundError(ref.modelId);
       if (meta.expectedVersion !== undefined)
         throw new VersionConflictError(ref.modelId, meta.expectedVersion, written);

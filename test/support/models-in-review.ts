@@ -1,7 +1,7 @@
 import type { ThreatModel } from '../../src/domain/model';
-import type { ReviewNudgeJob } from '../../src/jobs/job-payloads';
+import type { ReviewNudgeJob } from '../../src/ports/job-payloads';
+import type { ModelStore } from '../../src/ports/model-store';
 import { CHANNELS, TEAM_ID, USERS } from '../../src/stand-in/workspace';
-import type { ModelStore } from '../../src/store/model-store';
 
 /**
  * A model in review, assigned to `reviewerId`, written straight into the store (no Slack round

@@ -9,8 +9,8 @@ import { createSlackApp, type SlackApp } from '../../src/slack/slack-app';
 import { SlackDriver } from '../../src/stand-in/slack-driver';
 import { type SlackStandIn, startSlackStandIn } from '../../src/stand-in/stand-in-server';
 import { CHANNELS, TEAM_ID, USERGROUPS } from '../../src/stand-in/workspace';
-import { Idempotency } from '../../src/store/idempotency';
-import { MessageRefStore } from '../../src/store/message-refs';
+import { RedisIdempotency } from '../../src/store/idempotency';
+import { RedisMessageRefStore } from '../../src/store/message-refs';
 import { RedisKeys } from '../../src/store/redis-keys';
 import { RedisModelStore } from '../../src/store/redis-model-store';
 import { defaultFlow } from './build-model';
@@ -65,7 +65,7 @@ export function useSlackApp(options: SlackAppFixtureOptions = {}) {
     store: RedisModelStore;
     keys: RedisKeys;
     runtime: ReviewRuntime;
-    messageRefs: MessageRefStore;
+    messageRefs: RedisMessageRefStore;
     stopping: Promise<void> | undefined;
   };
   const violations: unknown[] = [];
@@ -91,7 +91,7 @@ export function useSlackApp(options: SlackAppFixtureOptions = {}) {
     state.stopping = undefined;
     const clock = options.clock ?? (() => new Date());
     const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
-    state.messageRefs = new MessageRefStore(connection, state.keys);
+    state.messageRefs = new RedisMessageRefStore(connection, state.keys);
     const flow = defaultFlow();
     state.runtime = await startReviewRuntime({
       redisUrl,
@@ -121,7 +121,7 @@ export function useSlackApp(options: SlackAppFixtureOptions = {}) {
       deps: {
         store: state.store,
         messageRefs: state.messageRefs,
-        idempotency: new Idempotency(connection, state.keys),
+        idempotency: new RedisIdempotency(connection, state.keys),
         catalog,
         flow,
         logger,
@@ -130,6 +130,9 @@ export function useSlackApp(options: SlackAppFixtureOptions = {}) {
         exports: state.runtime.exports,
         reviews: state.runtime.reviews,
         appsec: state.runtime.appsec,
+        timeZones: state.runtime.timeZones,
+        rotation: state.runtime.rotation,
+        reviewSettings: state.runtime.settings,
         ready: async () => (await connection.ping()) === 'PONG',
         cardRefreshIntervalMs: options.cardRefreshIntervalMs ?? 20,
         membershipCacheMs: 0,

@@ -5,7 +5,7 @@ import { type ReviewRuntime, type ReviewRuntimeOptions, startReviewRuntime } fro
 import { createLogger } from '../../src/logger';
 import { SHIPPED_CATALOG_DIR, SHIPPED_FLOW_FILE } from '../../src/paths';
 import { BOT, CHANNELS } from '../../src/stand-in/workspace';
-import { MessageRefStore } from '../../src/store/message-refs';
+import { RedisMessageRefStore } from '../../src/store/message-refs';
 import type { RedisKeys } from '../../src/store/redis-keys';
 import { RedisModelStore } from '../../src/store/redis-model-store';
 
@@ -26,7 +26,7 @@ export function startStandaloneRuntime(options: {
     redis,
     keys,
     store: new RedisModelStore({ redis, keys }),
-    messageRefs: new MessageRefStore(redis, keys),
+    messageRefs: new RedisMessageRefStore(redis, keys),
     flow: loadFlow(SHIPPED_FLOW_FILE),
     catalog: loadCatalog([SHIPPED_CATALOG_DIR]),
     clock: () => new Date(),

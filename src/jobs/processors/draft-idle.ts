@@ -2,8 +2,8 @@ import { flowStep } from '../../domain/flow';
 import { EDITABLE_STATUSES } from '../../domain/model';
 import { draftIdleNudgeAt, draftNudgeAudience } from '../../domain/reminder-schedule';
 import { ROLES } from '../../domain/roles';
+import { DraftIdleJobSchema } from '../../ports/job-payloads';
 import { draftIdleMessage } from '../../slack/views/reminder-messages';
-import { DraftIdleJobSchema } from '../job-payloads';
 import { type ProcessorDeps, parsePayload } from './processor-deps';
 
 /**

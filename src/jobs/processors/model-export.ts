@@ -8,9 +8,9 @@ import { gitHubHttpHeader } from '../../export/git-command';
 import { publishToGit } from '../../export/git-publisher';
 import { GitHubClient } from '../../export/github-client';
 import { exportBranch, modelSlug } from '../../export/slug';
+import { ModelExportJobSchema } from '../../ports/job-payloads';
 import { truncate } from '../../slack/views/text';
 import { notice } from '../../slack/views/thread-messages';
-import { ModelExportJobSchema } from '../job-payloads';
 import { type ExportSettings, type ProcessorDeps, parsePayload } from './processor-deps';
 
 const BACKLOG_STATUSES = new Set(['proposed', 'planned']);

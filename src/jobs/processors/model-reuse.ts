@@ -1,9 +1,9 @@
 import { UnrecoverableError } from 'bullmq';
 import { type InheritOutcome, inheritFrom } from '../../domain/dependency-import';
 import { readExportedModel } from '../../export/git-reader';
+import { ModelReuseJobSchema } from '../../ports/job-payloads';
 import { mention, userLine } from '../../slack/views/text';
 import { notice } from '../../slack/views/thread-messages';
-import { ModelReuseJobSchema } from '../job-payloads';
 import { httpHeader } from './model-export';
 import { type ProcessorDeps, parsePayload } from './processor-deps';
 

@@ -5,13 +5,13 @@ import type { Config } from '../../config';
 import type { Flow } from '../../domain/flow';
 import type { ThreatModel } from '../../domain/model';
 import type { Logger } from '../../logger';
+import type { Idempotency } from '../../ports/idempotency';
+import type { MessageRefStore } from '../../ports/message-refs';
+import type { ModelRef, ModelStore } from '../../ports/model-store';
+import type { ReviewJobs } from '../../ports/review-jobs';
 import type { ReviewCoordinator } from '../../reviews/review-coordinator';
 import { threadPermalink } from '../../slack/thread-link';
-import type { Idempotency } from '../../store/idempotency';
-import type { MessageRefStore } from '../../store/message-refs';
-import type { ModelRef, ModelStore } from '../../store/model-store';
 import type { SlackDelivery } from '../deliver-once';
-import type { ReviewJobs } from '../review-jobs';
 import { rateLimitedFor } from '../slack-failures';
 
 /** What the job processors need, wired by the composition root. */

@@ -1,7 +1,7 @@
 import { nextReviewNudgeAt, shouldEscalate } from '../../domain/reminder-schedule';
 import { calendarFor } from '../../domain/working-days';
+import { ReviewNudgeJobSchema } from '../../ports/job-payloads';
 import { escalationMessage, reviewNudgeMessage } from '../../slack/views/reminder-messages';
-import { ReviewNudgeJobSchema } from '../job-payloads';
 import { type ProcessorDeps, parsePayload, threadLink } from './processor-deps';
 
 /**

@@ -1,9 +1,9 @@
 import { UnrecoverableError } from 'bullmq';
+import { ReviewRequestJobSchema } from '../../ports/job-payloads';
 import { reviewCard } from '../../slack/views/review-card';
 import { slackDate } from '../../slack/views/slack-dates';
 import { mention } from '../../slack/views/text';
 import { notice } from '../../slack/views/thread-messages';
-import { ReviewRequestJobSchema } from '../job-payloads';
 import { type ProcessorDeps, parsePayload, threadLink } from './processor-deps';
 
 /**

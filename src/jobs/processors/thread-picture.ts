@@ -1,5 +1,5 @@
 import { modelPicture } from '../../export/render-images';
-import { ThreadPictureJobSchema } from '../job-payloads';
+import { ThreadPictureJobSchema } from '../../ports/job-payloads';
 import { type ProcessorDeps, parsePayload } from './processor-deps';
 
 const PICTURES = {

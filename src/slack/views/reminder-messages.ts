@@ -1,5 +1,5 @@
 import type { ThreatModel } from '../../domain/model';
-import type { ReminderKind } from '../../jobs/job-payloads';
+import type { ReminderKind } from '../../ports/job-payloads';
 import { ACTIONS, encodeValue } from '../ids';
 import { age, slackDate } from './slack-dates';
 import { button, mention, section, truncate, userLine } from './text';

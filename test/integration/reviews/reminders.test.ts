@@ -1,5 +1,5 @@
 import { addWorkingDays, calendarFor } from '../../../src/domain/working-days';
-import { type ReviewNudgeJob, ReviewNudgeJobSchema } from '../../../src/jobs/job-payloads';
+import { type ReviewNudgeJob, ReviewNudgeJobSchema } from '../../../src/ports/job-payloads';
 import { USERS } from '../../../src/stand-in/workspace';
 import { eventually } from '../../support/eventually';
 import { APPSEC_CHANNEL, appsecCards, REF, requestReview, startCompleteModel } from '../../support/review-scenarios';

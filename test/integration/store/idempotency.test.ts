@@ -1,11 +1,11 @@
-import { Idempotency } from '../../../src/store/idempotency';
+import { RedisIdempotency } from '../../../src/store/idempotency';
 import { useStore } from '../../support/store-fixture';
 
 describe('at-most-once side effects', () => {
   const ctx = useStore();
 
   it('runs an effect once per key within the window, even when called concurrently', async () => {
-    const once = new Idempotency(ctx.redis, ctx.keys);
+    const once = new RedisIdempotency(ctx.redis, ctx.keys);
     let runs = 0;
     const effect = async () => {
       runs += 1;
@@ -19,7 +19,7 @@ describe('at-most-once side effects', () => {
   });
 
   it('lets the effect run again once the window has passed', async () => {
-    const once = new Idempotency(ctx.redis, ctx.keys);
+    const once = new RedisIdempotency(ctx.redis, ctx.keys);
     expect((await once.once('job:1', 50, async () => 1)).ran).toBe(true);
     expect((await once.once('job:1', 50, async () => 2)).ran).toBe(false);
     await new Promise((resolve) => setTimeout(resolve, 80));
@@ -27,7 +27,7 @@ describe('at-most-once side effects', () => {
   });
 
   it('releases the key when the effect fails, so a retry can run it', async () => {
-    const once = new Idempotency(ctx.redis, ctx.keys);
+    const once = new RedisIdempotency(ctx.redis, ctx.keys);
     await expect(once.once('job:2', 60_000, async () => Promise.reject(new Error('Slack said 500')))).rejects.toThrow(
       'Slack said 500',
     );

@@ -5,7 +5,7 @@ import type {
   SlackActionMiddlewareArgs,
   UsersSelectAction,
 } from '@slack/bolt';
-import { approve, type ReviewOutcome } from '../../../domain/review-workflow';
+import { approveReview } from '../../../use-cases/approve-review';
 import type { SlackServices } from '../../deps';
 import { decodeValue } from '../../ids';
 import { requestChangesModal } from '../../views/review-modals';
@@ -16,40 +16,24 @@ import { reviewTarget } from '../review-target';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
-/** "Approve" on the review card: AppSec only, not on one's own model, never with a high risk open. */
+/** "Approve" on the review card: the use case decides; the thread hears of it. */
 export function reviewApprove(services: SlackServices) {
   return async ({ ack, body, action }: ButtonArgs) => {
     await ack();
     await services.afterAck.run(async () => {
       const target = reviewTarget(services, body, action.value);
       if (!target) return;
-      const { ref, userId, tell } = target;
-      const isAppSec = await services.appsec.isMember(userId);
-      let outcome: ReviewOutcome | undefined;
-      const { model } = await services.store.update(ref, { actor: userId, action: 'review.approve' }, (current) => {
-        outcome = approve(current, { by: userId, at: services.clock(), isAppSec }, services.flow);
-        return outcome.ok ? outcome.model : current;
+      const outcome = await approveReview(services, { ref: target.ref, by: target.userId });
+      if (!outcome.ok) return target.tell(outcome.message);
+      const { model } = outcome;
+      if (!model.threadTs) return;
+      await services.client.chat.postMessage({
+        channel: model.channelId,
+        thread_ts: model.threadTs,
+        ...notice(
+          `:white_check_mark: ${mention(target.userId)} approved *${model.id}*. Well done, ${mention(model.ownerId)}!`,
+        ),
       });
-      if (!outcome?.ok) return tell(outcome?.message ?? 'This review cannot be approved now.');
-      await Promise.all([services.jobs.cancelReminder(ref, 'review'), services.jobs.cancelReminder(ref, 'idle')]);
-      if (services.exports.configured) {
-        await services.exports.exportModel({
-          ...ref,
-          requestedBy: userId,
-          reason: 'approved',
-          requestedAt: services.clock().toISOString(),
-        });
-      }
-      if (model.threadTs) {
-        await services.client.chat.postMessage({
-          channel: model.channelId,
-          thread_ts: model.threadTs,
-          ...notice(
-            `:white_check_mark: ${mention(userId)} approved *${model.id}*. Well done, ${mention(model.ownerId)}!`,
-          ),
-        });
-      }
-      services.refresher.refresh(ref);
     });
   };
 }

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { isParticipant } from '../../../domain/review-workflow';
 import { addWorkingDays } from '../../../domain/working-days';
-import { DraftIdleJobSchema, ReviewNudgeJobSchema } from '../../../jobs/job-payloads';
+import { DraftIdleJobSchema, ReviewNudgeJobSchema } from '../../../ports/job-payloads';
 import type { SlackServices } from '../../deps';
 import { snoozedMessage } from '../../views/reminder-messages';
 import { reviewTarget } from '../review-target';

@@ -1,5 +1,5 @@
-import type { ModelRef } from '../store/model-store';
 import type { DraftIdleJob, ReminderKind, ReviewNudgeJob, ReviewRequestJob } from './job-payloads';
+import type { ModelRef } from './model-store';
 
 /**
  * What listeners and processors ask of the queues. The BullMQ adapter implements it; a reminder

@@ -17,10 +17,19 @@ export interface ChangeMeta {
   expectedVersion?: number;
 }
 
-export interface UpdateResult {
+/**
+ * What a domain function answers about a change: the next model, or a refusal (which changes
+ * nothing). `store.update` applies the model of an `ok` outcome and hands the outcome back.
+ */
+export type DomainOutcome = { ok: true; model: ThreatModel } | { ok: false };
+
+export interface UpdateResult<O = undefined> {
+  /** The stored model after the update (the current one when nothing was written). */
   model: ThreatModel;
-  /** False when the change function returned the model unchanged: nothing was written. */
+  /** False when the change left the model as it was (or was refused): nothing was written. */
   changed: boolean;
+  /** The domain outcome the change function returned on its last run; undefined for a plain change. */
+  outcome: O;
 }
 
 export interface AuditEntry {
@@ -66,6 +75,15 @@ export interface ModelStore {
    * refused with a ModelInvalidError and nothing is written.
    */
   update(ref: ModelRef, meta: ChangeMeta, change: (current: ThreatModel) => ThreatModel): Promise<UpdateResult>;
+  /**
+   * The same with a domain function that may refuse: an `ok` outcome's model is stored, a refusal
+   * writes nothing; either way the outcome comes back with the model.
+   */
+  update<O extends DomainOutcome>(
+    ref: ModelRef,
+    meta: ChangeMeta,
+    decide: (current: ThreatModel) => O,
+  ): Promise<UpdateResult<O>>;
   /** Models of an index, most recently updated first. */
   list(workspaceId: string, index: ModelIndex, page?: { offset?: number; limit?: number }): Promise<Page<ThreatModel>>;
   /** The audit trail in order, oldest first, from after the given entry id. */

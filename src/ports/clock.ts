@@ -1,0 +1,2 @@
+/** The time now: passed in, so use cases and tests control it. */
+export type Clock = () => Date;

@@ -1,0 +1,11 @@
+import type { ModelExportJob, ModelReuseJob, ThreadPictureJob } from './job-payloads';
+
+/** What use cases ask of the export queue; `BullExportJobs` is the adapter. */
+export interface ExportJobs {
+  /** Whether exports are set up (EXPORT_GIT_URL). */
+  readonly configured: boolean;
+  exportModel(job: ModelExportJob): Promise<void>;
+  postPicture(job: ThreadPictureJob): Promise<void>;
+  /** Import an exported model into another as a dependency. */
+  reuseModel(job: ModelReuseJob): Promise<void>;
+}

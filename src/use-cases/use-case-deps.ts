@@ -1,0 +1,45 @@
+import type { Catalog } from '../catalog/catalog';
+import type { Flow } from '../domain/flow';
+import type { Logger } from '../logger';
+import type { AppSecDirectory } from '../ports/appsec-directory';
+import type { ChannelMembers } from '../ports/channel-members';
+import type { Clock } from '../ports/clock';
+import type { ExportJobs } from '../ports/export-jobs';
+import type { Idempotency } from '../ports/idempotency';
+import type { MessageRefStore } from '../ports/message-refs';
+import type { ModelCards } from '../ports/model-cards';
+import type { ModelStore } from '../ports/model-store';
+import type { ReviewJobs } from '../ports/review-jobs';
+import type { ReviewRotation } from '../ports/review-rotation';
+import type { TimeZones } from '../ports/time-zones';
+
+/** How reviews are timed: the SLA in working days and the holidays skipped. */
+export interface ReviewSettings {
+  slaWorkingDays: number;
+  holidays: readonly string[];
+}
+
+/**
+ * Everything a use case may call: the data (flow, catalog) and the ports, wired by the
+ * composition root. Listeners and job processors pass the same object (or a superset of it).
+ */
+export interface UseCaseDeps {
+  store: ModelStore;
+  messageRefs: MessageRefStore;
+  idempotency: Idempotency;
+  catalog: Catalog;
+  flow: Flow;
+  clock: Clock;
+  logger: Logger;
+  /** The review and reminder queues. */
+  jobs: ReviewJobs;
+  /** Exports to the repository, pictures in threads, reuse of exported models. */
+  exports: ExportJobs;
+  appsec: AppSecDirectory;
+  members: ChannelMembers;
+  timeZones: TimeZones;
+  rotation: ReviewRotation;
+  /** Re-render a model's messages after a change. */
+  cards: ModelCards;
+  reviewSettings: ReviewSettings;
+}
