@@ -1,10 +1,10 @@
 import type { SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { z } from 'zod';
 import type { ThreatModel } from '../../domain/model';
+import { editableModel } from '../../use-cases/model-access';
 import type { SlackServices } from '../deps';
 import { type ViewState, ViewStateSchema } from '../forms/form-values';
 import { readMetadata } from '../ids';
-import { editableModel } from '../model-access';
 
 export interface CheckedSubmission<M> {
   metadata: M;

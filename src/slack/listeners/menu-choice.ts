@@ -2,9 +2,9 @@ import type { BlockAction, OverflowAction } from '@slack/bolt';
 import { inheritedOrigin } from '../../domain/dependency-import';
 import { inheritedLabel } from '../../domain/inheritance';
 import type { ThreatModel } from '../../domain/model';
+import { editableModel } from '../../use-cases/model-access';
 import type { SlackServices } from '../deps';
 import { decodeValue } from '../ids';
-import { editableModel } from '../model-access';
 import { tellUser } from './tell-user';
 
 export interface MenuChoice {

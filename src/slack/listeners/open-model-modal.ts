@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ThreatModel } from '../../domain/model';
+import { type Access, editableModel } from '../../use-cases/model-access';
 import type { SlackServices } from '../deps';
 import { decodeValue } from '../ids';
-import { type Access, editableModel } from '../model-access';
 import { tellUser } from './tell-user';
 
 type AccessCheck = (services: SlackServices, workspaceId: string, modelId: string, userId: string) => Promise<Access>;

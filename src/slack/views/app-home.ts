@@ -1,9 +1,9 @@
 import type { Flow } from '../../domain/flow';
 import type { ThreatModel } from '../../domain/model';
 import type { ModelTimings } from '../../domain/model-timings';
+import { statusLabel } from '../../domain/status-labels';
 import { stepNumber } from '../../domain/steps';
 import { summarize } from '../../domain/summary';
-import { statusLabel } from './model-card';
 import { openReviewBlocks, timingBlocks } from './open-reviews';
 import { context, divider, plain, section, userLine } from './text';
 

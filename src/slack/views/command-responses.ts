@@ -1,7 +1,7 @@
 import { LIMITS } from '../../domain/limits';
 import type { ThreatModel } from '../../domain/model';
+import { statusLabel } from '../../domain/status-labels';
 import { stepNumber } from '../../domain/steps';
-import { statusLabel } from './model-card';
 import { context, section, truncate, userLine } from './text';
 
 export const COMMAND = '/threatmodel';

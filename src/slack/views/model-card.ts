@@ -1,23 +1,12 @@
 import type { Flow } from '../../domain/flow';
 import { flowStep } from '../../domain/flow';
 import type { ThreatModel } from '../../domain/model';
+import { statusLabel } from '../../domain/status-labels';
 import { STEPS, stepNumber } from '../../domain/steps';
 import type { ModelSummary } from '../../domain/summary';
 import { ACTIONS, encodeValue } from '../ids';
 import { slackDate } from './slack-dates';
 import { button, context, mention, plain, section, truncate, userLine } from './text';
-
-const STATUS_LABELS: Record<ThreatModel['status'], string> = {
-  draft: 'Draft',
-  in_review: 'In review',
-  changes_requested: 'Changes requested',
-  approved: 'Approved',
-  archived: 'Archived',
-};
-
-export function statusLabel(status: ThreatModel['status']): string {
-  return STATUS_LABELS[status];
-}
 
 /** ▰▰▰▱▱▱▱▱▱▱ 30% */
 export function progressBar(percent: number): string {

@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { controlsForThreat } from '../../../catalog/catalog-queries';
 import { adoptBaselineControl } from '../../../domain/mitigation-edits';
+import { editableModel } from '../../../use-cases/model-access';
 import type { SlackServices } from '../../deps';
 import { decodeValue } from '../../ids';
-import { editableModel } from '../../model-access';
 import { baselineControlsModal } from '../../views/baseline-controls-modal';
 import { mention } from '../../views/text';
 import { notice } from '../../views/thread-messages';

@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { rolesOf } from '../../../domain/roles';
 import { applyStepEvent, type StepOutcome } from '../../../domain/step-engine';
+import { editableModel } from '../../../use-cases/model-access';
 import type { SlackServices } from '../../deps';
 import { decodeValue, StepSchema } from '../../ids';
-import { editableModel } from '../../model-access';
 import { missingItemsMessage, stepCompletedMessage } from '../../views/thread-messages';
 import { tellUser } from '../tell-user';
 import { announceStep } from './announce-step';

@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, BlockAction, MultiUsersSelectAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { assignRole } from '../../../domain/roles';
+import { editableModel } from '../../../use-cases/model-access';
 import type { SlackServices } from '../../deps';
 import { decodeValue, RoleSchema } from '../../ids';
-import { editableModel } from '../../model-access';
 import { roleGreeting } from '../../views/thread-messages';
 import { tellUser } from '../tell-user';
 

@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { editableModel } from '../../../use-cases/model-access';
 import type { SlackServices } from '../../deps';
 import { missingPrerequisite } from '../../forms/scope-fields';
 import { decodeValue, ScopeKindSchema } from '../../ids';
-import { editableModel } from '../../model-access';
 import { scopeElementModal } from '../../views/scope-element-modal';
 import { tellUser } from '../tell-user';
 

@@ -1,6 +1,6 @@
+import { modelReadyForThreats } from '../../../use-cases/model-access';
 import type { SlackServices } from '../../deps';
 import { suggestionsFor } from '../../forms/suggestion-picks';
-import { modelReadyForThreats } from '../../model-access';
 import { catalogSuggestionsModal } from '../../views/catalog-suggestions-modal';
 import { openModelModal } from '../open-model-modal';
 

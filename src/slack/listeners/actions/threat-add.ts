@@ -1,5 +1,5 @@
+import { modelReadyForThreats } from '../../../use-cases/model-access';
 import type { SlackServices } from '../../deps';
-import { modelReadyForThreats } from '../../model-access';
 import { threatModal } from '../../views/threat-modal';
 import { openModelModal } from '../open-model-modal';
 

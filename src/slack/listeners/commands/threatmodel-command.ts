@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { ModelIdSchema, ThreatModelSchema } from '../../../domain/model';
 import { summarize } from '../../../domain/summary';
+import { editableModel } from '../../../use-cases/model-access';
 import type { SlackServices } from '../../deps';
-import { editableModel } from '../../model-access';
 import { helpMessage, listMessage, usageForStart } from '../../views/command-responses';
 import { modelCard } from '../../views/model-card';
 import { OPEN_REVIEWS_SHOWN, openReviewsMessage } from '../../views/open-reviews';

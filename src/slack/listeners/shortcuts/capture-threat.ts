@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import type { ThreatModel } from '../../../domain/model';
+import { modelReadyForThreats } from '../../../use-cases/model-access';
 import type { SlackServices } from '../../deps';
-import { modelReadyForThreats } from '../../model-access';
 import { notice } from '../../views/thread-messages';
 import { threatModal } from '../../views/threat-modal';
 

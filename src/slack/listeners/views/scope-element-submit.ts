@@ -1,12 +1,12 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { addScopeElement, SCOPE_KIND_NAMES, updateScopeElement } from '../../../domain/scope-edits';
 import { ModelInvalidError } from '../../../errors';
+import { editableModel } from '../../../use-cases/model-access';
 import type { SlackServices } from '../../deps';
 import { ViewStateSchema } from '../../forms/form-values';
 import { parseScopeForm } from '../../forms/parse-scope-form';
 import { SCOPE_FIELDS } from '../../forms/scope-fields';
 import { readMetadata, ScopeModalMetadataSchema } from '../../ids';
-import { editableModel } from '../../model-access';
 import { tellUser } from '../tell-user';
 
 /**

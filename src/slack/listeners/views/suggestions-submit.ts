@@ -1,10 +1,10 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { addThreat } from '../../../domain/threat-edits';
+import { editableModel } from '../../../use-cases/model-access';
 import type { SlackServices } from '../../deps';
 import { ViewStateSchema } from '../../forms/form-values';
 import { idsOnPage, mergePicks, suggestionsFor } from '../../forms/suggestion-picks';
 import { readMetadata, SuggestionsMetadataSchema } from '../../ids';
-import { editableModel } from '../../model-access';
 import { SUGGESTIONS_PER_PAGE } from '../../views/catalog-suggestions-modal';
 import { mention, truncate } from '../../views/text';
 import { notice } from '../../views/thread-messages';

@@ -1,6 +1,9 @@
 import { EDITABLE_STATUSES, type ThreatModel } from '../domain/model';
-import type { SlackServices } from './deps';
-import { statusLabel } from './views/model-card';
+import { statusLabel } from '../domain/status-labels';
+import type { UseCaseDeps } from './use-case-deps';
+
+/** What an access check needs. */
+export type AccessDeps = Pick<UseCaseDeps, 'store' | 'members'>;
 
 export type Access = { ok: true; model: ThreatModel } | { ok: false; message: string };
 
@@ -10,12 +13,12 @@ export type Access = { ok: true; model: ThreatModel } | { ok: false; message: st
  * model's channel. Checked on every action and every submission, against the current model.
  */
 export async function editableModel(
-  services: SlackServices,
+  deps: AccessDeps,
   workspaceId: string,
   modelId: string,
   userId: string,
 ): Promise<Access> {
-  const model = await services.store.get({ workspaceId, modelId });
+  const model = await deps.store.get({ workspaceId, modelId });
   if (!model) return { ok: false, message: `There is no threat model ${modelId} in this workspace.` };
   if (!EDITABLE_STATUSES.includes(model.status)) {
     return {
@@ -23,7 +26,7 @@ export async function editableModel(
       message: `${model.id} is ${statusLabel(model.status).toLowerCase()} and cannot be changed now.`,
     };
   }
-  if (!(await services.members.isMember(model.channelId, userId))) {
+  if (!(await deps.members.isMember(model.channelId, userId))) {
     return { ok: false, message: `Only members of <#${model.channelId}> can change ${model.id}.` };
   }
   return { ok: true, model };
@@ -31,12 +34,12 @@ export async function editableModel(
 
 /** Like editableModel, and the scope (step 1) must be finished: threats are placed on its elements. */
 export async function modelReadyForThreats(
-  services: SlackServices,
+  deps: AccessDeps,
   workspaceId: string,
   modelId: string,
   userId: string,
 ): Promise<Access> {
-  const access = await editableModel(services, workspaceId, modelId, userId);
+  const access = await editableModel(deps, workspaceId, modelId, userId);
   if (access.ok && !access.model.completedSteps.scope) {
     return {
       ok: false,
