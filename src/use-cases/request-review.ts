@@ -1,6 +1,7 @@
 import type { ThreatModel } from '../domain/model';
 import { type ReviewRefusalReason, requestReview as requestReviewOf } from '../domain/review-workflow';
 import type { ModelRef } from '../ports/model-store';
+import { type Access, type AccessDeps, editableModel } from './model-access';
 import { type Refused, refuse } from './outcome';
 import type { UseCaseDeps } from './use-case-deps';
 
@@ -33,4 +34,23 @@ export async function requestReview(
   await deps.jobs.requestReview({ ...ref, requestedAt: model.review?.requestedAt ?? deps.clock().toISOString() });
   deps.cards.refresh(ref);
   return { ok: true, model };
+}
+
+/**
+ * "Request AppSec review" was pressed: the team may change the model now (editableModel), and
+ * reviews are set up in this workspace (an AppSec channel), before the request form opens.
+ */
+export async function reviewRequestAccess(
+  deps: AccessDeps & Pick<UseCaseDeps, 'appsec'>,
+  workspaceId: string,
+  modelId: string,
+  userId: string,
+): Promise<Access> {
+  const access = await editableModel(deps, workspaceId, modelId, userId);
+  if (access.ok && !deps.appsec.configured) {
+    return refuse(
+      'AppSec reviews are not set up in this workspace yet: ask whoever runs Threadmodel to set APPSEC_CHANNEL_ID.',
+    );
+  }
+  return access;
 }

@@ -39,13 +39,13 @@ export class MemoryReviewJobs implements ReviewJobs {
   }
 }
 
-/** AppSec is a fixed list of users. */
-export function fixedAppSec(members: string[]): AppSecDirectory {
+/** AppSec is a fixed list of users; `undefined`: reviews are not set up (no AppSec channel). */
+export function fixedAppSec(members: string[] | undefined): AppSecDirectory {
   return {
-    settings: { channelId: 'C0APPSEC1', usergroupId: undefined },
-    configured: true,
-    members: async () => [...members],
-    isMember: async (userId) => members.includes(userId),
+    settings: { channelId: members ? 'C0APPSEC1' : undefined, usergroupId: undefined },
+    configured: members !== undefined,
+    members: async () => [...(members ?? [])],
+    isMember: async (userId) => members?.includes(userId) ?? false,
   };
 }
 
@@ -70,6 +70,7 @@ export type ReviewUseCaseDeps = Pick<
   | 'logger'
   | 'flow'
   | 'appsec'
+  | 'members'
   | 'timeZones'
   | 'rotation'
   | 'cards'
@@ -83,12 +84,18 @@ export type ReviewUseCaseDeps = Pick<
 };
 
 /**
- * What the review use cases need, around a real store: the shipped flow, a fixed clock, AppSec
- * and time zones as given, a round-robin turn in memory, and the queues and cards recorded.
+ * What the review use cases need, around a real store: the shipped flow, a fixed clock, AppSec,
+ * channel members and time zones as given, a round-robin turn in memory, and the queues and cards recorded.
  */
 export function reviewDeps(
   store: ModelStore,
-  options: { appsec?: string[]; timeZones?: Record<string, string>; now?: () => Date } = {},
+  options: {
+    appsec?: string[] | undefined;
+    /** The members of every channel; everyone when not given. */
+    channelMembers?: string[];
+    timeZones?: Record<string, string>;
+    now?: () => Date;
+  } = {},
 ): ReviewUseCaseDeps {
   const refreshed: ModelRef[] = [];
   const turns = new Map<string, number>();
@@ -98,7 +105,8 @@ export function reviewDeps(
     clock: options.now ?? (() => NOW),
     logger: createLogger('silent'),
     flow: defaultFlow(),
-    appsec: fixedAppSec(options.appsec ?? []),
+    appsec: fixedAppSec('appsec' in options ? options.appsec : []),
+    members: { isMember: async (_channelId, userId) => options.channelMembers?.includes(userId) ?? true },
     timeZones: { of: async (userId) => options.timeZones?.[userId] },
     rotation: {
       nextTurn: async (workspaceId) => {

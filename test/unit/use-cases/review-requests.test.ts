@@ -1,6 +1,6 @@
 import { requestReview as requestReviewOf } from '../../../src/domain/review-workflow';
 import { requestChanges, startChangesRequest } from '../../../src/use-cases/request-changes';
-import { requestReview } from '../../../src/use-cases/request-review';
+import { requestReview, reviewRequestAccess } from '../../../src/use-cases/request-review';
 import { ALICE, BOB, NOW } from '../../support/build-model';
 import { useStore } from '../../support/store-fixture';
 import { refOf, reviewDeps, storedModel } from '../../support/use-case-fakes';
@@ -12,6 +12,24 @@ describe('requesting a review, and changes', () => {
   const deps = () => reviewDeps(ctx.store, { appsec: [RITA] });
 
   describe('requesting a review', () => {
+    it('opens the request form to the channel while the model is editable, once reviews are set up', async () => {
+      const model = await storedModel(ctx.store);
+      const { workspaceId, modelId } = refOf(model);
+      expect(await reviewRequestAccess(deps(), workspaceId, modelId, ALICE)).toMatchObject({ ok: true });
+      expect(
+        await reviewRequestAccess(reviewDeps(ctx.store, { appsec: undefined }), workspaceId, modelId, ALICE),
+      ).toEqual({
+        ok: false,
+        message:
+          'AppSec reviews are not set up in this workspace yet: ask whoever runs Threadmodel to set APPSEC_CHANNEL_ID.',
+      });
+      const outsider = reviewDeps(ctx.store, { appsec: undefined, channelMembers: [ALICE] });
+      expect(await reviewRequestAccess(outsider, workspaceId, modelId, BOB)).toEqual({
+        ok: false,
+        message: `Only members of <#${model.channelId}> can change ${model.id}.`,
+      });
+    });
+
     it('puts the model in review, ends the idle reminder, queues the request and refreshes the cards', async () => {
       const model = await storedModel(ctx.store);
       const d = deps();
