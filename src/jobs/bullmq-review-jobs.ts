@@ -2,17 +2,22 @@ import type { JobsOptions, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import {
   type DraftIdleJob,
+  DraftIdleJobSchema,
   JOBS,
   jobIds,
   type ReminderKind,
   type ReviewNudgeJob,
+  ReviewNudgeJobSchema,
   type ReviewRequestJob,
 } from '../ports/job-payloads';
 import type { ModelRef } from '../ports/model-store';
-import type { ReviewJobs } from '../ports/review-jobs';
+import type { PendingReminder, ReminderJobs, ReviewJobs } from '../ports/review-jobs';
 import type { RedisKeys } from '../store/redis-keys';
 
 const DAY_S = 24 * 60 * 60;
+
+/** How each kind of reminder's payload is read back. */
+const REMINDER_SCHEMAS = { review: ReviewNudgeJobSchema, idle: DraftIdleJobSchema } as const;
 
 /**
  * Every job is retried with exponential back-off on transient failures, and removed some time
@@ -54,11 +59,13 @@ export class BullReviewJobs implements ReviewJobs {
     return this.replace(job, 'idle', JOBS.draftIdle, job, jobIds.draftIdle(job), at);
   }
 
-  async pendingReminder(ref: ModelRef, kind: ReminderKind) {
+  async pendingReminder<K extends ReminderKind>(ref: ModelRef, kind: K): Promise<PendingReminder<K> | undefined> {
     const id = await this.redis.hget(this.keys.reminders(ref.workspaceId, ref.modelId), kind);
     const job = id ? await this.queues.reminders.getJob(id) : undefined;
     if (!job || !(await job.isDelayed())) return undefined;
-    return { data: job.data as unknown, at: new Date(job.timestamp + job.delay) };
+    const data = REMINDER_SCHEMAS[kind].safeParse(job.data);
+    if (!data.success) return undefined;
+    return { data: data.data as ReminderJobs[K], at: new Date(job.timestamp + job.delay) };
   }
 
   async cancelReminder(ref: ModelRef, kind: ReminderKind): Promise<void> {

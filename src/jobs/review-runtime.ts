@@ -8,8 +8,8 @@ import type { AppSecSettings } from '../ports/appsec-directory';
 import { QUEUES } from '../ports/job-payloads';
 import type { MessageRefStore } from '../ports/message-refs';
 import type { ModelStore } from '../ports/model-store';
-import { ReviewCoordinator } from '../reviews/review-coordinator';
 import { SlackAppSecDirectory } from '../slack/appsec-directory';
+import { SlackChannelMembers } from '../slack/channel-members';
 import { ModelRefresher } from '../slack/model-refresher';
 import { SlackUserTimeZones } from '../slack/user-time-zones';
 import { RedisIdempotency } from '../store/idempotency';
@@ -55,7 +55,6 @@ export interface ReviewRuntime {
   jobs: BullReviewJobs;
   exports: BullExportJobs;
   queues: ReviewQueues & { exports: Queue };
-  reviews: ReviewCoordinator;
   appsec: SlackAppSecDirectory;
   timeZones: SlackUserTimeZones;
   rotation: RedisReviewRotation;
@@ -96,17 +95,6 @@ export async function startReviewRuntime(options: ReviewRuntimeOptions): Promise
   const appsec = new SlackAppSecDirectory(client, options.appsec);
   const timeZones = new SlackUserTimeZones(client);
   const rotation = new RedisReviewRotation(redis, keys);
-  const reviews = new ReviewCoordinator({
-    store: options.store,
-    jobs,
-    flow: options.flow,
-    clock,
-    timeZones,
-    appsec,
-    settings: options.settings,
-    rotation,
-    logger,
-  });
 
   let workers: Workers | undefined;
   let workerConnection: Redis | undefined;
@@ -140,13 +128,19 @@ export async function startReviewRuntime(options: ReviewRuntimeOptions): Promise
         messageRefs: options.messageRefs,
         client,
         delivery: new SlackDelivery(client, redis, keys, new ChannelPacer(redis, keys, options.workers.channelPaceMs)),
-        coordinator: reviews,
         jobs,
+        exports,
+        catalog: options.catalog,
         flow: options.flow,
         clock,
         logger,
+        appsec,
+        members: new SlackChannelMembers(client),
+        timeZones,
+        rotation,
+        cards,
+        reviewSettings: options.settings,
         appsecChannelId: options.appsec.channelId,
-        holidays: options.settings.holidays,
         refresh: (ref) => cards.refresh(ref),
         exportSettings,
         idempotency: new RedisIdempotency(redis, keys),
@@ -159,7 +153,6 @@ export async function startReviewRuntime(options: ReviewRuntimeOptions): Promise
     jobs,
     exports,
     queues,
-    reviews,
     appsec,
     timeZones,
     rotation,

@@ -1,6 +1,7 @@
 import { reviewDueAt } from '../../../src/domain/reminder-schedule';
 import { calendarFor } from '../../../src/domain/working-days';
 import { USERS } from '../../../src/stand-in/workspace';
+import { pickReviewer } from '../../../src/use-cases/review-assignment';
 import { eventually } from '../../support/eventually';
 import { APPSEC_CHANNEL, appsecCards, REF, requestReview, startCompleteModel } from '../../support/review-scenarios';
 import { useSlackApp } from '../../support/slack-app-fixture';
@@ -54,7 +55,7 @@ describe('AppSec review requests', () => {
 
     it('assigns round-robin: the next request goes to the next AppSec member', async () => {
       await startCompleteModel(ctx);
-      await ctx.runtime.reviews.pickReviewer(await ctx.model()); // APPSEC1 had a turn
+      await pickReviewer(ctx.runtime, await ctx.model()); // APPSEC1 had a turn
       await requestReview(ctx);
       await appsecCards(ctx);
       await ctx.settle();

@@ -1,5 +1,6 @@
 import type { RespondFn } from '@slack/bolt';
 import { summarize } from '../../../domain/summary';
+import { scheduleIdle } from '../../../use-cases/idle-reminder';
 import type { SlackServices } from '../../deps';
 import { slackErrorCode } from '../../slack-errors';
 import { modelCard } from '../../views/model-card';
@@ -56,5 +57,5 @@ export async function startModel(services: SlackServices, request: StartRequest,
   const { page: _page, ...summary } = scopeSummaryMessage(withThread, catalog);
   const scopeSummary = await client.chat.postMessage({ ...inThread, ...summary });
   await messageRefs.set(ref, { roles: roles.ts as string, scopeSummary: scopeSummary.ts as string, scopePage: 1 });
-  await services.reviews.scheduleIdle(withThread);
+  await scheduleIdle(services, withThread);
 }
