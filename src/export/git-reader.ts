@@ -2,8 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { ModelId, ThreatModel } from '../domain/model';
+import { GitPublishError } from '../errors';
 import { EXPORT_FILES } from './export-files';
-import { type GitOptions, GitPublishError, gitIn } from './git-command';
+import { type GitOptions, gitIn } from './git-command';
 import { fromNativeJson } from './native-json';
 
 export interface ExportLocation extends GitOptions {

@@ -1,9 +1,9 @@
 import type { WebClient } from '@slack/web-api';
-import { UnrecoverableError } from 'bullmq';
 import type { z } from 'zod';
 import type { Config } from '../../config';
 import type { Flow } from '../../domain/flow';
 import type { ThreatModel } from '../../domain/model';
+import { JobPayloadError } from '../../errors';
 import type { Logger } from '../../logger';
 import type { Idempotency } from '../../ports/idempotency';
 import type { MessageRefStore } from '../../ports/message-refs';
@@ -37,10 +37,10 @@ export interface ProcessorDeps {
 
 export type ExportSettings = NonNullable<Config['export']>;
 
-/** A job's payload, parsed; a payload that does not parse can never succeed. */
+/** A job's payload, parsed; a payload that does not parse can never succeed (the job fails at once). */
 export function parsePayload<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
   const parsed = schema.safeParse(data);
-  if (!parsed.success) throw new UnrecoverableError(`bad job payload: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  if (!parsed.success) throw new JobPayloadError(parsed.error.issues[0]?.message ?? 'invalid');
   return parsed.data;
 }
 
