@@ -1,5 +1,4 @@
 import type { JobsOptions, Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import {
   type DraftIdleJob,
   DraftIdleJobSchema,
@@ -11,8 +10,8 @@ import {
   type ReviewRequestJob,
 } from '../ports/job-payloads';
 import type { ModelRef } from '../ports/model-store';
+import type { ReminderIndex } from '../ports/reminder-index';
 import type { PendingReminder, ReminderJobs, ReviewJobs } from '../ports/review-jobs';
-import type { RedisKeys } from '../store/redis-keys';
 
 const DAY_S = 24 * 60 * 60;
 
@@ -37,13 +36,12 @@ export interface ReviewQueues {
 
 /**
  * The BullMQ adapter of ReviewJobs. Each model has at most one pending reminder per kind; its job
- * id is kept in a small hash beside the model so rescheduling and cancelling find it.
+ * id is kept in the reminder index so rescheduling and cancelling find it.
  */
 export class BullReviewJobs implements ReviewJobs {
   constructor(
     private readonly queues: ReviewQueues,
-    private readonly redis: Redis,
-    private readonly keys: RedisKeys,
+    private readonly index: ReminderIndex,
     private readonly clock: () => Date,
   ) {}
 
@@ -60,7 +58,7 @@ export class BullReviewJobs implements ReviewJobs {
   }
 
   async pendingReminder<K extends ReminderKind>(ref: ModelRef, kind: K): Promise<PendingReminder<K> | undefined> {
-    const id = await this.redis.hget(this.keys.reminders(ref.workspaceId, ref.modelId), kind);
+    const id = await this.index.jobId(ref, kind);
     const job = id ? await this.queues.reminders.getJob(id) : undefined;
     if (!job || !(await job.isDelayed())) return undefined;
     const data = REMINDER_SCHEMAS[kind].safeParse(job.data);
@@ -69,11 +67,10 @@ export class BullReviewJobs implements ReviewJobs {
   }
 
   async cancelReminder(ref: ModelRef, kind: ReminderKind): Promise<void> {
-    const key = this.keys.reminders(ref.workspaceId, ref.modelId);
-    const id = await this.redis.hget(key, kind);
+    const id = await this.index.jobId(ref, kind);
     if (!id) return;
     await this.remove(id);
-    await this.redis.hdel(key, kind);
+    await this.index.forget(ref, kind);
   }
 
   private async replace(
@@ -84,13 +81,12 @@ export class BullReviewJobs implements ReviewJobs {
     jobId: string,
     at: Date,
   ): Promise<void> {
-    const key = this.keys.reminders(ref.workspaceId, ref.modelId);
-    const previous = await this.redis.hget(key, kind);
+    const previous = await this.index.jobId(ref, kind);
     const now = this.clock().getTime();
     const delay = Math.max(0, at.getTime() - now);
     // The job's timestamp from the same clock, so timestamp + delay is the intended time exactly.
     await this.queues.reminders.add(name, data, { jobId, delay, timestamp: now });
-    await this.redis.hset(key, kind, jobId);
+    await this.index.record(ref, kind, jobId);
     if (previous && previous !== jobId) await this.remove(previous);
   }
 

@@ -12,12 +12,14 @@ import { SlackAppSecDirectory } from '../slack/appsec-directory';
 import { SlackChannelMembers } from '../slack/channel-members';
 import { ModelRefresher } from '../slack/model-refresher';
 import { SlackUserTimeZones } from '../slack/user-time-zones';
+import { RedisChannelPacer } from '../store/channel-pacer';
+import { RedisDeliveryLedger } from '../store/delivery-ledger';
 import { RedisIdempotency } from '../store/idempotency';
 import type { RedisKeys } from '../store/redis-keys';
+import { RedisReminderIndex } from '../store/reminder-index';
 import { RedisReviewRotation } from '../store/review-rotation';
 import type { ReviewSettings } from '../use-cases/use-case-deps';
 import { BullReviewJobs, DEFAULT_JOB_OPTIONS, type ReviewQueues } from './bullmq-review-jobs';
-import { ChannelPacer } from './channel-pacer';
 import { SlackDelivery } from './deliver-once';
 import { BullExportJobs } from './export-jobs';
 import type { ExportSettings } from './processors/processor-deps';
@@ -91,7 +93,7 @@ export async function startReviewRuntime(options: ReviewRuntimeOptions): Promise
     backoffMs: options.exports?.backoffMs ?? 10_000,
   });
   for (const queue of Object.values(queues)) queue.on('error', (error) => logger.warn({ err: error }, 'queue error'));
-  const jobs = new BullReviewJobs(queues, redis, keys, clock);
+  const jobs = new BullReviewJobs(queues, new RedisReminderIndex(redis, keys), clock);
   const appsec = new SlackAppSecDirectory(client, options.appsec);
   const timeZones = new SlackUserTimeZones(client);
   const rotation = new RedisReviewRotation(redis, keys);
@@ -127,7 +129,11 @@ export async function startReviewRuntime(options: ReviewRuntimeOptions): Promise
         store: options.store,
         messageRefs: options.messageRefs,
         client,
-        delivery: new SlackDelivery(client, redis, keys, new ChannelPacer(redis, keys, options.workers.channelPaceMs)),
+        delivery: new SlackDelivery(
+          client,
+          new RedisDeliveryLedger(redis, keys),
+          new RedisChannelPacer(redis, keys, options.workers.channelPaceMs),
+        ),
         jobs,
         exports,
         catalog: options.catalog,

@@ -1,8 +1,8 @@
 import type { WebClient } from '@slack/web-api';
-import { UnrecoverableError } from 'bullmq';
 import type { z } from 'zod';
 import type { Config } from '../../config';
 import type { ThreatModel } from '../../domain/model';
+import { JobPayloadError } from '../../errors';
 import type { ModelRef } from '../../ports/model-store';
 import { threadPermalink } from '../../slack/thread-link';
 import type { UseCaseDeps } from '../../use-cases/use-case-deps';
@@ -26,10 +26,10 @@ export interface ProcessorDeps extends UseCaseDeps {
 
 export type ExportSettings = NonNullable<Config['export']>;
 
-/** A job's payload, parsed; a payload that does not parse can never succeed. */
+/** A job's payload, parsed; a payload that does not parse can never succeed (the job fails at once). */
 export function parsePayload<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
   const parsed = schema.safeParse(data);
-  if (!parsed.success) throw new UnrecoverableError(`bad job payload: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  if (!parsed.success) throw new JobPayloadError(parsed.error.issues[0]?.message ?? 'invalid');
   return parsed.data;
 }
 

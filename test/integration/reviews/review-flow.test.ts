@@ -71,7 +71,8 @@ describe('AppSec review requests', () => {
       const note = await eventually('the failure note', async () =>
         (await threadOf()).find((message) => message.text.includes('I could not post the review request')),
       );
-      expect(note.text).toContain('*TM-1* (Slack refused the call for good: channel_not_found)');
+      expect(note.text).toContain('*TM-1*: Slack would not let me post there');
+      expect(note.text).not.toContain('channel_not_found');
       const posts = ctx.standIn.calls.filter(
         (call) => call.method === 'chat.postMessage' && call.args.channel === APPSEC_CHANNEL,
       );
