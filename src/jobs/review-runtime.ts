@@ -147,7 +147,6 @@ export async function startReviewRuntime(options: ReviewRuntimeOptions): Promise
         cards,
         reviewSettings: options.settings,
         appsecChannelId: options.appsec.channelId,
-        refresh: (ref) => cards.refresh(ref),
         exportSettings,
         idempotency: new RedisIdempotency(redis, keys),
       },

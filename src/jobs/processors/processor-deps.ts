@@ -3,7 +3,6 @@ import type { z } from 'zod';
 import type { Config } from '../../config';
 import type { ThreatModel } from '../../domain/model';
 import { JobPayloadError } from '../../errors';
-import type { ModelRef } from '../../ports/model-store';
 import { threadPermalink } from '../../slack/thread-link';
 import type { UseCaseDeps } from '../../use-cases/use-case-deps';
 import type { SlackDelivery } from '../deliver-once';
@@ -18,8 +17,6 @@ export interface ProcessorDeps extends UseCaseDeps {
   client: WebClient;
   delivery: SlackDelivery;
   appsecChannelId: string | undefined;
-  /** Re-render the model's card and review card after a change. */
-  refresh(ref: ModelRef): void;
   /** Where exports go; undefined when EXPORT_GIT_URL is not set. */
   exportSettings: ExportSettings | undefined;
 }
