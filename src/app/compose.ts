@@ -1,4 +1,5 @@
 import { requireBotToken, requireSlackCredentials, type SlackCredentials } from '../config';
+import { ConfigError } from '../errors';
 import { createMaintenanceQueue, scheduleRetentionSweep } from '../jobs/retention-sweep';
 import { createLogger } from '../logger';
 import { createSlackApp, type SlackApp } from '../slack/slack-app';
@@ -28,7 +29,15 @@ export async function compose(options: ComposeOptions): Promise<ComposedApp> {
   const bot: BotCredentials = appCredentials ??
     options.credentials ?? { botToken: requireBotToken(config), apiUrl: config.slack.apiUrl };
   const redisUrl = options.redisUrl ?? config.redis.url;
-  if (!redisUrl) throw new Error('compose() needs a Redis: pass redisUrl or set config.redis.url');
+  if (!redisUrl) {
+    throw new ConfigError([
+      {
+        name: 'REDIS_URL',
+        problem: 'is missing',
+        expected: 'the Redis holding drafts and jobs (compose() starts none)',
+      },
+    ]);
+  }
   const runWorkers = options.workers?.run ?? config.jobs.runWorkers;
   const clock = options.clock ?? (() => new Date());
   const exportSettings = options.exportSettings ?? config.export;
@@ -138,6 +147,14 @@ export async function compose(options: ComposeOptions): Promise<ComposedApp> {
 function slackCredentialsFor(options: ComposeOptions): SlackCredentials {
   const given = options.credentials;
   if (!given) return requireSlackCredentials(options.config);
-  if (!('mode' in given)) throw new Error('serving Slack needs a signing secret or an app token, not only a bot token');
+  if (!('mode' in given)) {
+    throw new ConfigError([
+      {
+        name: 'SLACK_SIGNING_SECRET',
+        problem: 'is missing',
+        expected: 'a signing secret (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) to serve Slack requests',
+      },
+    ]);
+  }
   return given;
 }
