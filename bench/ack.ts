@@ -10,19 +10,12 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { App } from '@slack/bolt';
-import { Redis } from 'ioredis';
-import { loadCatalog } from '../src/catalog/load-catalog';
-import { loadFlow } from '../src/flows/load-flow';
-import { startReviewRuntime } from '../src/jobs/review-runtime';
-import { createLogger } from '../src/logger';
-import { SHIPPED_CATALOG_DIR, SHIPPED_FLOW_FILE } from '../src/paths';
-import { createSlackApp } from '../src/slack/slack-app';
+import { compose } from '../src/app/compose';
+import { loadFlowAndCatalog } from '../src/app/load-data';
+import { loadConfig } from '../src/config';
+import { PROJECT_ROOT, SHIPPED_FLOW_FILE } from '../src/paths';
 import { FORM, formBody, postToApp } from '../src/stand-in/signed-requests';
 import { BOT } from '../src/stand-in/workspace';
-import { RedisIdempotency } from '../src/store/idempotency';
-import { RedisMessageRefStore } from '../src/store/message-refs';
-import { RedisKeys } from '../src/store/redis-keys';
-import { RedisModelStore } from '../src/store/redis-model-store';
 import { startRedisServer } from '../src/store/redis-server-process';
 import { measure, row } from './measure';
 
@@ -73,12 +66,8 @@ async function startRemoteStandIn(): Promise<{ apiUrl: string; token: string; cl
 async function main(): Promise<void> {
   const standIn = await startRemoteStandIn();
   const redisServer = await startRedisServer();
-  const redis = new Redis(redisServer.url);
-  const cleanups: (() => Promise<unknown>)[] = [() => standIn.close(), () => redis.quit(), () => redisServer.destroy()];
+  const cleanups: (() => Promise<unknown>)[] = [() => standIn.close(), () => redisServer.destroy()];
   try {
-    const logger = createLogger('silent');
-    const keys = new RedisKeys('bench-ack:');
-
     const bare = new App({
       token: standIn.token,
       signingSecret: SECRET,
@@ -97,49 +86,20 @@ async function main(): Promise<void> {
     cleanups.unshift(() => bare.stop());
     const bareServer = (await bare.start(0)) as unknown as { address(): { port: number } };
 
-    const store = new RedisModelStore({ redis, keys });
-    const messageRefs = new RedisMessageRefStore(redis, keys);
-    const catalog = loadCatalog([SHIPPED_CATALOG_DIR]);
-    const flow = loadFlow(SHIPPED_FLOW_FILE);
-    const runtime = await startReviewRuntime({
-      redisUrl: redisServer.url,
-      redis,
-      keys,
-      store,
-      messageRefs,
-      flow,
-      catalog,
-      clock: () => new Date(),
-      logger,
-      slack: { botToken: standIn.token, apiUrl: standIn.apiUrl },
-      appsec: { channelId: undefined, usergroupId: undefined },
-      settings: { slaWorkingDays: 3, holidays: [] },
+    // The real app, composed as `npm start` composes it, on the stand-in.
+    const config = loadConfig(
+      { LOG_LEVEL: 'silent', REDIS_URL: redisServer.url, REDIS_KEY_PREFIX: 'bench-ack:', PORT: '0' },
+      { cwd: PROJECT_ROOT, flowFile: SHIPPED_FLOW_FILE },
+    );
+    const real = await compose({
+      config,
+      ...loadFlowAndCatalog(config),
+      credentials: { mode: 'http', botToken: standIn.token, signingSecret: SECRET, apiUrl: standIn.apiUrl },
+      retry: { interactive: { retries: 0 }, jobs: { retries: 0 } },
       workers: { run: true, concurrency: 10 },
     });
-    cleanups.unshift(() => runtime.close());
-    const real = createSlackApp({
-      credentials: { mode: 'http', botToken: standIn.token, signingSecret: SECRET, apiUrl: standIn.apiUrl },
-      port: 0,
-      retryConfig: { retries: 0 },
-      deps: {
-        store,
-        messageRefs,
-        idempotency: new RedisIdempotency(redis, keys),
-        catalog,
-        flow,
-        logger,
-        clock: () => new Date(),
-        ready: async () => true,
-        jobs: runtime.jobs,
-        exports: runtime.exports,
-        appsec: runtime.appsec,
-        timeZones: runtime.timeZones,
-        rotation: runtime.rotation,
-        reviewSettings: runtime.settings,
-      },
-    });
     cleanups.unshift(() => real.stop());
-    const realPort = await real.start();
+    const realPort = real.port;
 
     console.log(`Ack benchmark: ${REQUESTS} signed /threatmodel start requests per run, Node ${process.version}`);
     console.log(row(['app', 'concurrent', 'req/s', 'p50 ms', 'p99 ms', 'p99 x floor']));
@@ -171,9 +131,7 @@ async function main(): Promise<void> {
         ]),
       );
     }
-    console.log(
-      `Models created: ${(await new RedisModelStore({ redis, keys }).list('T0WORKSPC', { by: 'all' })).total}`,
-    );
+    console.log(`Models created: ${(await real.store.list('T0WORKSPC', { by: 'all' })).total}`);
   } finally {
     for (const cleanup of cleanups) await cleanup().catch(() => undefined);
   }

@@ -21,20 +21,19 @@ import { WebClient } from '@slack/web-api';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { z } from 'zod';
-import { loadCatalog } from '../src/catalog/load-catalog';
+import { compose } from '../src/app/compose';
+import type { ComposedApp, ComposeOptions } from '../src/app/compose-options';
+import { loadFlowAndCatalog } from '../src/app/load-data';
+import { loadConfig } from '../src/config';
 import type { ThreatModel } from '../src/domain/model';
 import { assignReviewer, requestReview } from '../src/domain/review-workflow';
-import { loadFlow } from '../src/flows/load-flow';
-import { type ReviewRuntime, type ReviewRuntimeOptions, startReviewRuntime } from '../src/jobs/review-runtime';
-import { createLogger } from '../src/logger';
-import { SHIPPED_CATALOG_DIR, SHIPPED_FLOW_FILE } from '../src/paths';
-import { jobIds, QUEUES, type ReviewNudgeJob } from '../src/ports/job-payloads';
+import { PROJECT_ROOT, SHIPPED_FLOW_FILE } from '../src/paths';
+import { jobIds, type ReviewNudgeJob } from '../src/ports/job-payloads';
 import type { RateLimits, RateWindow } from '../src/stand-in/rate-limits';
 import type { StandInStats } from '../src/stand-in/stand-in-stats';
 import { BOT, CHANNELS, syntheticUserId, TEAM_ID, USERS } from '../src/stand-in/workspace';
-import { RedisMessageRefStore } from '../src/store/message-refs';
-import { RedisKeys } from '../src/store/redis-keys';
-import { RedisModelStore } from '../src/store/redis-model-store';
+import type { RedisKeys } from '../src/store/redis-keys';
+import type { RedisModelStore } from '../src/store/redis-model-store';
 import { startRedisServer } from '../src/store/redis-server-process';
 import { measure, type Result, row } from './measure';
 
@@ -259,7 +258,7 @@ async function printMemoryBreakdown(
 async function benchScheduling(
   redis: Redis,
   keys: RedisKeys,
-  runtime: ReviewRuntime,
+  runtime: ComposedApp,
   reminders: Queue,
   models: ThreatModel[],
 ) {
@@ -272,7 +271,7 @@ async function benchScheduling(
     const schedule = (i: number, nudge: number) => {
       const next = nudges[i];
       if (!next) throw new Error(`no model ${i}`);
-      return runtime.jobs.scheduleReviewNudge({ ...next.job, nudge }, next.at);
+      return runtime.services.jobs.scheduleReviewNudge({ ...next.job, nudge }, next.at);
     };
     const floor1 = await timed(redis, 1, count, () => floorQueue.add('floor', {}, { delay }));
     const app1 = await timed(redis, 1, count, (i) => schedule(i, 1));
@@ -360,8 +359,8 @@ async function benchDelivery(
   deps: {
     redis: Redis;
     store: RedisModelStore;
-    scheduler: ReviewRuntime;
-    runtimeOptions: ReviewRuntimeOptions;
+    scheduler: ComposedApp;
+    composeOptions: ComposeOptions;
     reminders: Queue;
   },
 ): Promise<Delivery> {
@@ -377,21 +376,22 @@ async function benchDelivery(
   // Due an hour ago: each goes straight to the wait list, in this order.
   for (const model of models) {
     const { job, at } = firstNudge(model);
-    await deps.scheduler.jobs.scheduleReviewNudge(job, at);
+    await deps.scheduler.services.jobs.scheduleReviewNudge(job, at);
   }
   const failedBefore = await deps.reminders.getFailedCount();
   const commandsBefore = await commandsProcessed(deps.redis);
 
   const started = performance.now();
-  const runtime = await startReviewRuntime({
-    ...deps.runtimeOptions,
-    slack: { botToken: BOT.token, apiUrl: standIn.apiUrl },
+  const runtime = await compose({
+    ...deps.composeOptions,
+    credentials: { botToken: BOT.token, apiUrl: standIn.apiUrl },
+    workers: { run: true, concurrency: CONCURRENCY },
   });
   let waited: Awaited<ReturnType<typeof waitForDms>>;
   try {
     waited = await waitForDms(standIn, DUE, started);
   } finally {
-    await runtime.close(); // waits for the running jobs (each schedules its next nudge)
+    await runtime.stop(); // waits for the running jobs (each schedules its next nudge)
   }
   const redisCommands = (await commandsProcessed(deps.redis)) - commandsBefore;
   const stats = await standIn.stats();
@@ -493,27 +493,23 @@ async function main(): Promise<void> {
     const freeStandIn = await startRemoteStandIn(extraUsers);
     cleanups.unshift(() => freeStandIn.close());
 
-    const keys = new RedisKeys('bench-reminders:');
-    const store = new RedisModelStore({ redis, keys });
-    const runtimeOptions: ReviewRuntimeOptions = {
-      redisUrl: redisServer.url,
-      redis,
-      keys,
-      store,
-      messageRefs: new RedisMessageRefStore(redis, keys),
-      flow: loadFlow(SHIPPED_FLOW_FILE),
-      catalog: loadCatalog([SHIPPED_CATALOG_DIR]),
-      clock: () => new Date(),
-      logger: createLogger('silent'),
-      slack: { botToken: BOT.token, apiUrl: limitedStandIn.apiUrl },
-      appsec: { channelId: undefined, usergroupId: undefined },
-      settings: { slaWorkingDays: 3, holidays: [] },
-      workers: { run: true, concurrency: CONCURRENCY },
+    // The app composed as a worker process is (no Slack app); this one only schedules.
+    const config = loadConfig(
+      { LOG_LEVEL: 'silent', REDIS_URL: redisServer.url, REDIS_KEY_PREFIX: 'bench-reminders:' },
+      { cwd: PROJECT_ROOT, flowFile: SHIPPED_FLOW_FILE },
+    );
+    const composeOptions: ComposeOptions = {
+      config,
+      ...loadFlowAndCatalog(config),
+      serveSlack: false,
+      credentials: { botToken: BOT.token, apiUrl: limitedStandIn.apiUrl },
+      retry: { jobs: { retries: 0 } },
+      workers: { run: false },
     };
-    const scheduler = await startReviewRuntime({ ...runtimeOptions, workers: { run: false, concurrency: 1 } });
-    cleanups.unshift(() => scheduler.close());
-    const reminders = new Queue(QUEUES.reminders, { connection: redis, prefix: keys.jobsPrefix() });
-    cleanups.unshift(() => reminders.close());
+    const scheduler = await compose(composeOptions);
+    cleanups.unshift(() => scheduler.stop());
+    const { store, keys } = scheduler;
+    const { reminders } = scheduler.queues;
 
     console.log(`Reminders benchmark: Redis ${redisServer.url}, Node ${process.version}`);
     const setupStarted = performance.now();
@@ -527,7 +523,7 @@ async function main(): Promise<void> {
     console.log(`(${REMINDERS} models created in review in ${fmt((performance.now() - setupStarted) / 1000, 1)} s)`);
     await benchScheduling(redis, keys, scheduler, reminders, models);
 
-    const deps = { redis, store, scheduler, runtimeOptions, reminders };
+    const deps = { redis, store, scheduler, composeOptions, reminders };
     const runs = [
       await benchDelivery('no limits (app alone)', freeStandIn, false, deps),
       await benchDelivery('Slack limits', limitedStandIn, true, deps),

@@ -30,6 +30,10 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
  * (it may hold a password) is never echoed back in an error.
  */
 const VARIABLES = {
+  NODE_ENV: {
+    schema: z.string().trim().max(40).optional(),
+    expected: 'production on a server (nothing is started or assumed for you), anything else on a developer machine',
+  },
   LOG_LEVEL: {
     schema: z.enum(LOG_LEVELS).default('info'),
     expected: `one of ${LOG_LEVELS.join(', ')}`,
@@ -188,6 +192,8 @@ type Variables = typeof VARIABLES;
 type Parsed = { [K in keyof Variables]: z.output<Variables[K]['schema']> };
 
 export interface Config {
+  /** NODE_ENV=production: nothing is started for a missing setting (no private Redis, no playground). */
+  production: boolean;
   logLevel: Parsed['LOG_LEVEL'];
   /** The guided flow; defaults to the shipped flows/default.yaml. */
   flowFile: string;
@@ -261,6 +267,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, de
   if (problems.length > 0) throw new ConfigError(problems);
   const parsed = values as Parsed;
   return {
+    production: parsed.NODE_ENV === 'production',
     logLevel: parsed.LOG_LEVEL,
     flowFile: parsed.FLOW_FILE ? path.resolve(defaults.cwd, parsed.FLOW_FILE) : defaults.flowFile,
     extraCatalogDirs: parsed.CATALOG_DIRS.map((dir) => path.resolve(defaults.cwd, dir)),
@@ -334,6 +341,25 @@ export function requireBotToken(config: Config): string {
       name: 'SLACK_BOT_TOKEN',
       problem: 'is missing',
       expected: `${VARIABLES.SLACK_BOT_TOKEN.expected}; the workers post reviews and reminders with it`,
+    },
+  ]);
+}
+
+/**
+ * Where drafts live. Unset on a developer machine, start() runs a private redis-server instead;
+ * with NODE_ENV=production a missing REDIS_URL stops start-up (a server must not keep its data
+ * in a folder of its own), and a worker always needs the Redis the web process uses.
+ */
+export function requireRedisUrl(config: Config, why: 'production' | 'worker'): string {
+  if (config.redis.url) return config.redis.url;
+  throw new ConfigError([
+    {
+      name: 'REDIS_URL',
+      problem: 'is missing',
+      expected:
+        why === 'worker'
+          ? 'the Redis the web process uses: workers share it'
+          : `${VARIABLES.REDIS_URL.expected}; with NODE_ENV=production no private redis-server is started`,
     },
   ]);
 }

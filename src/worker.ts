@@ -1,4 +1,4 @@
-import { runFromCommandLine } from './main';
+import { runFromCommandLine } from './app/start';
 
 /**
  * `npm run worker`: the review and reminder workers only, no Slack HTTP server. Run as many as the

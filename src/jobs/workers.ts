@@ -1,5 +1,5 @@
-import { DelayedError, type Job, type Queue, UnrecoverableError, Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
+import { type ConnectionOptions, DelayedError, type Job, type Queue, UnrecoverableError, Worker } from 'bullmq';
+
 import { type AppError, ChannelBusyError, UnknownJobError } from '../errors';
 import type { Logger } from '../logger';
 import { JOBS, ModelJobRefSchema, QUEUES } from '../ports/job-payloads';
@@ -43,7 +43,7 @@ async function noteFailureInThread(deps: ProcessorDeps, job: Job, failure: AppEr
 
 export interface WorkerOptions {
   /** A connection with `maxRetriesPerRequest: null`, as BullMQ workers require. */
-  connection: Redis;
+  connection: ConnectionOptions;
   prefix: string;
   /** The queues of the same names, to pause one when Slack rate-limits us. */
   queues: Record<keyof typeof QUEUES, Queue>;

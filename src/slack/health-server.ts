@@ -11,6 +11,7 @@ import type { CustomRoute } from '@slack/bolt';
 export async function startHealthServer(
   routes: CustomRoute[],
   port: number,
+  host?: string,
 ): Promise<{ server: Server; port: number }> {
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -28,7 +29,7 @@ export async function startHealthServer(
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, () => {
+    server.listen(port, host, () => {
       server.off('error', reject);
       resolve();
     });

@@ -1,37 +1,43 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, type CustomRoute } from '@slack/bolt';
-import type { RetryOptions } from '@slack/web-api';
+import type { RetryOptions, WebClient } from '@slack/web-api';
 import type { SlackCredentials } from '../config';
 import { SlackUnavailableError } from '../errors';
-import { boltLogger } from '../logger';
-import { SlackChannelMembers } from './channel-members';
-import type { SlackDeps, SlackServices } from './deps';
+import { boltLogger, type Logger } from '../logger';
+import type { SlackServices } from './deps';
 import { globalErrorHandler } from './error-handler';
 import { healthRoutes } from './health-routes';
 import { startHealthServer, stopHealthServer } from './health-server';
 import { registerListeners } from './listeners';
-import { ModelRefresher } from './model-refresher';
 import { slackErrorCode } from './slack-errors';
-import { WorkQueue } from './work-queue';
 
 export interface SlackAppOptions {
   credentials: SlackCredentials;
   /** HTTP port for Slack requests and health routes (Socket Mode: health routes only). 0 = any free port. */
   port: number;
-  deps: SlackDeps;
-  /** Web API retries; a few quick ones by default (the SDK's own default retries for 30 minutes). */
-  retryConfig?: RetryOptions;
+  /** The interface to listen on; every interface when unset. */
+  host?: string;
+  /** The process's logger (Bolt logs through it too). */
+  logger: Logger;
+  /** Everything the listeners use, ready-made by the composition root. */
+  services: SlackServices;
+  /** Answers whether Redis is reachable, for /readyz. */
+  ready: () => Promise<boolean>;
+  /** Retries of Bolt's own Web API client; the listeners call Slack through `services.client`. */
+  retryConfig: RetryOptions;
   /** More HTTP routes beside Slack's and the health routes (the playground's page and API). */
   extraRoutes?: CustomRoute[];
 }
 
 export interface SlackApp {
   app: App;
+  /** HTTP (Slack's requests come to /slack/events) or Socket Mode. */
+  mode: SlackCredentials['mode'];
   services: SlackServices;
   /** Starts listening; resolves to the port it listens on. */
   start(): Promise<number>;
-  /** Stops taking requests and lets pending card refreshes finish. */
+  /** Stops taking requests and waits for the listeners still working after their ack. */
   stop(): Promise<void>;
   /** Resolves once every listener still working after its ack, and every card refresh, is done. */
   idle(): Promise<void>;
@@ -43,19 +49,19 @@ export interface SlackApp {
  * `/readyz`. Bolt verifies request signatures and refuses stale timestamps in HTTP mode.
  */
 export function createSlackApp(options: SlackAppOptions): SlackApp {
-  const { credentials, deps } = options;
-  const logger = deps.logger.child({ component: 'slack' });
-  const customRoutes = [...healthRoutes(deps.ready), ...(options.extraRoutes ?? [])];
+  const { credentials, services } = options;
+  const logger = options.logger.child({ component: 'slack' });
+  const customRoutes = [...healthRoutes(options.ready), ...(options.extraRoutes ?? [])];
   const common = {
     token: credentials.botToken,
     // The token is checked in start(), where a failure can say clearly what is wrong; Bolt's own
     // check at construction would reject a promise nobody awaits.
     tokenVerificationEnabled: false,
-    logger: boltLogger(deps.logger),
+    logger: boltLogger(options.logger),
     extendedErrorHandler: true,
     clientOptions: {
       ...(credentials.apiUrl && { slackApiUrl: credentials.apiUrl }),
-      retryConfig: options.retryConfig ?? { retries: 2, factor: 2, minTimeout: 500 },
+      retryConfig: options.retryConfig,
     },
   };
   const app =
@@ -64,30 +70,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       : new App({ ...common, signingSecret: credentials.signingSecret, customRoutes });
   let healthServer: Server | undefined;
 
-  const members = new SlackChannelMembers(app.client, deps.membershipCacheMs);
-  const refresher = new ModelRefresher({
-    store: deps.store,
-    messageRefs: deps.messageRefs,
-    catalog: deps.catalog,
-    flow: deps.flow,
-    client: app.client,
-    logger,
-    intervalMs: deps.cardRefreshIntervalMs ?? 1000,
-  });
-  const afterAck = new WorkQueue(deps.afterAckConcurrency ?? 8);
-  const services: SlackServices = {
-    ...deps,
-    logger,
-    client: app.client,
-    members,
-    refresher,
-    cards: refresher,
-    afterAck,
-  };
-
   // Listeners keep working after their ack; track them so stop() and tests can wait for them.
   const inFlight = new Set<Promise<void>>();
-  const onError = globalErrorHandler(app.client, logger);
+  const onError = globalErrorHandler(services.client, logger);
   app.use(async ({ body, next }) => {
     const b = body as {
       type?: string;
@@ -119,36 +104,36 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
 
   return {
     app,
+    mode: credentials.mode,
     services,
     async start() {
-      await verifyToken(app, credentials.apiUrl);
+      await verifyToken(services.client, credentials.apiUrl);
       if (credentials.mode === 'socket') {
-        const health = await startHealthServer(customRoutes, options.port);
+        const health = await startHealthServer(customRoutes, options.port, options.host);
         healthServer = health.server;
         await app.start();
         return health.port;
       }
-      const started = (await app.start(options.port)) as Server;
+      const started = (await app.start({ port: options.port, ...(options.host && { host: options.host }) })) as Server;
       return (started.address() as AddressInfo).port;
     },
     async stop() {
       await app.stop();
       if (healthServer) await stopHealthServer(healthServer);
       await Promise.all(inFlight);
-      await refresher.idle();
     },
     async idle() {
       while (inFlight.size > 0) await Promise.all(inFlight);
-      await refresher.idle();
+      await services.refresher.idle();
     },
   };
 }
 
 /** Ask Slack who the token belongs to; a refusal or no answer stops start-up with a clear reason. */
-async function verifyToken(app: App, apiUrl: string | undefined): Promise<void> {
+async function verifyToken(client: WebClient, apiUrl: string | undefined): Promise<void> {
   const where = apiUrl ?? 'https://slack.com/api/';
   try {
-    await app.client.auth.test();
+    await client.auth.test();
   } catch (error) {
     const code = slackErrorCode(error);
     throw new SlackUnavailableError(

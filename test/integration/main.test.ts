@@ -2,9 +2,9 @@ import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { StoreUnavailableError } from '../../src/errors';
+import { start } from '../../src/app/start';
+import { ConfigError, StoreUnavailableError } from '../../src/errors';
 import { BullReviewJobs } from '../../src/jobs/bullmq-review-jobs';
-import { start } from '../../src/main';
 import { QUEUES } from '../../src/ports/job-payloads';
 import { SlackDriver } from '../../src/stand-in/slack-driver';
 import { type SlackStandIn, startSlackStandIn } from '../../src/stand-in/stand-in-server';
@@ -73,7 +73,11 @@ describe('start-up', () => {
         DRAFT_RETENTION_DAYS: '30',
       });
       try {
-        expect((await past.require({ workspaceId: 'T0WORKSPC', modelId: old.id })).status).toBe('archived');
+        // The retention sweep's job scheduler runs its first sweep at once.
+        await eventually(
+          'the idle draft to be archived',
+          async () => (await past.require({ workspaceId: 'T0WORKSPC', modelId: old.id })).status === 'archived',
+        );
         expect((await fetch(`http://127.0.0.1:${running.port}/healthz`)).status).toBe(200);
         expect((await fetch(`http://127.0.0.1:${running.port}/readyz`)).status).toBe(200);
         const driver = new SlackDriver({
@@ -125,6 +129,28 @@ describe('start-up', () => {
     await expect(start({ LOG_LEVEL: 'silent', PLAYGROUND: 'off' })).rejects.toThrow(
       /SLACK_BOT_TOKEN: is missing[\s\S]*manifest\.json[\s\S]*SLACK_SIGNING_SECRET: is missing/,
     );
+  });
+
+  describe('in production (NODE_ENV=production)', () => {
+    it('without REDIS_URL stops start-up saying what to set, and starts no redis-server of its own', async () => {
+      const folder = tempDir();
+      try {
+        const starting = start({ ...slackEnv(), NODE_ENV: 'production' }, folder.dir);
+        await expect(starting).rejects.toThrow(ConfigError);
+        await expect(starting).rejects.toThrow(
+          /REDIS_URL: is missing; expected a redis:\/\/ or rediss:\/\/ URL.*NODE_ENV=production no private redis-server/,
+        );
+        expect(existsSync(path.join(folder.dir, '.threadmodel'))).toBe(false);
+      } finally {
+        folder.cleanup();
+      }
+    });
+
+    it('without Slack credentials opens no playground: it names every variable to set at once', async () => {
+      await expect(start({ LOG_LEVEL: 'silent', NODE_ENV: 'production' })).rejects.toThrow(
+        /\(3 problems\)[\s\S]*SLACK_BOT_TOKEN: is missing[\s\S]*SLACK_SIGNING_SECRET: is missing[\s\S]*REDIS_URL: is missing/,
+      );
+    });
   });
 
   it('stops with a clear error when Redis cannot be reached', async () => {

@@ -1,20 +1,16 @@
-import { Redis } from 'ioredis';
+import { compose } from '../../src/app/compose';
+import type { ComposedApp } from '../../src/app/compose-options';
 import { loadCatalog } from '../../src/catalog/load-catalog';
 import type { SlackCredentials } from '../../src/config';
 import type { ExportSettings } from '../../src/jobs/processors/processor-deps';
-import { type ReviewRuntime, startReviewRuntime } from '../../src/jobs/review-runtime';
-import { createLogger } from '../../src/logger';
 import { SHIPPED_CATALOG_DIR } from '../../src/paths';
-import { createSlackApp, type SlackApp } from '../../src/slack/slack-app';
+import type { SlackApp } from '../../src/slack/slack-app';
 import { SlackDriver } from '../../src/stand-in/slack-driver';
 import { type SlackStandIn, startSlackStandIn } from '../../src/stand-in/stand-in-server';
 import { CHANNELS, TEAM_ID, USERGROUPS } from '../../src/stand-in/workspace';
-import { RedisIdempotency } from '../../src/store/idempotency';
-import { RedisMessageRefStore } from '../../src/store/message-refs';
-import { RedisKeys } from '../../src/store/redis-keys';
-import { RedisModelStore } from '../../src/store/redis-model-store';
 import { defaultFlow } from './build-model';
 import { testRedis, uniquePrefix } from './redis-server';
+import { testConfig } from './test-config';
 
 export const SIGNING_SECRET = 'testsigningsecret0123456789abcdef';
 
@@ -47,102 +43,63 @@ function credentials(standIn: SlackStandIn, mode: 'http' | 'socket'): SlackCrede
     : { mode, botToken, signingSecret: SIGNING_SECRET, apiUrl };
 }
 
+/** `null` means "none configured"; undefined the stand-in workspace's own. */
+const orDefault = (value: string | null | undefined, fallback: string) =>
+  value === null ? undefined : (value ?? fallback);
+
 /**
- * The real Bolt app on a free port, with a real Redis, pointed at the Slack stand-in; a driver that
- * sends it what Slack sends (signed requests, or Socket Mode envelopes). A fresh app, key prefix and
- * stand-in state per test. After the file: every payload the app sent passed the stand-in's Block Kit checks.
+ * The real app, composed as in production (src/app/compose.ts) on a free port, with a real Redis,
+ * pointed at the Slack stand-in; a driver that sends it what Slack sends (signed requests, or Socket
+ * Mode envelopes). A fresh app, key prefix and stand-in state per test. After the file: every payload
+ * the app sent passed the stand-in's Block Kit checks.
  */
 export function useSlackApp(options: SlackAppFixtureOptions = {}) {
   const mode = options.mode ?? 'http';
   let closeRedis: () => Promise<void> = async () => {};
-  let redis: Redis | undefined;
   let redisUrl = '';
   let standIn: SlackStandIn | undefined;
-  const state = {} as {
-    app: SlackApp;
-    port: number;
-    driver: SlackDriver;
-    store: RedisModelStore;
-    keys: RedisKeys;
-    runtime: ReviewRuntime;
-    messageRefs: RedisMessageRefStore;
-    stopping: Promise<void> | undefined;
-  };
+  const state = {} as { composed: ComposedApp; driver: SlackDriver };
   const violations: unknown[] = [];
-  const stop = () => {
-    state.stopping ??= state.app.stop().then(() => state.runtime.close());
-    return state.stopping;
+  const composed = () => {
+    if (!state.composed) throw new Error('fixture not started');
+    return state.composed;
   };
+  const stop = () => composed().stop();
 
   beforeAll(async () => {
     const server = await testRedis();
     closeRedis = server.close;
     redisUrl = server.url;
-    redis = new Redis(server.url);
     standIn = await startSlackStandIn();
   });
 
   beforeEach(async () => {
-    if (!redis || !standIn) throw new Error('fixture not started');
+    if (!standIn) throw new Error('fixture not started');
     standIn.reset();
-    const connection = redis;
-    state.keys = new RedisKeys(uniquePrefix());
-    state.store = new RedisModelStore({ redis: connection, keys: state.keys });
-    state.stopping = undefined;
-    const clock = options.clock ?? (() => new Date());
-    const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
-    state.messageRefs = new RedisMessageRefStore(connection, state.keys);
-    const flow = defaultFlow();
-    state.runtime = await startReviewRuntime({
-      redisUrl,
-      redis: connection,
-      keys: state.keys,
-      store: state.store,
-      messageRefs: state.messageRefs,
-      flow,
+    const exportSettings = options.exportSettings?.();
+    state.composed = await compose({
+      config: testConfig({ REDIS_URL: redisUrl, REDIS_KEY_PREFIX: uniquePrefix(), PORT: '0' }),
+      flow: defaultFlow(),
       catalog,
-      clock,
-      logger,
-      slack: { botToken: standIn.token, apiUrl: standIn.apiUrl },
-      appsec: {
-        channelId: options.appsecChannelId === null ? undefined : (options.appsecChannelId ?? CHANNELS.APPSEC.id),
-        usergroupId:
-          options.appsecUsergroupId === null ? undefined : (options.appsecUsergroupId ?? USERGROUPS.APPSEC.id),
-      },
-      settings: { slaWorkingDays: 3, holidays: [] },
-      workers: { run: options.runWorkers ?? true, concurrency: 4, channelPaceMs: 100 },
-      cardRefreshIntervalMs: 20,
-      exports: { settings: options.exportSettings?.(), attempts: 2, backoffMs: 200 },
-    });
-    state.app = createSlackApp({
       credentials: credentials(standIn, mode),
-      port: 0,
-      retryConfig: { retries: 0 },
-      deps: {
-        store: state.store,
-        messageRefs: state.messageRefs,
-        idempotency: new RedisIdempotency(connection, state.keys),
-        catalog,
-        flow,
-        logger,
-        clock,
-        jobs: state.runtime.jobs,
-        exports: state.runtime.exports,
-        appsec: state.runtime.appsec,
-        timeZones: state.runtime.timeZones,
-        rotation: state.runtime.rotation,
-        reviewSettings: state.runtime.settings,
-        ready: async () => (await connection.ping()) === 'PONG',
-        cardRefreshIntervalMs: options.cardRefreshIntervalMs ?? 20,
-        membershipCacheMs: 0,
+      appsec: {
+        channelId: orDefault(options.appsecChannelId, CHANNELS.APPSEC.id),
+        usergroupId: orDefault(options.appsecUsergroupId, USERGROUPS.APPSEC.id),
       },
+      ...(exportSettings && { exportSettings }),
+      exportRetry: { attempts: 2, backoffMs: 200 },
+      ...(options.clock && { clock: options.clock }),
+      cardRefreshIntervalMs: options.cardRefreshIntervalMs ?? 20,
+      membershipCacheMs: 0,
+      channelPaceMs: 100,
+      retry: { interactive: { retries: 0 }, jobs: { retries: 0 } },
+      workers: { run: options.runWorkers ?? true, concurrency: 4 },
     });
-    state.port = await state.app.start();
     state.driver =
       mode === 'socket'
         ? new SlackDriver({ socketMode: true, standIn })
         : new SlackDriver({
-            appUrl: `http://127.0.0.1:${state.port}/slack/events`,
+            appUrl: `http://127.0.0.1:${state.composed.port}/slack/events`,
             signingSecret: SIGNING_SECRET,
             standIn,
           });
@@ -155,19 +112,21 @@ export function useSlackApp(options: SlackAppFixtureOptions = {}) {
 
   afterAll(async () => {
     await standIn?.close();
-    await redis?.quit();
     await closeRedis();
     // Every payload the app sent in this file passed Slack's Block Kit limits.
     expect(violations).toEqual([]);
   });
 
   return {
-    get app() {
-      return state.app;
+    /** The Bolt app and the services its listeners use. */
+    get app(): SlackApp {
+      const { slack } = composed();
+      if (!slack) throw new Error('this app serves no Slack requests');
+      return slack;
     },
     /** The port the app's HTTP server listens on (health routes; in HTTP mode Slack's requests too). */
     get port() {
-      return state.port;
+      return composed().port;
     },
     /** Stops the app (once; the fixture stops it after each test anyway). */
     stop,
@@ -179,21 +138,26 @@ export function useSlackApp(options: SlackAppFixtureOptions = {}) {
       return standIn;
     },
     get store() {
-      return state.store;
+      return composed().store;
     },
-    /** The queues and workers of this test's app. */
+    /** Everything compose() built for this test's app. */
+    get composed() {
+      return composed();
+    },
+    /** This test's jobs: the job ports and the review coordinator, the queues, and promoteDelayed(). */
     get runtime() {
-      return state.runtime;
+      const app = composed();
+      return { ...app.services, queues: app.queues, promoteDelayed: () => app.promoteDelayed() };
     },
     get keys() {
-      return state.keys;
+      return composed().keys;
     },
     get redisUrl() {
       return redisUrl;
     },
-    /** Wait until the app's background work (card refreshes) has settled. */
-    settle: () => state.app.idle(),
+    /** Wait until the app's background work (listeners after their acks, card refreshes) has settled. */
+    settle: () => composed().idle(),
     /** The latest stored model, by id. */
-    model: (modelId = 'TM-1') => state.store.require({ workspaceId: TEAM_ID, modelId }),
+    model: (modelId = 'TM-1') => composed().store.require({ workspaceId: TEAM_ID, modelId }),
   };
 }

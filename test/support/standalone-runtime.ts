@@ -1,39 +1,28 @@
-import type { Redis } from 'ioredis';
-import { loadCatalog } from '../../src/catalog/load-catalog';
-import { loadFlow } from '../../src/flows/load-flow';
-import { type ReviewRuntime, type ReviewRuntimeOptions, startReviewRuntime } from '../../src/jobs/review-runtime';
-import { createLogger } from '../../src/logger';
-import { SHIPPED_CATALOG_DIR, SHIPPED_FLOW_FILE } from '../../src/paths';
+import { compose } from '../../src/app/compose';
+import type { ComposedApp, ComposeOptions } from '../../src/app/compose-options';
+import { loadFlowAndCatalog } from '../../src/app/load-data';
 import { BOT, CHANNELS } from '../../src/stand-in/workspace';
-import { RedisMessageRefStore } from '../../src/store/message-refs';
-import type { RedisKeys } from '../../src/store/redis-keys';
-import { RedisModelStore } from '../../src/store/redis-model-store';
+import { testConfig } from './test-config';
 
 /**
- * The queues and (with `workers`) their workers without the Slack app, on the shipped flow and
- * catalog, calling the stand-in at `apiUrl`; AppSec is the AppSec channel. For job tests.
+ * The app without its Slack app (queues and, with `workers.run`, their workers), composed as a
+ * worker process is, on the shipped flow and catalog, calling the stand-in at `apiUrl`; AppSec is
+ * the AppSec channel. For job tests. Jobs call Slack without retries inside the call.
  */
 export function startStandaloneRuntime(options: {
   redisUrl: string;
-  redis: Redis;
-  keys: RedisKeys;
+  keyPrefix: string;
   apiUrl: string | undefined;
-  workers: ReviewRuntimeOptions['workers'];
-}): Promise<ReviewRuntime> {
-  const { redis, keys } = options;
-  return startReviewRuntime({
-    redisUrl: options.redisUrl,
-    redis,
-    keys,
-    store: new RedisModelStore({ redis, keys }),
-    messageRefs: new RedisMessageRefStore(redis, keys),
-    flow: loadFlow(SHIPPED_FLOW_FILE),
-    catalog: loadCatalog([SHIPPED_CATALOG_DIR]),
-    clock: () => new Date(),
-    logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
-    slack: { botToken: BOT.token, apiUrl: options.apiUrl },
+  workers: NonNullable<ComposeOptions['workers']>;
+}): Promise<ComposedApp> {
+  const config = testConfig({ REDIS_URL: options.redisUrl, REDIS_KEY_PREFIX: options.keyPrefix });
+  return compose({
+    config,
+    ...loadFlowAndCatalog(config),
+    serveSlack: false,
+    credentials: { botToken: BOT.token, apiUrl: options.apiUrl },
     appsec: { channelId: CHANNELS.APPSEC.id, usergroupId: undefined },
-    settings: { slaWorkingDays: 3, holidays: [] },
+    retry: { jobs: { retries: 0 } },
     workers: options.workers,
   });
 }

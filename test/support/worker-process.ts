@@ -4,16 +4,12 @@
  * SLACK_API_URL. Short locks, so a killed worker's job runs again within about a second. Prints
  * "ready" once it takes jobs.
  */
-import { Redis } from 'ioredis';
-import { RedisKeys } from '../../src/store/redis-keys';
 import { startStandaloneRuntime } from './standalone-runtime';
 
 async function main(): Promise<void> {
-  const redisUrl = process.env.REDIS_URL ?? '';
   await startStandaloneRuntime({
-    redisUrl,
-    redis: new Redis(redisUrl),
-    keys: new RedisKeys(process.env.KEY_PREFIX ?? 'test:'),
+    redisUrl: process.env.REDIS_URL ?? '',
+    keyPrefix: process.env.KEY_PREFIX ?? 'test:',
     apiUrl: process.env.SLACK_API_URL,
     workers: { run: true, concurrency: 2, lockDurationMs: 1000, stalledIntervalMs: 500 },
   });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { loadConfig, requireBotToken, requireSlackCredentials } from '../../src/config';
+import { loadConfig, requireBotToken, requireRedisUrl, requireSlackCredentials } from '../../src/config';
 import { ConfigError } from '../../src/errors';
 
 const defaults = { cwd: '/srv/app', flowFile: '/opt/threadmodel/flows/default.yaml' };
@@ -7,6 +7,7 @@ const defaults = { cwd: '/srv/app', flowFile: '/opt/threadmodel/flows/default.ya
 describe('configuration', () => {
   it('has working defaults for everything', () => {
     expect(loadConfig({}, defaults)).toEqual({
+      production: false,
       logLevel: 'info',
       flowFile: '/opt/threadmodel/flows/default.yaml',
       extraCatalogDirs: [],
@@ -153,6 +154,25 @@ describe('configuration', () => {
     ).toThrow(
       /REDIS_URL: is not valid \(value not shown\); expected a redis:\/\/ .*\n.*REDIS_KEY_PREFIX: is "a\{b\}"; .*no braces.*\n.*DRAFT_RETENTION_DAYS: is "1\.5"; expected a whole number/,
     );
+  });
+
+  describe('in production (NODE_ENV=production)', () => {
+    it('is production only when NODE_ENV says exactly that', () => {
+      expect(loadConfig({ NODE_ENV: 'production' }, defaults).production).toBe(true);
+      expect(loadConfig({ NODE_ENV: 'development' }, defaults).production).toBe(false);
+      expect(loadConfig({ NODE_ENV: 'test' }, defaults).production).toBe(false);
+    });
+
+    it('a missing REDIS_URL names the variable and why no private Redis is started', () => {
+      const config = loadConfig({ NODE_ENV: 'production' }, defaults);
+      expect(() => requireRedisUrl(config, 'production')).toThrow(ConfigError);
+      expect(() => requireRedisUrl(config, 'production')).toThrow(
+        /REDIS_URL: is missing; expected a redis:\/\/ or rediss:\/\/ URL.*NODE_ENV=production no private redis-server/,
+      );
+      expect(requireRedisUrl(loadConfig({ REDIS_URL: 'redis://cache:6379' }, defaults), 'production')).toBe(
+        'redis://cache:6379',
+      );
+    });
   });
 
   it('resolves paths against the working directory', () => {

@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import type { ReviewRuntime } from '../../../src/jobs/review-runtime';
+import type { ComposedApp } from '../../../src/app/compose-options';
 import { type SlackStandIn, startSlackStandIn } from '../../../src/stand-in/stand-in-server';
 import { USERS } from '../../../src/stand-in/workspace';
 import { RedisKeys } from '../../../src/store/redis-keys';
@@ -16,7 +16,7 @@ describe("job messages keep to Slack's pace of one per second per channel", () =
   let redis: Redis;
   let closeRedis: () => Promise<void>;
   let standIn: SlackStandIn;
-  let runtime: ReviewRuntime;
+  let runtime: ComposedApp;
 
   beforeAll(async () => {
     const server = await testRedis();
@@ -28,8 +28,7 @@ describe("job messages keep to Slack's pace of one per second per channel", () =
     const keys = new RedisKeys(uniquePrefix());
     runtime = await startStandaloneRuntime({
       redisUrl: server.url,
-      redis,
-      keys,
+      keyPrefix: keys.prefix,
       apiUrl: standIn.apiUrl,
       workers: { run: true, concurrency: 6 },
     });
@@ -37,11 +36,11 @@ describe("job messages keep to Slack's pace of one per second per channel", () =
     // Three nudges for one reviewer and one each for two others, all due now.
     for (const reviewer of [APPSEC1, APPSEC1, APPSEC1, APPSEC2, DAVE]) {
       const { nudge } = await seedModelInReview(store, reviewer.id);
-      await runtime.jobs.scheduleReviewNudge(nudge, new Date());
+      await runtime.services.jobs.scheduleReviewNudge(nudge, new Date());
     }
   });
   afterAll(async () => {
-    await runtime.close();
+    await runtime.stop();
     await standIn.close();
     await redis.quit();
     await closeRedis();

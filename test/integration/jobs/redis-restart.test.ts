@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import type { ReviewRuntime } from '../../../src/jobs/review-runtime';
+import type { ComposedApp } from '../../../src/app/compose-options';
 import { type SlackStandIn, startSlackStandIn } from '../../../src/stand-in/stand-in-server';
 import { USERS } from '../../../src/stand-in/workspace';
 import { RedisKeys } from '../../../src/store/redis-keys';
@@ -17,7 +17,7 @@ describe('reminders across a Redis restart (AOF on)', () => {
   let server: RedisServer;
   let redis: Redis;
   let standIn: SlackStandIn;
-  let runtime: ReviewRuntime | undefined;
+  let runtime: ComposedApp | undefined;
 
   beforeAll(async () => {
     server = await startRedisServer({ aof: true });
@@ -25,7 +25,7 @@ describe('reminders across a Redis restart (AOF on)', () => {
     standIn = await startSlackStandIn();
   });
   afterAll(async () => {
-    await runtime?.close();
+    await runtime?.stop();
     await standIn.close();
     redis.disconnect();
     await server.destroy();
@@ -36,15 +36,14 @@ describe('reminders across a Redis restart (AOF on)', () => {
     const store = new RedisModelStore({ redis, keys });
     runtime = await startStandaloneRuntime({
       redisUrl: server.url,
-      redis,
-      keys,
+      keyPrefix: keys.prefix,
       apiUrl: standIn.apiUrl,
       workers: { run: true, concurrency: 2 },
     });
     const fireAt = new Date(Date.now() + 4000);
     for (const reviewer of REVIEWERS) {
       const { nudge } = await seedModelInReview(store, reviewer.id);
-      await runtime.jobs.scheduleReviewNudge(nudge, fireAt);
+      await runtime.services.jobs.scheduleReviewNudge(nudge, fireAt);
     }
     await new Promise((resolve) => setTimeout(resolve, 1500)); // appendfsync everysec: on disk within a second
 

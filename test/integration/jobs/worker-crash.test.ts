@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { Redis } from 'ioredis';
-import type { ReviewRuntime } from '../../../src/jobs/review-runtime';
+import type { ComposedApp } from '../../../src/app/compose-options';
 import { type SlackStandIn, startSlackStandIn } from '../../../src/stand-in/stand-in-server';
 import { USERS } from '../../../src/stand-in/workspace';
 import { RedisKeys } from '../../../src/store/redis-keys';
@@ -23,7 +23,7 @@ describe('a worker killed while sending a nudge', () => {
   let standIn: SlackStandIn;
   let keys: RedisKeys;
   let store: RedisModelStore;
-  let producer: ReviewRuntime;
+  let producer: ComposedApp;
   const children: ChildProcess[] = [];
 
   /** `npm run worker`'s equivalent in a process of its own; resolves once it takes jobs. */
@@ -64,8 +64,7 @@ describe('a worker killed while sending a nudge', () => {
     store = new RedisModelStore({ redis, keys });
     producer = await startStandaloneRuntime({
       redisUrl,
-      redis,
-      keys,
+      keyPrefix: keys.prefix,
       apiUrl: standIn.apiUrl,
       workers: { run: false, concurrency: 1 },
     });
@@ -76,7 +75,7 @@ describe('a worker killed while sending a nudge', () => {
         .splice(0)
         .map((child) => (child.exitCode === null && child.signalCode === null ? kill(child) : undefined)),
     );
-    await producer.close();
+    await producer.stop();
   });
   afterAll(async () => {
     await standIn.close();
@@ -88,7 +87,7 @@ describe('a worker killed while sending a nudge', () => {
     const { nudge } = await seedModelInReview(store, APPSEC1.id);
     standIn.holdReplies('chat.postMessage');
     const first = await startWorker();
-    await producer.jobs.scheduleReviewNudge(nudge, new Date());
+    await producer.services.jobs.scheduleReviewNudge(nudge, new Date());
     await standIn.waitForCall('chat.postMessage', () => true, 15_000);
     await kill(first); // Slack has the message; the worker never heard back
 
@@ -107,7 +106,7 @@ describe('a worker killed while sending a nudge', () => {
     const { nudge } = await seedModelInReview(store, APPSEC1.id, { threadTs: '1700000000.000100' });
     standIn.holdReplies('chat.getPermalink'); // the nudge looks up the thread link before it posts
     const first = await startWorker();
-    await producer.jobs.scheduleReviewNudge(nudge, new Date());
+    await producer.services.jobs.scheduleReviewNudge(nudge, new Date());
     await standIn.waitForCall('chat.getPermalink', () => true, 15_000);
     await kill(first);
 

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
-import { type Running, start } from '../../../src/main';
+import { type Running, start } from '../../../src/app/start';
 import { eventually } from '../eventually';
 import { testRedis, uniquePrefix } from '../redis-server';
 import { tempDir } from '../temp-dir';

@@ -1,0 +1,160 @@
+import { requireBotToken, requireSlackCredentials, type SlackCredentials } from '../config';
+import { ConfigError } from '../errors';
+import { createMaintenanceQueue, scheduleRetentionSweep } from '../jobs/retention-sweep';
+import { createLogger } from '../logger';
+import { createSlackApp, type SlackApp } from '../slack/slack-app';
+import { RedisKeys } from '../store/redis-keys';
+import { RedisModelStore } from '../store/redis-model-store';
+import { Closers } from './closers';
+import type { BotCredentials, ComposedApp, ComposeOptions } from './compose-options';
+import { closeJobQueues, createJobQueues, pendingJobs, promoteDelayed } from './job-queues';
+import { startJobWorkers } from './job-workers';
+import { connectAppRedis, workerRedis } from './redis-connections';
+import { buildServices } from './services';
+import { INTERACTIVE_RETRY, slackClients } from './slack-clients';
+
+/**
+ * The composition root: the only place that builds the Redis connections, the store and the other
+ * adapters, the queues, the workers, the Slack clients and the Bolt app. main, worker, the
+ * playground, the test fixtures and the benchmarks all call it, with different options.
+ *
+ * Everything it opens is closed again by `stop()` (or at once, when start-up fails half way), in
+ * this order: Slack requests, workers (running jobs finish), card refreshes, queues, Redis.
+ */
+export async function compose(options: ComposeOptions): Promise<ComposedApp> {
+  const { config, flow, catalog } = options;
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const serveSlack = options.serveSlack ?? true;
+  const appCredentials = serveSlack ? slackCredentialsFor(options) : undefined;
+  const bot: BotCredentials = appCredentials ??
+    options.credentials ?? { botToken: requireBotToken(config), apiUrl: config.slack.apiUrl };
+  const redisUrl = options.redisUrl ?? config.redis.url;
+  if (!redisUrl) {
+    throw new ConfigError([
+      {
+        name: 'REDIS_URL',
+        problem: 'is missing',
+        expected: 'the Redis holding drafts and jobs (compose() starts none)',
+      },
+    ]);
+  }
+  const runWorkers = options.workers?.run ?? config.jobs.runWorkers;
+  const clock = options.clock ?? (() => new Date());
+  const exportSettings = options.exportSettings ?? config.export;
+
+  const closers = new Closers(logger);
+  try {
+    // Closed last (closers run in reverse): everything below uses these connections.
+    const redis = await connectAppRedis(redisUrl, logger);
+    closers.add('redis', () => redis.quit());
+    const connection = runWorkers ? workerRedis(redisUrl, logger) : undefined;
+    if (connection) closers.add('worker redis', () => connection.quit());
+
+    const keys = new RedisKeys(options.keyPrefix ?? config.redis.keyPrefix);
+    const store = new RedisModelStore({ redis, keys });
+    const queues = createJobQueues(redis, keys, logger);
+    const maintenance = createMaintenanceQueue(redis, keys.jobsPrefix(), logger);
+    closers.add('queues', () => Promise.all([closeJobQueues(queues), maintenance.close()]));
+    await scheduleRetentionSweep(maintenance, config.draftRetentionDays);
+
+    const services = buildServices({
+      redis,
+      keys,
+      store,
+      queues,
+      clients: slackClients(bot, options.retry ?? {}, logger),
+      flow,
+      catalog,
+      clock,
+      logger,
+      appsec: options.appsec ?? {
+        channelId: config.review.appsecChannelId,
+        usergroupId: config.review.appsecUsergroupId,
+      },
+      reviewSettings: { slaWorkingDays: config.review.slaWorkingDays, holidays: config.review.holidays },
+      exportsConfigured: exportSettings !== undefined,
+      exportRetry: options.exportRetry ?? { attempts: 6, backoffMs: 10_000 },
+      cardRefreshIntervalMs: options.cardRefreshIntervalMs ?? 1000,
+      membershipCacheMs: options.membershipCacheMs,
+    });
+    // After the workers stop (they ask for refreshes too), before the queues and Redis close.
+    closers.add('card refreshes', () => services.refresher.idle());
+
+    if (connection) {
+      const workers = await startJobWorkers({
+        connection,
+        redis,
+        keys,
+        queues,
+        maintenance,
+        services,
+        logger,
+        exportSettings,
+        concurrency: options.workers?.concurrency ?? config.jobs.concurrency,
+        lockDurationMs: options.workers?.lockDurationMs,
+        stalledIntervalMs: options.workers?.stalledIntervalMs,
+        channelPaceMs: options.channelPaceMs,
+      });
+      closers.add('workers', () => workers.close());
+    }
+
+    let slack: SlackApp | undefined;
+    let port = 0;
+    if (appCredentials) {
+      slack = createSlackApp({
+        credentials: appCredentials,
+        port: options.port ?? config.port,
+        ...(options.host && { host: options.host }),
+        logger,
+        services,
+        ready: async () => (await redis.ping()) === 'PONG',
+        retryConfig: options.retry?.interactive ?? INTERACTIVE_RETRY,
+        ...(options.extraRoutes && { extraRoutes: options.extraRoutes }),
+      });
+      const app = slack;
+      port = await app.start();
+      closers.add('slack', () => app.stop());
+    }
+
+    return {
+      port,
+      logger,
+      keys,
+      store,
+      queues,
+      maintenance,
+      services,
+      slack,
+      workers: connection !== undefined,
+      promoteDelayed: () => promoteDelayed(queues),
+      pendingJobs: () => pendingJobs(queues),
+      async idle() {
+        await slack?.idle();
+        await services.refresher.idle();
+      },
+      stop: () => closers.closeAll(),
+    };
+  } catch (error) {
+    await closers.closeAll();
+    throw error;
+  }
+}
+
+/**
+ * The Bolt app's credentials: the caller's, or the configured ones (a ConfigError names what is
+ * missing and where to get it). A bot token alone cannot serve Slack requests.
+ */
+function slackCredentialsFor(options: ComposeOptions): SlackCredentials {
+  const given = options.credentials;
+  if (!given) return requireSlackCredentials(options.config);
+  if (!('mode' in given)) {
+    throw new ConfigError([
+      {
+        name: 'SLACK_SIGNING_SECRET',
+        problem: 'is missing',
+        expected: 'a signing secret (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) to serve Slack requests',
+      },
+    ]);
+  }
+  return given;
+}

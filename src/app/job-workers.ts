@@ -1,0 +1,78 @@
+import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { SlackDelivery } from '../jobs/deliver-once';
+import type { ExportSettings } from '../jobs/processors/processor-deps';
+import { startRetentionWorker } from '../jobs/retention-sweep';
+import { startWorkers } from '../jobs/workers';
+import type { Logger } from '../logger';
+import { RedisChannelPacer } from '../store/channel-pacer';
+import { RedisDeliveryLedger } from '../store/delivery-ledger';
+import type { RedisKeys } from '../store/redis-keys';
+import type { AppServices } from './compose-options';
+import type { JobQueues } from './job-queues';
+
+export interface JobWorkerOptions {
+  /** The workers' own connection (`maxRetriesPerRequest: null`). */
+  connection: Redis;
+  /** The app's connection: delivery marks and the channel pacer live there. */
+  redis: Redis;
+  keys: RedisKeys;
+  queues: JobQueues;
+  maintenance: Queue;
+  services: AppServices;
+  /** The process's logger (the services' one is the Slack listeners'). */
+  logger: Logger;
+  exportSettings: ExportSettings | undefined;
+  concurrency: number;
+  lockDurationMs?: number | undefined;
+  stalledIntervalMs?: number | undefined;
+  channelPaceMs?: number | undefined;
+}
+
+/**
+ * The review, reminder and export workers and the maintenance worker, on the process's services:
+ * the same store, job ports, AppSec directory, idempotency and card refresher the listeners use,
+ * and the jobs' own Web API client. Resolves once every worker takes jobs.
+ */
+export async function startJobWorkers(options: JobWorkerOptions): Promise<{ close(): Promise<void> }> {
+  const { services, redis, keys, logger } = options;
+  const prefix = keys.jobsPrefix();
+  const client = services.clients.jobs;
+  const workers = startWorkers({
+    connection: options.connection,
+    prefix,
+    queues: options.queues,
+    concurrency: options.concurrency,
+    logger: logger.child({ component: 'jobs' }),
+    ...(options.lockDurationMs && { lockDurationMs: options.lockDurationMs }),
+    ...(options.stalledIntervalMs && { stalledIntervalMs: options.stalledIntervalMs }),
+    deps: {
+      ...services,
+      logger,
+      client,
+      delivery: new SlackDelivery(
+        client,
+        new RedisDeliveryLedger(redis, keys),
+        new RedisChannelPacer(redis, keys, options.channelPaceMs),
+      ),
+      appsecChannelId: services.appsec.settings.channelId,
+      exportSettings: options.exportSettings,
+    },
+  });
+  const maintenance = startRetentionWorker({
+    connection: options.connection,
+    prefix,
+    store: services.store,
+    logger: logger.child({ component: 'jobs' }),
+  });
+  const close = async () => {
+    await Promise.all([workers.close(), maintenance.close()]);
+  };
+  try {
+    await Promise.all([workers.ready(), maintenance.waitUntilReady()]);
+  } catch (error) {
+    await close().catch(() => undefined);
+    throw error;
+  }
+  return { close };
+}

@@ -1,0 +1,91 @@
+import type { Redis } from 'ioredis';
+import type { Catalog } from '../catalog/catalog';
+import type { Flow } from '../domain/flow';
+import { BullReviewJobs } from '../jobs/bullmq-review-jobs';
+import { BullExportJobs } from '../jobs/export-jobs';
+import type { Logger } from '../logger';
+import type { AppSecSettings } from '../ports/appsec-directory';
+import type { Clock } from '../ports/clock';
+import { SlackAppSecDirectory } from '../slack/appsec-directory';
+import { SlackChannelMembers } from '../slack/channel-members';
+import { ModelRefresher } from '../slack/model-refresher';
+import { SlackUserTimeZones } from '../slack/user-time-zones';
+import { WorkQueue } from '../slack/work-queue';
+import { RedisIdempotency } from '../store/idempotency';
+import { RedisMessageRefStore } from '../store/message-refs';
+import type { RedisKeys } from '../store/redis-keys';
+import type { RedisModelStore } from '../store/redis-model-store';
+import { RedisReminderIndex } from '../store/reminder-index';
+import { RedisReviewRotation } from '../store/review-rotation';
+import type { ReviewSettings } from '../use-cases/use-case-deps';
+import type { AppServices } from './compose-options';
+import type { JobQueues } from './job-queues';
+import type { SlackClients } from './slack-clients';
+
+export interface ServiceOptions {
+  redis: Redis;
+  keys: RedisKeys;
+  store: RedisModelStore;
+  queues: JobQueues;
+  clients: SlackClients;
+  flow: Flow;
+  catalog: Catalog;
+  clock: Clock;
+  logger: Logger;
+  appsec: AppSecSettings;
+  reviewSettings: ReviewSettings;
+  exportsConfigured: boolean;
+  exportRetry: { attempts: number; backoffMs: number };
+  cardRefreshIntervalMs: number;
+  membershipCacheMs: number | undefined;
+}
+
+/** How many listeners may do their after-ack work at once. */
+const AFTER_ACK_CONCURRENCY = 8;
+
+/**
+ * The adapters behind every port, one of each per process: listeners and job processors share
+ * them (one card refresher, so a model's refreshes coalesce whoever asks; one idempotency ledger).
+ * AppSec and time zones are read with the jobs' client, as the processors need them to throw on
+ * 429; the channel members and the cards with the interactive one.
+ */
+export function buildServices(options: ServiceOptions): AppServices {
+  const { redis, keys, store, queues, clients, flow, catalog, clock, logger } = options;
+  const messageRefs = new RedisMessageRefStore(redis, keys);
+  const jobs = new BullReviewJobs(queues, new RedisReminderIndex(redis, keys), clock);
+  const exports = new BullExportJobs(queues.exports, options.exportsConfigured, options.exportRetry);
+  const appsec = new SlackAppSecDirectory(clients.jobs, options.appsec);
+  const timeZones = new SlackUserTimeZones(clients.jobs);
+  const members = new SlackChannelMembers(clients.interactive, options.membershipCacheMs);
+  const rotation = new RedisReviewRotation(redis, keys);
+  const refresher = new ModelRefresher({
+    store,
+    messageRefs,
+    catalog,
+    flow,
+    client: clients.interactive,
+    logger,
+    intervalMs: options.cardRefreshIntervalMs,
+  });
+  return {
+    store,
+    messageRefs,
+    idempotency: new RedisIdempotency(redis, keys),
+    catalog,
+    flow,
+    clock,
+    logger: logger.child({ component: 'slack' }),
+    jobs,
+    exports,
+    appsec,
+    members,
+    timeZones,
+    rotation,
+    cards: refresher,
+    refresher,
+    reviewSettings: options.reviewSettings,
+    client: clients.interactive,
+    clients,
+    afterAck: new WorkQueue(AFTER_ACK_CONCURRENCY),
+  };
+}

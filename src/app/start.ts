@@ -1,0 +1,111 @@
+import { hasSlackCredentials, loadConfig } from '../config';
+import { toAppError } from '../errors';
+import { createLogger, type Logger } from '../logger';
+import { SHIPPED_FLOW_FILE } from '../paths';
+import { startPlayground } from '../playground/start-playground';
+import { Closers } from './closers';
+import { compose } from './compose';
+import type { ComposedApp } from './compose-options';
+import { loadFlowAndCatalog } from './load-data';
+import { startPrivateRedis } from './private-redis';
+import { checkStartup, type ProcessRole } from './startup-checks';
+
+export type { ProcessRole } from './startup-checks';
+
+export interface Running {
+  port: number;
+  logger: Logger;
+  stop(): Promise<void>;
+}
+
+/**
+ * Start a process from its environment: the only place that reads it. Loads and validates the
+ * configuration, the flow and the catalog (a mistake stops start-up with a precise message),
+ * starts a private redis-server when REDIS_URL is unset on a developer machine, and composes the
+ * app. `stop()` closes everything in order; a failed start closes what it had started.
+ */
+export async function start(
+  env: Readonly<Record<string, string | undefined>>,
+  cwd = process.cwd(),
+  role: ProcessRole = 'web',
+): Promise<Running> {
+  const config = loadConfig(env, { cwd, flowFile: SHIPPED_FLOW_FILE });
+  const logger = createLogger(config.logLevel);
+  const { flow, catalog } = loadFlowAndCatalog(config, logger);
+  // No Slack app configured at all, on a developer machine: try it in the playground.
+  const playground =
+    role === 'web' && config.playground === 'auto' && !config.production && !hasSlackCredentials(config);
+  checkStartup(config, role, playground);
+
+  const closers = new Closers(logger);
+  try {
+    let redisUrl = config.redis.url;
+    if (!redisUrl) {
+      const privateRedis = await startPrivateRedis(cwd, logger);
+      closers.add('private redis-server', () => privateRedis.stop());
+      redisUrl = privateRedis.url;
+    }
+    const base = { config, flow, catalog, logger, redisUrl };
+    const app = playground
+      ? // DEVELOPMENT HARNESS: the one call into the playground (to be replaced by the npm start script).
+        await startPlayground({ ...base, cwd })
+      : await compose({
+          ...base,
+          serveSlack: role === 'web',
+          workers: { run: role === 'worker' || config.jobs.runWorkers },
+        });
+    closers.add('app', () => app.stop());
+    logStarted(app, config.review.appsecChannelId, logger);
+    let stopped: Promise<void> | undefined;
+    return {
+      port: app.port,
+      logger,
+      stop: () => {
+        stopped ??= closers.closeAll().then(() => logger.info('stopped'));
+        return stopped;
+      },
+    };
+  } catch (error) {
+    await closers.closeAll();
+    throw error;
+  }
+}
+
+function logStarted(app: ComposedApp, appsecChannelId: string | undefined, logger: Logger): void {
+  logger.info(
+    { workers: app.workers, appsecChannel: appsecChannelId ?? null },
+    app.workers ? 'review and reminder workers running' : 'queues ready; workers run elsewhere',
+  );
+  if (!app.slack) return;
+  const { mode } = app.slack;
+  logger.info(
+    { port: app.port, mode },
+    mode === 'http'
+      ? `listening on port ${app.port}: POST /slack/events, GET /healthz, GET /readyz`
+      : 'connected to Slack in Socket Mode',
+  );
+}
+
+/** Run as a command (`node dist/main.js`, `node dist/worker.js`): stop cleanly on SIGTERM and SIGINT. */
+export function runFromCommandLine(role: ProcessRole): void {
+  start(process.env, process.cwd(), role).then(
+    (running) => {
+      for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+        process.once(signal, () => {
+          running.logger.info({ signal }, 'shutting down');
+          running.stop().then(
+            () => process.exit(0),
+            (error: unknown) => {
+              running.logger.error({ err: error }, 'shutdown failed');
+              process.exit(1);
+            },
+          );
+        });
+      }
+    },
+    (error: unknown) => {
+      console.error(toAppError(error).message);
+      process.exitCode = 1;
+    },
+  );
+}
