@@ -54,7 +54,7 @@ const CLEAN = {
   'src/slack/listeners/approve.ts':
     "import type { App } from '@slack/bolt';\nimport { approveReview } from '../../use-cases/approve-review';\nimport { card } from '../views/review-card';\nexport const listen = (app: App) => app.action('approve', async () => void (await approveReview, card()));\n",
   'src/jobs/workers.ts':
-    "import { Worker } from 'bullmq';\nimport type { Redis } from 'ioredis';\nimport { approveReview } from '../use-cases/approve-review';\nimport { card } from '../slack/views/review-card';\nexport const start = (connection: Redis) => [Worker, connection, approveReview, card];\n",
+    "import { type ConnectionOptions, Worker } from 'bullmq';\nimport { approveReview } from '../use-cases/approve-review';\nimport { card } from '../slack/views/review-card';\nexport const start = (connection: ConnectionOptions) => [Worker, connection, approveReview, card];\n",
   'src/app/compose.ts':
     "import { start } from '../jobs/workers';\nimport { listen } from '../slack/listeners/approve';\nimport { RedisModelStore } from '../store/redis-model-store';\nexport const compose = () => [start, listen, RedisModelStore];\n",
   'src/main.ts': "import { compose } from './app/compose';\ncompose();\n",
