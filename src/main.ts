@@ -1,17 +1,15 @@
 import path from 'node:path';
+import type { CustomRoute } from '@slack/bolt';
 import { catalogStats } from './catalog/catalog-queries';
 import { loadCatalog } from './catalog/load-catalog';
-import { hasSlackCredentials, loadConfig, requireBotToken, requireSlackCredentials } from './config';
+import { loadConfig, requireBotToken, requireSlackCredentials, type SlackCredentials } from './config';
 import { ConfigError, toAppError } from './errors';
 import { loadFlow } from './flows/load-flow';
-import { startReviewRuntime } from './jobs/review-runtime';
+import type { ExportSettings } from './jobs/processors/processor-deps';
+import { type ReviewRuntime, startReviewRuntime } from './jobs/review-runtime';
 import { createLogger, type Logger } from './logger';
-import { PLAYGROUND_STATIC_DIR, SHIPPED_CATALOG_DIR, SHIPPED_FLOW_FILE } from './paths';
-import { ExportBrowser } from './playground/export-browser';
-import { playgroundRoutes } from './playground/playground-api';
-import { playgroundExports, setUpPlayground } from './playground/playground-setup';
+import { SHIPPED_CATALOG_DIR, SHIPPED_FLOW_FILE } from './paths';
 import { createSlackApp } from './slack/slack-app';
-import { SlackDriver } from './stand-in/slack-driver';
 import { RedisIdempotency } from './store/idempotency';
 import { RedisMessageRefStore } from './store/message-refs';
 import { connectRedis, redactRedisUrl } from './store/redis-connection';
@@ -23,6 +21,26 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** `web` serves Slack (and runs the workers unless RUN_WORKERS=false); `worker` runs the workers only. */
 export type ProcessRole = 'web' | 'worker';
+
+/**
+ * What a development harness (dev/playground) sets in place of configuration. The product never
+ * passes it: `node dist/main.js` runs on the environment alone, so missing Slack credentials
+ * always stop start-up.
+ */
+export interface StartOverrides {
+  /** Used instead of the SLACK_* variables. */
+  credentials: SlackCredentials;
+  /** Where reviews go when APPSEC_CHANNEL_ID / APPSEC_USERGROUP_ID are unset. */
+  appsec?: { channelId: string; usergroupId: string };
+  /** Where exports go when EXPORT_GIT_URL is unset. */
+  exports?: ExportSettings;
+  /** Listen on this address only (default: every interface). */
+  host?: string;
+  /** More HTTP routes beside Slack's and the health routes. */
+  extraRoutes?: CustomRoute[];
+  /** Told the job runtime once it runs (to run or count delayed jobs). */
+  onRuntime?: (runtime: ReviewRuntime) => void;
+}
 
 export interface Running {
   port: number;
@@ -40,6 +58,7 @@ export async function start(
   env: NodeJS.ProcessEnv = process.env,
   cwd = process.cwd(),
   role: ProcessRole = 'web',
+  overrides?: StartOverrides,
 ): Promise<Running> {
   const config = loadConfig(env, { cwd, flowFile: SHIPPED_FLOW_FILE });
   const logger = createLogger(config.logLevel);
@@ -47,9 +66,7 @@ export async function start(
   const catalog = loadCatalog([SHIPPED_CATALOG_DIR, ...config.extraCatalogDirs]);
   const stats = catalogStats(catalog);
   logger.info({ flow: flow.name, threats: stats.threats, controls: stats.controls }, 'flow and catalog loaded');
-  // No Slack app configured at all: try it in the playground (a Slack workspace of its own).
-  const playgroundMode = role === 'web' && config.playground === 'auto' && !hasSlackCredentials(config);
-  let credentials = role === 'web' && !playgroundMode ? requireSlackCredentials(config) : undefined;
+  const credentials = overrides?.credentials ?? (role === 'web' ? requireSlackCredentials(config) : undefined);
   if (role === 'worker' && !config.redis.url) {
     throw new ConfigError([
       { name: 'REDIS_URL', problem: 'is missing', expected: 'the Redis the web process uses: workers share it' },
@@ -72,11 +89,6 @@ export async function start(
         { url: redisUrl, dir },
         'REDIS_URL is not set: started a private redis-server (AOF on); set REDIS_URL to use your own',
       );
-    }
-    const playground = playgroundMode ? await setUpPlayground(cwd) : undefined;
-    if (playground) {
-      closers.push(() => playground.standIn.close());
-      credentials = playground.credentials;
     }
     const botToken = credentials?.botToken ?? requireBotToken(config);
     const redis = await connectRedis(redisUrl);
@@ -116,13 +128,14 @@ export async function start(
         retryConfig: { retries: 3, factor: 2, minTimeout: 1000 },
       },
       appsec: {
-        channelId: config.review.appsecChannelId ?? playground?.appsec.channelId,
-        usergroupId: config.review.appsecUsergroupId ?? playground?.appsec.usergroupId,
+        channelId: config.review.appsecChannelId ?? overrides?.appsec?.channelId,
+        usergroupId: config.review.appsecUsergroupId ?? overrides?.appsec?.usergroupId,
       },
       settings: { slaWorkingDays: config.review.slaWorkingDays, holidays: config.review.holidays },
       workers: { run: role === 'worker' || config.jobs.runWorkers, concurrency: config.jobs.concurrency },
-      exports: { settings: config.export ?? (playground && playgroundExports(playground.exportRepo)) },
+      exports: { settings: config.export ?? overrides?.exports },
     });
+    overrides?.onRuntime?.(runtime);
     // Closed before Redis (closers run in reverse): running jobs finish first.
     closers.push(() => runtime.close());
     logger.info(
@@ -141,29 +154,11 @@ export async function start(
       };
     }
 
-    let driver: SlackDriver | undefined;
     const slack = createSlackApp({
       credentials,
       port: config.port,
-      ...(playground && {
-        extraRoutes: playgroundRoutes({
-          standIn: playground.standIn,
-          driver: () => {
-            if (!driver) throw new Error('the playground is still starting');
-            return driver;
-          },
-          runJobs: () => runtime.promoteDelayed(),
-          pendingJobs: async () =>
-            (await Promise.all(Object.values(runtime.queues).map((queue) => queue.getDelayedCount()))).reduce(
-              (sum, count) => sum + count,
-              0,
-            ),
-          exports: new ExportBrowser(playground.exportRepo),
-          appsecUsers: playground.appsecUsers,
-          staticDir: PLAYGROUND_STATIC_DIR,
-          logger,
-        }),
-      }),
+      ...(overrides?.host && { host: overrides.host }),
+      ...(overrides?.extraRoutes && { extraRoutes: overrides.extraRoutes }),
       deps: {
         store,
         messageRefs,
@@ -184,17 +179,6 @@ export async function start(
     });
     const port = await slack.start();
     closers.push(() => slack.stop());
-    if (playground) {
-      driver = new SlackDriver({
-        appUrl: `http://127.0.0.1:${port}/slack/events`,
-        signingSecret: playground.credentials.signingSecret,
-        standIn: playground.standIn,
-      });
-      logger.info(
-        { port, exports: playground.exportRepo },
-        `No Slack credentials: playground mode. Open http://localhost:${port}/playground (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to serve a real Slack app)`,
-      );
-    }
     logger.info(
       { port, mode: credentials.mode },
       credentials.mode === 'http'

@@ -19,6 +19,8 @@ export interface SlackAppOptions {
   credentials: SlackCredentials;
   /** HTTP port for Slack requests and health routes (Socket Mode: health routes only). 0 = any free port. */
   port: number;
+  /** HTTP mode: listen on this address only (the playground: 127.0.0.1); unset: every interface. */
+  host?: string;
   deps: SlackDeps;
   /** Web API retries; a few quick ones by default (the SDK's own default retries for 30 minutes). */
   retryConfig?: RetryOptions;
@@ -128,7 +130,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
         await app.start();
         return health.port;
       }
-      const started = (await app.start(options.port)) as Server;
+      const listenOn = options.host === undefined ? options.port : { port: options.port, host: options.host };
+      const started = (await app.start(listenOn)) as Server;
       return (started.address() as AddressInfo).port;
     },
     async stop() {

@@ -1,4 +1,7 @@
 import { Redis } from 'ioredis';
+import { SlackDriver } from '../../dev/stand-in/slack-driver';
+import { type SlackStandIn, startSlackStandIn } from '../../dev/stand-in/stand-in-server';
+import { CHANNELS, TEAM_ID, USERGROUPS } from '../../dev/stand-in/workspace';
 import { loadCatalog } from '../../src/catalog/load-catalog';
 import type { SlackCredentials } from '../../src/config';
 import type { ExportSettings } from '../../src/jobs/processors/processor-deps';
@@ -6,9 +9,6 @@ import { type ReviewRuntime, startReviewRuntime } from '../../src/jobs/review-ru
 import { createLogger } from '../../src/logger';
 import { SHIPPED_CATALOG_DIR } from '../../src/paths';
 import { createSlackApp, type SlackApp } from '../../src/slack/slack-app';
-import { SlackDriver } from '../../src/stand-in/slack-driver';
-import { type SlackStandIn, startSlackStandIn } from '../../src/stand-in/stand-in-server';
-import { CHANNELS, TEAM_ID, USERGROUPS } from '../../src/stand-in/workspace';
 import { RedisIdempotency } from '../../src/store/idempotency';
 import { RedisMessageRefStore } from '../../src/store/message-refs';
 import { RedisKeys } from '../../src/store/redis-keys';

@@ -1,10 +1,10 @@
 import type { Redis } from 'ioredis';
+import { BOT, CHANNELS } from '../../dev/stand-in/workspace';
 import { loadCatalog } from '../../src/catalog/load-catalog';
 import { loadFlow } from '../../src/flows/load-flow';
 import { type ReviewRuntime, type ReviewRuntimeOptions, startReviewRuntime } from '../../src/jobs/review-runtime';
 import { createLogger } from '../../src/logger';
 import { SHIPPED_CATALOG_DIR, SHIPPED_FLOW_FILE } from '../../src/paths';
-import { BOT, CHANNELS } from '../../src/stand-in/workspace';
 import { RedisMessageRefStore } from '../../src/store/message-refs';
 import type { RedisKeys } from '../../src/store/redis-keys';
 import { RedisModelStore } from '../../src/store/redis-model-store';
