@@ -132,7 +132,6 @@ async function main(): Promise<void> {
         ready: async () => true,
         jobs: runtime.jobs,
         exports: runtime.exports,
-        reviews: runtime.reviews,
         appsec: runtime.appsec,
         timeZones: runtime.timeZones,
         rotation: runtime.rotation,

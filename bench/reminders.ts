@@ -161,7 +161,7 @@ async function createInReview(store: RedisModelStore, plan: Plan): Promise<Threa
   return models;
 }
 
-/** The first nudge of a model's review, as ReviewCoordinator.assign schedules it. */
+/** The first nudge of a model's review, as the assign use case (use-cases/review-assignment) schedules it. */
 function firstNudge(model: ThreatModel): { job: ReviewNudgeJob; at: Date } {
   const review = model.review;
   if (!review?.reviewerId || !review.dueAt) throw new Error(`${model.id} has no reviewer`);

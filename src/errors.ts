@@ -10,6 +10,20 @@ export enum ErrorCode {
   VersionConflict = 'version_conflict',
   StoreUnavailable = 'store_unavailable',
   SlackUnavailable = 'slack_unavailable',
+  /** Slack answered a call with an error no retry can fix (a channel gone, a bad payload, a dead token). */
+  SlackRefused = 'slack_refused',
+  /** A job message must wait its turn in a busy channel (not a failure: the job is delayed). */
+  ChannelBusy = 'channel_busy',
+  /** A job's payload does not parse: it can never succeed. */
+  JobPayloadInvalid = 'job_payload_invalid',
+  /** A job name no processor handles (a job of another version of Threadmodel). */
+  JobUnknown = 'job_unknown',
+  /** What a job needs is not set up in this deployment (an environment variable is missing). */
+  NotConfigured = 'not_configured',
+  /** Git could not reach the export repository, or it refused a fetch or a push. */
+  ExportRepositoryFailed = 'export_repository_failed',
+  /** GitHub refused a call (pull request, issue) or did not answer. */
+  GitHubRefused = 'github_refused',
   Unknown = 'unknown',
 }
 
@@ -128,6 +142,67 @@ export class StoreUnavailableError extends AppError {
 export class SlackUnavailableError extends AppError {
   constructor(message: string, options?: { cause?: unknown }) {
     super(ErrorCode.SlackUnavailable, message, options);
+  }
+}
+
+/** Slack refused a call for good (`slackCode` is Slack's error, e.g. `channel_not_found`). */
+export class SlackRefusedError extends AppError {
+  constructor(
+    readonly slackCode: string,
+    options?: { cause?: unknown },
+  ) {
+    super(ErrorCode.SlackRefused, `Slack refused the call for good: ${slackCode}`, options);
+  }
+}
+
+/**
+ * The channel had a message from us less than the pace ago (Slack allows about one per second per
+ * channel): try again after `retryInMs`. The worker delays only this job, the queue keeps going.
+ */
+export class ChannelBusyError extends AppError {
+  constructor(readonly retryInMs: number) {
+    super(ErrorCode.ChannelBusy, `channel busy for ${retryInMs} ms`);
+  }
+}
+
+/** A job's payload does not match its schema; `problem` is the first issue found. */
+export class JobPayloadError extends AppError {
+  constructor(readonly problem: string) {
+    super(ErrorCode.JobPayloadInvalid, `bad job payload: ${problem}`);
+  }
+}
+
+/** No processor for a job of this name. */
+export class UnknownJobError extends AppError {
+  constructor(readonly jobName: string) {
+    super(ErrorCode.JobUnknown, `no processor for job ${jobName}`);
+  }
+}
+
+/** A job needs a setting this deployment does not have (`setting` is the environment variable). */
+export class NotConfiguredError extends AppError {
+  constructor(
+    readonly setting: string,
+    why: string,
+  ) {
+    super(ErrorCode.NotConfigured, `${setting} is not set: ${why}`);
+  }
+}
+
+/** Git failed (unreachable remote, refused push); the message never shows credentials. */
+export class GitPublishError extends AppError {
+  constructor(message: string) {
+    super(ErrorCode.ExportRepositoryFailed, message);
+  }
+}
+
+/** GitHub refused or could not be reached; `status` 0 when there was no answer. */
+export class GitHubError extends AppError {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(ErrorCode.GitHubRefused, message);
   }
 }
 

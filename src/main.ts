@@ -169,7 +169,6 @@ export async function start(
         clock,
         jobs: runtime.jobs,
         exports: runtime.exports,
-        reviews: runtime.reviews,
         appsec: runtime.appsec,
         timeZones: runtime.timeZones,
         rotation: runtime.rotation,

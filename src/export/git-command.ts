@@ -1,12 +1,5 @@
 import { execFile } from 'node:child_process';
-
-/** Git failed (unreachable remote, refused push); the message never shows credentials. */
-export class GitPublishError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'GitPublishError';
-  }
-}
+import { GitPublishError } from '../errors';
 
 const TIMEOUT_MS = 120_000;
 

@@ -3,8 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { gitIn } from './git-command';
 
-export { GitPublishError } from './git-command';
-
 export interface PublishedFile {
   /** Relative to the model's folder: plain names such as `report.md` or `images/dfd.svg`. */
   path: string;

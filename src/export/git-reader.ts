@@ -2,8 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { ModelId, ThreatModel } from '../domain/model';
+import { GitPublishError } from '../errors';
 import { EXPORT_FILES } from './export-files';
-import { type GitOptions, GitPublishError, gitIn } from './git-command';
+import { type GitOptions, gitIn } from './git-command';
 import { fromNativeJson } from './native-json';
 
 export interface ExportLocation extends GitOptions {
@@ -12,7 +13,13 @@ export interface ExportLocation extends GitOptions {
   folder: string;
 }
 
-export type ReadOutcome = { ok: true; model: ThreatModel; ref: string } | { ok: false; message: string };
+/**
+ * `message` is for the people in the thread (never a parser's or git's own words); `problems`, when
+ * the file was there but unreadable, says why for the log.
+ */
+export type ReadOutcome =
+  | { ok: true; model: ThreatModel; ref: string }
+  | { ok: false; message: string; problems?: readonly string[] };
 
 /**
  * A model as it was exported: its `threat-model.json` from the repository, on its own branch
@@ -45,7 +52,11 @@ export async function readExportedModel(location: ExportLocation, modelId: Model
       if (text === undefined) continue;
       const parsed = fromNativeJson(text);
       if (!parsed.ok) {
-        return { ok: false, message: `The export of ${modelId} on ${branch} cannot be read: ${parsed.problems[0]}` };
+        return {
+          ok: false,
+          message: `The export of ${modelId} on ${branch} cannot be read: its ${EXPORT_FILES.native} is not a model this version of Threadmodel reads.`,
+          problems: parsed.problems,
+        };
       }
       if (parsed.model.id !== modelId)
         return { ok: false, message: `${folder} holds ${parsed.model.id}, not ${modelId}.` };

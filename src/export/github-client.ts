@@ -1,20 +1,11 @@
+import { GitHubError } from '../errors';
+
 export interface GitHubSettings {
   /** `https://api.github.com`, or a GitHub Enterprise Server's `/api/v3`. */
   apiUrl: string;
   token: string;
   /** `owner/name`. */
   repository: string;
-}
-
-/** GitHub refused or could not be reached; `status` 0 when there was no answer. */
-export class GitHubError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-  ) {
-    super(message);
-    this.name = 'GitHubError';
-  }
 }
 
 export interface PullRequest {

@@ -1,18 +1,22 @@
 import type { JobsOptions, Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import {
   type DraftIdleJob,
+  DraftIdleJobSchema,
   JOBS,
   jobIds,
   type ReminderKind,
   type ReviewNudgeJob,
+  ReviewNudgeJobSchema,
   type ReviewRequestJob,
 } from '../ports/job-payloads';
 import type { ModelRef } from '../ports/model-store';
-import type { ReviewJobs } from '../ports/review-jobs';
-import type { RedisKeys } from '../store/redis-keys';
+import type { ReminderIndex } from '../ports/reminder-index';
+import type { PendingReminder, ReminderJobs, ReviewJobs } from '../ports/review-jobs';
 
 const DAY_S = 24 * 60 * 60;
+
+/** How each kind of reminder's payload is read back. */
+const REMINDER_SCHEMAS = { review: ReviewNudgeJobSchema, idle: DraftIdleJobSchema } as const;
 
 /**
  * Every job is retried with exponential back-off on transient failures, and removed some time
@@ -32,13 +36,12 @@ export interface ReviewQueues {
 
 /**
  * The BullMQ adapter of ReviewJobs. Each model has at most one pending reminder per kind; its job
- * id is kept in a small hash beside the model so rescheduling and cancelling find it.
+ * id is kept in the reminder index so rescheduling and cancelling find it.
  */
 export class BullReviewJobs implements ReviewJobs {
   constructor(
     private readonly queues: ReviewQueues,
-    private readonly redis: Redis,
-    private readonly keys: RedisKeys,
+    private readonly index: ReminderIndex,
     private readonly clock: () => Date,
   ) {}
 
@@ -54,19 +57,20 @@ export class BullReviewJobs implements ReviewJobs {
     return this.replace(job, 'idle', JOBS.draftIdle, job, jobIds.draftIdle(job), at);
   }
 
-  async pendingReminder(ref: ModelRef, kind: ReminderKind) {
-    const id = await this.redis.hget(this.keys.reminders(ref.workspaceId, ref.modelId), kind);
+  async pendingReminder<K extends ReminderKind>(ref: ModelRef, kind: K): Promise<PendingReminder<K> | undefined> {
+    const id = await this.index.jobId(ref, kind);
     const job = id ? await this.queues.reminders.getJob(id) : undefined;
     if (!job || !(await job.isDelayed())) return undefined;
-    return { data: job.data as unknown, at: new Date(job.timestamp + job.delay) };
+    const data = REMINDER_SCHEMAS[kind].safeParse(job.data);
+    if (!data.success) return undefined;
+    return { data: data.data as ReminderJobs[K], at: new Date(job.timestamp + job.delay) };
   }
 
   async cancelReminder(ref: ModelRef, kind: ReminderKind): Promise<void> {
-    const key = this.keys.reminders(ref.workspaceId, ref.modelId);
-    const id = await this.redis.hget(key, kind);
+    const id = await this.index.jobId(ref, kind);
     if (!id) return;
     await this.remove(id);
-    await this.redis.hdel(key, kind);
+    await this.index.forget(ref, kind);
   }
 
   private async replace(
@@ -77,13 +81,12 @@ export class BullReviewJobs implements ReviewJobs {
     jobId: string,
     at: Date,
   ): Promise<void> {
-    const key = this.keys.reminders(ref.workspaceId, ref.modelId);
-    const previous = await this.redis.hget(key, kind);
+    const previous = await this.index.jobId(ref, kind);
     const now = this.clock().getTime();
     const delay = Math.max(0, at.getTime() - now);
     // The job's timestamp from the same clock, so timestamp + delay is the intended time exactly.
     await this.queues.reminders.add(name, data, { jobId, delay, timestamp: now });
-    await this.redis.hset(key, kind, jobId);
+    await this.index.record(ref, kind, jobId);
     if (previous && previous !== jobId) await this.remove(previous);
   }
 

@@ -1,11 +1,10 @@
 import type { WebClient } from '@slack/web-api';
-import type { Redis } from 'ioredis';
+import { ChannelBusyError } from '../errors';
+import type { ChannelPacer } from '../ports/channel-pacer';
+import type { Delivered, DeliveryLedger } from '../ports/delivery-ledger';
 import { slackErrorCode } from '../slack/slack-errors';
-import type { RedisKeys } from '../store/redis-keys';
-import type { ChannelPacer } from './channel-pacer';
 import { rateLimitedFor } from './slack-failures';
 
-const KEEP_S = 30 * 24 * 60 * 60;
 const EVENT_TYPE = 'threadmodel_delivery';
 
 export interface OutgoingMessage {
@@ -16,48 +15,31 @@ export interface OutgoingMessage {
   blocks?: unknown[];
 }
 
-export interface Delivered {
-  channel: string;
-  ts: string;
-}
-
-/**
- * The channel had a message from us less than the pace ago (Slack allows about one per second per
- * channel): try again after `retryInMs`. The worker delays only this job, the queue keeps going.
- */
-export class ChannelBusyError extends Error {
-  constructor(readonly retryInMs: number) {
-    super(`channel busy for ${retryInMs} ms`);
-    this.name = 'ChannelBusyError';
-  }
-}
-
 /**
  * Posts a job's Slack message exactly once, though BullMQ runs a job at least once. A ledger entry
  * per delivery id says "sending" before the call and "sent" after it; the message carries the id
  * in its metadata. When a worker died between the two (the entry still says "sending"), the next
  * attempt first looks for the message in the conversation and posts only if Slack never got it.
+ * A channel that had a message less than a pace ago throws `ChannelBusyError` (the worker delays
+ * only this job).
  */
 export class SlackDelivery {
   constructor(
     private readonly client: WebClient,
-    private readonly redis: Redis,
-    private readonly keys: RedisKeys,
+    private readonly ledger: DeliveryLedger,
     private readonly pacer: ChannelPacer,
   ) {}
 
   async post(deliveryId: string, message: OutgoingMessage): Promise<Delivered> {
-    const key = this.keys.delivery(deliveryId);
-    const state = await this.redis.get(key);
-    const sent = parseSent(state);
-    if (sent) return sent;
+    const mark = await this.ledger.mark(deliveryId);
+    if (mark.state === 'sent') return mark.delivered;
     const wait = await this.pacer.turn(message.channel, deliveryId);
     if (wait > 0) throw new ChannelBusyError(wait);
-    const claimed = state === null && (await this.redis.set(key, 'sending', 'EX', KEEP_S, 'NX')) === 'OK';
+    const claimed = mark.state === 'none' && (await this.ledger.claim(deliveryId));
     if (!claimed) {
       const found = await this.find(deliveryId, message);
       if (found) {
-        await this.markSent(key, found);
+        await this.ledger.markSent(deliveryId, found);
         return found;
       }
     }
@@ -71,18 +53,14 @@ export class SlackDelivery {
       });
       await this.pacer.posted(message.channel);
       const delivered = { channel: String(posted.channel), ts: String(posted.ts) };
-      await this.markSent(key, delivered);
+      await this.ledger.markSent(deliveryId, delivered);
       return delivered;
     } catch (error) {
       // Slack answered (an error or a rate limit): nothing was posted, a retry may post. Otherwise
       // (no answer) keep "sending", so the retry looks before it posts.
-      if (slackErrorCode(error) || rateLimitedFor(error) !== undefined) await this.redis.del(key);
+      if (slackErrorCode(error) || rateLimitedFor(error) !== undefined) await this.ledger.release(deliveryId);
       throw error;
     }
-  }
-
-  private async markSent(key: string, delivered: Delivered): Promise<void> {
-    await this.redis.set(key, `sent ${delivered.channel} ${delivered.ts}`, 'EX', KEEP_S);
   }
 
   /** The message with this delivery id, if Slack has it (DMs are found through conversations.open). */
@@ -105,9 +83,4 @@ export class SlackDelivery {
     });
     return hit?.ts ? { channel, ts: hit.ts } : undefined;
   }
-}
-
-function parseSent(state: string | null): Delivered | undefined {
-  const [word, channel, ts] = (state ?? '').split(' ');
-  return word === 'sent' && channel && ts ? { channel, ts } : undefined;
 }

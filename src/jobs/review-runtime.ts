@@ -8,16 +8,18 @@ import type { AppSecSettings } from '../ports/appsec-directory';
 import { QUEUES } from '../ports/job-payloads';
 import type { MessageRefStore } from '../ports/message-refs';
 import type { ModelStore } from '../ports/model-store';
-import { ReviewCoordinator } from '../reviews/review-coordinator';
 import { SlackAppSecDirectory } from '../slack/appsec-directory';
+import { SlackChannelMembers } from '../slack/channel-members';
 import { ModelRefresher } from '../slack/model-refresher';
 import { SlackUserTimeZones } from '../slack/user-time-zones';
+import { RedisChannelPacer } from '../store/channel-pacer';
+import { RedisDeliveryLedger } from '../store/delivery-ledger';
 import { RedisIdempotency } from '../store/idempotency';
 import type { RedisKeys } from '../store/redis-keys';
+import { RedisReminderIndex } from '../store/reminder-index';
 import { RedisReviewRotation } from '../store/review-rotation';
 import type { ReviewSettings } from '../use-cases/use-case-deps';
 import { BullReviewJobs, DEFAULT_JOB_OPTIONS, type ReviewQueues } from './bullmq-review-jobs';
-import { ChannelPacer } from './channel-pacer';
 import { SlackDelivery } from './deliver-once';
 import { BullExportJobs } from './export-jobs';
 import type { ExportSettings } from './processors/processor-deps';
@@ -55,7 +57,6 @@ export interface ReviewRuntime {
   jobs: BullReviewJobs;
   exports: BullExportJobs;
   queues: ReviewQueues & { exports: Queue };
-  reviews: ReviewCoordinator;
   appsec: SlackAppSecDirectory;
   timeZones: SlackUserTimeZones;
   rotation: RedisReviewRotation;
@@ -92,21 +93,10 @@ export async function startReviewRuntime(options: ReviewRuntimeOptions): Promise
     backoffMs: options.exports?.backoffMs ?? 10_000,
   });
   for (const queue of Object.values(queues)) queue.on('error', (error) => logger.warn({ err: error }, 'queue error'));
-  const jobs = new BullReviewJobs(queues, redis, keys, clock);
+  const jobs = new BullReviewJobs(queues, new RedisReminderIndex(redis, keys), clock);
   const appsec = new SlackAppSecDirectory(client, options.appsec);
   const timeZones = new SlackUserTimeZones(client);
   const rotation = new RedisReviewRotation(redis, keys);
-  const reviews = new ReviewCoordinator({
-    store: options.store,
-    jobs,
-    flow: options.flow,
-    clock,
-    timeZones,
-    appsec,
-    settings: options.settings,
-    rotation,
-    logger,
-  });
 
   let workers: Workers | undefined;
   let workerConnection: Redis | undefined;
@@ -139,15 +129,24 @@ export async function startReviewRuntime(options: ReviewRuntimeOptions): Promise
         store: options.store,
         messageRefs: options.messageRefs,
         client,
-        delivery: new SlackDelivery(client, redis, keys, new ChannelPacer(redis, keys, options.workers.channelPaceMs)),
-        coordinator: reviews,
+        delivery: new SlackDelivery(
+          client,
+          new RedisDeliveryLedger(redis, keys),
+          new RedisChannelPacer(redis, keys, options.workers.channelPaceMs),
+        ),
         jobs,
+        exports,
+        catalog: options.catalog,
         flow: options.flow,
         clock,
         logger,
+        appsec,
+        members: new SlackChannelMembers(client),
+        timeZones,
+        rotation,
+        cards,
+        reviewSettings: options.settings,
         appsecChannelId: options.appsec.channelId,
-        holidays: options.settings.holidays,
-        refresh: (ref) => cards.refresh(ref),
         exportSettings,
         idempotency: new RedisIdempotency(redis, keys),
       },
@@ -159,7 +158,6 @@ export async function startReviewRuntime(options: ReviewRuntimeOptions): Promise
     jobs,
     exports,
     queues,
-    reviews,
     appsec,
     timeZones,
     rotation,

@@ -1,10 +1,10 @@
 import { DelayedError, type Job, type Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { type AppError, ChannelBusyError, UnknownJobError } from '../errors';
 import type { Logger } from '../logger';
 import { JOBS, ModelJobRefSchema, QUEUES } from '../ports/job-payloads';
-import { userLine } from '../slack/views/text';
 import { notice } from '../slack/views/thread-messages';
-import { ChannelBusyError } from './deliver-once';
+import { attemptFailure, jobFailure, jobFailureNote } from './job-failures';
 import { processDraftIdle } from './processors/draft-idle';
 import { processModelExport } from './processors/model-export';
 import { processModelReuse } from './processors/model-reuse';
@@ -12,7 +12,7 @@ import type { ProcessorDeps } from './processors/processor-deps';
 import { processReviewNudge } from './processors/review-nudge';
 import { processReviewRequest } from './processors/review-request';
 import { processThreadPicture } from './processors/thread-picture';
-import { permanentSlackError, rateLimitedFor } from './slack-failures';
+import { rateLimitedFor } from './slack-failures';
 
 type Processor = (deps: ProcessorDeps, data: unknown, jobId: string) => Promise<void>;
 
@@ -25,17 +25,11 @@ const PROCESSORS: Record<string, Processor> = {
   [JOBS.modelReuse]: processModelReuse,
 };
 
-const FAILED_WHAT: Record<string, string> = {
-  [JOBS.reviewRequest]: 'post the review request in the AppSec channel',
-  [JOBS.reviewNudge]: 'send a review reminder',
-  [JOBS.draftIdle]: 'send a reminder about this draft',
-  [JOBS.modelExport]: 'export it to the repository',
-  [JOBS.threadPicture]: 'post its picture',
-  [JOBS.modelReuse]: 'reuse the exported model',
-};
-
-/** Where possible, the model's thread hears that a job gave up (nothing in the model is lost). */
-async function noteFailureInThread(deps: ProcessorDeps, job: Job, reason: string): Promise<void> {
+/**
+ * Where possible, the model's thread hears that a job gave up (nothing in the model is lost), in
+ * friendly words chosen by the failure's code and with the job id to quote; never the raw reason.
+ */
+async function noteFailureInThread(deps: ProcessorDeps, job: Job, failure: AppError): Promise<void> {
   const ref = ModelJobRefSchema.safeParse(job.data);
   if (!ref.success) return;
   const model = await deps.store.get(ref.data);
@@ -43,10 +37,7 @@ async function noteFailureInThread(deps: ProcessorDeps, job: Job, reason: string
   await deps.client.chat.postMessage({
     channel: model.channelId,
     thread_ts: model.threadTs,
-    ...notice(
-      `:warning: I could not ${FAILED_WHAT[job.name] ?? 'finish a background task'} for *${model.id}* ` +
-        `(${userLine(reason, 200)}). Nothing in the model was lost; whoever runs Threadmodel can find \`${job.id}\` in the logs.`,
-    ),
+    ...notice(jobFailureNote({ name: job.name, id: job.id ?? job.name }, model.id, failure)),
   });
 }
 
@@ -84,7 +75,7 @@ export function startWorkers(options: WorkerOptions): Workers {
       QUEUES[key],
       async (job: Job, token?: string) => {
         const processor = PROCESSORS[job.name];
-        if (!processor) throw new UnrecoverableError(`no processor for job ${job.name}`);
+        if (!processor) throw attemptFailure(new UnknownJobError(job.name));
         try {
           await processor(deps, job.data, job.id ?? job.name);
         } catch (error) {
@@ -99,9 +90,7 @@ export function startWorkers(options: WorkerOptions): Workers {
             await queue.rateLimit(retryAfter * 1000);
             throw Worker.RateLimitError();
           }
-          const permanent = permanentSlackError(error);
-          if (permanent) throw new UnrecoverableError(`Slack refused the call for good: ${permanent}`);
-          throw error;
+          throw attemptFailure(error);
         }
       },
       {
@@ -120,8 +109,9 @@ export function startWorkers(options: WorkerOptions): Workers {
         logger.warn({ job: job.id, name: job.name, err: error }, 'job failed; it will be retried');
         return;
       }
-      logger.error({ job: job.id, name: job.name, reason: error.message }, 'job failed for good');
-      noteFailureInThread(deps, job, error.message).catch((noteError: unknown) =>
+      const failure = jobFailure(error);
+      logger.error({ job: job.id, name: job.name, code: failure.code, reason: error.message }, 'job failed for good');
+      noteFailureInThread(deps, job, failure).catch((noteError: unknown) =>
         logger.warn({ err: noteError, job: job.id }, 'could not tell the thread about a failed job'),
       );
     });

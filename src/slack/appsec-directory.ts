@@ -1,5 +1,10 @@
 import type { WebClient } from '@slack/web-api';
 import type { AppSecDirectory, AppSecSettings } from '../ports/appsec-directory';
+import { readChannelMembers } from './channel-members';
+import { TtlCache } from './ttl-cache';
+
+/** The one key of the cache: there is one AppSec. */
+const APPSEC = 'appsec';
 
 /**
  * Who belongs to AppSec: the members of the AppSec user group (`usergroups.users.list`), or, with
@@ -7,24 +12,24 @@ import type { AppSecDirectory, AppSecSettings } from '../ports/appsec-directory'
  * person added to or removed from the group is taken into account within a minute.
  */
 export class SlackAppSecDirectory implements AppSecDirectory {
-  private cached: { members: string[]; until: number } | undefined;
+  private readonly cache: TtlCache<typeof APPSEC, string[]>;
   private botUserId: string | undefined;
 
   constructor(
     private readonly client: WebClient,
     readonly settings: AppSecSettings,
-    private readonly cacheMs = 60_000,
-  ) {}
+    cacheMs = 60_000,
+    now: () => number = Date.now,
+  ) {
+    this.cache = new TtlCache(cacheMs, now);
+  }
 
   get configured(): boolean {
     return this.settings.channelId !== undefined;
   }
 
-  async members(): Promise<string[]> {
-    if (this.cached && this.cached.until > Date.now()) return this.cached.members;
-    const members = await this.read();
-    this.cached = { members, until: Date.now() + this.cacheMs };
-    return members;
+  members(): Promise<string[]> {
+    return this.cache.get(APPSEC, () => this.read());
   }
 
   async isMember(userId: string): Promise<boolean> {
@@ -35,17 +40,7 @@ export class SlackAppSecDirectory implements AppSecDirectory {
     const { usergroupId, channelId } = this.settings;
     if (usergroupId) return (await this.client.usergroups.users.list({ usergroup: usergroupId })).users ?? [];
     if (!channelId) return [];
-    const members: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.client.conversations.members({
-        channel: channelId,
-        limit: 200,
-        ...(cursor && { cursor }),
-      });
-      members.push(...(page.members ?? []));
-      cursor = page.response_metadata?.next_cursor || undefined;
-    } while (cursor);
+    const members = await readChannelMembers(this.client, channelId, 200);
     // The bot is a member of the channel but never a reviewer.
     this.botUserId ??= (await this.client.auth.test()).user_id;
     return members.filter((id) => id !== this.botUserId);

@@ -1,13 +1,10 @@
 import type { WebClient } from '@slack/web-api';
-import type { ReviewCoordinator } from '../reviews/review-coordinator';
 import type { UseCaseDeps } from '../use-cases/use-case-deps';
 import type { ModelRefresher } from './model-refresher';
 import type { WorkQueue } from './work-queue';
 
 /** What the Slack listeners need, wired by the composition root: the use cases' deps, and a few of Slack's own. */
 export interface SlackDeps extends Omit<UseCaseDeps, 'members' | 'cards'> {
-  /** Assignment, due dates and idle reminders, shared with the job processors. */
-  reviews: ReviewCoordinator;
   /** Answers whether Redis is reachable, for /readyz. */
   ready: () => Promise<boolean>;
   /** How long a channel's member list is trusted before it is read again (ms); default 60 s. */

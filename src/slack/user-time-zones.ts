@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { TimeZones } from '../ports/time-zones';
+import { TtlCache } from './ttl-cache';
 
 const DEFAULT_TTL_MS = 60 * 60 * 1000;
 
@@ -9,19 +10,17 @@ const DEFAULT_TTL_MS = 60 * 60 * 1000;
  * the caller falls back to UTC.
  */
 export class SlackUserTimeZones implements TimeZones {
-  private readonly cache = new Map<string, { zone: string | undefined; until: number }>();
+  private readonly cache: TtlCache<string, string | undefined>;
 
   constructor(
     private readonly client: WebClient,
-    private readonly ttlMs = DEFAULT_TTL_MS,
-  ) {}
+    ttlMs = DEFAULT_TTL_MS,
+    now: () => number = Date.now,
+  ) {
+    this.cache = new TtlCache(ttlMs, now);
+  }
 
-  async of(userId: string): Promise<string | undefined> {
-    const cached = this.cache.get(userId);
-    if (cached && cached.until > Date.now()) return cached.zone;
-    const info = await this.client.users.info({ user: userId });
-    const zone = info.user?.tz || undefined;
-    this.cache.set(userId, { zone, until: Date.now() + this.ttlMs });
-    return zone;
+  of(userId: string): Promise<string | undefined> {
+    return this.cache.get(userId, async (user) => (await this.client.users.info({ user })).user?.tz || undefined);
   }
 }

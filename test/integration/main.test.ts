@@ -11,6 +11,7 @@ import { start } from '../../src/main';
 import { QUEUES } from '../../src/ports/job-payloads';
 import { RedisKeys } from '../../src/store/redis-keys';
 import { RedisModelStore } from '../../src/store/redis-model-store';
+import { RedisReminderIndex } from '../../src/store/reminder-index';
 import { ALICE } from '../support/build-model';
 import { eventually } from '../support/eventually';
 import { seedModelInReview } from '../support/models-in-review';
@@ -153,8 +154,7 @@ describe('start-up', () => {
         const { nudge } = await seedModelInReview(store, USERS.APPSEC1.id);
         await new BullReviewJobs(
           { reviews: producer, reminders: producer },
-          client,
-          keys,
+          new RedisReminderIndex(client, keys),
           () => new Date(),
         ).scheduleReviewNudge(nudge, new Date());
         await eventually('the worker to send the nudge', () => standIn.messages('D0SEC0001').length > 0, 15_000);

@@ -128,7 +128,6 @@ export function useSlackApp(options: SlackAppFixtureOptions = {}) {
         clock,
         jobs: state.runtime.jobs,
         exports: state.runtime.exports,
-        reviews: state.runtime.reviews,
         appsec: state.runtime.appsec,
         timeZones: state.runtime.timeZones,
         rotation: state.runtime.rotation,

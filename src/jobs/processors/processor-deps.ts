@@ -1,46 +1,32 @@
 import type { WebClient } from '@slack/web-api';
-import { UnrecoverableError } from 'bullmq';
 import type { z } from 'zod';
 import type { Config } from '../../config';
-import type { Flow } from '../../domain/flow';
 import type { ThreatModel } from '../../domain/model';
-import type { Logger } from '../../logger';
-import type { Idempotency } from '../../ports/idempotency';
-import type { MessageRefStore } from '../../ports/message-refs';
-import type { ModelRef, ModelStore } from '../../ports/model-store';
-import type { ReviewJobs } from '../../ports/review-jobs';
-import type { ReviewCoordinator } from '../../reviews/review-coordinator';
+import { JobPayloadError } from '../../errors';
 import { threadPermalink } from '../../slack/thread-link';
+import type { UseCaseDeps } from '../../use-cases/use-case-deps';
 import type { SlackDelivery } from '../deliver-once';
 import { rateLimitedFor } from '../slack-failures';
 
-/** What the job processors need, wired by the composition root. */
-export interface ProcessorDeps {
-  store: ModelStore;
-  messageRefs: MessageRefStore;
+/**
+ * What the job processors need, wired by the composition root: the use cases' deps (processors
+ * call the same use cases as the listeners), and the jobs' own Slack side.
+ */
+export interface ProcessorDeps extends UseCaseDeps {
   /** The job client: 429s are thrown (the worker pauses), not retried inside the call. */
   client: WebClient;
   delivery: SlackDelivery;
-  coordinator: ReviewCoordinator;
-  jobs: ReviewJobs;
-  flow: Flow;
-  clock: () => Date;
-  logger: Logger;
   appsecChannelId: string | undefined;
-  holidays: readonly string[];
-  /** Re-render the model's card and review card after a change. */
-  refresh(ref: ModelRef): void;
   /** Where exports go; undefined when EXPORT_GIT_URL is not set. */
   exportSettings: ExportSettings | undefined;
-  idempotency: Idempotency;
 }
 
 export type ExportSettings = NonNullable<Config['export']>;
 
-/** A job's payload, parsed; a payload that does not parse can never succeed. */
+/** A job's payload, parsed; a payload that does not parse can never succeed (the job fails at once). */
 export function parsePayload<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
   const parsed = schema.safeParse(data);
-  if (!parsed.success) throw new UnrecoverableError(`bad job payload: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  if (!parsed.success) throw new JobPayloadError(parsed.error.issues[0]?.message ?? 'invalid');
   return parsed.data;
 }
 

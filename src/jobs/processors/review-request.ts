@@ -4,25 +4,21 @@ import { reviewCard } from '../../slack/views/review-card';
 import { slackDate } from '../../slack/views/slack-dates';
 import { mention } from '../../slack/views/text';
 import { notice } from '../../slack/views/thread-messages';
+import { assignRequestedReview, currentReviewRequest } from '../../use-cases/assign-requested-review';
 import { type ProcessorDeps, parsePayload, threadLink } from './processor-deps';
 
 /**
- * A review was requested: assign a reviewer (the previous one on a re-request, else the next
- * AppSec member in turn), post the request card in the AppSec channel, and tell the model's
- * thread. Each message is delivered once however often the job runs.
+ * A review was requested: the use case assigns a reviewer (the previous one on a re-request,
+ * else the next AppSec member in turn); then the request card goes to the AppSec channel and the
+ * model's thread is told. Each message is delivered once however often the job runs.
  */
 export async function processReviewRequest(deps: ProcessorDeps, data: unknown, jobId: string): Promise<void> {
   const job = parsePayload(ReviewRequestJobSchema, data);
-  const ref = { workspaceId: job.workspaceId, modelId: job.modelId };
-  const requested = await deps.store.get(ref);
-  if (requested?.status !== 'in_review' || requested.review?.requestedAt !== job.requestedAt) return;
+  const requested = await currentReviewRequest(deps, job);
+  if (!requested) return;
   if (!deps.appsecChannelId) throw new UnrecoverableError('APPSEC_CHANNEL_ID is not set: nowhere to post the review');
-
-  if (!requested.review.dueAt) {
-    const reviewer = requested.review.reviewerId ?? (await deps.coordinator.pickReviewer(requested));
-    if (reviewer) await deps.coordinator.assign(ref, reviewer, 'system', 'assigned');
-  }
-  const model = await deps.store.require(ref);
+  const model = await assignRequestedReview(deps, requested);
+  const ref = { workspaceId: job.workspaceId, modelId: job.modelId };
   const review = model.review;
   if (!review) return;
   const permalink = await threadLink(deps, model);
@@ -45,5 +41,5 @@ export async function processReviewRequest(deps: ProcessorDeps, data: unknown, j
       ...notice(`:mag: AppSec review requested by ${mention(review.requestedBy)}.${who}${due}.`),
     });
   }
-  deps.refresh(ref);
+  deps.cards.refresh(ref);
 }

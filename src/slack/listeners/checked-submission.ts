@@ -15,6 +15,12 @@ export interface CheckedSubmission<M> {
 }
 
 /**
+ * Where a submission's inline error goes: one field, or one for an out-of-date form and another,
+ * chosen from the metadata, for a refusal (the scope modals' first field depends on their kind).
+ */
+export type ErrorField<M> = string | { outOfDate: string; refused: (metadata: M) => string };
+
+/**
  * The common start of a model modal's submission: read its metadata and state, and check the user
  * may still change the model. Otherwise the submission is answered with an inline error on
  * `errorField` and undefined is returned.
@@ -23,14 +29,15 @@ export async function checkedSubmission<S extends z.ZodType<{ modelId: string }>
   services: SlackServices,
   { ack, body, view }: Pick<SlackViewMiddlewareArgs<ViewSubmitAction>, 'ack' | 'body' | 'view'>,
   schema: S,
-  errorField: string,
+  errorField: ErrorField<z.infer<S>>,
 ): Promise<CheckedSubmission<z.infer<S>> | undefined> {
   const metadata = readMetadata(schema, view.private_metadata);
   const state = ViewStateSchema.safeParse(view.state.values);
   if (!metadata || !state.success) {
+    const field = typeof errorField === 'string' ? errorField : errorField.outOfDate;
     await ack({
       response_action: 'errors',
-      errors: { [errorField]: 'This form is out of date. Close it and start again.' },
+      errors: { [field]: 'This form is out of date. Close it and start again.' },
     });
     return undefined;
   }
@@ -38,7 +45,8 @@ export async function checkedSubmission<S extends z.ZodType<{ modelId: string }>
   const userId = body.user.id;
   const access = await editableModel(services, workspaceId, metadata.modelId, userId);
   if (!access.ok) {
-    await ack({ response_action: 'errors', errors: { [errorField]: access.message } });
+    const field = typeof errorField === 'string' ? errorField : errorField.refused(metadata);
+    await ack({ response_action: 'errors', errors: { [field]: access.message } });
     return undefined;
   }
   return { metadata, state: state.data, workspaceId, userId, model: access.model };

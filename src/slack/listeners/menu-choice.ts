@@ -1,7 +1,6 @@
 import type { BlockAction, OverflowAction } from '@slack/bolt';
-import { inheritedOrigin } from '../../domain/dependency-import';
-import { inheritedLabel } from '../../domain/inheritance';
 import type { ThreatModel } from '../../domain/model';
+import { elementForEditing } from '../../use-cases/element-for-editing';
 import { editableModel } from '../../use-cases/model-access';
 import type { SlackServices } from '../deps';
 import { decodeValue } from '../ids';
@@ -16,6 +15,9 @@ export interface MenuChoice {
   model: ThreatModel;
   tell: (text: string) => Promise<void>;
 }
+
+/** The menu choices that change the element itself (others, such as `baseline`, only show things). */
+const CHANGING_VERBS = new Set(['edit', 'remove']);
 
 /**
  * An Edit/Remove overflow menu on a list line (option values `TM-7|<verb>:<element id>`): the
@@ -33,16 +35,12 @@ export async function menuChoice(
   const workspaceId = body.team?.id ?? '';
   const tell = (text: string) =>
     tellUser(services.client, services.logger, { channel, threadTs: body.message?.thread_ts }, body.user.id, text);
-  const access = await editableModel(services, workspaceId, target.modelId, body.user.id);
+  const who = { workspaceId, modelId: target.modelId, userId: body.user.id };
+  const access = CHANGING_VERBS.has(verb)
+    ? await elementForEditing(services, { ...who, elementId: id })
+    : await editableModel(services, who.workspaceId, who.modelId, who.userId);
   if (!access.ok) {
     await tell(access.message);
-    return undefined;
-  }
-  const inherited = inheritedOrigin(access.model, id);
-  if (inherited && (verb === 'edit' || verb === 'remove')) {
-    await tell(
-      `${id} is ${inheritedLabel(inherited)} and is read-only here: change it in ${inherited.modelId}, then reuse it again.`,
-    );
     return undefined;
   }
   return { verb, id, workspaceId, model: access.model, tell };

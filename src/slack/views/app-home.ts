@@ -1,3 +1,4 @@
+import type { HomeView, KnownBlock } from '@slack/types';
 import type { Flow } from '../../domain/flow';
 import type { ThreatModel } from '../../domain/model';
 import type { ModelTimings } from '../../domain/model-timings';
@@ -45,8 +46,8 @@ export interface AppSecHome {
 }
 
 /** The App Home tab: a pure function of the models in each section (and, for AppSec, the reviews). */
-export function appHomeView(sections: readonly HomeSection[], flow: Flow, appsec?: AppSecHome) {
-  const blocks: object[] = [
+export function appHomeView(sections: readonly HomeSection[], flow: Flow, appsec?: AppSecHome): HomeView {
+  const blocks: KnownBlock[] = [
     { type: 'header', text: plain('Threadmodel', 150) },
     context(
       'Threat models of your features, one Slack thread each. Start one with `/threatmodel start <feature title>` in a channel.',
@@ -69,5 +70,5 @@ export function appHomeView(sections: readonly HomeSection[], flow: Flow, appsec
     blocks.push(...openReviewBlocks(appsec.openReviews.slice(0, HOME_SECTION_SIZE), appsec.openTotal, appsec.now));
     blocks.push(divider, ...timingBlocks(appsec.timings));
   }
-  return { type: 'home' as const, blocks };
+  return { type: 'home', blocks };
 }

@@ -1,7 +1,9 @@
+import type { KnownBlock } from '@slack/types';
 import type { Control } from '../../catalog/catalog-schema';
 import type { ThreatModel } from '../../domain/model';
 import type { Threat } from '../../domain/threat';
 import { ACTIONS, encodeValue } from '../ids';
+import type { Modal } from './surfaces';
 import { button, context, plain, section, truncate } from './text';
 
 const SHOWN = 30;
@@ -10,8 +12,8 @@ const SHOWN = 30;
  * The baseline controls the catalog proposes for one threat, each with "Add as mitigation" (or
  * the mitigation that already implements it for this threat).
  */
-export function baselineControlsModal(model: ThreatModel, threat: Threat, controls: readonly Control[]) {
-  const blocks: object[] = [section(`Baseline controls the catalog proposes for *${threat.id}*:`)];
+export function baselineControlsModal(model: ThreatModel, threat: Threat, controls: readonly Control[]): Modal {
+  const blocks: KnownBlock[] = [section(`Baseline controls the catalog proposes for *${threat.id}*:`)];
   if (controls.length === 0) {
     blocks.push(
       context(
@@ -31,5 +33,5 @@ export function baselineControlsModal(model: ThreatModel, threat: Threat, contro
       ),
     );
   }
-  return { type: 'modal' as const, title: plain('Baseline controls', 24), close: plain('Close', 24), blocks };
+  return { type: 'modal', title: plain('Baseline controls', 24), close: plain('Close', 24), blocks };
 }

@@ -1,7 +1,9 @@
+import type { InputBlock, KnownBlock } from '@slack/types';
 import type { ThreatSuggestion } from '../../catalog/catalog-queries';
 import type { ThreatModel } from '../../domain/model';
 import { ACTIONS, type SuggestionsMetadata, VIEWS } from '../ids';
-import { button, context, option, plain, section, truncate } from './text';
+import type { Modal } from './surfaces';
+import { actions, button, context, option, plain, section, truncate } from './text';
 
 /** Checkbox groups hold at most 10 options; three groups make a page. */
 export const SUGGESTIONS_PER_GROUP = 10;
@@ -15,12 +17,12 @@ export function catalogSuggestionsModal(
   model: ThreatModel,
   suggestions: readonly ThreatSuggestion[],
   metadata: SuggestionsMetadata,
-) {
+): Modal {
   const pages = Math.max(1, Math.ceil(suggestions.length / SUGGESTIONS_PER_PAGE));
   const page = Math.min(Math.max(1, metadata.page), pages);
   const start = (page - 1) * SUGGESTIONS_PER_PAGE;
   const shown = suggestions.slice(start, start + SUGGESTIONS_PER_PAGE);
-  const groups: object[] = [];
+  const groups: InputBlock[] = [];
   for (let i = 0; i < shown.length; i += SUGGESTIONS_PER_GROUP) {
     const chunk = shown.slice(i, i + SUGGESTIONS_PER_GROUP);
     const toOption = (s: ThreatSuggestion) =>
@@ -43,17 +45,13 @@ export function catalogSuggestionsModal(
       },
     });
   }
-  const navigation =
+  const navigation: KnownBlock[] =
     pages > 1
       ? [
-          {
-            type: 'actions',
-            block_id: 'suggestion_pages',
-            elements: [
-              ...(page > 1 ? [button('◀ Previous', ACTIONS.suggestionsPrevious, String(page - 1))] : []),
-              ...(page < pages ? [button('Next ▶', ACTIONS.suggestionsNext, String(page + 1))] : []),
-            ],
-          },
+          actions('suggestion_pages', [
+            ...(page > 1 ? [button('◀ Previous', ACTIONS.suggestionsPrevious, String(page - 1))] : []),
+            ...(page < pages ? [button('Next ▶', ACTIONS.suggestionsNext, String(page + 1))] : []),
+          ]),
           context(`Page ${page} of ${pages} · ${metadata.picked.length} ticked so far`),
         ]
       : [];

@@ -2,12 +2,13 @@ import { LIMITS } from '../../domain/limits';
 import type { ThreatModel } from '../../domain/model';
 import { statusLabel } from '../../domain/status-labels';
 import { stepNumber } from '../../domain/steps';
+import type { EphemeralMessage } from './surfaces';
 import { context, section, truncate, userLine } from './text';
 
 export const COMMAND = '/threatmodel';
 
 /** `/threatmodel help`, also shown for anything the command does not understand. */
-export function helpMessage(note?: string) {
+export function helpMessage(note?: string): EphemeralMessage {
   const text = [
     ...(note ? [note, ''] : []),
     '*Threadmodel* walks your team through a threat model of one feature, in one thread.',
@@ -19,10 +20,10 @@ export function helpMessage(note?: string) {
     `• \`${COMMAND} reviews\`: open AppSec reviews, with reviewer, due date and age (AppSec)`,
     `• \`${COMMAND} help\`: this help`,
   ].join('\n');
-  return { response_type: 'ephemeral' as const, text, blocks: [section(text)] };
+  return { response_type: 'ephemeral', text, blocks: [section(text)] };
 }
 
-export function usageForStart(problem: string) {
+export function usageForStart(problem: string): EphemeralMessage {
   return helpMessage(
     `${problem} Usage: \`${COMMAND} start <feature title>\`, e.g. \`${COMMAND} start Refunds API\` (at most ${LIMITS.titleMax} characters).`,
   );
@@ -33,10 +34,10 @@ export function listMessage(
   models: readonly { model: ThreatModel; permalink: string | undefined }[],
   total: number,
   channelId: string,
-) {
+): EphemeralMessage {
   if (models.length === 0) {
     const text = `No threat models in <#${channelId}> yet. Start one with \`${COMMAND} start <feature title>\`.`;
-    return { response_type: 'ephemeral' as const, text, blocks: [section(text)] };
+    return { response_type: 'ephemeral', text, blocks: [section(text)] };
   }
   const lines = models.map(({ model, permalink }) => {
     const title = userLine(model.title, 100);
@@ -46,7 +47,7 @@ export function listMessage(
   const more =
     total > models.length ? [context(`Showing the ${models.length} most recently updated of ${total}.`)] : [];
   return {
-    response_type: 'ephemeral' as const,
+    response_type: 'ephemeral',
     text: `Threat models in this channel: ${total}`,
     blocks: [section(truncate(`*Threat models in <#${channelId}>*\n${lines.join('\n')}`, 3000)), ...more],
   };

@@ -1,6 +1,8 @@
+import type { KnownBlock } from '@slack/types';
 import type { Coverage } from '../../domain/coverage';
 import type { ThreatModel } from '../../domain/model';
 import { STRIDE_NAMES } from '../../domain/stride';
+import type { Modal } from './surfaces';
 import { context, plain, section, userLine } from './text';
 
 /** Elements shown in one modal: with the heading blocks, far below the 100 blocks a view holds. */
@@ -17,12 +19,12 @@ const KIND_LABELS = {
  * STRIDE-per-element coverage: for each element, the categories that apply, which have a
  * threat and which do not yet. Elements with gaps come first.
  */
-export function coverageModal(model: ThreatModel, coverage: Coverage) {
+export function coverageModal(model: ThreatModel, coverage: Coverage): Modal {
   const elements = [...coverage.elements].sort((a, b) => b.missing.length - a.missing.length);
   const shown = elements.slice(0, COVERAGE_MAX_ELEMENTS);
   const percent =
     coverage.applicablePairs === 0 ? 0 : Math.round((100 * coverage.coveredPairs) / coverage.applicablePairs);
-  const blocks: object[] = [
+  const blocks: KnownBlock[] = [
     section(
       `*${model.id}*: ${coverage.coveredPairs} of ${coverage.applicablePairs} applicable element × STRIDE pairs have a threat (${percent}%).`,
     ),
@@ -45,5 +47,5 @@ export function coverageModal(model: ThreatModel, coverage: Coverage) {
   if (elements.length > shown.length)
     blocks.push(context(`${elements.length - shown.length} more elements, all with fewer gaps, are not shown.`));
   if (elements.length === 0) blocks.push(context('The scope has no actors, components or data flows yet.'));
-  return { type: 'modal' as const, title: plain('STRIDE coverage', 24), close: plain('Close', 24), blocks };
+  return { type: 'modal', title: plain('STRIDE coverage', 24), close: plain('Close', 24), blocks };
 }

@@ -1,9 +1,14 @@
+import type { InputBlock, InputBlockElement, SectionBlock } from '@slack/types';
 import { type Field, type FormContext, initialValue, isGrouped } from '../forms/field';
 import { option, plain, truncate } from './text';
 
 const MAX_OPTIONS = 100;
 
-function element(field: Field, context: FormContext, initial: string | string[] | undefined): object | undefined {
+function element(
+  field: Field,
+  context: FormContext,
+  initial: string | string[] | undefined,
+): InputBlockElement | undefined {
   const base = { action_id: field.name };
   const placeholder = field.placeholder ? { placeholder: plain(field.placeholder, 150) } : {};
   switch (field.type) {
@@ -90,8 +95,12 @@ function element(field: Field, context: FormContext, initial: string | string[] 
 }
 
 /** Input blocks for fields, with values from an existing object; a choice with nothing to choose becomes a note. */
-export function fieldBlocks(fields: readonly Field[], context: FormContext, existing?: object): object[] {
-  return fields.map((field) => {
+export function fieldBlocks(
+  fields: readonly Field[],
+  context: FormContext,
+  existing?: object,
+): (InputBlock | SectionBlock)[] {
+  return fields.map((field): InputBlock | SectionBlock => {
     const input = element(field, context, initialValue(existing, field));
     if (!input) {
       return {

@@ -3,6 +3,7 @@ import type { FormContext } from '../forms/field';
 import { MITIGATION_FIELDS } from '../forms/mitigation-fields';
 import { type MitigationModalMetadata, VIEWS } from '../ids';
 import { fieldBlocks } from './form-blocks';
+import type { Modal } from './surfaces';
 import { plain, truncate } from './text';
 
 /** The form's values for an existing mitigation (references one per line, the deviation split). */
@@ -16,7 +17,7 @@ function formValues(mitigation: Mitigation): Record<string, unknown> {
 }
 
 /** The modal to add a mitigation, or to edit one. */
-export function mitigationModal(context: FormContext, existing?: Mitigation): Record<string, unknown> {
+export function mitigationModal(context: FormContext, existing?: Mitigation): Modal {
   const metadata: MitigationModalMetadata = {
     modelId: context.model.id,
     ...(existing && { mitigationId: existing.id }),

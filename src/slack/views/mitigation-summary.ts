@@ -1,17 +1,19 @@
+import type { KnownBlock } from '@slack/types';
 import type { ThreatModel } from '../../domain/model';
 import { ACTIONS, encodeValue } from '../ids';
-import { button, context, mention, option, section, truncate, userLine } from './text';
+import type { SlackMessage } from './surfaces';
+import { actions, button, context, mention, option, section, truncate, userLine } from './text';
 
 /** Mitigations per page: within the 50 blocks and the text a message holds. */
 export const MITIGATION_PAGE_SIZE = 20;
 
 /** The mitigations of a model in its thread: what, for which threats, status, owner; Edit and Remove; paged. */
-export function mitigationSummaryMessage(model: ThreatModel, requestedPage = 1) {
+export function mitigationSummaryMessage(model: ThreatModel, requestedPage = 1): SlackMessage {
   const editable = model.status === 'draft' || model.status === 'changes_requested';
   const count = model.mitigations.length;
   const pages = Math.max(1, Math.ceil(count / MITIGATION_PAGE_SIZE));
   const page = Math.min(Math.max(1, requestedPage), pages);
-  const blocks: object[] = [section(`*Mitigations of ${model.id}* · ${count}`)];
+  const blocks: KnownBlock[] = [section(`*Mitigations of ${model.id}* · ${count}`)];
   if (count === 0) blocks.push(context('None yet. Use *Add mitigation* above.'));
   for (const m of model.mitigations.slice((page - 1) * MITIGATION_PAGE_SIZE, page * MITIGATION_PAGE_SIZE)) {
     const facts = [
@@ -38,14 +40,12 @@ export function mitigationSummaryMessage(model: ThreatModel, requestedPage = 1) 
     );
   }
   if (pages > 1) {
-    blocks.push({
-      type: 'actions',
-      block_id: 'mitigation_pages',
-      elements: [
+    blocks.push(
+      actions('mitigation_pages', [
         ...(page > 1 ? [button('◀ Previous', ACTIONS.mitigationPrevious, encodeValue(model.id, page - 1))] : []),
         ...(page < pages ? [button('Next ▶', ACTIONS.mitigationNext, encodeValue(model.id, page + 1))] : []),
-      ],
-    });
+      ]),
+    );
     blocks.push(context(`Page ${page} of ${pages}`));
   }
   return { text: truncate(`Mitigations of ${model.id}: ${count}`, 3000), blocks };

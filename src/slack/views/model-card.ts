@@ -6,7 +6,8 @@ import { STEPS, stepNumber } from '../../domain/steps';
 import type { ModelSummary } from '../../domain/summary';
 import { ACTIONS, encodeValue } from '../ids';
 import { slackDate } from './slack-dates';
-import { button, context, mention, plain, section, truncate, userLine } from './text';
+import type { SlackMessage } from './surfaces';
+import { actions, button, context, mention, plain, section, truncate, userLine } from './text';
 
 /** ▰▰▰▱▱▱▱▱▱▱ 30% */
 export function progressBar(percent: number): string {
@@ -19,7 +20,7 @@ export function progressBar(percent: number): string {
  * function of the model, its summary and the flow. `interactive: false` drops the buttons (for
  * `/threatmodel status`).
  */
-export function modelCard(model: ThreatModel, summary: ModelSummary, flow: Flow, interactive = true) {
+export function modelCard(model: ThreatModel, summary: ModelSummary, flow: Flow, interactive = true): SlackMessage {
   const step = flowStep(flow, model.currentStep);
   const allDone = STEPS.every((s) => model.completedSteps[s]);
   const stepLine = allDone
@@ -66,28 +67,24 @@ export function modelCard(model: ThreatModel, summary: ModelSummary, flow: Flow,
         : []),
       ...(interactive && editable
         ? [
-            {
-              type: 'actions',
-              block_id: 'card_actions',
-              elements: [
-                ...(allDone
-                  ? []
-                  : [
-                      button(
-                        `Finish step ${stepNumber(model.currentStep)}`,
-                        ACTIONS.finishStep,
-                        encodeValue(model.id, model.currentStep),
-                        'primary',
-                      ),
-                    ]),
-                button(
-                  model.status === 'changes_requested' ? 'Request review again' : 'Request AppSec review',
-                  ACTIONS.reviewRequest,
-                  encodeValue(model.id),
-                  allDone ? 'primary' : undefined,
-                ),
-              ],
-            },
+            actions('card_actions', [
+              ...(allDone
+                ? []
+                : [
+                    button(
+                      `Finish step ${stepNumber(model.currentStep)}`,
+                      ACTIONS.finishStep,
+                      encodeValue(model.id, model.currentStep),
+                      'primary',
+                    ),
+                  ]),
+              button(
+                model.status === 'changes_requested' ? 'Request review again' : 'Request AppSec review',
+                ACTIONS.reviewRequest,
+                encodeValue(model.id),
+                allDone ? 'primary' : undefined,
+              ),
+            ]),
           ]
         : []),
       context('Everything about this model happens in its thread. 🧵'),

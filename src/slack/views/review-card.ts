@@ -1,10 +1,12 @@
+import type { KnownBlock } from '@slack/types';
 import type { Flow } from '../../domain/flow';
 import type { ThreatModel } from '../../domain/model';
 import { incompleteSteps, lastReviewDecision } from '../../domain/review-workflow';
 import { openHighRisks, residualRisk } from '../../domain/risk';
 import { ACTIONS, encodeValue } from '../ids';
 import { slackDate } from './slack-dates';
-import { button, context, mention, plain, section, truncate, userLine, userText } from './text';
+import type { SlackMessage } from './surfaces';
+import { actions, button, context, mention, plain, section, truncate, userLine, userText } from './text';
 
 const LISTED = 10;
 
@@ -13,7 +15,7 @@ const LISTED = 10;
  * reviews it and by when, and the reviewer's buttons while it is in review. A pure function of
  * the model; `permalink` is the model thread's link from Slack.
  */
-export function reviewCard(model: ThreatModel, flow: Flow, permalink: string | undefined) {
+export function reviewCard(model: ThreatModel, flow: Flow, permalink: string | undefined): SlackMessage {
   const review = model.review;
   const open = openHighRisks(flow.risk, model.threats, model.mitigations);
   const accepted = model.threats.filter((threat) => threat.risk.decision?.type === 'accept');
@@ -28,7 +30,7 @@ export function reviewCard(model: ThreatModel, flow: Flow, permalink: string | u
       : model.status === 'changes_requested'
         ? `:leftwards_arrow_with_hook: Changes requested by ${mention(decision?.by ?? '')}`
         : 'Withdrawn by the team';
-  const blocks: object[] = [
+  const blocks: KnownBlock[] = [
     { type: 'header', text: plain(`Review: ${model.id} ${model.title}`, 150) },
     section(
       `*${userLine(model.title, 200)}* in <#${model.channelId}> · owner ${mention(model.ownerId)}\n${status}` +
@@ -75,10 +77,8 @@ export function reviewCard(model: ThreatModel, flow: Flow, permalink: string | u
   if (note && inReview) blocks.push(section(`*Note from the team*\n${userText(note, 1500)}`));
   if (inReview) {
     const value = encodeValue(model.id);
-    blocks.push({
-      type: 'actions',
-      block_id: encodeValue(model.id, 'review'),
-      elements: [
+    blocks.push(
+      actions(encodeValue(model.id, 'review'), [
         button('Approve', ACTIONS.reviewApprove, value, 'primary'),
         button('Request changes', ACTIONS.reviewRequestChanges, value),
         button('Claim', ACTIONS.reviewClaim, value),
@@ -87,8 +87,8 @@ export function reviewCard(model: ThreatModel, flow: Flow, permalink: string | u
           action_id: ACTIONS.reviewReassign,
           placeholder: plain('Reassign to…', 150),
         },
-      ],
-    });
+      ]),
+    );
   }
   blocks.push(
     context(`Requested by ${mention(review?.requestedBy ?? '')}${review ? ` ${slackDate(review.requestedAt)}` : ''}`),

@@ -1,6 +1,8 @@
+import type { KnownBlock } from '@slack/types';
 import type { ThreatModel } from '../../domain/model';
 import { STEP_NAMES, type Step } from '../../domain/steps';
 import { type ReviewModalMetadata, VIEWS } from '../ids';
+import type { Modal } from './surfaces';
 import { plain, section, truncate } from './text';
 
 export const REVIEW_FIELDS = { incomplete: 'incomplete', note: 'note', comment: 'comment' } as const;
@@ -9,9 +11,11 @@ export const REVIEW_FIELDS = { incomplete: 'incomplete', note: 'note', comment: 
  * "Request AppSec review": a note for the reviewer and, while steps are still open, the explicit
  * choice to have an incomplete model reviewed (which the reviewer is shown).
  */
-export function reviewRequestModal(model: ThreatModel, incomplete: readonly Step[]): Record<string, unknown> {
+export function reviewRequestModal(model: ThreatModel, incomplete: readonly Step[]): Modal {
   const metadata: ReviewModalMetadata = { modelId: model.id };
-  const blocks: object[] = [{ type: 'context', elements: [plain(`${model.id} ${truncate(model.title, 100)}`, 2000)] }];
+  const blocks: KnownBlock[] = [
+    { type: 'context', elements: [plain(`${model.id} ${truncate(model.title, 100)}`, 2000)] },
+  ];
   if (incomplete.length > 0) {
     blocks.push(
       section(
@@ -55,7 +59,7 @@ export function reviewRequestModal(model: ThreatModel, incomplete: readonly Step
 }
 
 /** "Request changes": the reviewer's comments, posted in the model's thread for the owner. */
-export function requestChangesModal(model: ThreatModel): Record<string, unknown> {
+export function requestChangesModal(model: ThreatModel): Modal {
   const metadata: ReviewModalMetadata = { modelId: model.id };
   return {
     type: 'modal',

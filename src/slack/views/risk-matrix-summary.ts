@@ -2,6 +2,7 @@ import type { Flow } from '../../domain/flow';
 import type { ThreatModel } from '../../domain/model';
 import { openHighRisks } from '../../domain/risk';
 import type { RiskRating } from '../../domain/risk-assessment';
+import type { SlackMessage } from './surfaces';
 import { context, section, truncate } from './text';
 
 /** A 5x5 grid of counts, likelihood down (5 at the top), impact across, as monospace text. */
@@ -17,7 +18,7 @@ function grid(ratings: readonly RiskRating[]): string {
  * The risk matrix in the thread: how many threats sit in each likelihood × impact cell before
  * and after mitigation, and the threats still open at high or critical.
  */
-export function riskMatrixMessage(model: ThreatModel, flow: Flow) {
+export function riskMatrixMessage(model: ThreatModel, flow: Flow): SlackMessage {
   const before = model.threats.flatMap((t) => (t.risk.before ? [t.risk.before] : []));
   const after = model.threats.flatMap((t) => (t.risk.after ? [t.risk.after] : []));
   const open = openHighRisks(flow.risk, model.threats, model.mitigations).sort((a, b) => b.score - a.score);

@@ -2,10 +2,11 @@ import type { FormContext } from '../forms/field';
 import { RISK_FIELDS } from '../forms/risk-fields';
 import { type RiskModalMetadata, VIEWS } from '../ids';
 import { fieldBlocks } from './form-blocks';
+import type { Modal } from './surfaces';
 import { plain, truncate } from './text';
 
 /** The risk review of one threat: the threat, its ratings before and after mitigation, the decision. */
-export function riskModal(context: FormContext): Record<string, unknown> {
+export function riskModal(context: FormContext): Modal {
   const metadata: RiskModalMetadata = { modelId: context.model.id };
   return {
     type: 'modal',

@@ -4,17 +4,14 @@ import type { FormContext } from '../forms/field';
 import { SCOPE_FIELDS } from '../forms/scope-fields';
 import { type ScopeModalMetadata, VIEWS } from '../ids';
 import { fieldBlocks } from './form-blocks';
+import type { Modal } from './surfaces';
 import { plain, truncate } from './text';
 
 /**
  * The modal to add or edit one scope element. Fields come from SCOPE_FIELDS; a choice field with
  * nothing to choose from yet becomes a note telling the team what to add first.
  */
-export function scopeElementModal(
-  kind: ScopeKind,
-  context: FormContext,
-  existing?: ScopeElement<ScopeKind>,
-): Record<string, unknown> {
+export function scopeElementModal(kind: ScopeKind, context: FormContext, existing?: ScopeElement<ScopeKind>): Modal {
   const metadata: ScopeModalMetadata = { modelId: context.model.id, kind, ...(existing && { elementId: existing.id }) };
   const noun = SCOPE_KIND_NAMES[kind];
   const blocks = fieldBlocks(SCOPE_FIELDS[kind], context, existing);

@@ -1,8 +1,10 @@
+import type { KnownBlock } from '@slack/types';
 import type { Catalog } from '../../catalog/catalog';
 import type { ThreatModel } from '../../domain/model';
 import { SCOPE_KIND_NAMES, SCOPE_KINDS, SCOPE_LISTS, type ScopeKind } from '../../domain/scope-edits';
 import { ACTIONS, encodeValue } from '../ids';
-import { button, context, option, section, userLine } from './text';
+import type { SlackMessage } from './surfaces';
+import { actions, button, context, option, section, userLine } from './text';
 
 /** Elements per page: with kind headings and navigation, a page stays far below 50 blocks. */
 export const SCOPE_PAGE_SIZE = 20;
@@ -50,13 +52,19 @@ function lines(model: ThreatModel, catalog: Catalog): Line[] {
  * The scope summary in the thread: every element with an Edit/Remove menu, a page at a time so
  * that no message breaks Block Kit's limits however large the scope grows.
  */
-export function scopeSummaryMessage(model: ThreatModel, catalog: Catalog, requestedPage = 1) {
+export function scopeSummaryMessage(
+  model: ThreatModel,
+  catalog: Catalog,
+  requestedPage = 1,
+): SlackMessage & { page: number } {
   const all = lines(model, catalog);
   const pages = Math.max(1, Math.ceil(all.length / SCOPE_PAGE_SIZE));
   const page = Math.min(Math.max(1, requestedPage), pages);
   const shown = all.slice((page - 1) * SCOPE_PAGE_SIZE, page * SCOPE_PAGE_SIZE);
   const editable = model.status === 'draft' || model.status === 'changes_requested';
-  const blocks: object[] = [section(`*Scope of ${model.id}* · ${all.length} element${all.length === 1 ? '' : 's'}`)];
+  const blocks: KnownBlock[] = [
+    section(`*Scope of ${model.id}* · ${all.length} element${all.length === 1 ? '' : 's'}`),
+  ];
   if (all.length === 0) blocks.push(context('Nothing yet. Use the *Add* buttons above.'));
   let lastKind: ScopeKind | undefined;
   for (const line of shown) {
@@ -81,14 +89,12 @@ export function scopeSummaryMessage(model: ThreatModel, catalog: Catalog, reques
     );
   }
   if (pages > 1) {
-    blocks.push({
-      type: 'actions',
-      block_id: 'scope_pages',
-      elements: [
+    blocks.push(
+      actions('scope_pages', [
         ...(page > 1 ? [button('◀ Previous', ACTIONS.scopePrevious, encodeValue(model.id, page - 1))] : []),
         ...(page < pages ? [button('Next ▶', ACTIONS.scopeNext, encodeValue(model.id, page + 1))] : []),
-      ],
-    });
+      ]),
+    );
     blocks.push(context(`Page ${page} of ${pages}`));
   }
   return { text: `Scope of ${model.id}: ${all.length} elements`, blocks, page };

@@ -1,3 +1,15 @@
+import type {
+  ActionsBlock,
+  ActionsBlockElement,
+  Button,
+  ContextBlock,
+  DividerBlock,
+  MrkdwnElement,
+  PlainTextElement,
+  PlainTextOption,
+  SectionBlock,
+  SectionBlockAccessory,
+} from '@slack/types';
 import { safeChatLine, safeChatText } from '../../domain/safe-text';
 
 /** Block Kit text objects, with user text made inert and cut to the limits Slack enforces. */
@@ -6,12 +18,12 @@ export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-export function plain(text: string, max = 3000) {
-  return { type: 'plain_text' as const, text: truncate(text, max), emoji: true };
+export function plain(text: string, max = 3000): PlainTextElement {
+  return { type: 'plain_text', text: truncate(text, max), emoji: true };
 }
 
-export function mrkdwn(text: string, max = 3000) {
-  return { type: 'mrkdwn' as const, text: truncate(text, max) };
+export function mrkdwn(text: string, max = 3000): MrkdwnElement {
+  return { type: 'mrkdwn', text: truncate(text, max) };
 }
 
 /** User text inside mrkdwn: escaped, no mentions, no links; one line. */
@@ -29,19 +41,19 @@ export function mention(userId: string): string {
   return /^[UW][A-Z0-9]+$/.test(userId) ? `<@${userId}>` : 'someone';
 }
 
-export function section(text: string, accessory?: object) {
-  return { type: 'section' as const, text: mrkdwn(text), ...(accessory && { accessory }) };
+export function section(text: string, accessory?: SectionBlockAccessory): SectionBlock {
+  return { type: 'section', text: mrkdwn(text), ...(accessory && { accessory }) };
 }
 
-export function context(...texts: string[]) {
-  return { type: 'context' as const, elements: texts.slice(0, 10).map((text) => mrkdwn(text, 2000)) };
+export function context(...texts: string[]): ContextBlock {
+  return { type: 'context', elements: texts.slice(0, 10).map((text) => mrkdwn(text, 2000)) };
 }
 
-export function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger') {
-  return { type: 'button' as const, text: plain(text, 75), action_id: actionId, value, ...(style && { style }) };
+export function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger'): Button {
+  return { type: 'button', text: plain(text, 75), action_id: actionId, value, ...(style && { style }) };
 }
 
-export function option(text: string, value: string, description?: string) {
+export function option(text: string, value: string, description?: string): PlainTextOption {
   return {
     text: plain(text, 75),
     value: truncate(value, 150),
@@ -49,4 +61,9 @@ export function option(text: string, value: string, description?: string) {
   };
 }
 
-export const divider = { type: 'divider' as const };
+export const divider: DividerBlock = { type: 'divider' };
+
+/** A row of buttons (or other interactive elements) under one block id. */
+export function actions(blockId: string, elements: ActionsBlockElement[]): ActionsBlock {
+  return { type: 'actions', block_id: blockId, elements };
+}

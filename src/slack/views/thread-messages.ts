@@ -1,3 +1,4 @@
+import type { KnownBlock, SectionBlock } from '@slack/types';
 import type { Flow } from '../../domain/flow';
 import { flowStep } from '../../domain/flow';
 import type { ThreatModel } from '../../domain/model';
@@ -6,105 +7,101 @@ import { SCOPE_KIND_NAMES, SCOPE_KINDS } from '../../domain/scope-edits';
 import type { MissingItem } from '../../domain/step-engine';
 import { type Step, stepNumber } from '../../domain/steps';
 import { ACTIONS, encodeValue } from '../ids';
-import { button, context, mention, plain, section, truncate, userText } from './text';
+import type { SlackMessage } from './surfaces';
+import { actions, button, context, mention, plain, section, truncate, userText } from './text';
 
 /** The roles message in the thread: one user picker per persona. */
-export function rolesMessage(model: ThreatModel, flow: Flow) {
+export function rolesMessage(model: ThreatModel, flow: Flow): SlackMessage {
   return {
     text: `Who plays each role in ${model.id}?`,
     blocks: [
       section('*Who plays each role?* One person may hold several. Everyone picked gets a short brief here.'),
-      ...ROLES.map((role) => ({
-        type: 'section',
-        block_id: encodeValue(model.id, role),
-        text: { type: 'mrkdwn', text: `*${ROLE_NAMES[role]}*\n${truncate(flow.roles[role], 180)}` },
-        accessory: {
-          type: 'multi_users_select',
-          action_id: ACTIONS.roleSelect(role),
-          placeholder: plain(`Pick the ${ROLE_NAMES[role]}`, 150),
-          ...(model.roles[role].length > 0 && { initial_users: model.roles[role] }),
-        },
-      })),
+      ...ROLES.map(
+        (role): SectionBlock => ({
+          type: 'section',
+          block_id: encodeValue(model.id, role),
+          text: { type: 'mrkdwn', text: `*${ROLE_NAMES[role]}*\n${truncate(flow.roles[role], 180)}` },
+          accessory: {
+            type: 'multi_users_select',
+            action_id: ACTIONS.roleSelect(role),
+            placeholder: plain(`Pick the ${ROLE_NAMES[role]}`, 150),
+            ...(model.roles[role].length > 0 && { initial_users: model.roles[role] }),
+          },
+        }),
+      ),
     ],
   };
 }
 
 /** The greeting for someone just given a role. */
-export function roleGreeting(userId: string, role: Role, flow: Flow) {
+export function roleGreeting(userId: string, role: Role, flow: Flow): SlackMessage {
   const text = `${mention(userId)}, you are the *${ROLE_NAMES[role]}* for this model. ${userText(flow.roles[role], 1500)}`;
   return { text, blocks: [section(text)] };
 }
 
 /** A step opening in the thread: its intro, with the scope step's "add" buttons. */
-export function stepOpenedMessage(model: ThreatModel, flow: Flow, step: Step) {
+export function stepOpenedMessage(model: ThreatModel, flow: Flow, step: Step): SlackMessage {
   const intro = flowStep(flow, step).intro.replace(/\{feature\}/g, model.title);
   const header = `*Step ${stepNumber(step)} of 4: ${flowStep(flow, step).title}*`;
-  const blocks: object[] = [section(`${header}\n${userText(intro, 2800)}`)];
+  const blocks: KnownBlock[] = [section(`${header}\n${userText(intro, 2800)}`)];
   if (step === 'scope') {
-    blocks.push({
-      type: 'actions',
-      block_id: 'scope_add',
-      elements: SCOPE_KINDS.map((kind) =>
-        button(`Add ${SCOPE_KIND_NAMES[kind]}`, ACTIONS.scopeAdd(kind), encodeValue(model.id, kind)),
+    blocks.push(
+      actions(
+        'scope_add',
+        SCOPE_KINDS.map((kind) =>
+          button(`Add ${SCOPE_KIND_NAMES[kind]}`, ACTIONS.scopeAdd(kind), encodeValue(model.id, kind)),
+        ),
       ),
-    });
+    );
   }
   if (step === 'threats') {
-    blocks.push({
-      type: 'actions',
-      block_id: 'threat_add',
-      elements: [
+    blocks.push(
+      actions('threat_add', [
         button('Add threat', ACTIONS.threatAdd, encodeValue(model.id)),
         button('Suggest from catalog', ACTIONS.suggestThreats, encodeValue(model.id)),
         button('STRIDE coverage', ACTIONS.coverage, encodeValue(model.id)),
-      ],
-    });
+      ]),
+    );
   }
   if (step === 'risk') {
-    blocks.push({
-      type: 'actions',
-      block_id: 'risk_review',
-      elements: [button('Review a risk', ACTIONS.riskReview, encodeValue(model.id))],
-    });
+    blocks.push(actions('risk_review', [button('Review a risk', ACTIONS.riskReview, encodeValue(model.id))]));
   }
   if (step === 'mitigations') {
-    blocks.push({
-      type: 'actions',
-      block_id: 'mitigation_add',
-      elements: [
+    blocks.push(
+      actions('mitigation_add', [
         button('Add mitigation', ACTIONS.mitigationAdd, encodeValue(model.id)),
         button('Not yet addressed', ACTIONS.unaddressed, encodeValue(model.id)),
-      ],
-    });
+      ]),
+    );
   }
-  blocks.push({
-    type: 'actions',
-    block_id: 'step_finish',
-    elements: [button(`Finish step ${stepNumber(step)}`, ACTIONS.finishStep, encodeValue(model.id, step), 'primary')],
-  });
+  blocks.push(
+    actions('step_finish', [
+      button(`Finish step ${stepNumber(step)}`, ACTIONS.finishStep, encodeValue(model.id, step), 'primary'),
+    ]),
+  );
   return { text: `Step ${stepNumber(step)} of ${model.id}: ${flowStep(flow, step).title}`, blocks };
 }
 
 /** Why a step cannot be finished yet. */
-export function missingItemsMessage(step: Step, missing: readonly MissingItem[]) {
+export function missingItemsMessage(step: Step, missing: readonly MissingItem[]): SlackMessage {
   const lines = missing.map((item) => `• ${item.message}`).join('\n');
   const text = `Step ${stepNumber(step)} cannot be finished yet:\n${lines}`;
   return { text: truncate(text, 3000), blocks: [section(truncate(text, 3000))] };
 }
 
 /** A short notice in the thread or to one user. */
-export function notice(text: string) {
+export function notice(text: string): SlackMessage {
   return { text: truncate(text, 3000), blocks: [section(truncate(text, 3000))] };
 }
 
 /** Shown when someone finishes a step. */
-export function stepCompletedMessage(userId: string, message: string) {
+export function stepCompletedMessage(userId: string, message: string): SlackMessage {
   const text = `${mention(userId)}: ${message}`;
   return { text, blocks: [context(text)] };
 }
 
 /** Posted in the thread when someone adds or changes a threat, so the team sees it. */
-export function threatSavedMessage(userId: string, threatId: string, sentence: string, edited: boolean) {
+export function threatSavedMessage(userId: string, threatId: string, sentence: string, edited: boolean): SlackMessage {
   const text = `${mention(userId)} ${edited ? 'changed' : 'added'} *${threatId}*: ${userText(sentence, 1500)}`;
   return { text: truncate(text, 3000), blocks: [section(truncate(text, 3000))] };
 }

@@ -3,6 +3,7 @@ import type { FormContext } from '../forms/field';
 import { THREAT_FIELDS } from '../forms/threat-fields';
 import { type ThreatModalMetadata, VIEWS } from '../ids';
 import { fieldBlocks } from './form-blocks';
+import type { Modal } from './surfaces';
 import { plain, section, truncate, userText } from './text';
 
 export interface ThreatModalState {
@@ -21,7 +22,7 @@ export interface ThreatModalState {
  * The threat modal. The first submission shows the sentence the grammar makes; submitting it
  * unchanged saves it, and changing any field shows the new sentence first.
  */
-export function threatModal(context: FormContext, state: ThreatModalState = {}): Record<string, unknown> {
+export function threatModal(context: FormContext, state: ThreatModalState = {}): Modal {
   const metadata: ThreatModalMetadata = {
     modelId: context.model.id,
     ...(state.threatId && { threatId: state.threatId }),

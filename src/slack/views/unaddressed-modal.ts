@@ -1,14 +1,16 @@
+import type { KnownBlock } from '@slack/types';
 import type { ThreatModel } from '../../domain/model';
 import { unaddressedThreats } from '../../domain/risk';
 import { threatStatementForChat } from '../../domain/statement';
+import type { Modal } from './surfaces';
 import { context, plain, section, truncate } from './text';
 
 const SHOWN = 90;
 
 /** Threats with neither an active mitigation nor a risk decision: what step 3 still needs. */
-export function unaddressedModal(model: ThreatModel) {
+export function unaddressedModal(model: ThreatModel): Modal {
   const open = unaddressedThreats(model.threats, model.mitigations);
-  const blocks: object[] = [
+  const blocks: KnownBlock[] = [
     section(
       open.length === 0
         ? `Every threat of ${model.id} has an active mitigation or a risk decision.`
@@ -19,5 +21,5 @@ export function unaddressedModal(model: ThreatModel) {
       .map((threat) => section(`*${threat.id}* ${truncate(threatStatementForChat(threat, model.scope.assets), 2900)}`)),
   ];
   if (open.length > SHOWN) blocks.push(context(`and ${open.length - SHOWN} more.`));
-  return { type: 'modal' as const, title: plain('Not yet addressed', 24), close: plain('Close', 24), blocks };
+  return { type: 'modal', title: plain('Not yet addressed', 24), close: plain('Close', 24), blocks };
 }

@@ -1,4 +1,5 @@
-import { GitPublishError, publishToGit } from '../../../src/export/git-publisher';
+import { GitPublishError } from '../../../src/errors';
+import { publishToGit } from '../../../src/export/git-publisher';
 import { bareRepo } from '../../support/bare-repo';
 
 const author = { name: 'Threadmodel', email: 'threadmodel@example.com' };

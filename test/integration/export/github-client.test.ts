@@ -1,4 +1,5 @@
-import { GitHubClient, GitHubError } from '../../../src/export/github-client';
+import { GitHubError } from '../../../src/errors';
+import { GitHubClient } from '../../../src/export/github-client';
 import { startGitHubStandIn } from '../../support/github-stand-in';
 
 describe('the GitHub client', () => {

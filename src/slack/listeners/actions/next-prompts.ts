@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { modelInChannel } from '../../../use-cases/model-in-channel';
 import type { SlackServices } from '../../deps';
 import { decodeValue, RoleSchema, StepSchema } from '../../ids';
 import { personaPromptsMessage } from '../../views/persona-prompts';
@@ -16,8 +17,9 @@ export function nextPrompts(services: SlackServices) {
       const channel = body.channel?.id;
       const ts = body.message?.ts;
       if (!target || !step.success || !role.success || !Number.isInteger(offset) || !channel || !ts) return;
-      const model = await services.store.get({ workspaceId: body.team?.id ?? '', modelId: target.modelId });
-      if (!model || model.channelId !== channel) return;
+      const ref = { workspaceId: body.team?.id ?? '', modelId: target.modelId };
+      const model = await modelInChannel(services, { ref, channelId: channel });
+      if (!model) return;
       await services.client.chat.update({
         channel,
         ts,

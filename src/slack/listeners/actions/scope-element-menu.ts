@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, OverflowAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { findScopeElement, removeScopeElement, SCOPE_KIND_NAMES, scopeKindOf } from '../../../domain/scope-edits';
+import { findScopeElement, SCOPE_KIND_NAMES, scopeKindOf } from '../../../domain/scope-edits';
+import { removeScopeElement } from '../../../use-cases/remove-scope-element';
 import type { SlackServices } from '../../deps';
 import { scopeElementModal } from '../../views/scope-element-modal';
 import { menuChoice } from '../menu-choice';
@@ -22,22 +23,9 @@ export function scopeElementMenu(services: SlackServices) {
       return;
     }
     if (verb !== 'remove') return;
-    let refusal: string | undefined;
-    await services.store.update(
-      { workspaceId, modelId: choice.model.id },
-      { actor: body.user.id, action: `scope.${kind}.remove` },
-      (current) => {
-        const outcome = removeScopeElement(current, kind, elementId);
-        if (outcome.ok) return outcome.model;
-        refusal =
-          outcome.reason === 'in_use'
-            ? `${elementId} is still used by ${outcome.usedBy.join(', ')}: change or remove those first.`
-            : `${elementId} no longer exists.`;
-        return current;
-      },
-    );
-    if (refusal) return tell(refusal);
+    const ref = { workspaceId, modelId: choice.model.id };
+    const outcome = await removeScopeElement(services, { ref, by: body.user.id, kind, elementId });
+    if (!outcome.ok) return tell(outcome.message);
     await tell(`Removed ${SCOPE_KIND_NAMES[kind]} ${elementId}.`);
-    services.refresher.refresh({ workspaceId, modelId: choice.model.id });
   };
 }

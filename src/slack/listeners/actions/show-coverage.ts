@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { strideCoverage } from '../../../domain/coverage';
+import { readCoverage } from '../../../use-cases/read-coverage';
 import type { SlackServices } from '../../deps';
 import { decodeValue } from '../../ids';
 import { coverageModal } from '../../views/coverage-modal';
@@ -12,19 +12,17 @@ export function showCoverage(services: SlackServices) {
     const target = decodeValue(action.value);
     const channel = body.channel?.id;
     if (!target || !channel) return;
-    const model = await services.store.get({ workspaceId: body.team?.id ?? '', modelId: target.modelId });
-    if (!model)
-      return tellUser(
-        services.client,
-        services.logger,
-        { channel },
-        body.user.id,
-        `There is no threat model ${target.modelId}.`,
-      );
-    if (!(await services.members.isMember(model.channelId, body.user.id))) return;
+    const ref = { workspaceId: body.team?.id ?? '', modelId: target.modelId };
+    const outcome = await readCoverage(services, { ref, by: body.user.id });
+    if (!outcome.ok) {
+      // Outsiders are not told the model exists.
+      if (outcome.reason === 'no_model')
+        await tellUser(services.client, services.logger, { channel }, body.user.id, outcome.message);
+      return;
+    }
     await services.client.views.open({
       trigger_id: body.trigger_id,
-      view: coverageModal(model, strideCoverage(model)) as never,
+      view: coverageModal(outcome.model, outcome.coverage) as never,
     });
   };
 }

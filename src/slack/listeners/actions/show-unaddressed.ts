@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { readUnaddressed } from '../../../use-cases/read-coverage';
 import type { SlackServices } from '../../deps';
 import { decodeValue } from '../../ids';
 import { unaddressedModal } from '../../views/unaddressed-modal';
@@ -9,8 +10,9 @@ export function showUnaddressed(services: SlackServices) {
     await ack();
     const target = decodeValue(action.value);
     if (!target) return;
-    const model = await services.store.get({ workspaceId: body.team?.id ?? '', modelId: target.modelId });
-    if (!model || !(await services.members.isMember(model.channelId, body.user.id))) return;
-    await services.client.views.open({ trigger_id: body.trigger_id, view: unaddressedModal(model) as never });
+    const ref = { workspaceId: body.team?.id ?? '', modelId: target.modelId };
+    const outcome = await readUnaddressed(services, { ref, by: body.user.id });
+    if (!outcome.ok) return;
+    await services.client.views.open({ trigger_id: body.trigger_id, view: unaddressedModal(outcome.model) as never });
   };
 }

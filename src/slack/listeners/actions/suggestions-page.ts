@@ -1,7 +1,8 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { currentSuggestions } from '../../../use-cases/catalog-suggestions';
 import type { SlackServices } from '../../deps';
 import { ViewStateSchema } from '../../forms/form-values';
-import { idsOnPage, mergePicks, suggestionsFor } from '../../forms/suggestion-picks';
+import { idsOnPage, mergePicks } from '../../forms/suggestion-picks';
 import { readMetadata, SuggestionsMetadataSchema } from '../../ids';
 import { catalogSuggestionsModal, SUGGESTIONS_PER_PAGE } from '../../views/catalog-suggestions-modal';
 
@@ -14,9 +15,11 @@ export function suggestionsPage(services: SlackServices) {
     const state = ViewStateSchema.safeParse(view?.state.values ?? {});
     const page = Number(action.value);
     if (!view || !metadata || !state.success || !Number.isInteger(page)) return;
-    const model = await services.store.get({ workspaceId: body.team?.id ?? '', modelId: metadata.modelId });
-    if (!model) return;
-    const suggestions = suggestionsFor(model, services.catalog);
+    const found = await currentSuggestions(services, {
+      ref: { workspaceId: body.team?.id ?? '', modelId: metadata.modelId },
+    });
+    if (!found.ok) return;
+    const { model, suggestions } = found;
     const picked = mergePicks(metadata.picked, idsOnPage(suggestions, metadata.page, SUGGESTIONS_PER_PAGE), state.data);
     await services.client.views.update({
       view_id: view.id,

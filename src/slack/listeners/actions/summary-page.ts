@@ -1,9 +1,11 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { type SummaryPage, turnSummaryPage } from '../../../use-cases/turn-summary-page';
 import type { SlackServices } from '../../deps';
 import { decodeValue } from '../../ids';
+import { tellUser } from '../tell-user';
 
-/** Previous/Next on a shared summary (scope, threats or mitigations): remember its page, re-render it. */
-export function summaryPage(services: SlackServices, which: 'scopePage' | 'threatPage' | 'mitigationPage') {
+/** Previous/Next on a shared summary (scope, threats or mitigations): the use case remembers its page; it is re-rendered. */
+export function summaryPage(services: SlackServices, which: SummaryPage) {
   return async ({ ack, body, action }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
     await ack();
     await services.afterAck.run(async () => {
@@ -11,8 +13,11 @@ export function summaryPage(services: SlackServices, which: 'scopePage' | 'threa
       const page = Number(target?.detail);
       if (!target || !Number.isInteger(page) || page < 1) return;
       const ref = { workspaceId: body.team?.id ?? '', modelId: target.modelId };
-      await services.messageRefs.set(ref, { [which]: page });
-      services.refresher.refresh(ref);
+      const outcome = await turnSummaryPage(services, { ref, userId: body.user.id, which, page });
+      const channel = body.channel?.id;
+      if (outcome.ok || !channel) return;
+      const where = { channel, threadTs: body.message?.thread_ts };
+      await tellUser(services.client, services.logger, where, body.user.id, outcome.message);
     });
   };
 }

@@ -1,20 +1,8 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
-import type { ThreatModel } from '../../../domain/model';
-import { modelReadyForThreats } from '../../../use-cases/model-access';
+import { captureThreat as captureFromThread } from '../../../use-cases/capture-threat';
 import type { SlackServices } from '../../deps';
 import { notice } from '../../views/thread-messages';
 import { threatModal } from '../../views/threat-modal';
-
-const PAGE = 100;
-
-/** The model whose thread holds this message (its card is the thread's parent), if any. */
-async function modelOfThread(services: SlackServices, workspaceId: string, channelId: string, threadTs: string) {
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await services.store.list(workspaceId, { by: 'channel', channelId }, { offset, limit: PAGE });
-    const found = page.items.find((model: ThreatModel) => model.threadTs === threadTs);
-    if (found || page.nextOffset === undefined) return found;
-  }
-}
 
 /**
  * "Capture as threat" on a message in a model's thread: the threat modal opens with the message
@@ -24,34 +12,19 @@ async function modelOfThread(services: SlackServices, workspaceId: string, chann
 export function captureThreat(services: SlackServices) {
   return async ({ ack, shortcut, respond }: SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs) => {
     await ack();
-    const tell = (text: string) => respond({ response_type: 'ephemeral', ...notice(text) });
-    const workspaceId = shortcut.team?.id ?? shortcut.user.team_id ?? '';
-    const threadTs = (shortcut.message.thread_ts as string | undefined) ?? shortcut.message.ts;
-    const found = await modelOfThread(services, workspaceId, shortcut.channel.id, threadTs);
-    if (!found)
-      return void (await tell(
-        "This message is not in the thread of a threat model. Use it on a message in a model's thread.",
-      ));
-    const access = await modelReadyForThreats(services, workspaceId, found.id, shortcut.user.id);
-    if (!access.ok) return void (await tell(access.message));
-    const { permalink } = await services.client.chat.getPermalink({
-      channel: shortcut.channel.id,
-      message_ts: shortcut.message.ts,
+    const { channel, message, user } = shortcut;
+    const captured = await captureFromThread(services, {
+      workspaceId: shortcut.team?.id ?? user.team_id ?? '',
+      channelId: channel.id,
+      threadTs: (message.thread_ts as string | undefined) ?? message.ts,
+      text: message.text ?? '',
+      by: user.id,
     });
-    const action = (shortcut.message.text ?? '').replace(/\s+/g, ' ').trim().slice(0, 200);
+    if (!captured.ok) return void (await respond({ response_type: 'ephemeral', ...notice(captured.message) }));
+    const { permalink } = await services.client.chat.getPermalink({ channel: channel.id, message_ts: message.ts });
     const view = threatModal(
-      { model: access.model, catalog: services.catalog },
-      {
-        values: {
-          threatSource: '',
-          threatAction: action,
-          impactedGoals: [],
-          impactedAssetIds: [],
-          stride: [],
-          affectedElementIds: [],
-        },
-        ...(permalink && { capturedFrom: permalink }),
-      },
+      { model: captured.model, catalog: services.catalog },
+      { values: captured.values, ...(permalink && { capturedFrom: permalink }) },
     );
     await services.client.views.open({ trigger_id: shortcut.trigger_id, view: view as never });
   };

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { addMitigation, updateMitigation } from '../../../domain/mitigation-edits';
-import { ModelInvalidError } from '../../../errors';
+import type { MitigationInput } from '../../../domain/mitigation-edits';
+import { saveMitigation } from '../../../use-cases/save-mitigation';
 import type { SlackServices } from '../../deps';
 import { parseMitigationForm } from '../../forms/parse-mitigation-form';
 import { MitigationModalMetadataSchema } from '../../ids';
@@ -8,6 +8,16 @@ import { mention, truncate, userText } from '../../views/text';
 import { notice } from '../../views/thread-messages';
 import { checkedSubmission } from '../checked-submission';
 import { tellUser } from '../tell-user';
+
+/** What the thread is told: who added or changed which mitigation, and any baseline control set aside. */
+const savedText = (userId: string, id: string, edited: boolean, input: MitigationInput) =>
+  truncate(
+    `${mention(userId)} ${edited ? 'changed' : 'added'} *${id}* for ${input.threatIds.join(', ')}: ${userText(input.description, 1200)}` +
+      (input.deviation
+        ? `\nSets baseline control \`${input.baselineControlId}\` aside: ${input.deviation.reason.replace(/_/g, ' ')}.`
+        : ''),
+    3000,
+  );
 
 /** A mitigation was submitted: validate against the current model, save, tell the thread. */
 export function mitigationSubmit(services: SlackServices) {
@@ -19,60 +29,23 @@ export function mitigationSubmit(services: SlackServices) {
       'description',
     );
     if (!checked) return;
-    const { metadata, state, workspaceId, userId } = checked;
-    const parsed = parseMitigationForm(state, userId, services.clock());
-    if (!parsed.ok) {
-      await ack({ response_action: 'errors', errors: parsed.errors });
-      return;
-    }
+    const { metadata, model, workspaceId, userId } = checked;
+    const parsed = parseMitigationForm(checked.state, userId, services.clock());
+    if (!parsed.ok) return ack({ response_action: 'errors', errors: parsed.errors });
     await ack();
     await services.afterAck.run(async () => {
       const ref = { workspaceId, modelId: metadata.modelId };
-      const where = { channel: checked.model.channelId, threadTs: checked.model.threadTs };
-      try {
-        const editing = metadata.mitigationId;
-        let id = editing ?? '';
-        const { model, changed } = await services.store.update(
-          ref,
-          { actor: userId, action: editing ? 'mitigation.edit' : 'mitigation.add' },
-          (current) => {
-            if (editing) return updateMitigation(current, editing, parsed.input) ?? current;
-            const added = addMitigation(current, parsed.input, userId, services.clock());
-            id = added.id;
-            return added.model;
-          },
-        );
-        if (!changed)
-          return tellUser(
-            services.client,
-            services.logger,
-            where,
-            userId,
-            `${id || 'The mitigation'} was not changed.`,
-          );
-        const text = truncate(
-          `${mention(userId)} ${editing ? 'changed' : 'added'} *${id}* for ${parsed.input.threatIds.join(', ')}: ${userText(parsed.input.description, 1200)}` +
-            (parsed.input.deviation
-              ? `\nSets baseline control \`${parsed.input.baselineControlId}\` aside: ${parsed.input.deviation.reason.replace(/_/g, ' ')}.`
-              : ''),
-          3000,
-        );
-        await services.client.chat.postMessage({
-          channel: model.channelId,
-          thread_ts: model.threadTs,
-          ...notice(text),
-        });
-        services.refresher.refresh(ref);
-      } catch (error) {
-        if (!(error instanceof ModelInvalidError)) throw error;
-        await tellUser(
-          services.client,
-          services.logger,
-          where,
-          userId,
-          'Your mitigation was not saved: the model changed meanwhile. Please try again.',
-        );
+      const { mitigationId } = metadata;
+      const saved = await saveMitigation(services, { ref, by: userId, mitigationId, input: parsed.input });
+      if (!saved.ok) {
+        const where = { channel: model.channelId, threadTs: model.threadTs };
+        return tellUser(services.client, services.logger, where, userId, saved.message);
       }
+      await services.client.chat.postMessage({
+        channel: saved.model.channelId,
+        thread_ts: saved.model.threadTs,
+        ...notice(savedText(userId, saved.mitigationId, saved.edited, parsed.input)),
+      });
     });
   };
 }

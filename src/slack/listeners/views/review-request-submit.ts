@@ -1,13 +1,13 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { type ReviewOutcome, requestReview } from '../../../domain/review-workflow';
+import { requestReview } from '../../../use-cases/request-review';
 import type { SlackServices } from '../../deps';
 import { ReviewModalMetadataSchema } from '../../ids';
 import { REVIEW_FIELDS } from '../../views/review-modals';
 import { checkedSubmission } from '../checked-submission';
 
 /**
- * The review request was submitted: the model goes in review (the domain decides whether it may),
- * the stalled-draft reminder ends, and a job posts the request in the AppSec channel.
+ * The review request was submitted: the use case decides and queues the request; a refusal shows
+ * on the form, beside the "request it anyway" choice when the model is incomplete.
  */
 export function reviewRequestSubmit(services: SlackServices) {
   return async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
@@ -24,25 +24,13 @@ export function reviewRequestSubmit(services: SlackServices) {
     );
     const note = state[REVIEW_FIELDS.note]?.[REVIEW_FIELDS.note]?.value?.trim() || undefined;
     const ref = { workspaceId, modelId: metadata.modelId };
-    let outcome: ReviewOutcome | undefined;
-    const { model } = await services.store.update(ref, { actor: userId, action: 'review.request' }, (current) => {
-      outcome = requestReview(current, { by: userId, at: services.clock(), allowIncomplete, ...(note && { note }) });
-      return outcome.ok ? outcome.model : current;
-    });
-    if (!outcome?.ok) {
-      const field = outcome?.reason === 'incomplete' ? REVIEW_FIELDS.incomplete : REVIEW_FIELDS.note;
+    const outcome = await requestReview(services, { ref, by: userId, allowIncomplete, note });
+    if (!outcome.ok) {
+      const field = outcome.reason === 'incomplete' ? REVIEW_FIELDS.incomplete : REVIEW_FIELDS.note;
       const errorField = view.blocks.some((block) => block.block_id === field) ? field : REVIEW_FIELDS.note;
-      await ack({ response_action: 'errors', errors: { [errorField]: outcome?.message ?? 'Not possible now.' } });
+      await ack({ response_action: 'errors', errors: { [errorField]: outcome.message } });
       return;
     }
     await ack();
-    await services.afterAck.run(async () => {
-      await services.jobs.cancelReminder(ref, 'idle');
-      await services.jobs.requestReview({
-        ...ref,
-        requestedAt: model.review?.requestedAt ?? services.clock().toISOString(),
-      });
-      services.refresher.refresh(ref);
-    });
   };
 }

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { scoreRisk } from '../../../domain/risk';
-import { assessThreat } from '../../../domain/threat-edits';
+import type { RiskScore } from '../../../domain/risk';
+import type { RiskAssessment } from '../../../domain/risk-assessment';
+import { rateRisk } from '../../../use-cases/rate-risk';
 import type { SlackServices } from '../../deps';
 import { parseRiskForm } from '../../forms/parse-risk-form';
 import { RiskModalMetadataSchema } from '../../ids';
@@ -9,40 +10,45 @@ import { notice } from '../../views/thread-messages';
 import { checkedSubmission } from '../checked-submission';
 import { tellUser } from '../tell-user';
 
+/** What the thread is told: the scores before and after, and the decision with who took it. */
+function reviewedText(
+  userId: string,
+  threatId: string,
+  risk: RiskAssessment,
+  scores: { before?: RiskScore; after?: RiskScore },
+) {
+  const { before, after } = scores;
+  const decision = risk.decision;
+  return truncate(
+    `${mention(userId)} reviewed *${threatId}*: ${before?.score} ${before?.band} → ${after?.score} ${after?.band}; ` +
+      `${decision?.type === 'accept' ? `risk accepted by ${mention(userId)}` : `decision: ${decision?.type}`}` +
+      (decision?.reason ? ` (${userText(decision.reason, 800)})` : ''),
+    3000,
+  );
+}
+
 /** A risk review was submitted: record ratings and decision (with who decided), tell the thread. */
 export function riskSubmit(services: SlackServices) {
   return async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const checked = await checkedSubmission(services, { ack, body, view }, RiskModalMetadataSchema, 'threatId');
     if (!checked) return;
-    const { metadata, state, workspaceId, userId } = checked;
-    const parsed = parseRiskForm(state, userId, services.clock());
-    if (!parsed.ok) {
-      await ack({ response_action: 'errors', errors: parsed.errors });
-      return;
-    }
+    const { metadata, model, workspaceId, userId } = checked;
+    const parsed = parseRiskForm(checked.state, userId, services.clock());
+    if (!parsed.ok) return ack({ response_action: 'errors', errors: parsed.errors });
     await ack();
     await services.afterAck.run(async () => {
       const ref = { workspaceId, modelId: metadata.modelId };
-      const { model, changed } = await services.store.update(
-        ref,
-        { actor: userId, action: `risk.${parsed.risk.decision?.type}` },
-        (current) => assessThreat(current, parsed.threatId, parsed.risk) ?? current,
-      );
-      const where = { channel: model.channelId, threadTs: model.threadTs };
-      if (!changed)
-        return tellUser(services.client, services.logger, where, userId, `${parsed.threatId} was not changed.`);
-      const matrix = services.flow.risk;
-      const before = parsed.risk.before ? scoreRisk(matrix, parsed.risk.before) : undefined;
-      const after = parsed.risk.after ? scoreRisk(matrix, parsed.risk.after) : undefined;
-      const decision = parsed.risk.decision;
-      const text = truncate(
-        `${mention(userId)} reviewed *${parsed.threatId}*: ${before?.score} ${before?.band} → ${after?.score} ${after?.band}; ` +
-          `${decision?.type === 'accept' ? `risk accepted by ${mention(userId)}` : `decision: ${decision?.type}`}` +
-          (decision?.reason ? ` (${userText(decision.reason, 800)})` : ''),
-        3000,
-      );
-      await services.client.chat.postMessage({ channel: model.channelId, thread_ts: model.threadTs, ...notice(text) });
-      services.refresher.refresh(ref);
+      const { threatId, risk } = parsed;
+      const rated = await rateRisk(services, { ref, by: userId, threatId, risk });
+      if (!rated.ok) {
+        const where = { channel: model.channelId, threadTs: model.threadTs };
+        return tellUser(services.client, services.logger, where, userId, rated.message);
+      }
+      await services.client.chat.postMessage({
+        channel: rated.model.channelId,
+        thread_ts: rated.model.threadTs,
+        ...notice(reviewedText(userId, threatId, risk, rated)),
+      });
     });
   };
 }

@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { addThreat } from '../../../domain/threat-edits';
-import { editableModel } from '../../../use-cases/model-access';
+import { addCatalogThreats } from '../../../use-cases/add-catalog-threats';
+import { pickableSuggestions } from '../../../use-cases/catalog-suggestions';
 import type { SlackServices } from '../../deps';
 import { ViewStateSchema } from '../../forms/form-values';
-import { idsOnPage, mergePicks, suggestionsFor } from '../../forms/suggestion-picks';
+import { idsOnPage, mergePicks } from '../../forms/suggestion-picks';
 import { readMetadata, SuggestionsMetadataSchema } from '../../ids';
 import { SUGGESTIONS_PER_PAGE } from '../../views/catalog-suggestions-modal';
 import { mention, truncate } from '../../views/text';
@@ -19,67 +19,30 @@ export function suggestionsSubmit(services: SlackServices) {
     const metadata = readMetadata(SuggestionsMetadataSchema, view.private_metadata);
     const state = ViewStateSchema.safeParse(view.state.values);
     if (!metadata || !state.success) return ack();
-    const workspaceId = body.team?.id ?? body.user.team_id ?? '';
-    const userId = body.user.id;
-    const access = await editableModel(services, workspaceId, metadata.modelId, userId);
-    if (!access.ok) {
+    const ref = { workspaceId: body.team?.id ?? body.user.team_id ?? '', modelId: metadata.modelId };
+    const by = body.user.id;
+    const found = await pickableSuggestions(services, { ref, by });
+    if (!found.ok) {
       const firstInput = view.blocks.find((block) => block.type === 'input')?.block_id;
-      if (firstInput) return ack({ response_action: 'errors', errors: { [firstInput]: access.message } });
-      return ack();
+      return firstInput ? ack({ response_action: 'errors', errors: { [firstInput]: found.message } }) : ack();
     }
-    const suggestions = suggestionsFor(access.model, services.catalog);
-    const picked = mergePicks(metadata.picked, idsOnPage(suggestions, metadata.page, SUGGESTIONS_PER_PAGE), state.data);
+    const shown = idsOnPage(found.suggestions, metadata.page, SUGGESTIONS_PER_PAGE);
+    const picked = mergePicks(metadata.picked, shown, state.data);
     await ack();
     if (picked.length === 0) return;
-
     await services.afterAck.run(async () => {
-      const added: string[] = [];
-      const { model } = await services.store.update(
-        { workspaceId, modelId: metadata.modelId },
-        { actor: userId, action: 'threat.add_from_catalog' },
-        (current) => {
-          added.length = 0;
-          let next = current;
-          for (const suggestion of suggestionsFor(current, services.catalog).filter((s) =>
-            picked.includes(s.threat.id),
-          )) {
-            const { threat } = suggestion;
-            const result = addThreat(
-              next,
-              {
-                threatSource: threat.threatSource,
-                prerequisites: threat.prerequisites,
-                threatAction: threat.threatAction,
-                threatImpact: threat.threatImpact,
-                impactedGoals: threat.impactedGoals,
-                impactedAssetIds: [],
-                stride: threat.stride,
-                affectedElementIds: suggestion.componentIds,
-              },
-              userId,
-              services.clock(),
-              { type: 'catalog', catalogThreatId: threat.id },
-            );
-            next = result.model;
-            added.push(result.id);
-          }
-          return next;
-        },
-      );
-      const where = { channel: model.channelId, threadTs: model.threadTs };
-      if (added.length === 0)
-        return tellUser(services.client, services.logger, where, userId, 'Those threats are already in the model.');
+      const outcome = await addCatalogThreats(services, { ref, by, picked });
+      if (!outcome.ok) {
+        const where = { channel: found.model.channelId, threadTs: found.model.threadTs };
+        return tellUser(services.client, services.logger, where, by, outcome.message);
+      }
+      const { model, added } = outcome;
+      const text = `${mention(by)} added ${added.length} threat(s) from the catalog: ${added.join(', ')}. Map them to your assets with *Edit*.`;
       await services.client.chat.postMessage({
         channel: model.channelId,
         thread_ts: model.threadTs,
-        ...notice(
-          truncate(
-            `${mention(userId)} added ${added.length} threat(s) from the catalog: ${added.join(', ')}. Map them to your assets with *Edit*.`,
-            3000,
-          ),
-        ),
+        ...notice(truncate(text, 3000)),
       });
-      services.refresher.refresh({ workspaceId, modelId: model.id });
     });
   };
 }

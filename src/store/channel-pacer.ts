@@ -1,12 +1,6 @@
 import type { Redis } from 'ioredis';
-import type { RedisKeys } from '../store/redis-keys';
-
-/**
- * Slack's pace for chat.postMessage is about one message per second per channel. A tenth more
- * leaves room for a message posted a little after its slot (network, a busy worker), so the next
- * one never lands inside Slack's second.
- */
-export const CHANNEL_PACE_MS = 1100;
+import { CHANNEL_PACE_MS, type ChannelPacer } from '../ports/channel-pacer';
+import type { RedisKeys } from './redis-keys';
 
 /**
  * KEYS: the channel's next free time, this delivery's reserved slot, when the channel last had a
@@ -37,18 +31,16 @@ return slot - now
 `;
 
 /**
- * Keeps the job messages of every worker to Slack's pace in each channel. Each message waiting
- * for a busy channel gets its own slot (one pace after the previous), so a reviewer with ten nudges
- * due at once has them delivered a second apart, each job delayed once, and nobody else waits.
+ * The channel pacer in Redis, so every worker process keeps the same pace: the three keys of a
+ * channel share a hash tag (one Cluster slot), and one script takes a turn atomically.
  */
-export class ChannelPacer {
+export class RedisChannelPacer implements ChannelPacer {
   constructor(
     private readonly redis: Redis,
     private readonly keys: RedisKeys,
     private readonly paceMs = CHANNEL_PACE_MS,
   ) {}
 
-  /** 0 when `deliveryId` may post in `channel` now, else how many ms to wait for its slot. */
   async turn(channel: string, deliveryId: string, now = Date.now()): Promise<number> {
     const wait = await this.redis.eval(
       TAKE_TURN,
@@ -62,7 +54,6 @@ export class ChannelPacer {
     return Number(wait);
   }
 
-  /** A message went out in `channel` (perhaps later than its slot): the next waits a pace from now. */
   async posted(channel: string, now = Date.now()): Promise<void> {
     await this.redis.set(this.keys.paceLast(channel), String(now), 'PX', this.paceMs * 2);
   }

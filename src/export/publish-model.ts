@@ -1,0 +1,118 @@
+import type { Flow } from '../domain/flow';
+import type { Mitigation } from '../domain/mitigation';
+import type { ThreatModel } from '../domain/model';
+import { lastReviewDecision } from '../domain/review-workflow';
+import { ROLES } from '../domain/roles';
+import { plainLine } from '../domain/safe-text';
+import { type ExportContext, exportFiles } from './export-files';
+import { gitHubHttpHeader } from './git-command';
+import { publishToGit } from './git-publisher';
+import type { GitHubClient, GitHubSettings, PullRequest } from './github-client';
+import { exportBranch, modelSlug } from './slug';
+
+/** Where exports go (EXPORT_GIT_URL and friends). */
+export interface ExportTarget {
+  gitUrl: string;
+  baseBranch: string;
+  /** The folder in the repository holding one folder per model. */
+  folder: string;
+  author: { name: string; email: string };
+  /** Set when GitHub is: pull requests (and backlog issues). */
+  github: (GitHubSettings & { backlogIssues: boolean }) | undefined;
+}
+
+export interface PublishedModel {
+  /** False when the repository already held exactly this export: no commit was made. */
+  changed: boolean;
+  branch: string;
+  folder: string;
+  commit: string;
+  /** The pull request for the branch, when GitHub is set up. */
+  pull: PullRequest | undefined;
+  /** The folder on its branch on github.com, when the remote is a github.com HTTPS URL. */
+  browseUrl: string | undefined;
+}
+
+/**
+ * Write a model's export into `<folder>/<slug>/` on `threadmodel/TM-n` (the commit says who
+ * approved it, if anyone did) and, with GitHub, open (or find) the pull request for the branch.
+ */
+export async function publishModel(
+  target: ExportTarget,
+  model: ThreatModel,
+  flow: Flow,
+  context: ExportContext & { names: Readonly<Record<string, string>> },
+  github: GitHubClient | undefined,
+): Promise<PublishedModel> {
+  const files = await exportFiles(model, flow, context);
+  const branch = exportBranch(model.id);
+  const folder = `${target.folder}/${modelSlug(model.id, model.title)}`;
+  const title = oneLine(model.title);
+  const approval = lastReviewDecision(model);
+  const approvedBy =
+    model.status === 'approved' && approval?.type === 'approved'
+      ? (context.names[approval.by] ?? approval.by)
+      : undefined;
+  const published = await publishToGit({
+    repoUrl: target.gitUrl,
+    baseBranch: target.baseBranch,
+    branch,
+    folder,
+    files,
+    message: `Threat model ${model.id} ${title}, version ${model.version}${approvedBy ? `, approved by ${oneLine(approvedBy)}` : ''}`,
+    author: target.author,
+    ...httpHeader(target),
+  });
+  const pull = github
+    ? await github.openPullRequest({
+        head: branch,
+        base: target.baseBranch,
+        title: `Threat model ${model.id}: ${title}`,
+        body: `Exported by Threadmodel from the model's Slack thread (version ${model.version}, ${model.status}).\n\nThe report is \`${folder}/README.md\`.`,
+      })
+    : undefined;
+  return {
+    changed: published.changed,
+    branch,
+    folder,
+    commit: published.commit,
+    pull,
+    browseUrl: browseUrl(target, branch, folder),
+  };
+}
+
+/** Everyone the report mentions (owner, role holders, reviewers, risk deciders, mitigation owners): their names are looked up. */
+export function reportPeople(model: ThreatModel): string[] {
+  const ids = new Set<string>([model.ownerId, ...ROLES.flatMap((role) => model.roles[role])]);
+  if (model.review?.reviewerId) ids.add(model.review.reviewerId);
+  for (const event of model.review?.history ?? []) if (event.by !== 'system') ids.add(event.by);
+  for (const threat of model.threats) if (threat.risk.decision) ids.add(threat.risk.decision.decidedBy);
+  for (const mitigation of model.mitigations) if (mitigation.owner) ids.add(mitigation.owner);
+  return [...ids].slice(0, 100);
+}
+
+/** The GitHub issue for a planned mitigation: what it is, and which model and threats it belongs to. */
+export function backlogIssue(model: ThreatModel, mitigation: Mitigation) {
+  return {
+    title: `${model.id} ${mitigation.id}: ${oneLine(mitigation.description).slice(0, 200)}`,
+    body: `A planned mitigation of threat model ${model.id} (${oneLine(model.title)}), addressing ${mitigation.threatIds.join(', ')}.\n\n${mitigation.description}`,
+    labels: ['threat-model'],
+  };
+}
+
+/** Git authentication for an HTTPS remote on GitHub, when a token is configured. */
+export function httpHeader(target: Pick<ExportTarget, 'gitUrl' | 'github'>): { httpHeader?: string } {
+  const header = gitHubHttpHeader(target.gitUrl, target.github?.token);
+  return header ? { httpHeader: header } : {};
+}
+
+function browseUrl(target: ExportTarget, branch: string, folder: string): string | undefined {
+  const match = /^https:\/\/(?:[^@/]+@)?github\.com\/([\w.-]+\/[\w.-]+?)(?:\.git)?$/.exec(target.gitUrl);
+  return match ? `https://github.com/${match[1]}/tree/${branch}/${folder}` : undefined;
+}
+
+/** A title or description on one line, at most 200 characters. */
+function oneLine(text: string): string {
+  const line = plainLine(text);
+  return line.length <= 200 ? line : `${line.slice(0, 199)}…`;
+}

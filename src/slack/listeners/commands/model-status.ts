@@ -1,0 +1,23 @@
+import { modelStatus } from '../../../use-cases/model-status';
+import { helpMessage } from '../../views/command-responses';
+import { modelCard } from '../../views/model-card';
+import { modelIdArgument } from './model-id-argument';
+import type { Subcommand } from './subcommand';
+
+/** `/threatmodel status TM-12`: the model's card, for the user only. */
+export const statusCommand: Subcommand = async (services, { ack, command, respond, words }) => {
+  const modelId = modelIdArgument(words[0]);
+  if (!modelId) return ack(helpMessage('Which model? For example `/threatmodel status TM-12`.'));
+  await ack();
+  await services.afterAck.run(async () => {
+    const outcome = await modelStatus(services, { ref: { workspaceId: command.team_id, modelId } });
+    if (!outcome.ok) {
+      await respond(helpMessage(outcome.message));
+      return;
+    }
+    await respond({
+      response_type: 'ephemeral',
+      ...modelCard(outcome.model, outcome.summary, services.flow, false),
+    });
+  });
+};

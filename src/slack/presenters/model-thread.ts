@@ -1,0 +1,38 @@
+import { summarize } from '../../domain/summary';
+import type { ModelThread } from '../../use-cases/start-model';
+import type { SlackServices } from '../deps';
+import { slackErrorCode } from '../slack-errors';
+import { modelCard } from '../views/model-card';
+import { scopeSummaryMessage } from '../views/scope-summary';
+import { rolesMessage, stepOpenedMessage } from '../views/thread-messages';
+
+/**
+ * A new model in Slack: its card in the channel (undefined when the app is not in the channel),
+ * then, in the card's thread, the roles message, the scope step and the scope summary.
+ */
+export function slackModelThread(services: Pick<SlackServices, 'client' | 'flow' | 'catalog'>): ModelThread {
+  const { client, flow, catalog } = services;
+  return {
+    async postCard(model) {
+      try {
+        const posted = await client.chat.postMessage({
+          channel: model.channelId,
+          ...modelCard(model, summarize(flow, model), flow),
+        });
+        return posted.ts as string;
+      } catch (error) {
+        const code = slackErrorCode(error);
+        if (code !== 'not_in_channel' && code !== 'channel_not_found') throw error;
+        return undefined;
+      }
+    },
+    async openThread(model) {
+      const inThread = { channel: model.channelId, thread_ts: model.threadTs };
+      const roles = await client.chat.postMessage({ ...inThread, ...rolesMessage(model, flow) });
+      await client.chat.postMessage({ ...inThread, ...stepOpenedMessage(model, flow, 'scope') });
+      const { page: _page, ...summary } = scopeSummaryMessage(model, catalog);
+      const scopeSummary = await client.chat.postMessage({ ...inThread, ...summary });
+      return { roles: roles.ts as string, scopeSummary: scopeSummary.ts as string, scopePage: 1 };
+    },
+  };
+}

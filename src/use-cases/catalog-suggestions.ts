@@ -1,0 +1,50 @@
+import type { Catalog } from '../catalog/catalog';
+import { suggestThreats, type ThreatSuggestion } from '../catalog/catalog-queries';
+import type { ThreatModel } from '../domain/model';
+import type { ModelRef } from '../ports/model-store';
+import { type AccessDeps, editableModel, modelReadyForThreats } from './model-access';
+import { refuse, type UseCaseOutcome } from './outcome';
+
+export type SuggestionsDeps = AccessDeps & { catalog: Catalog };
+export type Suggestions = UseCaseOutcome<{ model: ThreatModel; suggestions: ThreatSuggestion[] }>;
+
+interface SuggestionsInput {
+  ref: ModelRef;
+  /** The Slack user who asks. */
+  by: string;
+}
+
+/** The catalog threats that fit a model's components and are not in it yet, most relevant first. */
+export function suggestionsFor(catalog: Catalog, model: ThreatModel): ThreatSuggestion[] {
+  const present = new Set(
+    model.threats.flatMap((t) => (t.origin.type === 'catalog' ? [t.origin.catalogThreatId] : [])),
+  );
+  return suggestThreats(catalog, model.scope.components, { exclude: present });
+}
+
+/** "Suggest from catalog": once the scope is finished, since suggestions fit its components. */
+export async function openCatalogSuggestions(
+  deps: SuggestionsDeps,
+  { ref, by }: SuggestionsInput,
+): Promise<Suggestions> {
+  const access = await modelReadyForThreats(deps, ref.workspaceId, ref.modelId, by);
+  if (!access.ok) return access;
+  return { ok: true, model: access.model, suggestions: suggestionsFor(deps.catalog, access.model) };
+}
+
+/**
+ * The suggestions as they are now, for a page turn of the open suggestions modal: turning a page
+ * changes nothing, so it needs no more than the model.
+ */
+export async function currentSuggestions(deps: SuggestionsDeps, { ref }: { ref: ModelRef }): Promise<Suggestions> {
+  const model = await deps.store.get(ref);
+  if (!model) return refuse(`There is no threat model ${ref.modelId} in this workspace.`);
+  return { ok: true, model, suggestions: suggestionsFor(deps.catalog, model) };
+}
+
+/** The suggestions a submission picks from, for a user who may still change the model. */
+export async function pickableSuggestions(deps: SuggestionsDeps, { ref, by }: SuggestionsInput): Promise<Suggestions> {
+  const access = await editableModel(deps, ref.workspaceId, ref.modelId, by);
+  if (!access.ok) return access;
+  return { ok: true, model: access.model, suggestions: suggestionsFor(deps.catalog, access.model) };
+}

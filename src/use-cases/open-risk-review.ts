@@ -1,0 +1,14 @@
+import type { ThreatModel } from '../domain/model';
+import type { ModelRef } from '../ports/model-store';
+import { type AccessDeps, editableModel } from './model-access';
+import { refuse, type UseCaseOutcome } from './outcome';
+
+/** "Review a risk": risks are rated per threat, so the model needs threats to review. */
+export async function openRiskReview(
+  deps: AccessDeps,
+  { ref, by }: { ref: ModelRef; by: string },
+): Promise<UseCaseOutcome<{ model: ThreatModel }>> {
+  const access = await editableModel(deps, ref.workspaceId, ref.modelId, by);
+  if (access.ok && access.model.threats.length === 0) return refuse(`${access.model.id} has no threats to review.`);
+  return access;
+}

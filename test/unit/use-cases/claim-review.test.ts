@@ -1,0 +1,97 @@
+import type { ThreatModel } from '../../../src/domain/model';
+import { reviewDueAt } from '../../../src/domain/reminder-schedule';
+import { requestReview } from '../../../src/domain/review-workflow';
+import { calendarFor } from '../../../src/domain/working-days';
+import { claimReview, reassignReview } from '../../../src/use-cases/claim-review';
+import { pickReviewer } from '../../../src/use-cases/review-assignment';
+import { ALICE, BOB, NOW } from '../../support/build-model';
+import { useStore } from '../../support/store-fixture';
+import { refOf, reviewDeps, storedModel } from '../../support/use-case-fakes';
+
+const RITA = 'U0RITA001';
+const SAM = 'U0SAM0001';
+const TOKYO = 'Asia/Tokyo';
+
+describe('claiming and handing over a review', () => {
+  const ctx = useStore();
+
+  /** In review; SAM is in AppSec but holds the AppSec SME role, so cannot review it. */
+  async function inReview() {
+    const model = await storedModel(ctx.store, (m) => {
+      const outcome = requestReview(
+        { ...m, roles: { ...m.roles, appsec_sme: [SAM] } },
+        { by: ALICE, at: NOW, allowIncomplete: true },
+      );
+      if (!outcome.ok) throw new Error(outcome.message);
+      return outcome.model;
+    });
+    const deps = reviewDeps(ctx.store, { appsec: [RITA, SAM], timeZones: { [RITA]: TOKYO } });
+    await deps.messageRefs.set(refOf(model), { reviewCard: '1700000000.000100', reviewChannel: 'C0APPSEC1' });
+    return { model, deps };
+  }
+  const stored = (model: ThreatModel) => ctx.store.require(refOf(model));
+
+  it('gives the review to the AppSec member who claims it, due in their calendar, with the first nudge at the due time', async () => {
+    const { model, deps } = await inReview();
+    const outcome = await claimReview(deps, { ref: refOf(model), by: RITA });
+    const due = reviewDueAt(new Date(model.review?.requestedAt ?? ''), 3, calendarFor(TOKYO, []));
+    expect(outcome).toMatchObject({
+      ok: true,
+      reviewerId: RITA,
+      card: { channel: 'C0APPSEC1', ts: '1700000000.000100' },
+      model: { review: { reviewerId: RITA, dueAt: due.toISOString() } },
+    });
+    expect((await stored(model)).review?.history.at(-1)).toMatchObject({ type: 'claimed', by: RITA, reviewerId: RITA });
+    expect(await deps.jobs.pendingReminder(refOf(model), 'review')).toEqual({
+      data: expect.objectContaining({ reviewerId: RITA, timeZone: TOKYO, dueAt: due.toISOString(), nudge: 1 }),
+      at: due,
+    });
+    expect(deps.refreshed).toEqual([refOf(model)]);
+  });
+
+  it('refuses a claim from outside AppSec, and changes nothing', async () => {
+    const { model, deps } = await inReview();
+    const outcome = await claimReview(deps, { ref: refOf(model), by: BOB });
+    expect(outcome).toEqual({ ok: false, message: 'Only AppSec reviewers can take or hand over reviews.' });
+    expect((await stored(model)).version).toBe(model.version);
+    expect(await deps.jobs.pendingReminder(refOf(model), 'review')).toBeUndefined();
+  });
+
+  it("passes on the domain's refusal of an AppSec member on the model's team", async () => {
+    const { model, deps } = await inReview();
+    const outcome = await claimReview(deps, { ref: refOf(model), by: SAM });
+    expect(outcome).toEqual({
+      ok: false,
+      message: `<@${SAM}> owns or holds a role in ${model.id} and cannot review it.`,
+    });
+    expect(deps.refreshed).toEqual([]);
+  });
+
+  it('hands the review to another AppSec member only', async () => {
+    const { model, deps } = await inReview();
+    expect(await reassignReview(deps, { ref: refOf(model), by: RITA, to: BOB })).toEqual({
+      ok: false,
+      message: `<@${BOB}> is not in AppSec, so they cannot review models.`,
+    });
+    expect(await reassignReview(deps, { ref: refOf(model), by: BOB, to: RITA })).toEqual({
+      ok: false,
+      message: 'Only AppSec reviewers can take or hand over reviews.',
+    });
+    const outcome = await reassignReview(deps, { ref: refOf(model), by: SAM, to: RITA });
+    expect(outcome).toMatchObject({ ok: true, reviewerId: RITA });
+    expect((await stored(model)).review?.history.at(-1)).toMatchObject({
+      type: 'reassigned',
+      by: SAM,
+      reviewerId: RITA,
+    });
+  });
+
+  it('picks reviewers round-robin, skipping the model team', async () => {
+    const { model } = await inReview();
+    const deps = reviewDeps(ctx.store, { appsec: [RITA, SAM, 'U0TOM0001'] });
+    const picks = [];
+    for (let i = 0; i < 3; i++) picks.push(await pickReviewer(deps, model));
+    expect(picks).toEqual([RITA, 'U0TOM0001', RITA]);
+    expect(await pickReviewer(reviewDeps(ctx.store, { appsec: [SAM] }), model)).toBeUndefined();
+  });
+});

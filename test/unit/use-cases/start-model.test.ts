@@ -1,0 +1,66 @@
+import type { ThreatModel } from '../../../src/domain/model';
+import { type ModelThread, startModel, startProblem } from '../../../src/use-cases/start-model';
+import { ALICE } from '../../support/build-model';
+import { useUseCaseDeps } from '../../support/use-case-deps';
+
+const request = { workspaceId: 'T0WORKSPC', channelId: 'C0PAYMENT', userId: ALICE, title: 'Refunds API' };
+
+/** A thread that records what it was asked to show; the card is posted unless `cardTs` is undefined. */
+function thread(cardTs: string | undefined) {
+  const opened: ThreatModel[] = [];
+  const shown: ModelThread = {
+    postCard: async () => cardTs,
+    openThread: async (model) => {
+      opened.push(model);
+      return { roles: '1700000000.000200', scopeSummary: '1700000000.000300', scopePage: 1 };
+    },
+  };
+  return { shown, opened };
+}
+
+describe('starting a model', () => {
+  const ctx = useUseCaseDeps();
+
+  describe('before anything is stored', () => {
+    it('wants a title that fits the schema, in a channel', () => {
+      expect(startProblem({ title: '', channelId: 'C0PAYMENT' })).toMatchObject({
+        about: 'title',
+        message: 'Give the feature a title.',
+      });
+      expect(startProblem({ title: 'x'.repeat(500), channelId: 'C0PAYMENT' })).toMatchObject({ about: 'title' });
+      expect(startProblem({ title: 'Refunds API', channelId: 'D0DIRECT1' })).toMatchObject({
+        about: 'channel',
+        message: 'Start a model in a channel, where the team can join in.',
+      });
+      expect(startProblem({ title: 'Refunds API', channelId: 'G0PRIVATE' })).toBeUndefined();
+    });
+  });
+
+  it('creates the draft, opens its thread under the card, remembers the messages and starts the idle reminder', async () => {
+    const { shown, opened } = thread('1700000000.000100');
+    const outcome = await startModel(ctx.deps, request, shown);
+    expect(outcome).toMatchObject({ ok: true, model: { id: 'TM-1', threadTs: '1700000000.000100' } });
+    expect(opened.map((model) => model.threadTs)).toEqual(['1700000000.000100']);
+    const ref = { workspaceId: 'T0WORKSPC', modelId: 'TM-1' };
+    expect(await ctx.deps.messageRefs.get(ref)).toEqual({
+      card: '1700000000.000100',
+      roles: '1700000000.000200',
+      scopeSummary: '1700000000.000300',
+      scopePage: 1,
+    });
+    expect(ctx.draftIdle.map((idle) => idle.modelId)).toEqual(['TM-1']);
+  });
+
+  it('archives the draft and says how to invite the app when it may not post in the channel', async () => {
+    const { shown, opened } = thread(undefined);
+    const outcome = await startModel(ctx.deps, request, shown);
+    expect(outcome).toEqual({
+      ok: false,
+      message:
+        'I am not a member of this channel yet. Invite me with `/invite @Threadmodel`, then start the model again.',
+    });
+    expect((await ctx.store.require({ workspaceId: 'T0WORKSPC', modelId: 'TM-1' })).status).toBe('archived');
+    expect(opened).toEqual([]);
+    expect(ctx.draftIdle).toEqual([]);
+  });
+});
