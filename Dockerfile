@@ -7,9 +7,11 @@ RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY scripts ./scripts
+# The product only: the development harness (dev/: Slack stand-in, playground) is not even copied in.
 RUN npm run build
 
-# Runtime stage: production dependencies, compiled code and the data folders only.
+# Runtime stage: production dependencies, compiled code and the data folders only. NODE_ENV=production:
+# missing Slack credentials stop start-up with what to set (there is no playground in dist/).
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app

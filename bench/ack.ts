@@ -10,12 +10,12 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { App } from '@slack/bolt';
+import { FORM, formBody, postToApp } from '../dev/stand-in/signed-requests';
+import { BOT } from '../dev/stand-in/workspace';
 import { compose } from '../src/app/compose';
 import { loadFlowAndCatalog } from '../src/app/load-data';
 import { loadConfig } from '../src/config';
 import { PROJECT_ROOT, SHIPPED_FLOW_FILE } from '../src/paths';
-import { FORM, formBody, postToApp } from '../src/stand-in/signed-requests';
-import { BOT } from '../src/stand-in/workspace';
 import { startRedisServer } from '../src/store/redis-server-process';
 import { measure, row } from './measure';
 

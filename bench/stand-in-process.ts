@@ -11,10 +11,10 @@
  */
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { type RateLimits, RateLimitsSchema } from '../src/stand-in/rate-limits';
-import { startSlackStandIn } from '../src/stand-in/stand-in-server';
-import { standInStats } from '../src/stand-in/stand-in-stats';
-import { syntheticUser } from '../src/stand-in/workspace';
+import { type RateLimits, RateLimitsSchema } from '../dev/stand-in/rate-limits';
+import { startSlackStandIn } from '../dev/stand-in/stand-in-server';
+import { standInStats } from '../dev/stand-in/stand-in-stats';
+import { syntheticUser } from '../dev/stand-in/workspace';
 
 /** Synthetic user ids have four digits. */
 const ExtraUsersSchema = z.coerce.number().int().min(0).max(9999);

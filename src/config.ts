@@ -178,10 +178,6 @@ const VARIABLES = {
       .transform((value) => value === 'true'),
     expected: 'true to open a GitHub issue for each planned mitigation on export, or false',
   },
-  PLAYGROUND: {
-    schema: z.enum(['auto', 'off']).default('auto'),
-    expected: 'auto (default: with no Slack credentials, npm start opens the playground) or off',
-  },
   WORKER_CONCURRENCY: {
     schema: z.coerce.number().int().min(1).max(100).default(10),
     expected: 'how many jobs one worker process runs at once, 1 to 100',
@@ -236,8 +232,6 @@ export interface Config {
         github: { apiUrl: string; token: string; repository: string; backlogIssues: boolean } | undefined;
       }
     | undefined;
-  /** With no Slack credentials at all, `auto` starts the playground instead of failing. */
-  playground: 'auto' | 'off';
   jobs: {
     /** Whether this process runs the BullMQ workers (the web process does by default). */
     runWorkers: boolean;
@@ -303,7 +297,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, de
               : undefined,
         }
       : undefined,
-    playground: parsed.PLAYGROUND,
     jobs: { runWorkers: parsed.RUN_WORKERS, concurrency: parsed.WORKER_CONCURRENCY },
   };
 }
@@ -320,16 +313,18 @@ export type SlackCredentials =
 export function requireSlackCredentials(config: Config): SlackCredentials {
   const { botToken, signingSecret, appToken, apiUrl } = config.slack;
   const howTo = 'create the Slack app from manifest.json (README, "Create the Slack app") and copy it from there';
-  const missing = (name: 'SLACK_BOT_TOKEN' | 'SLACK_SIGNING_SECRET'): ConfigProblem => ({
+  const missing = (name: 'SLACK_BOT_TOKEN' | 'SLACK_SIGNING_SECRET', otherwise = ''): ConfigProblem => ({
     name,
     problem: 'is missing',
-    expected: `${VARIABLES[name].expected}; ${howTo}`,
+    expected: `${VARIABLES[name].expected}${otherwise}; ${howTo}`,
   });
   if (botToken && appToken) return { mode: 'socket', botToken, appToken, apiUrl };
   if (botToken && signingSecret) return { mode: 'http', botToken, signingSecret, apiUrl };
   throw new ConfigError([
     ...(botToken ? [] : [missing('SLACK_BOT_TOKEN')]),
-    ...(signingSecret || appToken ? [] : [missing('SLACK_SIGNING_SECRET')]),
+    ...(signingSecret || appToken
+      ? []
+      : [missing('SLACK_SIGNING_SECRET', ' (or SLACK_APP_TOKEN, an app-level token xapp-..., to use Socket Mode)')]),
   ]);
 }
 
@@ -362,10 +357,4 @@ export function requireRedisUrl(config: Config, why: 'production' | 'worker'): s
           : `${VARIABLES.REDIS_URL.expected}; with NODE_ENV=production no private redis-server is started`,
     },
   ]);
-}
-
-/** Whether any Slack credential is configured (none at all: the playground can start instead). */
-export function hasSlackCredentials(config: Config): boolean {
-  const { botToken, signingSecret, appToken } = config.slack;
-  return Boolean(botToken || signingSecret || appToken);
 }

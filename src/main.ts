@@ -1,4 +1,6 @@
 import { runFromCommandLine } from './app/start';
 
-/** `npm start`: serves Slack (and runs the job workers unless RUN_WORKERS=false). See src/app/start.ts. */
-runFromCommandLine('web');
+export { runFromCommandLine };
+
+/** `node dist/main.js` (`npm start` with Slack credentials): serves Slack, and runs the job workers unless RUN_WORKERS=false. */
+if (require.main === module) runFromCommandLine('web');

@@ -16,5 +16,3 @@ function findRoot(from: string): string {
 export const PROJECT_ROOT = findRoot(__dirname);
 export const SHIPPED_CATALOG_DIR = path.join(PROJECT_ROOT, 'catalog');
 export const SHIPPED_FLOW_FILE = path.join(PROJECT_ROOT, 'flows', 'default.yaml');
-/** The playground page, as `npm run build` writes it. */
-export const PLAYGROUND_STATIC_DIR = path.join(PROJECT_ROOT, 'dist', 'playground-page');

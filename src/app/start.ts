@@ -1,11 +1,10 @@
-import { hasSlackCredentials, loadConfig } from '../config';
-import { toAppError } from '../errors';
+import { loadConfig } from '../config';
+import { ConfigError, toAppError } from '../errors';
 import { createLogger, type Logger } from '../logger';
 import { SHIPPED_FLOW_FILE } from '../paths';
-import { startPlayground } from '../playground/start-playground';
 import { Closers } from './closers';
 import { compose } from './compose';
-import type { ComposedApp } from './compose-options';
+import type { ComposedApp, ComposeOptions } from './compose-options';
 import { loadFlowAndCatalog } from './load-data';
 import { startPrivateRedis } from './private-redis';
 import { checkStartup, type ProcessRole } from './startup-checks';
@@ -19,6 +18,12 @@ export interface Running {
 }
 
 /**
+ * How a development harness (dev/playground) composes the app instead: it brings its own Slack
+ * credentials and routes. The product never passes one; with NODE_ENV=production none is accepted.
+ */
+export type HarnessComposer = (options: ComposeOptions & { cwd: string }) => Promise<ComposedApp>;
+
+/**
  * Start a process from its environment: the only place that reads it. Loads and validates the
  * configuration, the flow and the catalog (a mistake stops start-up with a precise message),
  * starts a private redis-server when REDIS_URL is unset on a developer machine, and composes the
@@ -28,14 +33,21 @@ export async function start(
   env: Readonly<Record<string, string | undefined>>,
   cwd = process.cwd(),
   role: ProcessRole = 'web',
+  harness?: HarnessComposer,
 ): Promise<Running> {
   const config = loadConfig(env, { cwd, flowFile: SHIPPED_FLOW_FILE });
+  if (harness && config.production) {
+    throw new ConfigError([
+      {
+        name: 'NODE_ENV',
+        problem: 'is production',
+        expected: 'a development harness (the playground) never runs in production: run dist/main.js',
+      },
+    ]);
+  }
   const logger = createLogger(config.logLevel);
   const { flow, catalog } = loadFlowAndCatalog(config, logger);
-  // No Slack app configured at all, on a developer machine: try it in the playground.
-  const playground =
-    role === 'web' && config.playground === 'auto' && !config.production && !hasSlackCredentials(config);
-  checkStartup(config, role, playground);
+  checkStartup(config, role, harness !== undefined);
 
   const closers = new Closers(logger);
   try {
@@ -46,9 +58,8 @@ export async function start(
       redisUrl = privateRedis.url;
     }
     const base = { config, flow, catalog, logger, redisUrl };
-    const app = playground
-      ? // DEVELOPMENT HARNESS: the one call into the playground (to be replaced by the npm start script).
-        await startPlayground({ ...base, cwd })
+    const app = harness
+      ? await harness({ ...base, cwd })
       : await compose({
           ...base,
           serveSlack: role === 'web',
@@ -88,7 +99,12 @@ function logStarted(app: ComposedApp, appsecChannelId: string | undefined, logge
 
 /** Run as a command (`node dist/main.js`, `node dist/worker.js`): stop cleanly on SIGTERM and SIGINT. */
 export function runFromCommandLine(role: ProcessRole): void {
-  start(process.env, process.cwd(), role).then(
+  runUntilSignalled(start(process.env, process.cwd(), role));
+}
+
+/** Keep a started process running until SIGTERM or SIGINT, then stop it; a failed start prints its message. */
+export function runUntilSignalled(starting: Promise<Running>): void {
+  starting.then(
     (running) => {
       for (const signal of ['SIGTERM', 'SIGINT'] as const) {
         process.once(signal, () => {

@@ -9,7 +9,7 @@ export type ProcessRole = 'web' | 'worker';
  * problem named at once: the Slack credentials (the bot token alone for a worker), and REDIS_URL
  * for a worker (it must share the web process's Redis) or in production.
  */
-export function checkStartup(config: Config, role: ProcessRole, playground: boolean): void {
+export function checkStartup(config: Config, role: ProcessRole, harness: boolean): void {
   const problems: ConfigProblem[] = [];
   const collect = (check: () => unknown) => {
     try {
@@ -20,7 +20,7 @@ export function checkStartup(config: Config, role: ProcessRole, playground: bool
     }
   };
   if (role === 'worker') collect(() => requireBotToken(config));
-  else if (!playground) collect(() => requireSlackCredentials(config));
+  else if (!harness) collect(() => requireSlackCredentials(config));
   if (role === 'worker') collect(() => requireRedisUrl(config, 'worker'));
   else if (config.production) collect(() => requireRedisUrl(config, 'production'));
   if (problems.length > 0) throw new ConfigError(problems);

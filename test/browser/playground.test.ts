@@ -8,7 +8,7 @@ const HOSTILE_NAME = '<script>alert(1)</script> <!channel>';
 /** One step of the walk, however slow the machine (each usually takes a few seconds). */
 const STEP_MS = 45_000;
 const REQUIRED = 'Please complete this required field.';
-/** Ids as the stand-in workspace has them (src/stand-in/workspace.ts). */
+/** Ids as the stand-in workspace has them (dev/stand-in/workspace.ts). */
 const BOB = 'U0BOB0001';
 const CAROL = 'U0CAROL01';
 

@@ -2,13 +2,13 @@ import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
+import { SlackDriver } from '../../dev/stand-in/slack-driver';
+import { type SlackStandIn, startSlackStandIn } from '../../dev/stand-in/stand-in-server';
+import { USERS } from '../../dev/stand-in/workspace';
 import { start } from '../../src/app/start';
 import { ConfigError, StoreUnavailableError } from '../../src/errors';
 import { BullReviewJobs } from '../../src/jobs/bullmq-review-jobs';
 import { QUEUES } from '../../src/ports/job-payloads';
-import { SlackDriver } from '../../src/stand-in/slack-driver';
-import { type SlackStandIn, startSlackStandIn } from '../../src/stand-in/stand-in-server';
-import { USERS } from '../../src/stand-in/workspace';
 import { RedisKeys } from '../../src/store/redis-keys';
 import { RedisModelStore } from '../../src/store/redis-model-store';
 import { RedisReminderIndex } from '../../src/store/reminder-index';
@@ -125,8 +125,8 @@ describe('start-up', () => {
     }
   });
 
-  it('without Slack credentials and with the playground off, names what to set and where to get it', async () => {
-    await expect(start({ LOG_LEVEL: 'silent', PLAYGROUND: 'off' })).rejects.toThrow(
+  it('without Slack credentials, names what to set and where to get it (the product has no playground)', async () => {
+    await expect(start({ LOG_LEVEL: 'silent' })).rejects.toThrow(
       /SLACK_BOT_TOKEN: is missing[\s\S]*manifest\.json[\s\S]*SLACK_SIGNING_SECRET: is missing/,
     );
   });
@@ -155,51 +155,6 @@ describe('start-up', () => {
 
   it('stops with a clear error when Redis cannot be reached', async () => {
     await expect(start({ ...slackEnv(), REDIS_URL: 'redis://127.0.0.1:1' })).rejects.toThrow(StoreUnavailableError);
-  });
-
-  describe('in playground mode (no Slack credentials)', () => {
-    it('serves a Slack workspace of its own: a slash command typed in the page reaches the app as Slack sends it', async () => {
-      const folder = tempDir();
-      const running = await start(
-        { LOG_LEVEL: 'silent', PORT: '0', REDIS_URL: redis.url, REDIS_KEY_PREFIX: uniquePrefix() },
-        folder.dir,
-      );
-      try {
-        const base = `http://127.0.0.1:${running.port}/playground/api`;
-        const post = (op: string, body: object) =>
-          fetch(`${base}/${op}`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify(body),
-          });
-        const state = async () =>
-          (await (await fetch(`${base}/state?user=U0ALICE01&channel=C0PAYMENT`)).json()) as {
-            users: { id: string; isAppSec: boolean }[];
-            messages: { text: string; replyCount: number }[];
-          };
-        expect((await state()).users.filter((u) => u.isAppSec).map((u) => u.id)).toEqual(['U0SEC0001', 'U0SEC0002']);
-        expect(
-          await (
-            await post('command', { user: 'U0ALICE01', channel: 'C0PAYMENT', text: '/threatmodel start Refunds API' })
-          ).json(),
-        ).toEqual({ ok: true });
-        const card = await eventually('the model card', async () =>
-          (await state()).messages.find((m) => m.text.startsWith('TM-1')),
-        );
-        expect(card.text).toContain('Refunds API');
-        expect(existsSync(path.join(folder.dir, '.threadmodel', 'playground', 'exports.git', 'HEAD'))).toBe(true);
-        // Not a member of #appsec: Alice cannot act there.
-        expect(
-          await (await post('command', { user: 'U0ALICE01', channel: 'C0APPSEC0', text: '/threatmodel list' })).json(),
-        ).toEqual({
-          ok: false,
-          error: 'You are not a member of this channel.',
-        });
-      } finally {
-        await running.stop();
-        folder.cleanup();
-      }
-    });
   });
 
   describe('as a worker process (npm run worker)', () => {

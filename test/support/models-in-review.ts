@@ -1,7 +1,7 @@
+import { CHANNELS, TEAM_ID, USERS } from '../../dev/stand-in/workspace';
 import type { ThreatModel } from '../../src/domain/model';
 import type { ReviewNudgeJob } from '../../src/ports/job-payloads';
 import type { ModelStore } from '../../src/ports/model-store';
-import { CHANNELS, TEAM_ID, USERS } from '../../src/stand-in/workspace';
 
 /**
  * A model in review, assigned to `reviewerId`, written straight into the store (no Slack round

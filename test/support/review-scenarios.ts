@@ -1,5 +1,5 @@
+import { CHANNELS, USERS } from '../../dev/stand-in/workspace';
 import type { RiskAssessment } from '../../src/domain/risk-assessment';
-import { CHANNELS, USERS } from '../../src/stand-in/workspace';
 import { buildMitigation, buildThreat } from './build-model';
 import { eventually } from './eventually';
 import { CHANNEL, type Fixture, startScopedModel } from './slack-scenarios';

@@ -1,3 +1,6 @@
+import { SlackDriver } from '../../dev/stand-in/slack-driver';
+import { type SlackStandIn, startSlackStandIn } from '../../dev/stand-in/stand-in-server';
+import { CHANNELS, TEAM_ID, USERGROUPS } from '../../dev/stand-in/workspace';
 import { compose } from '../../src/app/compose';
 import type { ComposedApp } from '../../src/app/compose-options';
 import { loadCatalog } from '../../src/catalog/load-catalog';
@@ -5,9 +8,6 @@ import type { SlackCredentials } from '../../src/config';
 import type { ExportSettings } from '../../src/jobs/processors/processor-deps';
 import { SHIPPED_CATALOG_DIR } from '../../src/paths';
 import type { SlackApp } from '../../src/slack/slack-app';
-import { SlackDriver } from '../../src/stand-in/slack-driver';
-import { type SlackStandIn, startSlackStandIn } from '../../src/stand-in/stand-in-server';
-import { CHANNELS, TEAM_ID, USERGROUPS } from '../../src/stand-in/workspace';
 import { defaultFlow } from './build-model';
 import { testRedis, uniquePrefix } from './redis-server';
 import { testConfig } from './test-config';

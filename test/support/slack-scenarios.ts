@@ -1,5 +1,5 @@
+import { USERS } from '../../dev/stand-in/workspace';
 import { addScopeElement } from '../../src/domain/scope-edits';
-import { USERS } from '../../src/stand-in/workspace';
 import type { useSlackApp } from './slack-app-fixture';
 
 const { ALICE, BOB } = USERS;

@@ -1,7 +1,7 @@
+import { BOT, CHANNELS } from '../../dev/stand-in/workspace';
 import { compose } from '../../src/app/compose';
 import type { ComposedApp, ComposeOptions } from '../../src/app/compose-options';
 import { loadFlowAndCatalog } from '../../src/app/load-data';
-import { BOT, CHANNELS } from '../../src/stand-in/workspace';
 import { testConfig } from './test-config';
 
 /**

@@ -17,7 +17,6 @@ describe('configuration', () => {
       draftRetentionDays: 180,
       review: { appsecChannelId: undefined, appsecUsergroupId: undefined, slaWorkingDays: 3, holidays: [] },
       export: undefined,
-      playground: 'auto',
       jobs: { runWorkers: true, concurrency: 10 },
     });
   });
@@ -124,8 +123,14 @@ describe('configuration', () => {
 
     it('missing credentials name every variable and where to get it', () => {
       expect(() => requireSlackCredentials(loadConfig({}, defaults))).toThrow(
-        /SLACK_BOT_TOKEN: is missing; expected the bot token .*manifest\.json[\s\S]*SLACK_SIGNING_SECRET: is missing/,
+        /SLACK_BOT_TOKEN: is missing; expected the bot token .*manifest\.json[\s\S]*SLACK_SIGNING_SECRET: is missing; expected the signing secret .*or SLACK_APP_TOKEN.*Socket Mode/,
       );
+    });
+
+    it("has no playground switch: what runs without credentials is the launcher's business (scripts/start.js)", () => {
+      const config = loadConfig({ PLAYGROUND: 'auto' }, defaults);
+      expect(config).not.toHaveProperty('playground');
+      expect(() => requireSlackCredentials(config)).toThrow(/SLACK_BOT_TOKEN: is missing/);
     });
 
     it('a malformed token is refused without being echoed', () => {

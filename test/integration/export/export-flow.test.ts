@@ -1,6 +1,6 @@
+import { USERS } from '../../../dev/stand-in/workspace';
 import { fromNativeJson } from '../../../src/export/native-json';
 import type { ExportSettings } from '../../../src/jobs/processors/processor-deps';
-import { USERS } from '../../../src/stand-in/workspace';
 import { bareRepo } from '../../support/bare-repo';
 import { eventually } from '../../support/eventually';
 import { startGitHubStandIn } from '../../support/github-stand-in';

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
+import { type SlackStandIn, startSlackStandIn } from '../../../dev/stand-in/stand-in-server';
+import { USERS } from '../../../dev/stand-in/workspace';
 import type { ComposedApp } from '../../../src/app/compose-options';
-import { type SlackStandIn, startSlackStandIn } from '../../../src/stand-in/stand-in-server';
-import { USERS } from '../../../src/stand-in/workspace';
 import { RedisKeys } from '../../../src/store/redis-keys';
 import { RedisModelStore } from '../../../src/store/redis-model-store';
 import { type RedisServer, startRedisServer } from '../../../src/store/redis-server-process';

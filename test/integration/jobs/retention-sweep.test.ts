@@ -1,9 +1,9 @@
 import { Redis } from 'ioredis';
+import { BOT } from '../../../dev/stand-in/workspace';
 import { compose } from '../../../src/app/compose';
 import type { ComposedApp } from '../../../src/app/compose-options';
 import { loadFlowAndCatalog } from '../../../src/app/load-data';
 import { RETENTION_SWEEP } from '../../../src/jobs/retention-sweep';
-import { BOT } from '../../../src/stand-in/workspace';
 import { RedisKeys } from '../../../src/store/redis-keys';
 import { RedisModelStore } from '../../../src/store/redis-model-store';
 import { ALICE } from '../../support/build-model';

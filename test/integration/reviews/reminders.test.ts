@@ -1,6 +1,6 @@
+import { USERS } from '../../../dev/stand-in/workspace';
 import { addWorkingDays, calendarFor } from '../../../src/domain/working-days';
 import { type ReviewNudgeJob, ReviewNudgeJobSchema } from '../../../src/ports/job-payloads';
-import { USERS } from '../../../src/stand-in/workspace';
 import { eventually } from '../../support/eventually';
 import { APPSEC_CHANNEL, appsecCards, REF, requestReview, startCompleteModel } from '../../support/review-scenarios';
 import { useSlackApp } from '../../support/slack-app-fixture';

@@ -1,6 +1,6 @@
+import { USERS } from '../../../dev/stand-in/workspace';
 import { reviewDueAt } from '../../../src/domain/reminder-schedule';
 import { calendarFor } from '../../../src/domain/working-days';
-import { USERS } from '../../../src/stand-in/workspace';
 import { pickReviewer } from '../../../src/use-cases/review-assignment';
 import { eventually } from '../../support/eventually';
 import { APPSEC_CHANNEL, appsecCards, REF, requestReview, startCompleteModel } from '../../support/review-scenarios';

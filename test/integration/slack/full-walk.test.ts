@@ -1,6 +1,6 @@
 import { WebClient } from '@slack/web-api';
-import { FORM, formBody } from '../../../src/stand-in/signed-requests';
-import { USERS } from '../../../src/stand-in/workspace';
+import { FORM, formBody } from '../../../dev/stand-in/signed-requests';
+import { USERS } from '../../../dev/stand-in/workspace';
 import { useSlackApp } from '../../support/slack-app-fixture';
 
 const { ALICE, BOB, CAROL } = USERS;

@@ -1,5 +1,5 @@
+import { USERS } from '../../../dev/stand-in/workspace';
 import { addThreat } from '../../../src/domain/threat-edits';
-import { USERS } from '../../../src/stand-in/workspace';
 import { useSlackApp } from '../../support/slack-app-fixture';
 import { CHANNEL, startScopedModel } from '../../support/slack-scenarios';
 

@@ -1,5 +1,5 @@
-import { formBody } from '../../../src/stand-in/signed-requests';
-import { USERS } from '../../../src/stand-in/workspace';
+import { formBody } from '../../../dev/stand-in/signed-requests';
+import { USERS } from '../../../dev/stand-in/workspace';
 import { useSlackApp } from '../../support/slack-app-fixture';
 
 const { ALICE, BOB, DAVE } = USERS;

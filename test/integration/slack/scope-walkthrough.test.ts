@@ -1,5 +1,5 @@
+import { USERS } from '../../../dev/stand-in/workspace';
 import { addScopeElement } from '../../../src/domain/scope-edits';
-import { USERS } from '../../../src/stand-in/workspace';
 import { useSlackApp } from '../../support/slack-app-fixture';
 
 const { ALICE, BOB, CAROL } = USERS;

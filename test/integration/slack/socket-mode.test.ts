@@ -1,4 +1,4 @@
-import { CHANNELS, USERS } from '../../../src/stand-in/workspace';
+import { CHANNELS, USERS } from '../../../dev/stand-in/workspace';
 import { useSlackApp } from '../../support/slack-app-fixture';
 
 const { ALICE, BOB } = USERS;

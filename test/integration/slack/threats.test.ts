@@ -1,8 +1,8 @@
 import { WebClient } from '@slack/web-api';
+import { FORM, formBody } from '../../../dev/stand-in/signed-requests';
+import { USERS } from '../../../dev/stand-in/workspace';
 import type { Stride } from '../../../src/domain/stride';
 import { addThreat } from '../../../src/domain/threat-edits';
-import { FORM, formBody } from '../../../src/stand-in/signed-requests';
-import { USERS } from '../../../src/stand-in/workspace';
 import { useSlackApp } from '../../support/slack-app-fixture';
 import { startScopedModel } from '../../support/slack-scenarios';
 

@@ -1,14 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
-import { type Running, start } from '../../../src/app/start';
+
+import { startPlayground } from '../../../dev/playground/start-playground';
+import type { Running } from '../../../src/app/start';
+
 import { eventually } from '../eventually';
 import { testRedis, uniquePrefix } from '../redis-server';
 import { tempDir } from '../temp-dir';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
-const APP_JS = path.join(ROOT, 'dist', 'playground-page', 'app.js');
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'playground');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -61,7 +63,7 @@ export interface PlaygroundFixture {
 }
 
 /**
- * The playground as a person sees it: the app started in playground mode (no Slack credentials)
+ * The playground as a person sees it: `startPlayground()` (dev/playground: the app with no Slack credentials)
  * on a free port with a test Redis and its export repository in a temp dir, and Chromium on
  * /playground. Call at the top of a describe; the getters work inside tests.
  */
@@ -80,18 +82,17 @@ export function usePlayground(): PlaygroundFixture {
   };
 
   beforeAll(async () => {
-    if (!existsSync(APP_JS)) {
-      execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-playground.js')], {
-        cwd: ROOT,
-        stdio: 'inherit',
-      });
-    }
+    // The page as it is now (esbuild takes well under a second), never a stale dist-dev/ one.
+    execFileSync(process.execPath, [path.join(ROOT, 'dev', 'playground', 'build-page.js')], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
     rmSync(ARTIFACTS, { recursive: true, force: true });
     mkdirSync(ARTIFACTS, { recursive: true });
     const redis = await testRedis();
     closeRedis = redis.close;
     folder = tempDir();
-    running = await start(
+    running = await startPlayground(
       {
         LOG_LEVEL: process.env.PLAYGROUND_LOG_LEVEL ?? 'silent',
         PORT: '0',

@@ -1,10 +1,10 @@
+import { renderBlocks } from '../../../dev/playground/render/blocks';
+import type { Surface } from '../../../dev/playground/render/context';
 import { loadCatalog } from '../../../src/catalog/load-catalog';
 import { strideCoverage } from '../../../src/domain/coverage';
 import { STEPS } from '../../../src/domain/steps';
 import { summarize } from '../../../src/domain/summary';
 import { SHIPPED_CATALOG_DIR } from '../../../src/paths';
-import { renderBlocks } from '../../../src/playground/render/blocks';
-import type { Surface } from '../../../src/playground/render/context';
 import { appHomeView } from '../../../src/slack/views/app-home';
 import { coverageModal } from '../../../src/slack/views/coverage-modal';
 import { mitigationModal } from '../../../src/slack/views/mitigation-modal';

@@ -1,15 +1,15 @@
-import { renderBlocks } from '../../../src/playground/render/blocks';
-import { type RenderContext, valueKey } from '../../../src/playground/render/context';
-import { escapeHtml, html, trusted } from '../../../src/playground/render/html';
-import { compareTs, renderChannelMessages, renderMessage, renderThread } from '../../../src/playground/render/messages';
-import { escapeForSlack, renderMrkdwn } from '../../../src/playground/render/mrkdwn';
-import { renderModals, renderNotMember, renderSidebar, renderViolations } from '../../../src/playground/render/page';
+import { renderBlocks } from '../../../dev/playground/render/blocks';
+import { type RenderContext, valueKey } from '../../../dev/playground/render/context';
+import { escapeHtml, html, trusted } from '../../../dev/playground/render/html';
+import { compareTs, renderChannelMessages, renderMessage, renderThread } from '../../../dev/playground/render/messages';
+import { escapeForSlack, renderMrkdwn } from '../../../dev/playground/render/mrkdwn';
+import { renderModals, renderNotMember, renderSidebar, renderViolations } from '../../../dev/playground/render/page';
 import {
   type Message,
   type PlaygroundState,
   PlaygroundStateSchema,
   type View,
-} from '../../../src/playground/render/playground-state';
+} from '../../../dev/playground/render/playground-state';
 
 const names = {
   users: { U0ALICE01: 'Alice Martin', U0BOB0001: 'Bob Smith' },

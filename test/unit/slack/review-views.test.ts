@@ -1,3 +1,4 @@
+import { blockKitProblems } from '../../../dev/stand-in/block-kit-rules';
 import { ThreatModelSchema } from '../../../src/domain/model';
 import { modelTimings } from '../../../src/domain/model-timings';
 import { appHomeView } from '../../../src/slack/views/app-home';
@@ -5,7 +6,6 @@ import { openReviewsMessage } from '../../../src/slack/views/open-reviews';
 import { draftIdleMessage, escalationMessage, reviewNudgeMessage } from '../../../src/slack/views/reminder-messages';
 import { reviewCard } from '../../../src/slack/views/review-card';
 import { requestChangesModal, reviewRequestModal } from '../../../src/slack/views/review-modals';
-import { blockKitProblems } from '../../../src/stand-in/block-kit-rules';
 import { ALICE, BOB, buildMitigation, buildModelWith, buildThreat, defaultFlow, NOW } from '../../support/build-model';
 
 const flow = defaultFlow();

@@ -1,9 +1,9 @@
 import { LogLevel, WebClient } from '@slack/web-api';
+import { type SlackStandIn, startSlackStandIn } from '../../../dev/stand-in/stand-in-server';
+import { BOT, CHANNELS, syntheticUserId, USERGROUPS, USERS } from '../../../dev/stand-in/workspace';
 import { SlackAppSecDirectory } from '../../../src/slack/appsec-directory';
 import { SlackChannelMembers } from '../../../src/slack/channel-members';
 import { SlackUserTimeZones } from '../../../src/slack/user-time-zones';
-import { type SlackStandIn, startSlackStandIn } from '../../../src/stand-in/stand-in-server';
-import { BOT, CHANNELS, syntheticUserId, USERGROUPS, USERS } from '../../../src/stand-in/workspace';
 
 const { ALICE, EVE, APPSEC1, APPSEC2 } = USERS;
 const MINUTE = 60_000;

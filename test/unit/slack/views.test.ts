@@ -1,3 +1,4 @@
+import { blockKitProblems } from '../../../dev/stand-in/block-kit-rules';
 import { loadCatalog } from '../../../src/catalog/load-catalog';
 import { strideCoverage } from '../../../src/domain/coverage';
 import { addMitigation } from '../../../src/domain/mitigation-edits';
@@ -18,7 +19,6 @@ import { scopeElementModal } from '../../../src/slack/views/scope-element-modal'
 import { SCOPE_PAGE_SIZE, scopeSummaryMessage } from '../../../src/slack/views/scope-summary';
 import { rolesMessage, stepOpenedMessage } from '../../../src/slack/views/thread-messages';
 import { threatModal } from '../../../src/slack/views/threat-modal';
-import { blockKitProblems } from '../../../src/stand-in/block-kit-rules';
 import { buildModel, buildScopedModel, defaultFlow } from '../../support/build-model';
 
 const catalog = loadCatalog([SHIPPED_CATALOG_DIR]);

@@ -1,5 +1,5 @@
 /** One payload per kind of Block Kit violation the stand-in must refuse, with the problem it reports. */
-import type { Surface } from '../../../src/stand-in/block-kit-rules';
+import type { Surface } from '../../../dev/stand-in/block-kit-rules';
 import {
   actions,
   button,

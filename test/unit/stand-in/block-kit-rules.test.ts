@@ -1,4 +1,4 @@
-import { blockKitProblems, blockTextLength, slackErrorFor } from '../../../src/stand-in/block-kit-rules';
+import { blockKitProblems, blockTextLength, slackErrorFor } from '../../../dev/stand-in/block-kit-rules';
 import { CASES } from './block-kit-cases';
 import {
   actions,

@@ -1,5 +1,5 @@
 import { isValidSlackRequest } from '@slack/bolt';
-import { formBody, signRequest } from '../../../src/stand-in/signed-requests';
+import { formBody, signRequest } from '../../../dev/stand-in/signed-requests';
 
 describe('signed requests', () => {
   it('signs v0:{timestamp}:{body} the way Bolt verifies it', () => {

@@ -1,11 +1,11 @@
 import type { Server } from 'node:http';
 import { App, LogLevel } from '@slack/bolt';
 import type { KnownBlock, View } from '@slack/web-api';
-import type { JsonObject } from '../../../src/stand-in/json';
-import { formBody } from '../../../src/stand-in/signed-requests';
-import { SlackDriver } from '../../../src/stand-in/slack-driver';
-import { type SlackStandIn, startSlackStandIn } from '../../../src/stand-in/stand-in-server';
-import { CHANNELS, USERS } from '../../../src/stand-in/workspace';
+import type { JsonObject } from '../../../dev/stand-in/json';
+import { formBody } from '../../../dev/stand-in/signed-requests';
+import { SlackDriver } from '../../../dev/stand-in/slack-driver';
+import { type SlackStandIn, startSlackStandIn } from '../../../dev/stand-in/stand-in-server';
+import { CHANNELS, USERS } from '../../../dev/stand-in/workspace';
 import { actions, button, input, modal, option, plain, section, staticSelect, textInput } from './block-kit-fixtures';
 
 const SECRET = 'test-secret';

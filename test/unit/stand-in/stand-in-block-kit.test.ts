@@ -1,6 +1,6 @@
 import type { View } from '@slack/web-api';
-import { type SlackStandIn, startSlackStandIn } from '../../../src/stand-in/stand-in-server';
-import { CHANNELS, USERS } from '../../../src/stand-in/workspace';
+import { type SlackStandIn, startSlackStandIn } from '../../../dev/stand-in/stand-in-server';
+import { CHANNELS, USERS } from '../../../dev/stand-in/workspace';
 import { CASES } from './block-kit-cases';
 import { clientFor } from './web-client';
 

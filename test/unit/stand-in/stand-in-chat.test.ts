@@ -1,6 +1,6 @@
 import { ErrorCode, WebAPIHTTPError, WebAPIRateLimitedError } from '@slack/web-api';
-import { type SlackStandIn, startSlackStandIn } from '../../../src/stand-in/stand-in-server';
-import { BOT, CHANNELS, TEAM_ID, USERS } from '../../../src/stand-in/workspace';
+import { type SlackStandIn, startSlackStandIn } from '../../../dev/stand-in/stand-in-server';
+import { BOT, CHANNELS, TEAM_ID, USERS } from '../../../dev/stand-in/workspace';
 import { actions, button, message, section, x } from './block-kit-fixtures';
 import { clientFor } from './web-client';
 

@@ -1,5 +1,5 @@
-import { type SlackStandIn, startSlackStandIn } from '../../../src/stand-in/stand-in-server';
-import { CHANNELS, USERGROUPS, USERS } from '../../../src/stand-in/workspace';
+import { type SlackStandIn, startSlackStandIn } from '../../../dev/stand-in/stand-in-server';
+import { CHANNELS, USERGROUPS, USERS } from '../../../dev/stand-in/workspace';
 import { clientFor } from './web-client';
 
 const { PAYMENTS, PRIVATE, NO_BOT } = CHANNELS;

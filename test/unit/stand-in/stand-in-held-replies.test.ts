@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { ErrorCode } from '@slack/web-api';
-import { type SlackStandIn, startSlackStandIn } from '../../../src/stand-in/stand-in-server';
-import { CHANNELS, USERS } from '../../../src/stand-in/workspace';
+import { type SlackStandIn, startSlackStandIn } from '../../../dev/stand-in/stand-in-server';
+import { CHANNELS, USERS } from '../../../dev/stand-in/workspace';
 import { clientFor } from './web-client';
 
 const { PAYMENTS } = CHANNELS;

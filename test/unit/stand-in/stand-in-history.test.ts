@@ -1,5 +1,5 @@
-import { type SlackStandIn, startSlackStandIn } from '../../../src/stand-in/stand-in-server';
-import { BOT, CHANNELS, USERS } from '../../../src/stand-in/workspace';
+import { type SlackStandIn, startSlackStandIn } from '../../../dev/stand-in/stand-in-server';
+import { BOT, CHANNELS, USERS } from '../../../dev/stand-in/workspace';
 import { clientFor } from './web-client';
 
 const { PAYMENTS, SEARCH, NO_BOT, PRIVATE } = CHANNELS;

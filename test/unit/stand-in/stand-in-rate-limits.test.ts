@@ -1,7 +1,7 @@
 import { WebAPIRateLimitedError } from '@slack/web-api';
-import type { RateLimits } from '../../../src/stand-in/rate-limits';
-import { type SlackStandIn, startSlackStandIn } from '../../../src/stand-in/stand-in-server';
-import { CHANNELS, USERS } from '../../../src/stand-in/workspace';
+import type { RateLimits } from '../../../dev/stand-in/rate-limits';
+import { type SlackStandIn, startSlackStandIn } from '../../../dev/stand-in/stand-in-server';
+import { CHANNELS, USERS } from '../../../dev/stand-in/workspace';
 import { clientFor } from './web-client';
 
 const { PAYMENTS, SEARCH } = CHANNELS;

@@ -1,9 +1,9 @@
 import { request } from 'node:http';
 import { LogLevel, SocketModeClient } from '@slack/socket-mode';
-import { isObject, type JsonObject } from '../../../src/stand-in/json';
-import { SlackDriver } from '../../../src/stand-in/slack-driver';
-import { type SlackStandIn, startSlackStandIn } from '../../../src/stand-in/stand-in-server';
-import { BOT, CHANNELS, USERS } from '../../../src/stand-in/workspace';
+import { isObject, type JsonObject } from '../../../dev/stand-in/json';
+import { SlackDriver } from '../../../dev/stand-in/slack-driver';
+import { type SlackStandIn, startSlackStandIn } from '../../../dev/stand-in/stand-in-server';
+import { BOT, CHANNELS, USERS } from '../../../dev/stand-in/workspace';
 import { clientFor } from './web-client';
 
 const { PAYMENTS } = CHANNELS;

@@ -1,6 +1,6 @@
-import { type SlackStandIn, startSlackStandIn } from '../../../src/stand-in/stand-in-server';
-import { standInStats } from '../../../src/stand-in/stand-in-stats';
-import { CHANNELS } from '../../../src/stand-in/workspace';
+import { type SlackStandIn, startSlackStandIn } from '../../../dev/stand-in/stand-in-server';
+import { standInStats } from '../../../dev/stand-in/stand-in-stats';
+import { CHANNELS } from '../../../dev/stand-in/workspace';
 import { clientFor } from './web-client';
 
 const { PAYMENTS, SEARCH } = CHANNELS;

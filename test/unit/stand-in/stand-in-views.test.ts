@@ -1,6 +1,6 @@
 import type { View } from '@slack/web-api';
-import { type SlackStandIn, startSlackStandIn } from '../../../src/stand-in/stand-in-server';
-import { BOT, TEAM_ID, USERS } from '../../../src/stand-in/workspace';
+import { type SlackStandIn, startSlackStandIn } from '../../../dev/stand-in/stand-in-server';
+import { BOT, TEAM_ID, USERS } from '../../../dev/stand-in/workspace';
 import { input, modal, plain, section, textInput } from './block-kit-fixtures';
 import { clientFor } from './web-client';
 

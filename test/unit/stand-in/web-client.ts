@@ -1,5 +1,5 @@
 import { LogLevel, WebClient, type WebClientOptions } from '@slack/web-api';
-import type { SlackStandIn } from '../../../src/stand-in/stand-in-server';
+import type { SlackStandIn } from '../../../dev/stand-in/stand-in-server';
 
 /** A real @slack/web-api client pointed at the stand-in, without retries. */
 export function clientFor(standIn: SlackStandIn, options: WebClientOptions = {}, token = standIn.token): WebClient {

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { SlackCredentials } from '../config';
+import type { SlackCredentials } from '../../src/config';
 import { type SlackStandIn, startSlackStandIn } from '../stand-in/stand-in-server';
 import { CHANNELS, USERGROUPS } from '../stand-in/workspace';
 

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { CustomRoute } from '@slack/bolt';
 import { z } from 'zod';
-import type { Logger } from '../logger';
+import type { Logger } from '../../src/logger';
 import type { SlackDriver } from '../stand-in/slack-driver';
 import type { SlackStandIn } from '../stand-in/stand-in-server';
 import type { SlackView, StoredMessage } from '../stand-in/stand-in-types';

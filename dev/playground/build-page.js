@@ -1,12 +1,12 @@
-// Builds the playground page: bundles src/playground/web/main.ts into dist/playground-page/app.js and
-// copies index.html and styles.css next to it. `node scripts/build-playground.js`.
+// Builds the playground page: bundles dev/playground/web/main.ts into dist-dev/playground-page/app.js and
+// copies index.html and styles.css next to it. `node dev/playground/build-page.js` (part of `npm run build:dev`).
 const { copyFile, mkdir } = require('node:fs/promises');
 const path = require('node:path');
 const esbuild = require('esbuild');
 
-const root = path.resolve(__dirname, '..');
-const source = path.join(root, 'src', 'playground', 'web');
-const out = path.join(root, 'dist', 'playground-page');
+const root = path.resolve(__dirname, '..', '..');
+const source = path.join(__dirname, 'web');
+const out = path.join(root, 'dist-dev', 'playground-page');
 
 async function main() {
   await mkdir(out, { recursive: true });

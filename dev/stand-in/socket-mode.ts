@@ -1,17 +1,22 @@
 /**
  * Socket Mode, Slack's side: one-time WebSocket URLs for apps.connections.open, the connection (Slack's
- * `hello` first), envelopes to the app and the app's acks, each recorded for assertions.
+ * `hello` first), envelopes to the app and the app's acks, each recorded for assertions. The WebSocket
+ * protocol itself (handshake, framing, pings, closing handshake) is the `ws` library's.
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { type RawData, WebSocket, WebSocketServer } from 'ws';
 import { type JsonObject, objectAt, parseJsonObject, stringAt } from './json';
 import type { EnvelopeType, SocketAck, SocketConnection, SocketEnvelope } from './stand-in-types';
-import { refuseUpgrade, WebSocketPeer } from './websocket-peer';
 
 /** Slack tells the user the app did not respond when an ack takes longer than this. */
 export const ACK_DEADLINE_MS = 3000;
 const URL_PATH = /^\/socket-mode\/([0-9a-f-]+)$/;
+/** How long close() waits for the client's close frame before dropping the connection. */
+const CLOSE_WAIT_MS = 1000;
+/** The close code `ws` reports when the connection ended without a close frame (never sent on the wire). */
+const ABNORMAL_CLOSURE = 1006;
 
 export interface SocketSendOptions {
   /** How long to wait for the ack (default ACK_DEADLINE_MS). */
@@ -21,8 +26,14 @@ export interface SocketSendOptions {
   retryReason?: string;
 }
 
+/** One open connection: its socket, and a promise that resolves once the TCP connection is gone. */
+interface Peer {
+  socket: WebSocket;
+  closed: Promise<void>;
+}
+
 interface Pending {
-  peer: WebSocketPeer;
+  peer: Peer;
   sentAt: number;
   settle: (ack: SocketAck | Error) => void;
 }
@@ -55,8 +66,10 @@ export class SocketModeServer {
   /** Every connection the app opened, closed ones included (until reset). */
   readonly connections: SocketConnection[] = [];
   private readonly tickets = new Set<string>();
-  private readonly peers = new Map<SocketConnection, WebSocketPeer>();
+  private readonly peers = new Map<SocketConnection, Peer>();
   private readonly pending = new Map<string, Pending>();
+  /** Handshakes only: the stand-in's HTTP server hands it the upgrades it accepts. */
+  private readonly server = new WebSocketServer({ noServer: true, clientTracking: false });
 
   constructor(private readonly appId: string) {}
 
@@ -71,16 +84,32 @@ export class SocketModeServer {
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const ticket = URL_PATH.exec(req.url ?? '')?.[1];
     if (ticket === undefined || !this.tickets.delete(ticket)) {
-      refuseUpgrade(socket, 404, 'Not Found');
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    const connection: SocketConnection = { id: ticket, openedAt: new Date() };
-    const peer = WebSocketPeer.accept(req, socket, head, (text) => this.receive(text));
-    if (!peer) return;
+    // A request that is no WebSocket handshake gets ws's 400 (and the ticket stays used, as at Slack).
+    this.server.handleUpgrade(req, socket, head, (ws) => this.open({ id: ticket, openedAt: new Date() }, ws));
+  }
+
+  private open(connection: SocketConnection, socket: WebSocket): void {
+    const closed = new Promise<void>((resolve) => {
+      socket.on('close', (code: number) => {
+        // The status code of the client's close frame, if it sent one (1000 = normal closure).
+        if (code !== ABNORMAL_CLOSURE) connection.closeCode = code;
+        resolve();
+      });
+    });
+    const peer: Peer = { socket, closed };
+    socket.on('message', (data: RawData, isBinary: boolean) => {
+      if (!isBinary) this.receive(rawText(data));
+    });
+    // A protocol error (an unmasked frame, bad UTF-8): ws has already sent the close frame (1002, 1007);
+    // a reset connection: ws closes it. Either way 'close' follows; without a listener the error would throw.
+    socket.on('error', () => undefined);
     this.connections.push(connection);
     this.peers.set(connection, peer);
-    void peer.closed.then(() => this.closed(connection, peer));
-    peer.sendText(JSON.stringify(hello(this.appId, this.peers.size)));
+    void closed.then(() => this.closed(connection, peer));
+    socket.send(JSON.stringify(hello(this.appId, this.peers.size)));
   }
 
   /** How many connections are open now. */
@@ -116,8 +145,9 @@ export class SocketModeServer {
         if (result instanceof Error) reject(result);
         else resolve(result);
       };
+      if (peer.socket.readyState !== WebSocket.OPEN) throw new Error('WebSocket is not open');
       this.pending.set(id, { peer, sentAt: performance.now(), settle });
-      peer.sendText(JSON.stringify(envelope));
+      peer.socket.send(JSON.stringify(envelope));
     });
   }
 
@@ -134,9 +164,16 @@ export class SocketModeServer {
     this.connections.splice(0, this.connections.length, ...open);
   }
 
-  /** Closes every connection (close frame 1001, "going away"). */
+  /** Closes every connection (close frame 1001, "going away"), dropping any that does not answer within a second. */
   async close(): Promise<void> {
-    await Promise.all([...this.peers.values()].map((peer) => peer.close(1001, 'going away')));
+    await Promise.all(
+      [...this.peers.values()].map(async ({ socket, closed }) => {
+        socket.close(1001, 'going away');
+        const timer = setTimeout(() => socket.terminate(), CLOSE_WAIT_MS);
+        await closed;
+        clearTimeout(timer);
+      }),
+    );
   }
 
   private receive(text: string): void {
@@ -155,12 +192,17 @@ export class SocketModeServer {
     pending?.settle(ack);
   }
 
-  private closed(connection: SocketConnection, peer: WebSocketPeer): void {
+  private closed(connection: SocketConnection, peer: Peer): void {
     connection.closedAt = new Date();
-    if (peer.clientCloseCode !== undefined) connection.closeCode = peer.clientCloseCode;
     this.peers.delete(connection);
     for (const [id, pending] of this.pending) {
       if (pending.peer === peer) pending.settle(new Error(`Socket Mode: connection closed before the ack of ${id}`));
     }
   }
+}
+
+/** A text message as ws hands it over (a Buffer with the default binaryType; the other shapes for completeness). */
+function rawText(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return (data instanceof ArrayBuffer ? Buffer.from(data) : data).toString('utf8');
 }

@@ -1,0 +1,104 @@
+import path from 'node:path';
+import { compose } from '../../src/app/compose';
+import type { ComposedApp, ComposeOptions } from '../../src/app/compose-options';
+import { type Running, runUntilSignalled, start } from '../../src/app/start';
+import { createLogger } from '../../src/logger';
+import { PROJECT_ROOT } from '../../src/paths';
+import { SlackDriver } from '../stand-in/slack-driver';
+import { ExportBrowser } from './export-browser';
+import { playgroundRoutes } from './playground-api';
+import { playgroundExports, setUpPlayground } from './playground-setup';
+
+/** The playground page, as `npm run build:dev` writes it. */
+export const PLAYGROUND_PAGE_DIR = path.join(PROJECT_ROOT, 'dist-dev', 'playground-page');
+
+/**
+ * The only address the playground listens on. Its page and API act as any user of the workspace
+ * with no sign-in, so they must never be reachable from another machine.
+ */
+export const PLAYGROUND_HOST = '127.0.0.1';
+
+/**
+ * The app in playground mode, for trying Threadmodel without a Slack app: `start()` as in
+ * production (configuration, flow, catalog, a private Redis when REDIS_URL is unset), composed
+ * with the Slack stand-in as its workspace, reviews in the stand-in's #appsec, exports in a local
+ * repository, and the playground's page and API beside Slack's routes, on 127.0.0.1 only. A
+ * development tool: it refuses NODE_ENV=production, and the product build (dist/) holds none of it.
+ */
+export function startPlayground(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Promise<Running> {
+  if (env.NODE_ENV === 'production') {
+    return Promise.reject(
+      new Error(
+        'The playground is a development tool: it does not start with NODE_ENV=production. Set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode) and run dist/main.js.',
+      ),
+    );
+  }
+  return start(env, cwd, 'web', composePlayground);
+}
+
+/** `npm start` with no Slack app configured (scripts/start.js): the playground until SIGTERM or SIGINT. */
+export function runPlaygroundFromCommandLine(): void {
+  runUntilSignalled(startPlayground());
+}
+
+/**
+ * The same composition as production, pointed at the stand-in (its workspace, a signing secret of
+ * the moment, AppSec reviewers). `stop()` stops the app, then the stand-in.
+ */
+async function composePlayground(options: ComposeOptions & { cwd: string }): Promise<ComposedApp> {
+  const { config } = options;
+  const logger = (options.logger ?? createLogger(config.logLevel)).child({ component: 'playground' });
+  const playground = await setUpPlayground(options.cwd);
+  // The routes exist before the app does; they reach it (and the driver, once the port is known) lazily.
+  let composed: ComposedApp | undefined;
+  let driver: SlackDriver | undefined;
+  const running = () => {
+    if (!composed) throw new Error('the playground is still starting');
+    return composed;
+  };
+  try {
+    composed = await compose({
+      ...options,
+      host: PLAYGROUND_HOST,
+      credentials: playground.credentials,
+      appsec: {
+        channelId: config.review.appsecChannelId ?? playground.appsec.channelId,
+        usergroupId: config.review.appsecUsergroupId ?? playground.appsec.usergroupId,
+      },
+      exportSettings: config.export ?? playgroundExports(playground.exportRepo),
+      extraRoutes: playgroundRoutes({
+        standIn: playground.standIn,
+        driver: () => {
+          if (!driver) throw new Error('the playground is still starting');
+          return driver;
+        },
+        runJobs: () => running().promoteDelayed(),
+        pendingJobs: () => running().pendingJobs(),
+        exports: new ExportBrowser(playground.exportRepo),
+        appsecUsers: playground.appsecUsers,
+        staticDir: PLAYGROUND_PAGE_DIR,
+        logger,
+      }),
+    });
+  } catch (error) {
+    await playground.standIn.close();
+    throw error;
+  }
+  const app = composed;
+  driver = new SlackDriver({
+    appUrl: `http://${PLAYGROUND_HOST}:${app.port}/slack/events`,
+    signingSecret: playground.credentials.signingSecret,
+    standIn: playground.standIn,
+  });
+  logger.info(
+    { port: app.port, exports: playground.exportRepo },
+    `No Slack credentials: playground mode. Open http://${PLAYGROUND_HOST}:${app.port}/playground (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to serve a real Slack app)`,
+  );
+  return {
+    ...app,
+    async stop() {
+      await app.stop();
+      await playground.standIn.close();
+    },
+  };
+}
