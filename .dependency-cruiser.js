@@ -115,11 +115,21 @@ module.exports = {
       to: { path: '^src/app/' },
     },
     {
+      name: 'product-not-to-harness',
+      severity: 'error',
+      comment:
+        'The product (src/) never imports the development harness (dev/: the Slack stand-in and the ' +
+        'playground): it is not in dist/ or the image, and nothing of it may be reachable in production.',
+      from: { path: '^src/' },
+      to: { path: '^dev/' },
+    },
+    {
       name: 'no-folder-cycles',
       severity: 'error',
       comment:
         'No cycle among the folders of src/ (e.g. slack -> jobs -> slack): a folder depends on another ' +
-        'or is depended on by it, never both.',
+        'or is depended on by it, never both. This sees the folder a file sits in; cycles between top-level ' +
+        'folders through their subfolders are caught by scripts/check-folder-cycles.mjs.',
       scope: 'folder',
       from: { path: '^src/' },
       to: { circular: true },

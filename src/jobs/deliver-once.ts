@@ -1,3 +1,4 @@
+import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { ChannelBusyError } from '../errors';
 import type { ChannelPacer } from '../ports/channel-pacer';
@@ -12,7 +13,7 @@ export interface OutgoingMessage {
   channel: string;
   thread_ts?: string | undefined;
   text: string;
-  blocks?: unknown[];
+  blocks?: KnownBlock[];
 }
 
 /**
@@ -47,7 +48,7 @@ export class SlackDelivery {
       const posted = await this.client.chat.postMessage({
         channel: message.channel,
         text: message.text,
-        ...(message.blocks && { blocks: message.blocks as never }),
+        ...(message.blocks && { blocks: message.blocks }),
         ...(message.thread_ts && { thread_ts: message.thread_ts }),
         metadata: { event_type: EVENT_TYPE, event_payload: { delivery_id: deliveryId } },
       });

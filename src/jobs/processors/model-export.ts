@@ -1,4 +1,4 @@
-import { UnrecoverableError } from 'bullmq';
+import { NotConfiguredError } from '../../errors';
 import { GitHubClient } from '../../export/github-client';
 import { backlogIssue, type PublishedModel, publishModel, reportPeople } from '../../export/publish-model';
 import { ModelExportJobSchema } from '../../ports/job-payloads';
@@ -16,7 +16,7 @@ import { type ProcessorDeps, parsePayload } from './processor-deps';
 export async function processModelExport(deps: ProcessorDeps, data: unknown, jobId: string): Promise<void> {
   const job = parsePayload(ModelExportJobSchema, data);
   const settings = deps.exportSettings;
-  if (!settings) throw new UnrecoverableError('EXPORT_GIT_URL is not set: nowhere to export to');
+  if (!settings) throw new NotConfiguredError('EXPORT_GIT_URL', 'nowhere to export to');
   const ref = { workspaceId: job.workspaceId, modelId: job.modelId };
   let model = await deps.store.get(ref);
   if (!model) return;

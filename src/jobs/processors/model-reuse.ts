@@ -1,4 +1,4 @@
-import { UnrecoverableError } from 'bullmq';
+import { NotConfiguredError } from '../../errors';
 import { readExportedModel } from '../../export/git-reader';
 import { httpHeader } from '../../export/publish-model';
 import { ModelReuseJobSchema } from '../../ports/job-payloads';
@@ -15,7 +15,7 @@ import { type ProcessorDeps, parsePayload } from './processor-deps';
 export async function processModelReuse(deps: ProcessorDeps, data: unknown, jobId: string): Promise<void> {
   const job = parsePayload(ModelReuseJobSchema, data);
   const settings = deps.exportSettings;
-  if (!settings) throw new UnrecoverableError('EXPORT_GIT_URL is not set: no exported models to reuse');
+  if (!settings) throw new NotConfiguredError('EXPORT_GIT_URL', 'no exported models to reuse');
   const ref = { workspaceId: job.workspaceId, modelId: job.modelId };
   const target = await deps.store.get(ref);
   if (!target?.threadTs) return;

@@ -1,4 +1,4 @@
-import { UnrecoverableError } from 'bullmq';
+import { NotConfiguredError } from '../../errors';
 import { ReviewRequestJobSchema } from '../../ports/job-payloads';
 import { reviewCard } from '../../slack/views/review-card';
 import { slackDate } from '../../slack/views/slack-dates';
@@ -16,7 +16,7 @@ export async function processReviewRequest(deps: ProcessorDeps, data: unknown, j
   const job = parsePayload(ReviewRequestJobSchema, data);
   const requested = await currentReviewRequest(deps, job);
   if (!requested) return;
-  if (!deps.appsecChannelId) throw new UnrecoverableError('APPSEC_CHANNEL_ID is not set: nowhere to post the review');
+  if (!deps.appsecChannelId) throw new NotConfiguredError('APPSEC_CHANNEL_ID', 'nowhere to post the review');
   const model = await assignRequestedReview(deps, requested);
   const ref = { workspaceId: job.workspaceId, modelId: job.modelId };
   const review = model.review;

@@ -1,15 +1,5 @@
-import type { Catalog } from '../../catalog/catalog';
-import { suggestThreats, type ThreatSuggestion } from '../../catalog/catalog-queries';
-import type { ThreatModel } from '../../domain/model';
+import type { ThreatSuggestion } from '../../catalog/catalog-queries';
 import type { ViewState } from './form-values';
-
-/** The catalog threats that fit a model and are not in it yet, most relevant first. */
-export function suggestionsFor(model: ThreatModel, catalog: Catalog): ThreatSuggestion[] {
-  const present = new Set(
-    model.threats.flatMap((t) => (t.origin.type === 'catalog' ? [t.origin.catalogThreatId] : [])),
-  );
-  return suggestThreats(catalog, model.scope.components, { exclude: present });
-}
 
 /**
  * Everything ticked so far: the ticks carried from other pages, with this page's ticks as the

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { View } from '@slack/types';
 import type { ThreatModel } from '../../domain/model';
 import { type Access, editableModel } from '../../use-cases/model-access';
 import type { SlackServices } from '../deps';
@@ -14,7 +15,7 @@ type AccessCheck = (services: SlackServices, workspaceId: string, modelId: strin
  */
 export function openModelModal(
   services: SlackServices,
-  build: (model: ThreatModel) => Record<string, unknown> | string,
+  build: (model: ThreatModel) => View | string,
   check: AccessCheck = editableModel,
 ) {
   return async ({ ack, body, action }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
@@ -28,6 +29,6 @@ export function openModelModal(
     if (!access.ok) return tell(access.message);
     const view = build(access.model);
     if (typeof view === 'string') return tell(view);
-    await services.client.views.open({ trigger_id: body.trigger_id, view: view as never });
+    await services.client.views.open({ trigger_id: body.trigger_id, view: view });
   };
 }

@@ -90,6 +90,10 @@ const VIOLATING = {
     "import { Redis } from 'ioredis';\nimport { RedisModelStore } from '../store/redis-model-store';\nexport const deliver = [Redis, RedisModelStore];\n",
   'src/store/notify.ts': "import { card } from '../slack/views/review-card';\nexport const notify = card;\n",
   'src/export/publish.ts': "import { compose } from '../app/compose';\nexport const publish = compose;\n",
+  // The product reaching into the development harness.
+  'dev/stand-in/server.ts': 'export const standIn = 1;\n',
+  'src/slack/stand-in-client.ts':
+    "import { standIn } from '../../dev/stand-in/server';\nexport const client = standIn;\n",
 };
 
 describe('the layering rule (.dependency-cruiser.js, run by npm run lint)', () => {
@@ -128,6 +132,12 @@ describe('the layering rule (.dependency-cruiser.js, run by npm run lint)', () =
     expect(
       reported('use-cases-depend-on-ports', 'src/use-cases/approve-review.ts', /node_modules\/@slack\/bolt\//),
     ).toBe(true);
+  });
+
+  it('reports the product importing the development harness', () => {
+    expect(reported('product-not-to-harness', 'src/slack/stand-in-client.ts', /^dev\/stand-in\/server\.ts$/)).toBe(
+      true,
+    );
   });
 
   it('reports a port importing an adapter', () => {

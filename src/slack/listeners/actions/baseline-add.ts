@@ -24,7 +24,7 @@ export function baselineAdd(services: SlackServices) {
     await services.client.views.update({
       view_id: body.view.id,
       hash: body.view.hash,
-      view: baselineControlsModal(model, threat, controls) as never,
+      view: baselineControlsModal(model, threat, controls),
     });
     const what = linked ? `linked ${threatId} to ${mitigationId}` : `added ${mitigationId} for ${threatId}`;
     await services.client.chat.postMessage({

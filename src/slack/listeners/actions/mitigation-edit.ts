@@ -10,5 +10,5 @@ export async function mitigationEdit(services: SlackServices, body: BlockAction,
   const outcome = await openMitigationForm(services, { ref, by: body.user.id, mitigationId: choice.id });
   if (!outcome.ok) return choice.tell(outcome.message);
   const view = mitigationModal({ model: outcome.model, catalog: services.catalog }, outcome.mitigation);
-  await services.client.views.open({ trigger_id: body.trigger_id, view: view as never });
+  await services.client.views.open({ trigger_id: body.trigger_id, view: view });
 }

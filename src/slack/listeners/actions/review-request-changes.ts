@@ -14,7 +14,7 @@ export function reviewRequestChanges(services: SlackServices) {
     if (!outcome.ok) return target.tell(outcome.message);
     await services.client.views.open({
       trigger_id: body.trigger_id,
-      view: requestChangesModal(outcome.model) as never,
+      view: requestChangesModal(outcome.model),
     });
   };
 }

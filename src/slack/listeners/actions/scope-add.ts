@@ -22,7 +22,7 @@ export function scopeAdd(services: SlackServices) {
     if (missing) return tellUser(services.client, services.logger, where, body.user.id, missing);
     await services.client.views.open({
       trigger_id: body.trigger_id,
-      view: scopeElementModal(kind.data, context) as never,
+      view: scopeElementModal(kind.data, context),
     });
   };
 }

@@ -19,7 +19,7 @@ export function scopeElementMenu(services: SlackServices) {
 
     if (verb === 'edit') {
       const view = scopeElementModal(kind, { model: choice.model, catalog: services.catalog }, existing);
-      await services.client.views.open({ trigger_id: body.trigger_id, view: view as never });
+      await services.client.views.open({ trigger_id: body.trigger_id, view: view });
       return;
     }
     if (verb !== 'remove') return;

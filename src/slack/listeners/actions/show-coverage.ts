@@ -22,7 +22,7 @@ export function showCoverage(services: SlackServices) {
     }
     await services.client.views.open({
       trigger_id: body.trigger_id,
-      view: coverageModal(outcome.model, outcome.coverage) as never,
+      view: coverageModal(outcome.model, outcome.coverage),
     });
   };
 }

@@ -13,6 +13,6 @@ export function showUnaddressed(services: SlackServices) {
     const ref = { workspaceId: body.team?.id ?? '', modelId: target.modelId };
     const outcome = await readUnaddressed(services, { ref, by: body.user.id });
     if (!outcome.ok) return;
-    await services.client.views.open({ trigger_id: body.trigger_id, view: unaddressedModal(outcome.model) as never });
+    await services.client.views.open({ trigger_id: body.trigger_id, view: unaddressedModal(outcome.model) });
   };
 }

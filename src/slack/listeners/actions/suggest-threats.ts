@@ -21,7 +21,7 @@ export function suggestThreatsAction(services: SlackServices) {
     const { model, suggestions } = found;
     await services.client.views.open({
       trigger_id: body.trigger_id,
-      view: catalogSuggestionsModal(model, suggestions, { modelId: model.id, page: 1, picked: [] }) as never,
+      view: catalogSuggestionsModal(model, suggestions, { modelId: model.id, page: 1, picked: [] }),
     });
   };
 }

@@ -24,7 +24,7 @@ export function suggestionsPage(services: SlackServices) {
     await services.client.views.update({
       view_id: view.id,
       hash: view.hash,
-      view: catalogSuggestionsModal(model, suggestions, { modelId: model.id, page, picked }) as never,
+      view: catalogSuggestionsModal(model, suggestions, { modelId: model.id, page, picked }),
     });
   };
 }

@@ -12,6 +12,6 @@ export async function threatBaseline(services: SlackServices, body: BlockAction,
   const { model, threat, controls } = outcome;
   await services.client.views.open({
     trigger_id: body.trigger_id,
-    view: baselineControlsModal(model, threat, controls) as never,
+    view: baselineControlsModal(model, threat, controls),
   });
 }

@@ -14,5 +14,5 @@ export async function threatEdit(services: SlackServices, body: BlockAction, cho
     { model, catalog: services.catalog },
     { threatId: choice.id, ...(threat && { values: threat }) },
   );
-  await services.client.views.open({ trigger_id: body.trigger_id, view: view as never });
+  await services.client.views.open({ trigger_id: body.trigger_id, view: view });
 }

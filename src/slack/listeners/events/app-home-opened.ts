@@ -27,7 +27,7 @@ export function appHomeOpened(services: SlackServices) {
         await section('Recently updated in your channels', 'No models in your channels yet.', home.inMyChannels),
       ];
       const view = appHomeView(sections, services.flow, home.appsec);
-      await services.client.views.publish({ user_id: userId, view: view as never });
+      await services.client.views.publish({ user_id: userId, view: view });
     });
   };
 }

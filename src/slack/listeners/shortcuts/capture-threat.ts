@@ -26,6 +26,6 @@ export function captureThreat(services: SlackServices) {
       { model: captured.model, catalog: services.catalog },
       { values: captured.values, ...(permalink && { capturedFrom: permalink }) },
     );
-    await services.client.views.open({ trigger_id: shortcut.trigger_id, view: view as never });
+    await services.client.views.open({ trigger_id: shortcut.trigger_id, view: view });
   };
 }

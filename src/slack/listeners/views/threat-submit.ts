@@ -32,7 +32,7 @@ export function threatSubmit(services: SlackServices) {
           previewed: preview.key,
         },
       );
-      return ack({ response_action: 'update', view: next as never });
+      return ack({ response_action: 'update', view: next });
     }
     await ack();
     await services.afterAck.run(async () => {
