@@ -4,7 +4,7 @@ import { elementForEditing } from '../../use-cases/element-for-editing';
 import { editableModel } from '../../use-cases/model-access';
 import type { SlackServices } from '../deps';
 import { decodeValue } from '../ids';
-import { tellUser } from './tell-user';
+import { tellUser } from '../presenters/tell-user';
 
 export interface MenuChoice {
   /** What was chosen, e.g. `edit` or `remove`. */

@@ -4,7 +4,7 @@ import type { ThreatModel } from '../../domain/model';
 import { type Access, editableModel } from '../../use-cases/model-access';
 import type { SlackServices } from '../deps';
 import { decodeValue } from '../ids';
-import { tellUser } from './tell-user';
+import { tellUser } from '../presenters/tell-user';
 
 type AccessCheck = (services: SlackServices, workspaceId: string, modelId: string, userId: string) => Promise<Access>;
 

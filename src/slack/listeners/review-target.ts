@@ -1,7 +1,7 @@
 import type { BlockAction } from '@slack/bolt';
 import type { SlackServices } from '../deps';
 import { decodeValue } from '../ids';
-import { tellUser } from './tell-user';
+import { tellUser } from '../presenters/tell-user';
 
 /** Who acts on which model from a review card or a nudge, and how to answer them privately. */
 export function reviewTarget(services: SlackServices, body: BlockAction, encoded: string | undefined) {

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewar
 import { adoptBaselineControl } from '../../../use-cases/adopt-baseline-control';
 import type { SlackServices } from '../../deps';
 import { decodeValue } from '../../ids';
+import { postInModelThread } from '../../presenters/in-model-thread';
 import { baselineControlsModal } from '../../views/baseline-controls-modal';
 import { mention } from '../../views/text';
 import { notice } from '../../views/thread-messages';
@@ -27,10 +28,10 @@ export function baselineAdd(services: SlackServices) {
       view: baselineControlsModal(model, threat, controls),
     });
     const what = linked ? `linked ${threatId} to ${mitigationId}` : `added ${mitigationId} for ${threatId}`;
-    await services.client.chat.postMessage({
-      channel: model.channelId,
-      thread_ts: model.threadTs,
-      ...notice(`${mention(body.user.id)} ${what}: baseline control *${control.title}*.`),
-    });
+    await postInModelThread(
+      services.client,
+      model,
+      notice(`${mention(body.user.id)} ${what}: baseline control *${control.title}*.`),
+    );
   };
 }

@@ -3,8 +3,8 @@ import { finishStep as finishModelStep } from '../../../use-cases/finish-step';
 import type { SlackServices } from '../../deps';
 import { decodeValue, StepSchema } from '../../ids';
 import { announceFinishedStep } from '../../presenters/announce-step';
+import { tellUser } from '../../presenters/tell-user';
 import { missingItemsMessage } from '../../views/thread-messages';
-import { tellUser } from '../tell-user';
 
 /**
  * "Finish step N": the use case decides (who may, and whether the step is complete). Complete:

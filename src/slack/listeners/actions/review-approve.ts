@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { approveReview } from '../../../use-cases/approve-review';
 import type { SlackServices } from '../../deps';
+import { postInModelThread } from '../../presenters/in-model-thread';
 import { mention } from '../../views/text';
 import { notice } from '../../views/thread-messages';
 import { reviewTarget } from '../review-target';
@@ -18,13 +19,13 @@ export function reviewApprove(services: SlackServices) {
       if (!outcome.ok) return target.tell(outcome.message);
       const { model } = outcome;
       if (!model.threadTs) return;
-      await services.client.chat.postMessage({
-        channel: model.channelId,
-        thread_ts: model.threadTs,
-        ...notice(
+      await postInModelThread(
+        services.client,
+        model,
+        notice(
           `:white_check_mark: ${mention(target.userId)} approved *${model.id}*. Well done, ${mention(model.ownerId)}!`,
         ),
-      });
+      );
     });
   };
 }

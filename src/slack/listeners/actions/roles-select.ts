@@ -2,8 +2,9 @@ import type { AllMiddlewareArgs, BlockAction, MultiUsersSelectAction, SlackActio
 import { assignRole } from '../../../use-cases/assign-role';
 import type { SlackServices } from '../../deps';
 import { decodeValue, RoleSchema } from '../../ids';
+import { postInModelThread } from '../../presenters/in-model-thread';
+import { tellUser } from '../../presenters/tell-user';
 import { roleGreeting } from '../../views/thread-messages';
-import { tellUser } from '../tell-user';
 
 /** A role's user picker changed: the use case stores who holds it; the newcomers are greeted in the thread. */
 export function rolesSelect(services: SlackServices) {
@@ -31,11 +32,7 @@ export function rolesSelect(services: SlackServices) {
       }
       const { model, added } = outcome;
       for (const userId of added) {
-        await services.client.chat.postMessage({
-          channel: model.channelId,
-          thread_ts: model.threadTs,
-          ...roleGreeting(userId, role.data, services.flow),
-        });
+        await postInModelThread(services.client, model, roleGreeting(userId, role.data, services.flow));
       }
     });
   };

@@ -3,8 +3,8 @@ import { editableModel } from '../../../use-cases/model-access';
 import type { SlackServices } from '../../deps';
 import { missingPrerequisite } from '../../forms/scope-fields';
 import { decodeValue, ScopeKindSchema } from '../../ids';
+import { tellUser } from '../../presenters/tell-user';
 import { scopeElementModal } from '../../views/scope-element-modal';
-import { tellUser } from '../tell-user';
 
 /** "Add asset", "Add component", ...: open the element's modal (or say what to add first). */
 export function scopeAdd(services: SlackServices) {

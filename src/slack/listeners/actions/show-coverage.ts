@@ -2,8 +2,8 @@ import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewar
 import { readCoverage } from '../../../use-cases/read-coverage';
 import type { SlackServices } from '../../deps';
 import { decodeValue } from '../../ids';
+import { tellUser } from '../../presenters/tell-user';
 import { coverageModal } from '../../views/coverage-modal';
-import { tellUser } from '../tell-user';
 
 /** "Coverage": which STRIDE categories of which elements still have no threat, one tap away. */
 export function showCoverage(services: SlackServices) {

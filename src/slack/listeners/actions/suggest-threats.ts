@@ -2,8 +2,8 @@ import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewar
 import { openCatalogSuggestions } from '../../../use-cases/catalog-suggestions';
 import type { SlackServices } from '../../deps';
 import { decodeValue } from '../../ids';
+import { tellUser } from '../../presenters/tell-user';
 import { catalogSuggestionsModal } from '../../views/catalog-suggestions-modal';
-import { tellUser } from '../tell-user';
 
 /** "Suggest from catalog": open the ranked suggestions for the model's components. */
 export function suggestThreatsAction(services: SlackServices) {

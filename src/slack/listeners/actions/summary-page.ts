@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewar
 import { type SummaryPage, turnSummaryPage } from '../../../use-cases/turn-summary-page';
 import type { SlackServices } from '../../deps';
 import { decodeValue } from '../../ids';
-import { tellUser } from '../tell-user';
+import { tellUser } from '../../presenters/tell-user';
 
 /** Previous/Next on a shared summary (scope, threats or mitigations): the use case remembers its page; it is re-rendered. */
 export function summaryPage(services: SlackServices, which: SummaryPage) {

@@ -4,10 +4,10 @@ import { saveMitigation } from '../../../use-cases/save-mitigation';
 import type { SlackServices } from '../../deps';
 import { parseMitigationForm } from '../../forms/parse-mitigation-form';
 import { MitigationModalMetadataSchema } from '../../ids';
+import { postInModelThread, tellInModelThread } from '../../presenters/in-model-thread';
 import { mention, truncate, userText } from '../../views/text';
 import { notice } from '../../views/thread-messages';
 import { checkedSubmission } from '../checked-submission';
-import { tellUser } from '../tell-user';
 
 /** What the thread is told: who added or changed which mitigation, and any baseline control set aside. */
 const savedText = (userId: string, id: string, edited: boolean, input: MitigationInput) =>
@@ -38,14 +38,13 @@ export function mitigationSubmit(services: SlackServices) {
       const { mitigationId } = metadata;
       const saved = await saveMitigation(services, { ref, by: userId, mitigationId, input: parsed.input });
       if (!saved.ok) {
-        const where = { channel: model.channelId, threadTs: model.threadTs };
-        return tellUser(services.client, services.logger, where, userId, saved.message);
+        return tellInModelThread(services, model, userId, saved.message);
       }
-      await services.client.chat.postMessage({
-        channel: saved.model.channelId,
-        thread_ts: saved.model.threadTs,
-        ...notice(savedText(userId, saved.mitigationId, saved.edited, parsed.input)),
-      });
+      await postInModelThread(
+        services.client,
+        saved.model,
+        notice(savedText(userId, saved.mitigationId, saved.edited, parsed.input)),
+      );
     });
   };
 }

@@ -5,10 +5,10 @@ import { rateRisk } from '../../../use-cases/rate-risk';
 import type { SlackServices } from '../../deps';
 import { parseRiskForm } from '../../forms/parse-risk-form';
 import { RiskModalMetadataSchema } from '../../ids';
+import { postInModelThread, tellInModelThread } from '../../presenters/in-model-thread';
 import { mention, truncate, userText } from '../../views/text';
 import { notice } from '../../views/thread-messages';
 import { checkedSubmission } from '../checked-submission';
-import { tellUser } from '../tell-user';
 
 /** What the thread is told: the scores before and after, and the decision with who took it. */
 function reviewedText(
@@ -41,14 +41,9 @@ export function riskSubmit(services: SlackServices) {
       const { threatId, risk } = parsed;
       const rated = await rateRisk(services, { ref, by: userId, threatId, risk });
       if (!rated.ok) {
-        const where = { channel: model.channelId, threadTs: model.threadTs };
-        return tellUser(services.client, services.logger, where, userId, rated.message);
+        return tellInModelThread(services, model, userId, rated.message);
       }
-      await services.client.chat.postMessage({
-        channel: rated.model.channelId,
-        thread_ts: rated.model.threadTs,
-        ...notice(reviewedText(userId, threatId, risk, rated)),
-      });
+      await postInModelThread(services.client, rated.model, notice(reviewedText(userId, threatId, risk, rated)));
     });
   };
 }

@@ -4,8 +4,8 @@ import type { SlackServices } from '../../deps';
 import { parseScopeForm } from '../../forms/parse-scope-form';
 import { SCOPE_FIELDS } from '../../forms/scope-fields';
 import { ScopeModalMetadataSchema } from '../../ids';
+import { tellInModelThread } from '../../presenters/in-model-thread';
 import { checkedSubmission } from '../checked-submission';
-import { tellUser } from '../tell-user';
 
 /**
  * A scope modal was submitted. Before the ack (which must carry inline errors): check the model
@@ -31,8 +31,7 @@ export function scopeElementSubmit(services: SlackServices) {
       const ref = { workspaceId, modelId };
       const outcome = await saveScopeElement(services, { ref, by: userId, kind, elementId, input: parsed.input });
       if (outcome.ok) return;
-      const where = { channel: model.channelId, threadTs: model.threadTs };
-      await tellUser(services.client, services.logger, where, userId, outcome.message);
+      await tellInModelThread(services, model, userId, outcome.message);
     });
   };
 }

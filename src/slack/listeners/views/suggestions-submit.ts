@@ -5,10 +5,10 @@ import type { SlackServices } from '../../deps';
 import { ViewStateSchema } from '../../forms/form-values';
 import { idsOnPage, mergePicks } from '../../forms/suggestion-picks';
 import { readMetadata, SuggestionsMetadataSchema } from '../../ids';
+import { postInModelThread, tellInModelThread } from '../../presenters/in-model-thread';
 import { SUGGESTIONS_PER_PAGE } from '../../views/catalog-suggestions-modal';
 import { mention, truncate } from '../../views/text';
 import { notice } from '../../views/thread-messages';
-import { tellUser } from '../tell-user';
 
 /**
  * The ticked catalog threats are added to the model, each placed on the components it fits and
@@ -33,16 +33,11 @@ export function suggestionsSubmit(services: SlackServices) {
     await services.afterAck.run(async () => {
       const outcome = await addCatalogThreats(services, { ref, by, picked });
       if (!outcome.ok) {
-        const where = { channel: found.model.channelId, threadTs: found.model.threadTs };
-        return tellUser(services.client, services.logger, where, by, outcome.message);
+        return tellInModelThread(services, found.model, by, outcome.message);
       }
       const { model, added } = outcome;
       const text = `${mention(by)} added ${added.length} threat(s) from the catalog: ${added.join(', ')}. Map them to your assets with *Edit*.`;
-      await services.client.chat.postMessage({
-        channel: model.channelId,
-        thread_ts: model.threadTs,
-        ...notice(truncate(text, 3000)),
-      });
+      await postInModelThread(services.client, model, notice(truncate(text, 3000)));
     });
   };
 }

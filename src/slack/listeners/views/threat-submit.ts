@@ -3,10 +3,10 @@ import { previewThreat, saveThreat } from '../../../use-cases/save-threat';
 import type { SlackServices } from '../../deps';
 import { parseThreatForm } from '../../forms/parse-threat-form';
 import { ThreatModalMetadataSchema } from '../../ids';
+import { postInModelThread, tellInModelThread } from '../../presenters/in-model-thread';
 import { threatSavedMessage } from '../../views/thread-messages';
 import { threatModal } from '../../views/threat-modal';
 import { checkedSubmission } from '../checked-submission';
-import { tellUser } from '../tell-user';
 
 /**
  * The threat modal was submitted. New or changed values: answer with the same modal showing the
@@ -39,14 +39,13 @@ export function threatSubmit(services: SlackServices) {
       const ref = { workspaceId, modelId };
       const saved = await saveThreat(services, { ref, by: userId, threatId, capturedFrom, input: parsed.input });
       if (!saved.ok) {
-        const where = { channel: model.channelId, threadTs: model.threadTs };
-        return tellUser(services.client, services.logger, where, userId, saved.message);
+        return tellInModelThread(services, model, userId, saved.message);
       }
-      await services.client.chat.postMessage({
-        channel: saved.model.channelId,
-        thread_ts: saved.model.threadTs,
-        ...threatSavedMessage(userId, saved.threatId, saved.sentence, saved.edited),
-      });
+      await postInModelThread(
+        services.client,
+        saved.model,
+        threatSavedMessage(userId, saved.threatId, saved.sentence, saved.edited),
+      );
     });
   };
 }
