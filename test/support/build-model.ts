@@ -120,3 +120,17 @@ export function buildModelWith(
     ...overrides,
   });
 }
+
+/** The scoped Refunds API with step 1 finished (ready for threats), with these threats and mitigations. */
+export function buildModelReadyForThreats(
+  threats: Threat[] = [],
+  mitigations: Mitigation[] = [],
+  overrides: Partial<ThreatModelInput> = {},
+): ThreatModel {
+  return buildModelWith(threats, mitigations, {
+    currentStep: 'threats',
+    completedSteps: { scope: { completedBy: BOB, completedAt: NOW.toISOString() } },
+    threadTs: '1800000000.000100',
+    ...overrides,
+  });
+}

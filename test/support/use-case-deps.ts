@@ -1,100 +1,74 @@
+import type { Catalog } from '../../src/catalog/catalog';
 import { loadCatalog } from '../../src/catalog/load-catalog';
 import type { ThreatModel } from '../../src/domain/model';
 import { createLogger } from '../../src/logger';
 import { SHIPPED_CATALOG_DIR } from '../../src/paths';
-import type { ModelExportJob, ModelReuseJob, ThreadPictureJob } from '../../src/ports/job-payloads';
-import type { ModelRef } from '../../src/ports/model-store';
+import type { ModelRef, ModelStore } from '../../src/ports/model-store';
 import { RedisIdempotency } from '../../src/store/idempotency';
-import { RedisMessageRefStore } from '../../src/store/message-refs';
 import type { UseCaseDeps } from '../../src/use-cases/use-case-deps';
 import { ALICE, defaultFlow, NOW } from './build-model';
+import {
+  CountingRotation,
+  ListedAppSec,
+  MemoryMessageRefs,
+  RecordingCards,
+  RecordingExportJobs,
+  RecordingReviewJobs,
+  TableChannelMembers,
+  TableTimeZones,
+} from './port-fakes';
 import { useStore } from './store-fixture';
 
-let shippedCatalog: ReturnType<typeof loadCatalog> | undefined;
+let shippedCatalog: Catalog | undefined;
 
 /**
- * The deps of the use cases for unit tests: the real Redis store, message refs and idempotency
- * (a fresh key prefix per test), the shipped flow and catalog, and in-memory fakes of the Slack
- * and queue ports that record what they were asked. Channel membership and AppSec are sets the
- * test fills in.
+ * The deps of the use cases for unit tests, fresh for each test: the real Redis store and
+ * idempotency of `useStore()` (a fresh key prefix per test), the shipped flow and catalog, a
+ * fixed clock (NOW), the SLA of 3 working days without holidays, and the in-memory fakes of
+ * port-fakes.ts for the rest. Nobody is in any channel and AppSec is set up with nobody in it
+ * until the test says otherwise (`members.join`, `appsec.add`); the fakes are exposed for the
+ * test to set up and inspect, and `events` logs what the recording ones were asked, in order.
  */
 export function useUseCaseDeps() {
   const store = useStore();
   const state = {} as {
     deps: UseCaseDeps;
-    /** `channel/user` pairs: who is a member of which channel. */
-    members: Set<string>;
-    appsec: Set<string>;
-    exportsConfigured: boolean;
-    exported: ModelExportJob[];
-    pictures: ThreadPictureJob[];
-    reused: ModelReuseJob[];
-    refreshed: ModelRef[];
-    draftIdle: { at: Date; modelId: string }[];
-    /** The order in which things happened, for tests of ordering. */
+    jobs: RecordingReviewJobs;
+    exports: RecordingExportJobs;
+    cards: RecordingCards;
+    appsec: ListedAppSec;
+    members: TableChannelMembers;
+    timeZones: TableTimeZones;
     events: string[];
   };
 
   beforeEach(() => {
     shippedCatalog ??= loadCatalog([SHIPPED_CATALOG_DIR]);
+    const events: string[] = [];
     Object.assign(state, {
-      members: new Set<string>(),
-      appsec: new Set<string>(),
-      exportsConfigured: true,
-      exported: [],
-      pictures: [],
-      reused: [],
-      refreshed: [],
-      draftIdle: [],
-      events: [],
+      jobs: new RecordingReviewJobs(events),
+      exports: new RecordingExportJobs(events),
+      cards: new RecordingCards(events),
+      appsec: new ListedAppSec([]),
+      members: new TableChannelMembers(),
+      timeZones: new TableTimeZones(),
+      events,
     });
     state.deps = {
       store: store.store,
-      messageRefs: new RedisMessageRefStore(store.redis, store.keys),
+      messageRefs: new MemoryMessageRefs(),
       idempotency: new RedisIdempotency(store.redis, store.keys),
       catalog: shippedCatalog,
       flow: defaultFlow(),
       clock: () => NOW,
       logger: createLogger('silent'),
-      jobs: {
-        requestReview: async () => {},
-        scheduleReviewNudge: async () => {},
-        scheduleDraftIdle: async (job, at) => {
-          state.draftIdle.push({ at, modelId: job.modelId });
-        },
-        pendingReminder: async () => undefined,
-        cancelReminder: async () => {},
-      },
-      exports: {
-        get configured() {
-          return state.exportsConfigured;
-        },
-        exportModel: async (job) => {
-          state.exported.push(job);
-        },
-        postPicture: async (job) => {
-          state.events.push(`picture ${job.picture}`);
-          state.pictures.push(job);
-        },
-        reuseModel: async (job) => {
-          state.reused.push(job);
-        },
-      },
-      appsec: {
-        settings: { channelId: 'C0APPSEC1', usergroupId: undefined },
-        configured: true,
-        members: async () => [...state.appsec],
-        isMember: async (userId) => state.appsec.has(userId),
-      },
-      members: { isMember: async (channelId, userId) => state.members.has(`${channelId}/${userId}`) },
-      timeZones: { of: async () => undefined },
-      rotation: { nextTurn: async () => 1 },
-      cards: {
-        refresh: (ref) => {
-          state.events.push('refresh');
-          state.refreshed.push(ref);
-        },
-      },
+      jobs: state.jobs,
+      exports: state.exports,
+      appsec: state.appsec,
+      members: state.members,
+      timeZones: state.timeZones,
+      rotation: new CountingRotation(),
+      cards: state.cards,
       reviewSettings: { slaWorkingDays: 3, holidays: [] },
     };
   });
@@ -106,31 +80,31 @@ export function useUseCaseDeps() {
     get store() {
       return store.store;
     },
-    /** Make these users members of the channel. */
-    join: (channelId: string, ...userIds: string[]) => {
-      for (const userId of userIds) state.members.add(`${channelId}/${userId}`);
+    /** The review and reminder queues: what was requested, scheduled and cancelled, and what is pending. */
+    get jobs() {
+      return state.jobs;
     },
+    /** The export queue: the exports, pictures and reuses asked; set `configured` to false to turn exports off. */
+    get exports() {
+      return state.exports;
+    },
+    /** The models whose cards were asked to refresh. */
+    get refreshed() {
+      return state.cards.refreshed;
+    },
+    /** Who is AppSec: `add` users, or `set` the list (`undefined`: reviews are not set up). */
     get appsec() {
       return state.appsec;
     },
-    set exportsConfigured(configured: boolean) {
-      state.exportsConfigured = configured;
+    /** Who is in which channel: `join` and `leave`. */
+    get members() {
+      return state.members;
     },
-    get exported() {
-      return state.exported;
+    /** Users' time zones: `set` one. */
+    get timeZones() {
+      return state.timeZones;
     },
-    get pictures() {
-      return state.pictures;
-    },
-    get reused() {
-      return state.reused;
-    },
-    get refreshed() {
-      return state.refreshed;
-    },
-    get draftIdle() {
-      return state.draftIdle;
-    },
+    /** The order in which the recording fakes were asked things, for tests of ordering; tests may add their own. */
     get events() {
       return state.events;
     },
@@ -138,23 +112,38 @@ export function useUseCaseDeps() {
 }
 
 /**
- * Store a model as the use cases find it: a draft created by ALICE in C0PAYMENT (TM-1 first),
- * then given the fields of `like` (e.g. a scoped model, roles, threats, a status).
+ * Store a model as the use cases find it: created by its owner (ALICE unless `like` says) as a
+ * draft in its workspace and channel (T0WORKSPC and C0PAYMENT unless `like` says; TM-1 first),
+ * in a thread (1700000000.000100), then given every other field of `like`: a few (a scope, roles,
+ * a status) or a whole built model. The id, version and times are always the store's.
  */
 export async function seedModel(
-  store: UseCaseDeps['store'],
+  store: ModelStore,
   like: Partial<ThreatModel> = {},
 ): Promise<{ model: ThreatModel; ref: ModelRef }> {
+  const {
+    id: _id,
+    version: _version,
+    createdAt: _createdAt,
+    updatedAt: _updatedAt,
+    workspaceId = 'T0WORKSPC',
+    ...fields
+  } = like;
+  const ownerId = like.ownerId ?? ALICE;
   const created = await store.create(
-    { title: 'Refunds API', workspaceId: 'T0WORKSPC', channelId: 'C0PAYMENT', ownerId: ALICE },
-    ALICE,
+    { title: like.title ?? 'Refunds API', workspaceId, channelId: like.channelId ?? 'C0PAYMENT', ownerId },
+    ownerId,
   );
-  const ref = { workspaceId: created.workspaceId, modelId: created.id };
-  const { id: _id, version: _version, workspaceId: _ws, ...fields } = like;
-  const { model } = await store.update(ref, { actor: ALICE, action: 'test.seed' }, (current) => ({
+  const ref = refOf(created);
+  const { model } = await store.update(ref, { actor: ownerId, action: 'test.seed' }, (current) => ({
     ...current,
     threadTs: '1700000000.000100',
     ...fields,
   }));
   return { model, ref };
+}
+
+/** The ref of a model. */
+export function refOf(model: Pick<ThreatModel, 'workspaceId' | 'id'>): ModelRef {
+  return { workspaceId: model.workspaceId, modelId: model.id };
 }

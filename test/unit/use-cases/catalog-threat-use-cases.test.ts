@@ -5,19 +5,27 @@ import {
   pickableSuggestions,
 } from '../../../src/use-cases/catalog-suggestions';
 import { readCoverage, readUnaddressed } from '../../../src/use-cases/read-coverage';
-import { ALICE, BOB, buildMitigation, buildScopedModel, buildThreat } from '../../support/build-model';
-import { useStore } from '../../support/store-fixture';
-import { buildModelReadyForThreats, storeModel, threatDeps } from '../../support/threat-deps';
+import {
+  ALICE,
+  BOB,
+  buildMitigation,
+  buildModelReadyForThreats,
+  buildScopedModel,
+  buildThreat,
+  CAROL,
+} from '../../support/build-model';
+import { seedModel, useUseCaseDeps } from '../../support/use-case-deps';
 
 const OUTSIDER = 'U0OUTSIDE';
 
 describe('catalog suggestions and coverage', () => {
-  const ctx = useStore();
+  const ctx = useUseCaseDeps();
+  beforeEach(() => ctx.members.join('C0PAYMENT', ALICE, BOB, CAROL));
 
   describe('suggesting catalog threats', () => {
     it('suggests once the scope is done, and only what is not in the model yet', async () => {
-      const deps = threatDeps(ctx.store);
-      const ref = await storeModel(ctx.store, buildScopedModel());
+      const { deps } = ctx;
+      const { ref } = await seedModel(ctx.store, buildScopedModel());
       expect(await openCatalogSuggestions(deps, { ref, by: BOB })).toEqual({
         ok: false,
         message: 'Finish step 1 (scope) of TM-1 first: threats are placed on its elements.',
@@ -40,15 +48,15 @@ describe('catalog suggestions and coverage', () => {
       ]);
       expect(model.threats[0]?.affectedElementIds.length).toBeGreaterThan(0);
       expect(model.threats[0]).toMatchObject({ createdBy: ALICE, impactedAssetIds: [] });
-      expect(deps.cards.refreshed).toEqual([ref]);
+      expect(ctx.refreshed).toEqual([ref]);
 
       const now = await currentSuggestions(deps, { ref });
       expect(now.ok && now.suggestions.map((s) => s.threat.id)).not.toContain(first);
     });
 
     it('never adds a threat twice: picks already in the model are skipped', async () => {
-      const deps = threatDeps(ctx.store);
-      const ref = await storeModel(ctx.store, buildModelReadyForThreats());
+      const { deps } = ctx;
+      const { ref } = await seedModel(ctx.store, buildModelReadyForThreats());
       const picks = await pickableSuggestions(deps, { ref, by: BOB });
       if (!picks.ok) throw new Error(picks.message);
       const picked = [picks.suggestions[0]?.threat.id ?? ''];
@@ -61,8 +69,8 @@ describe('catalog suggestions and coverage', () => {
     });
 
     it('takes picks only from people who may change the model', async () => {
-      const deps = threatDeps(ctx.store);
-      const ref = await storeModel(ctx.store, buildModelReadyForThreats());
+      const { deps } = ctx;
+      const { ref } = await seedModel(ctx.store, buildModelReadyForThreats());
       const refusal = { ok: false, message: 'Only members of <#C0PAYMENT> can change TM-1.' };
       expect(await pickableSuggestions(deps, { ref, by: OUTSIDER })).toEqual(refusal);
       expect(await addCatalogThreats(deps, { ref, by: OUTSIDER, picked: ['thr-sql-injection'] })).toEqual(refusal);
@@ -71,12 +79,12 @@ describe('catalog suggestions and coverage', () => {
 
   describe('reading coverage and what is not yet addressed', () => {
     it('shows members of the channel the STRIDE coverage and the unaddressed threats', async () => {
-      const deps = threatDeps(ctx.store);
+      const { deps } = ctx;
       const model = buildModelReadyForThreats(
         [buildThreat('T-1'), buildThreat('T-2', { stride: ['D'] })],
         [buildMitigation('M-1', ['T-1'])],
       );
-      const ref = await storeModel(ctx.store, model);
+      const { ref } = await seedModel(ctx.store, model);
       const coverage = await readCoverage(deps, { ref, by: BOB });
       expect(coverage).toMatchObject({ ok: true, model: { id: 'TM-1' }, coverage: { coveredPairs: 2 } });
       const unaddressed = await readUnaddressed(deps, { ref, by: BOB });
@@ -84,8 +92,8 @@ describe('catalog suggestions and coverage', () => {
     });
 
     it('tells a missing model apart from an outsider (who is not told the model exists)', async () => {
-      const deps = threatDeps(ctx.store);
-      const ref = await storeModel(ctx.store, buildModelReadyForThreats());
+      const { deps } = ctx;
+      const { ref } = await seedModel(ctx.store, buildModelReadyForThreats());
       expect(await readCoverage(deps, { ref: { ...ref, modelId: 'TM-7' }, by: BOB })).toEqual({
         ok: false,
         reason: 'no_model',

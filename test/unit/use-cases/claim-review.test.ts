@@ -4,28 +4,28 @@ import { requestReview } from '../../../src/domain/review-workflow';
 import { calendarFor } from '../../../src/domain/working-days';
 import { claimReview, reassignReview } from '../../../src/use-cases/claim-review';
 import { pickReviewer } from '../../../src/use-cases/review-assignment';
-import { ALICE, BOB, NOW } from '../../support/build-model';
-import { useStore } from '../../support/store-fixture';
-import { refOf, reviewDeps, storedModel } from '../../support/use-case-fakes';
+import { ALICE, BOB, buildModel, NOW } from '../../support/build-model';
+import { refOf, seedModel, useUseCaseDeps } from '../../support/use-case-deps';
 
 const RITA = 'U0RITA001';
 const SAM = 'U0SAM0001';
 const TOKYO = 'Asia/Tokyo';
 
 describe('claiming and handing over a review', () => {
-  const ctx = useStore();
+  const ctx = useUseCaseDeps();
 
   /** In review; SAM is in AppSec but holds the AppSec SME role, so cannot review it. */
   async function inReview() {
-    const model = await storedModel(ctx.store, (m) => {
-      const outcome = requestReview(
-        { ...m, roles: { ...m.roles, appsec_sme: [SAM] } },
-        { by: ALICE, at: NOW, allowIncomplete: true },
-      );
-      if (!outcome.ok) throw new Error(outcome.message);
-      return outcome.model;
-    });
-    const deps = reviewDeps(ctx.store, { appsec: [RITA, SAM], timeZones: { [RITA]: TOKYO } });
+    const draft = buildModel();
+    const outcome = requestReview(
+      { ...draft, roles: { ...draft.roles, appsec_sme: [SAM] } },
+      { by: ALICE, at: NOW, allowIncomplete: true },
+    );
+    if (!outcome.ok) throw new Error(outcome.message);
+    const { model } = await seedModel(ctx.store, outcome.model);
+    ctx.appsec.set([RITA, SAM]);
+    ctx.timeZones.set(RITA, TOKYO);
+    const { deps } = ctx;
     await deps.messageRefs.set(refOf(model), { reviewCard: '1700000000.000100', reviewChannel: 'C0APPSEC1' });
     return { model, deps };
   }
@@ -46,7 +46,7 @@ describe('claiming and handing over a review', () => {
       data: expect.objectContaining({ reviewerId: RITA, timeZone: TOKYO, dueAt: due.toISOString(), nudge: 1 }),
       at: due,
     });
-    expect(deps.refreshed).toEqual([refOf(model)]);
+    expect(ctx.refreshed).toEqual([refOf(model)]);
   });
 
   it('refuses a claim from outside AppSec, and changes nothing', async () => {
@@ -64,7 +64,7 @@ describe('claiming and handing over a review', () => {
       ok: false,
       message: `<@${SAM}> owns or holds a role in ${model.id} and cannot review it.`,
     });
-    expect(deps.refreshed).toEqual([]);
+    expect(ctx.refreshed).toEqual([]);
   });
 
   it('hands the review to another AppSec member only', async () => {
@@ -87,11 +87,12 @@ describe('claiming and handing over a review', () => {
   });
 
   it('picks reviewers round-robin, skipping the model team', async () => {
-    const { model } = await inReview();
-    const deps = reviewDeps(ctx.store, { appsec: [RITA, SAM, 'U0TOM0001'] });
+    const { model, deps } = await inReview();
+    ctx.appsec.set([RITA, SAM, 'U0TOM0001']);
     const picks = [];
     for (let i = 0; i < 3; i++) picks.push(await pickReviewer(deps, model));
     expect(picks).toEqual([RITA, 'U0TOM0001', RITA]);
-    expect(await pickReviewer(reviewDeps(ctx.store, { appsec: [SAM] }), model)).toBeUndefined();
+    ctx.appsec.set([SAM]);
+    expect(await pickReviewer(deps, model)).toBeUndefined();
   });
 });

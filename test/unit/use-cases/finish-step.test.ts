@@ -17,12 +17,12 @@ describe('finishing a step', () => {
   describe('when the user is in the channel but not on the team', () => {
     it('is refused, and nothing changes, is announced or queued', async () => {
       const { ref, model } = await seedModel(ctx.store, { scope: scoped.scope, counters: scoped.counters });
-      ctx.join(model.channelId, CAROL);
+      ctx.members.join(model.channelId, CAROL);
       const outcome = await finishStep(ctx.deps, { ref, by: CAROL, step: 'scope' }, announce);
       expect(outcome).toEqual({ ok: false, message: 'Only the owner or a role holder of TM-1 can finish a step.' });
       expect((await ctx.store.require(ref)).version).toBe(model.version);
       expect(announced).toEqual([]);
-      expect(ctx.pictures).toEqual([]);
+      expect(ctx.exports.pictures).toEqual([]);
       expect(ctx.refreshed).toEqual([]);
     });
   });
@@ -38,7 +38,7 @@ describe('finishing a step', () => {
   describe('when the step is not complete', () => {
     it('says what is missing, and changes nothing', async () => {
       const { ref, model } = await seedModel(ctx.store);
-      ctx.join(model.channelId, ALICE);
+      ctx.members.join(model.channelId, ALICE);
       const outcome = await finishStep(ctx.deps, { ref, by: ALICE, step: 'scope' }, announce);
       expect(outcome.ok).toBe(false);
       if (outcome.ok) return;
@@ -48,7 +48,7 @@ describe('finishing a step', () => {
         'Add at least 2 components (0 so far).',
       ]);
       expect((await ctx.store.require(ref)).version).toBe(model.version);
-      expect(ctx.pictures).toEqual([]);
+      expect(ctx.exports.pictures).toEqual([]);
     });
   });
 
@@ -56,14 +56,14 @@ describe('finishing a step', () => {
     it('records it, opens step 2, announces it, then queues the data-flow picture and refreshes the card', async () => {
       const roles = { ...scoped.roles, developer: [BOB] };
       const { ref, model } = await seedModel(ctx.store, { scope: scoped.scope, counters: scoped.counters, roles });
-      ctx.join(model.channelId, BOB);
+      ctx.members.join(model.channelId, BOB);
       const outcome = await finishStep(ctx.deps, { ref, by: BOB, step: 'scope' }, announce);
       expect(outcome).toMatchObject({ ok: true, opened: 'threats', picture: 'data_flow' });
       const stored = await ctx.store.require(ref);
       expect(stored.completedSteps.scope).toMatchObject({ completedBy: BOB });
       expect(stored.currentStep).toBe('threats');
       expect(announced.map((finished) => finished.model.version)).toEqual([stored.version]);
-      expect(ctx.pictures).toEqual([{ ...ref, picture: 'data_flow', version: stored.version }]);
+      expect(ctx.exports.pictures).toEqual([{ ...ref, picture: 'data_flow', version: stored.version }]);
       expect(ctx.events).toEqual(['announce threats', 'picture data_flow', 'refresh']);
     });
   });
@@ -71,11 +71,11 @@ describe('finishing a step', () => {
   describe('when the step is not the current one', () => {
     it('is refused with the step engine’s words', async () => {
       const { ref, model } = await seedModel(ctx.store, { scope: scoped.scope, counters: scoped.counters });
-      ctx.join(model.channelId, ALICE);
+      ctx.members.join(model.channelId, ALICE);
       const outcome = await finishStep(ctx.deps, { ref, by: ALICE, step: 'threats' }, announce);
       expect(outcome).toMatchObject({ ok: false });
       if (!outcome.ok) expect(outcome.missing).toBeUndefined();
-      expect(ctx.pictures).toEqual([]);
+      expect(ctx.exports.pictures).toEqual([]);
     });
   });
 });

@@ -39,7 +39,7 @@ describe('the Home tab', () => {
       await seedModel(ctx.store);
       await seedModel(ctx.store, { channelId: 'C0SEARCH0' });
       await seedModel(ctx.store, { status: 'archived' });
-      ctx.join('C0PAYMENT', CAROL);
+      ctx.members.join('C0PAYMENT', CAROL);
       const carol = await home(CAROL);
       expect(ids(carol.inMyChannels)).toEqual(['TM-1']);
       expect(carol.mine).toEqual({ models: [], total: 0 });

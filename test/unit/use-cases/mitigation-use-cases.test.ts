@@ -4,9 +4,16 @@ import { openBaselineControls } from '../../../src/use-cases/open-baseline-contr
 import { openMitigationForm } from '../../../src/use-cases/open-mitigation-form';
 import { removeMitigation } from '../../../src/use-cases/remove-mitigation';
 import { saveMitigation } from '../../../src/use-cases/save-mitigation';
-import { ALICE, BOB, buildMitigation, buildThreat, CAROL, NOW } from '../../support/build-model';
-import { useStore } from '../../support/store-fixture';
-import { buildModelReadyForThreats, storeModel, threatDeps } from '../../support/threat-deps';
+import {
+  ALICE,
+  BOB,
+  buildMitigation,
+  buildModelReadyForThreats,
+  buildThreat,
+  CAROL,
+  NOW,
+} from '../../support/build-model';
+import { seedModel, useUseCaseDeps } from '../../support/use-case-deps';
 
 const SQL_INJECTION = buildThreat('T-1', {
   threatAction: 'inject SQL through the refund search',
@@ -21,17 +28,18 @@ const INPUT: MitigationInput = {
 };
 
 describe('mitigation use cases', () => {
-  const ctx = useStore();
+  const ctx = useUseCaseDeps();
+  beforeEach(() => ctx.members.join('C0PAYMENT', ALICE, BOB, CAROL));
 
   describe('opening the mitigation form', () => {
     it('needs threats to address, and for an edit a mitigation that exists', async () => {
-      const deps = threatDeps(ctx.store);
-      const empty = await storeModel(ctx.store, buildModelReadyForThreats());
+      const { deps } = ctx;
+      const { ref: empty } = await seedModel(ctx.store, buildModelReadyForThreats());
       expect(await openMitigationForm(deps, { ref: empty, by: BOB })).toEqual({
         ok: false,
         message: 'TM-1 has no threats yet: a mitigation addresses threats.',
       });
-      const ref = await storeModel(
+      const { ref } = await seedModel(
         ctx.store,
         buildModelReadyForThreats([SQL_INJECTION], [buildMitigation('M-1', ['T-1'])]),
       );
@@ -49,8 +57,8 @@ describe('mitigation use cases', () => {
 
   describe('saving and removing a mitigation', () => {
     it('adds, rewrites and removes a mitigation, refreshing the cards each time', async () => {
-      const deps = threatDeps(ctx.store);
-      const ref = await storeModel(ctx.store, buildModelReadyForThreats([SQL_INJECTION]));
+      const { deps } = ctx;
+      const { ref } = await seedModel(ctx.store, buildModelReadyForThreats([SQL_INJECTION]));
       expect(await saveMitigation(deps, { ref, by: CAROL, input: INPUT })).toMatchObject({
         ok: true,
         mitigationId: 'M-1',
@@ -77,12 +85,12 @@ describe('mitigation use cases', () => {
         ok: false,
         message: 'M-1 no longer exists in TM-1.',
       });
-      expect(deps.cards.refreshed).toEqual([ref, ref, ref]);
+      expect(ctx.refreshed).toEqual([ref, ref, ref]);
     });
 
     it('refuses a mitigation for a threat the model no longer has', async () => {
-      const deps = threatDeps(ctx.store);
-      const ref = await storeModel(ctx.store, buildModelReadyForThreats([SQL_INJECTION]));
+      const { deps } = ctx;
+      const { ref } = await seedModel(ctx.store, buildModelReadyForThreats([SQL_INJECTION]));
       expect(await saveMitigation(deps, { ref, by: CAROL, input: { ...INPUT, threatIds: ['T-9'] } })).toEqual({
         ok: false,
         message: 'Your mitigation was not saved: the model changed meanwhile. Please try again.',
@@ -93,8 +101,8 @@ describe('mitigation use cases', () => {
 
   describe('baseline controls', () => {
     it('proposes the catalog’s controls of a catalog threat, none for the team’s own', async () => {
-      const deps = threatDeps(ctx.store);
-      const ref = await storeModel(ctx.store, buildModelReadyForThreats([SQL_INJECTION, buildThreat('T-2')]));
+      const { deps } = ctx;
+      const { ref } = await seedModel(ctx.store, buildModelReadyForThreats([SQL_INJECTION, buildThreat('T-2')]));
       const opened = await openBaselineControls(deps, { ref, by: CAROL, threatId: 'T-1' });
       expect(opened.ok && opened.controls.map((c) => c.id)).toContain('ctl-parameterized-queries');
       expect(await openBaselineControls(deps, { ref, by: CAROL, threatId: 'T-2' })).toMatchObject({
@@ -108,9 +116,9 @@ describe('mitigation use cases', () => {
     });
 
     it('adds a proposed mitigation for a control, then links the next threat to it', async () => {
-      const deps = threatDeps(ctx.store);
+      const { deps } = ctx;
       const second = { ...SQL_INJECTION, id: 'T-2', threatAction: 'inject SQL in the admin report' };
-      const ref = await storeModel(ctx.store, buildModelReadyForThreats([SQL_INJECTION, second]));
+      const { ref } = await seedModel(ctx.store, buildModelReadyForThreats([SQL_INJECTION, second]));
       const controlId = 'ctl-parameterized-queries';
       expect(await adoptBaselineControl(deps, { ref, by: CAROL, threatId: 'T-1', controlId })).toMatchObject({
         ok: true,
@@ -132,12 +140,12 @@ describe('mitigation use cases', () => {
           threatIds: ['T-1', 'T-2'],
         }),
       ]);
-      expect(deps.cards.refreshed).toEqual([ref, ref]);
+      expect(ctx.refreshed).toEqual([ref, ref]);
     });
 
     it('adopts only a control the catalog proposes for that threat', async () => {
-      const deps = threatDeps(ctx.store);
-      const ref = await storeModel(ctx.store, buildModelReadyForThreats([SQL_INJECTION, buildThreat('T-2')]));
+      const { deps } = ctx;
+      const { ref } = await seedModel(ctx.store, buildModelReadyForThreats([SQL_INJECTION, buildThreat('T-2')]));
       expect(
         await adoptBaselineControl(deps, { ref, by: CAROL, threatId: 'T-1', controlId: 'ctl-block-public-access' }),
       ).toMatchObject({ ok: false });

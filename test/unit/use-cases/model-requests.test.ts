@@ -11,9 +11,11 @@ describe('what the /threatmodel subcommands ask', () => {
   describe('an export', () => {
     it('is queued for a member of the model’s channel, whatever the model’s status', async () => {
       const { ref, model } = await seedModel(ctx.store, { status: 'approved' });
-      ctx.join(model.channelId, BOB);
+      ctx.members.join(model.channelId, BOB);
       expect(await requestExport(ctx.deps, { ref, by: BOB })).toMatchObject({ ok: true, model: { id: 'TM-1' } });
-      expect(ctx.exported).toEqual([{ ...ref, requestedBy: BOB, reason: 'on_demand', requestedAt: NOW.toISOString() }]);
+      expect(ctx.exports.exported).toEqual([
+        { ...ref, requestedBy: BOB, reason: 'on_demand', requestedAt: NOW.toISOString() },
+      ]);
     });
 
     it('treats a model in someone else’s channel like a missing one', async () => {
@@ -24,15 +26,15 @@ describe('what the /threatmodel subcommands ask', () => {
         ok: false,
         message: 'There is no threat model TM-5 in your channels.',
       });
-      expect(ctx.exported).toEqual([]);
+      expect(ctx.exports.exported).toEqual([]);
     });
 
     it('says whom to ask when exports are not set up', async () => {
-      ctx.exportsConfigured = false;
+      ctx.exports.configured = false;
       const message = 'Exports are not set up yet: ask whoever runs Threadmodel to set EXPORT_GIT_URL.';
       expect(exportsUnavailable(ctx.deps)).toEqual({ ok: false, message });
       const { ref, model } = await seedModel(ctx.store);
-      ctx.join(model.channelId, ALICE);
+      ctx.members.join(model.channelId, ALICE);
       expect(await requestExport(ctx.deps, { ref, by: ALICE })).toEqual({ ok: false, message });
     });
   });
@@ -40,21 +42,21 @@ describe('what the /threatmodel subcommands ask', () => {
   describe('a reuse', () => {
     it('is queued for someone who may change the model that reuses', async () => {
       const { ref, model } = await seedModel(ctx.store);
-      ctx.join(model.channelId, ALICE);
+      ctx.members.join(model.channelId, ALICE);
       expect(await requestReuse(ctx.deps, { ref, dependencyId: 'TM-3', by: ALICE })).toEqual({ ok: true });
-      expect(ctx.reused).toEqual([
+      expect(ctx.exports.reused).toEqual([
         { ...ref, dependencyId: 'TM-3', requestedBy: ALICE, requestedAt: NOW.toISOString() },
       ]);
     });
 
     it('is refused on a model in review', async () => {
       const { ref, model } = await seedModel(ctx.store, { status: 'in_review' });
-      ctx.join(model.channelId, ALICE);
+      ctx.members.join(model.channelId, ALICE);
       expect(await requestReuse(ctx.deps, { ref, dependencyId: 'TM-3', by: ALICE })).toEqual({
         ok: false,
         message: 'TM-1 is in review and cannot be changed now.',
       });
-      expect(ctx.reused).toEqual([]);
+      expect(ctx.exports.reused).toEqual([]);
     });
   });
 

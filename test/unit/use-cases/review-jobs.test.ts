@@ -5,40 +5,44 @@ import type { ReviewNudgeJob } from '../../../src/ports/job-payloads';
 import { assignRequestedReview, currentReviewRequest } from '../../../src/use-cases/assign-requested-review';
 import { dueDraftNudge, scheduleNextDraftNudge } from '../../../src/use-cases/idle-reminder';
 import { dueReviewNudge, scheduleNextReviewNudge } from '../../../src/use-cases/review-reminder';
-import { ALICE, BOB, NOW } from '../../support/build-model';
-import { useStore } from '../../support/store-fixture';
-import { refOf, reviewDeps, storedModel } from '../../support/use-case-fakes';
+import { ALICE, BOB, buildModel, NOW } from '../../support/build-model';
+import { refOf, seedModel, useUseCaseDeps } from '../../support/use-case-deps';
 
 const RITA = 'U0RITA001';
 const TOM = 'U0TOM0001';
 const DAY = 24 * 60 * 60 * 1000;
 
 describe('what the review jobs decide', () => {
-  const ctx = useStore();
-  const requested = (reviewerId?: string) =>
-    storedModel(ctx.store, (m) => {
-      const outcome = requestReview(
-        { ...m, roles: { ...m.roles, developer: [BOB] } },
-        { by: ALICE, at: NOW, allowIncomplete: true },
-      );
-      if (!outcome.ok) throw new Error(outcome.message);
-      return reviewerId && outcome.model.review
+  const ctx = useUseCaseDeps();
+  const requested = async (reviewerId?: string) => {
+    const draft = buildModel();
+    const outcome = requestReview(
+      { ...draft, roles: { ...draft.roles, developer: [BOB] } },
+      { by: ALICE, at: NOW, allowIncomplete: true },
+    );
+    if (!outcome.ok) throw new Error(outcome.message);
+    const { model } = await seedModel(
+      ctx.store,
+      reviewerId && outcome.model.review
         ? { ...outcome.model, review: { ...outcome.model.review, reviewerId } }
-        : outcome.model;
-    });
+        : outcome.model,
+    );
+    return model;
+  };
   const requestJob = (model: ThreatModel) => ({ ...refOf(model), requestedAt: model.review?.requestedAt ?? '' });
 
   describe('a review request', () => {
     it('is acted on only while it is the current request', async () => {
       const model = await requested();
-      const deps = reviewDeps(ctx.store);
+      const { deps } = ctx;
       expect(await currentReviewRequest(deps, requestJob(model))).toMatchObject({ id: model.id });
       const older = { ...requestJob(model), requestedAt: new Date(NOW.getTime() - DAY).toISOString() };
       expect(await currentReviewRequest(deps, older)).toBeUndefined();
     });
 
     it('goes to the next AppSec member in turn, or back to the previous reviewer on a re-request', async () => {
-      const deps = reviewDeps(ctx.store, { appsec: [RITA, TOM] });
+      ctx.appsec.set([RITA, TOM]);
+      const { deps } = ctx;
       const first = await assignRequestedReview(deps, await requested());
       expect(first.review).toMatchObject({ reviewerId: RITA, dueAt: expect.any(String) });
       expect(first.review?.history.at(-1)).toMatchObject({ type: 'assigned', by: 'system' });
@@ -49,7 +53,8 @@ describe('what the review jobs decide', () => {
     });
 
     it('waits to be claimed when nobody outside the team is in AppSec', async () => {
-      const deps = reviewDeps(ctx.store, { appsec: [BOB] });
+      ctx.appsec.set([BOB]);
+      const { deps } = ctx;
       const model = await assignRequestedReview(deps, await requested());
       expect(model.review?.reviewerId).toBeUndefined();
       expect(await deps.jobs.pendingReminder(refOf(model), 'review')).toBeUndefined();
@@ -70,7 +75,7 @@ describe('what the review jobs decide', () => {
 
     it('is sent only while the review has the same request and reviewer, and escalates once', async () => {
       const model = await requested(RITA);
-      const deps = reviewDeps(ctx.store);
+      const { deps } = ctx;
       expect(await dueReviewNudge(deps, nudgeFor(model))).toMatchObject({ due: true, now: NOW, escalate: true });
       expect(await dueReviewNudge(deps, nudgeFor(model, { escalated: true }))).toMatchObject({ escalate: false });
       expect(await dueReviewNudge(deps, nudgeFor(model, { reviewerId: TOM }))).toEqual({ due: false });
@@ -80,7 +85,7 @@ describe('what the review jobs decide', () => {
 
     it('schedules the next one for the next working day, without the snooze', async () => {
       const model = await requested(RITA);
-      const deps = reviewDeps(ctx.store);
+      const { deps } = ctx;
       const job = nudgeFor(model, { snoozedUntil: NOW.toISOString() });
       await scheduleNextReviewNudge(deps, job, { now: NOW, escalated: true });
       const pending = await deps.jobs.pendingReminder(refOf(model), 'review');
@@ -91,12 +96,11 @@ describe('what the review jobs decide', () => {
 
   describe('a stalled-draft nudge', () => {
     it('mentions the owner, then the role holders too once the owner has not answered', async () => {
-      const model = await storedModel(ctx.store, (m) => ({
-        ...m,
+      const { model } = await seedModel(ctx.store, {
         threadTs: '1700000000.000100',
-        roles: { ...m.roles, developer: [BOB] },
-      }));
-      const deps = reviewDeps(ctx.store);
+        roles: { ...buildModel().roles, developer: [BOB] },
+      });
+      const { deps } = ctx;
       const job = { ...refOf(model), lastChangeAt: model.updatedAt, nudge: 1 };
       expect(await dueDraftNudge(deps, job)).toMatchObject({ due: true, mentions: [ALICE] });
       expect(await dueDraftNudge(deps, { ...job, nudge: 3 })).toMatchObject({ due: true, mentions: [ALICE, BOB] });
@@ -109,8 +113,8 @@ describe('what the review jobs decide', () => {
     });
 
     it('sends nothing for a draft that moved, and starts its idle period again from the change', async () => {
-      const model = await storedModel(ctx.store, (m) => ({ ...m, threadTs: '1700000000.000100' }));
-      const deps = reviewDeps(ctx.store);
+      const { model } = await seedModel(ctx.store, { threadTs: '1700000000.000100' });
+      const { deps } = ctx;
       const stale = { ...refOf(model), lastChangeAt: new Date(NOW.getTime() - DAY).toISOString(), nudge: 2 };
       expect(await dueDraftNudge(deps, stale)).toEqual({ due: false });
       expect((await deps.jobs.pendingReminder(refOf(model), 'idle'))?.data).toEqual({
@@ -122,7 +126,7 @@ describe('what the review jobs decide', () => {
 
     it('ends for a model in review', async () => {
       const model = await requested();
-      const deps = reviewDeps(ctx.store);
+      const { deps } = ctx;
       expect(await dueDraftNudge(deps, { ...refOf(model), lastChangeAt: model.updatedAt, nudge: 1 })).toEqual({
         due: false,
       });

@@ -1,62 +1,60 @@
 import { requestReview as requestReviewOf } from '../../../src/domain/review-workflow';
 import { requestChanges, startChangesRequest } from '../../../src/use-cases/request-changes';
 import { requestReview, reviewRequestAccess } from '../../../src/use-cases/request-review';
-import { ALICE, BOB, NOW } from '../../support/build-model';
-import { useStore } from '../../support/store-fixture';
-import { refOf, reviewDeps, storedModel } from '../../support/use-case-fakes';
+import { ALICE, BOB, buildModel, NOW } from '../../support/build-model';
+import { refOf, seedModel, useUseCaseDeps } from '../../support/use-case-deps';
 
 const RITA = 'U0RITA001';
 
 describe('requesting a review, and changes', () => {
-  const ctx = useStore();
-  const deps = () => reviewDeps(ctx.store, { appsec: [RITA] });
+  const ctx = useUseCaseDeps();
+  beforeEach(() => ctx.appsec.set([RITA]));
 
   describe('requesting a review', () => {
     it('opens the request form to the channel while the model is editable, once reviews are set up', async () => {
-      const model = await storedModel(ctx.store);
-      const { workspaceId, modelId } = refOf(model);
-      expect(await reviewRequestAccess(deps(), workspaceId, modelId, ALICE)).toMatchObject({ ok: true });
-      expect(
-        await reviewRequestAccess(reviewDeps(ctx.store, { appsec: undefined }), workspaceId, modelId, ALICE),
-      ).toEqual({
+      const { model, ref } = await seedModel(ctx.store);
+      const { workspaceId, modelId } = ref;
+      ctx.members.join(model.channelId, ALICE);
+      expect(await reviewRequestAccess(ctx.deps, workspaceId, modelId, ALICE)).toMatchObject({ ok: true });
+      ctx.appsec.set(undefined);
+      expect(await reviewRequestAccess(ctx.deps, workspaceId, modelId, ALICE)).toEqual({
         ok: false,
         message:
           'AppSec reviews are not set up in this workspace yet: ask whoever runs Threadmodel to set APPSEC_CHANNEL_ID.',
       });
-      const outsider = reviewDeps(ctx.store, { appsec: undefined, channelMembers: [ALICE] });
-      expect(await reviewRequestAccess(outsider, workspaceId, modelId, BOB)).toEqual({
+      expect(await reviewRequestAccess(ctx.deps, workspaceId, modelId, BOB)).toEqual({
         ok: false,
         message: `Only members of <#${model.channelId}> can change ${model.id}.`,
       });
     });
 
     it('puts the model in review, ends the idle reminder, queues the request and refreshes the cards', async () => {
-      const model = await storedModel(ctx.store);
-      const d = deps();
+      const { model } = await seedModel(ctx.store);
+      const d = ctx.deps;
       await d.jobs.scheduleDraftIdle({ ...refOf(model), lastChangeAt: model.updatedAt, nudge: 1 }, NOW);
       const outcome = await requestReview(d, { ref: refOf(model), by: ALICE, allowIncomplete: true, note: 'Payouts' });
       expect(outcome).toMatchObject({ ok: true, model: { status: 'in_review' } });
       const stored = await ctx.store.require(refOf(model));
       expect(stored.review?.history.at(-1)).toMatchObject({ type: 'requested', by: ALICE, comment: 'Payouts' });
       expect(await d.jobs.pendingReminder(refOf(model), 'idle')).toBeUndefined();
-      expect(d.jobs.requested).toEqual([{ ...refOf(model), requestedAt: stored.review?.requestedAt }]);
-      expect(d.refreshed).toEqual([refOf(model)]);
+      expect(ctx.jobs.requested).toEqual([{ ...refOf(model), requestedAt: stored.review?.requestedAt }]);
+      expect(ctx.refreshed).toEqual([refOf(model)]);
     });
 
     it('refuses an incomplete model without the explicit choice, saying why, and queues nothing', async () => {
-      const model = await storedModel(ctx.store);
-      const d = deps();
+      const { model } = await seedModel(ctx.store);
+      const d = ctx.deps;
       const outcome = await requestReview(d, { ref: refOf(model), by: ALICE, allowIncomplete: false });
       expect(outcome).toMatchObject({ ok: false, reason: 'incomplete' });
       expect(outcome.ok || outcome.message).toContain(`${model.id} is not complete yet`);
       expect((await ctx.store.require(refOf(model))).status).toBe('draft');
-      expect(d.jobs.requested).toEqual([]);
-      expect(d.jobs.cancelled).toEqual([]);
+      expect(ctx.jobs.requested).toEqual([]);
+      expect(ctx.jobs.cancelled).toEqual([]);
     });
 
     it('refuses someone outside the team', async () => {
-      const model = await storedModel(ctx.store);
-      const outcome = await requestReview(deps(), { ref: refOf(model), by: BOB, allowIncomplete: true });
+      const { model } = await seedModel(ctx.store);
+      const outcome = await requestReview(ctx.deps, { ref: refOf(model), by: BOB, allowIncomplete: true });
       expect(outcome).toEqual({
         ok: false,
         reason: 'not_allowed',
@@ -66,25 +64,24 @@ describe('requesting a review, and changes', () => {
   });
 
   describe('requesting changes', () => {
-    const inReview = () =>
-      storedModel(ctx.store, (m) => {
-        const outcome = requestReviewOf(m, { by: ALICE, at: NOW, allowIncomplete: true });
-        if (!outcome.ok) throw new Error(outcome.message);
-        return outcome.model;
-      });
+    const inReview = async () => {
+      const outcome = requestReviewOf(buildModel(), { by: ALICE, at: NOW, allowIncomplete: true });
+      if (!outcome.ok) throw new Error(outcome.message);
+      return (await seedModel(ctx.store, outcome.model)).model;
+    };
 
     it('opens the comments form to AppSec only, and only while the model is in review', async () => {
-      const draft = await storedModel(ctx.store);
+      const { model: draft } = await seedModel(ctx.store);
       const model = await inReview();
-      expect(await startChangesRequest(deps(), { ref: refOf(model), by: BOB })).toEqual({
+      expect(await startChangesRequest(ctx.deps, { ref: refOf(model), by: BOB })).toEqual({
         ok: false,
         message: 'Only AppSec reviewers can request changes.',
       });
-      expect(await startChangesRequest(deps(), { ref: refOf(draft), by: RITA })).toEqual({
+      expect(await startChangesRequest(ctx.deps, { ref: refOf(draft), by: RITA })).toEqual({
         ok: false,
         message: `${draft.id} is not in review any more.`,
       });
-      expect(await startChangesRequest(deps(), { ref: refOf(model), by: RITA })).toMatchObject({
+      expect(await startChangesRequest(ctx.deps, { ref: refOf(model), by: RITA })).toMatchObject({
         ok: true,
         model: { id: model.id },
       });
@@ -92,7 +89,7 @@ describe('requesting a review, and changes', () => {
 
     it('sends the model back to the team: the review nudges stop and the idle reminder starts from the change', async () => {
       const model = await inReview();
-      const d = deps();
+      const d = ctx.deps;
       await d.jobs.scheduleReviewNudge(
         {
           ...refOf(model),
@@ -115,19 +112,19 @@ describe('requesting a review, and changes', () => {
         lastChangeAt: stored.updatedAt,
         nudge: 1,
       });
-      expect(d.refreshed).toEqual([refOf(model)]);
+      expect(ctx.refreshed).toEqual([refOf(model)]);
     });
 
     it('refuses changes without a comment, or from outside AppSec, and leaves the review as it was', async () => {
       const model = await inReview();
-      const d = deps();
+      const d = ctx.deps;
       expect(await requestChanges(d, { ref: refOf(model), by: RITA, comment: '  ' })).toEqual({
         ok: false,
         message: `Say what needs to change before sending ${model.id} back to the team.`,
       });
       expect(await requestChanges(d, { ref: refOf(model), by: BOB, comment: 'No.' })).toMatchObject({ ok: false });
       expect((await ctx.store.require(refOf(model))).status).toBe('in_review');
-      expect(d.jobs.cancelled).toEqual([]);
+      expect(ctx.jobs.cancelled).toEqual([]);
     });
   });
 });

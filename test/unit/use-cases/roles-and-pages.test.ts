@@ -9,7 +9,7 @@ describe('roles and summary pages', () => {
   describe('roles', () => {
     it('stores who holds a role and says who was newly given it, for the greeting', async () => {
       const { ref, model } = await seedModel(ctx.store, { roles: { ...emptyRoles(), developer: [BOB] } });
-      ctx.join(model.channelId, ALICE);
+      ctx.members.join(model.channelId, ALICE);
       const outcome = await assignRole(ctx.deps, { ref, by: ALICE, role: 'developer', userIds: [BOB, CAROL, CAROL] });
       expect(outcome).toMatchObject({ ok: true, added: [CAROL] });
       expect((await ctx.store.require(ref)).roles.developer).toEqual([BOB, CAROL]);
@@ -25,7 +25,7 @@ describe('roles and summary pages', () => {
 
     it('is refused on an approved model', async () => {
       const { ref, model } = await seedModel(ctx.store, { status: 'approved' });
-      ctx.join(model.channelId, ALICE);
+      ctx.members.join(model.channelId, ALICE);
       const outcome = await assignRole(ctx.deps, { ref, by: ALICE, role: 'adversary', userIds: [CAROL] });
       expect(outcome).toEqual({ ok: false, message: 'TM-1 is approved and cannot be changed now.' });
     });
@@ -34,7 +34,7 @@ describe('roles and summary pages', () => {
   describe('turning the page of a shared summary', () => {
     it('remembers the page for a member of the channel, even on an approved model, and re-renders it', async () => {
       const { ref, model } = await seedModel(ctx.store, { status: 'approved' });
-      ctx.join(model.channelId, BOB);
+      ctx.members.join(model.channelId, BOB);
       expect(await turnSummaryPage(ctx.deps, { ref, userId: BOB, which: 'threatPage', page: 2 })).toEqual({ ok: true });
       expect(await ctx.deps.messageRefs.get(ref)).toMatchObject({ threatPage: 2 });
       expect(ctx.refreshed).toEqual([ref]);

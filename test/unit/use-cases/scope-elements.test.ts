@@ -92,7 +92,7 @@ describe('scope elements', () => {
   describe('choosing one to edit or remove', () => {
     it('is refused for an inherited element: it changes in the model it comes from', async () => {
       const { ref, model } = await seedModel(ctx.store, inheritedComponent(scoped));
-      ctx.join(model.channelId, ALICE);
+      ctx.members.join(model.channelId, ALICE);
       const who = { ...ref, userId: ALICE };
       expect(await elementForEditing(ctx.deps, { ...who, elementId: 'C-4' })).toEqual({
         ok: false,

@@ -2,23 +2,22 @@ import { requestReview } from '../../../src/domain/review-workflow';
 import { addWorkingDays, calendarFor } from '../../../src/domain/working-days';
 import type { DraftIdleJob, ReviewNudgeJob } from '../../../src/ports/job-payloads';
 import { snoozeReminder } from '../../../src/use-cases/snooze-reminder';
-import { ALICE, BOB, CAROL, NOW } from '../../support/build-model';
-import { useStore } from '../../support/store-fixture';
-import { refOf, reviewDeps, storedModel } from '../../support/use-case-fakes';
+import { ALICE, BOB, buildModel, CAROL, NOW } from '../../support/build-model';
+import { refOf, seedModel, useUseCaseDeps } from '../../support/use-case-deps';
 
 const RITA = 'U0RITA001';
 const BERLIN = 'Europe/Berlin';
 
 describe('snoozing a reminder', () => {
-  const ctx = useStore();
+  const ctx = useUseCaseDeps();
 
   async function inReview() {
-    const model = await storedModel(ctx.store, (m) => {
-      const outcome = requestReview(m, { by: ALICE, at: NOW, allowIncomplete: true });
-      if (!outcome.ok) throw new Error(outcome.message);
-      return outcome.model;
-    });
-    const deps = reviewDeps(ctx.store, { appsec: [RITA, CAROL], timeZones: { [RITA]: BERLIN } });
+    const outcome = requestReview(buildModel(), { by: ALICE, at: NOW, allowIncomplete: true });
+    if (!outcome.ok) throw new Error(outcome.message);
+    const { model } = await seedModel(ctx.store, outcome.model);
+    ctx.appsec.set([RITA, CAROL]);
+    ctx.timeZones.set(RITA, BERLIN);
+    const { deps } = ctx;
     const nudge: ReviewNudgeJob = {
       ...refOf(model),
       requestedAt: model.review?.requestedAt ?? '',
@@ -34,8 +33,9 @@ describe('snoozing a reminder', () => {
   }
 
   async function stalledDraft() {
-    const model = await storedModel(ctx.store, (m) => ({ ...m, roles: { ...m.roles, developer: [BOB] } }));
-    const deps = reviewDeps(ctx.store, { timeZones: { [BOB]: BERLIN } });
+    const { model } = await seedModel(ctx.store, { roles: { ...buildModel().roles, developer: [BOB] } });
+    ctx.timeZones.set(BOB, BERLIN);
+    const { deps } = ctx;
     const job: DraftIdleJob = { ...refOf(model), lastChangeAt: model.updatedAt, nudge: 1 };
     await deps.jobs.scheduleDraftIdle(job, NOW);
     return { model, deps, job };

@@ -48,7 +48,7 @@ describe('starting a model', () => {
       scopeSummary: '1700000000.000300',
       scopePage: 1,
     });
-    expect(ctx.draftIdle.map((idle) => idle.modelId)).toEqual(['TM-1']);
+    expect(ctx.jobs.scheduledOf('idle').map(({ data }) => data.modelId)).toEqual(['TM-1']);
   });
 
   it('archives the draft and says how to invite the app when it may not post in the channel', async () => {
@@ -61,6 +61,6 @@ describe('starting a model', () => {
     });
     expect((await ctx.store.require({ workspaceId: 'T0WORKSPC', modelId: 'TM-1' })).status).toBe('archived');
     expect(opened).toEqual([]);
-    expect(ctx.draftIdle).toEqual([]);
+    expect(ctx.jobs.scheduledOf('idle')).toEqual([]);
   });
 });

@@ -4,9 +4,17 @@ import { captureThreat } from '../../../src/use-cases/capture-threat';
 import { openThreatForm } from '../../../src/use-cases/open-threat-form';
 import { removeThreat } from '../../../src/use-cases/remove-threat';
 import { previewThreat, saveThreat } from '../../../src/use-cases/save-threat';
-import { ALICE, BOB, buildMitigation, buildScopedModel, buildThreat, NOW } from '../../support/build-model';
-import { useStore } from '../../support/store-fixture';
-import { buildModelReadyForThreats, storeModel, threatDeps } from '../../support/threat-deps';
+import {
+  ALICE,
+  BOB,
+  buildMitigation,
+  buildModelReadyForThreats,
+  buildScopedModel,
+  buildThreat,
+  CAROL,
+  NOW,
+} from '../../support/build-model';
+import { seedModel, useUseCaseDeps } from '../../support/use-case-deps';
 
 const OUTSIDER = 'U0OUTSIDE';
 const INPUT: ThreatInput = {
@@ -20,12 +28,13 @@ const INPUT: ThreatInput = {
 };
 
 describe('threat use cases', () => {
-  const ctx = useStore();
+  const ctx = useUseCaseDeps();
+  beforeEach(() => ctx.members.join('C0PAYMENT', ALICE, BOB, CAROL));
 
   describe('opening the threat form', () => {
     it('waits for the scope to be finished before a new threat', async () => {
-      const deps = threatDeps(ctx.store);
-      const ref = await storeModel(ctx.store, buildScopedModel());
+      const { deps } = ctx;
+      const { ref } = await seedModel(ctx.store, buildScopedModel());
       expect(await openThreatForm(deps, { ref, by: BOB })).toEqual({
         ok: false,
         message: 'Finish step 1 (scope) of TM-1 first: threats are placed on its elements.',
@@ -33,8 +42,8 @@ describe('threat use cases', () => {
     });
 
     it('opens for members of the channel once the scope is done', async () => {
-      const deps = threatDeps(ctx.store);
-      const ref = await storeModel(ctx.store, buildModelReadyForThreats());
+      const { deps } = ctx;
+      const { ref } = await seedModel(ctx.store, buildModelReadyForThreats());
       expect(await openThreatForm(deps, { ref, by: BOB })).toMatchObject({ ok: true, model: { id: 'TM-1' } });
       expect(await openThreatForm(deps, { ref, by: OUTSIDER })).toEqual({
         ok: false,
@@ -43,7 +52,7 @@ describe('threat use cases', () => {
     });
 
     it('edits only a threat that exists and is the team’s own', async () => {
-      const deps = threatDeps(ctx.store);
+      const { deps } = ctx;
       const dependency = buildModelReadyForThreats([buildThreat('T-1')], [], { id: 'TM-9', title: 'Payments' });
       const imported = inheritFrom(buildModelReadyForThreats([buildThreat('T-7')]), {
         ...dependency,
@@ -51,7 +60,7 @@ describe('threat use cases', () => {
         version: 4,
       });
       if (!imported.ok) throw new Error('the dependency should import');
-      const ref = await storeModel(ctx.store, imported.model);
+      const { ref } = await seedModel(ctx.store, imported.model);
       const inheritedId = imported.model.threats.find((t) => t.inherited)?.id ?? '';
 
       expect(await openThreatForm(deps, { ref, by: BOB, threatId: 'T-7' })).toMatchObject({
@@ -86,8 +95,8 @@ describe('threat use cases', () => {
 
   describe('saving a threat', () => {
     it('adds a threat with the next id, its author and the message it was captured from', async () => {
-      const deps = threatDeps(ctx.store);
-      const ref = await storeModel(ctx.store, buildModelReadyForThreats());
+      const { deps } = ctx;
+      const { ref } = await seedModel(ctx.store, buildModelReadyForThreats());
       const permalink = 'https://acme.slack.com/archives/C0PAYMENT/p1800000000000200';
       const saved = await saveThreat(deps, { ref, by: BOB, input: INPUT, capturedFrom: permalink });
       expect(saved).toMatchObject({ ok: true, threatId: 'T-1', edited: false });
@@ -97,12 +106,12 @@ describe('threat use cases', () => {
         createdAt: NOW.toISOString(),
         origin: { type: 'slack_message', permalink },
       });
-      expect(deps.cards.refreshed).toEqual([ref]);
+      expect(ctx.refreshed).toEqual([ref]);
     });
 
     it('rewrites a threat, and says so when nothing changed or it is gone', async () => {
-      const deps = threatDeps(ctx.store);
-      const ref = await storeModel(ctx.store, buildModelReadyForThreats());
+      const { deps } = ctx;
+      const { ref } = await seedModel(ctx.store, buildModelReadyForThreats());
       await saveThreat(deps, { ref, by: BOB, input: INPUT });
       const changed = { ...INPUT, threatImpact: 'the ledger out of balance' };
       expect(await saveThreat(deps, { ref, by: ALICE, threatId: 'T-1', input: changed })).toMatchObject({
@@ -127,20 +136,20 @@ describe('threat use cases', () => {
     });
 
     it('refuses a threat the model no longer accepts, and stores nothing', async () => {
-      const deps = threatDeps(ctx.store);
-      const ref = await storeModel(ctx.store, buildModelReadyForThreats());
+      const { deps } = ctx;
+      const { ref } = await seedModel(ctx.store, buildModelReadyForThreats());
       const onAGoneElement = { ...INPUT, affectedElementIds: ['C-9'] };
       expect(await saveThreat(deps, { ref, by: BOB, input: onAGoneElement })).toEqual({
         ok: false,
         message: 'Your threat was not saved: the model changed meanwhile. Please try again.',
       });
       expect((await ctx.store.require(ref)).threats).toEqual([]);
-      expect(deps.cards.refreshed).toEqual([]);
+      expect(ctx.refreshed).toEqual([]);
     });
 
     it('refuses people outside the channel and models no longer editable', async () => {
-      const deps = threatDeps(ctx.store);
-      const ref = await storeModel(ctx.store, buildModelReadyForThreats());
+      const { deps } = ctx;
+      const { ref } = await seedModel(ctx.store, buildModelReadyForThreats());
       expect(await saveThreat(deps, { ref, by: OUTSIDER, input: INPUT })).toEqual({
         ok: false,
         message: 'Only members of <#C0PAYMENT> can change TM-1.',
@@ -156,12 +165,12 @@ describe('threat use cases', () => {
 
   describe('removing a threat', () => {
     it('refuses while a mitigation addresses it, then removes it', async () => {
-      const deps = threatDeps(ctx.store);
+      const { deps } = ctx;
       const model = buildModelReadyForThreats(
         [buildThreat('T-1'), buildThreat('T-2')],
         [buildMitigation('M-1', ['T-1'])],
       );
-      const ref = await storeModel(ctx.store, model);
+      const { ref } = await seedModel(ctx.store, model);
       expect(await removeThreat(deps, { ref, by: BOB, threatId: 'T-1' })).toEqual({
         ok: false,
         message: 'T-1 is still addressed by M-1: change or remove those first.',
@@ -172,14 +181,14 @@ describe('threat use cases', () => {
         ok: false,
         message: 'T-2 no longer exists in TM-1.',
       });
-      expect(deps.cards.refreshed).toEqual([ref]);
+      expect(ctx.refreshed).toEqual([ref]);
     });
   });
 
   describe('capturing a thread message', () => {
     it('starts a threat from a message of the model’s thread, its text as the action', async () => {
-      const deps = threatDeps(ctx.store);
-      const ref = await storeModel(ctx.store, buildModelReadyForThreats());
+      const { deps } = ctx;
+      const { ref } = await seedModel(ctx.store, buildModelReadyForThreats());
       const captured = await captureThreat(deps, {
         workspaceId: ref.workspaceId,
         channelId: 'C0PAYMENT',
@@ -195,8 +204,8 @@ describe('threat use cases', () => {
     });
 
     it('explains when the message is not in a model thread, or the scope is not done', async () => {
-      const deps = threatDeps(ctx.store);
-      await storeModel(ctx.store, buildScopedModel({ threadTs: '1800000000.000100' }));
+      const { deps } = ctx;
+      await seedModel(ctx.store, buildScopedModel({ threadTs: '1800000000.000100' }));
       const message = { workspaceId: 'T0WORKSPC', channelId: 'C0PAYMENT', text: 'chatter', by: BOB };
       expect(await captureThreat(deps, { ...message, threadTs: '1800000000.000999' })).toEqual({
         ok: false,
