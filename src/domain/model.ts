@@ -63,6 +63,11 @@ export const ThreatModelSchema = z
       })
       .default({}),
     roles: RoleAssignmentsSchema,
+    contributors: z
+      .array(SlackUserIdSchema)
+      .max(LIMITS.contributorsMax)
+      .default([])
+      .describe('Everyone who ever held a role in the model or changed its content: none of them may approve it'),
     scope: ScopeSchema,
     threats: z.array(ThreatSchema).max(LIMITS.threatsMax).default([]),
     mitigations: z.array(MitigationSchema).max(LIMITS.mitigationsMax).default([]),

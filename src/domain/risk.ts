@@ -62,3 +62,25 @@ export function isAddressed(threat: Threat, mitigations: readonly Mitigation[]):
 export function unaddressedThreats(threats: readonly Threat[], mitigations: readonly Mitigation[]): Threat[] {
   return threats.filter((threat) => !isAddressed(threat, mitigations));
 }
+
+/** Why one threat keeps a model from being approved. */
+export interface UntreatedThreat {
+  threat: Threat;
+  /** In words, for the refusal and the review card: e.g. "T-3 (high after mitigation) is neither mitigated nor accepted". */
+  reason: string;
+}
+
+/**
+ * The threats whose risk is not adequately treated, in model order: what blocks an approval.
+ * Today: a high or critical residual risk neither mitigated nor accepted (see openHighRisks).
+ */
+export function untreatedThreats(
+  matrix: RiskMatrix,
+  threats: readonly Threat[],
+  mitigations: readonly Mitigation[],
+): UntreatedThreat[] {
+  return openHighRisks(matrix, threats, mitigations).map((risk) => ({
+    threat: risk.threat,
+    reason: `${risk.threat.id} (${risk.band}) is neither mitigated nor accepted`,
+  }));
+}
