@@ -1,14 +1,15 @@
 import type { Catalog } from '../catalog/catalog';
 import type { ThreatSuggestion } from '../catalog/catalog-queries';
 import type { ThreatModel } from '../domain/model';
+import type { ReopenedSteps } from '../domain/stale-steps';
 import { addThreat, type ThreatInput } from '../domain/threat-edits';
 import type { ModelRef } from '../ports/model-store';
 import { suggestionsFor } from './catalog-suggestions';
-import { type AccessDeps, editableModel } from './model-access';
-import { refuse, type UseCaseOutcome } from './outcome';
+import { type EditDeps, editModel } from './edit-model';
+import type { UseCaseOutcome } from './outcome';
 import type { UseCaseDeps } from './use-case-deps';
 
-export type AddCatalogThreatsDeps = AccessDeps & Pick<UseCaseDeps, 'catalog' | 'cards' | 'clock'>;
+export type AddCatalogThreatsDeps = EditDeps & Pick<UseCaseDeps, 'catalog' | 'cards'>;
 
 export interface AddCatalogThreatsInput {
   ref: ModelRef;
@@ -55,13 +56,16 @@ function addPicked(current: ThreatModel, catalog: Catalog, picked: readonly stri
 export async function addCatalogThreats(
   deps: AddCatalogThreatsDeps,
   { ref, by, picked }: AddCatalogThreatsInput,
-): Promise<UseCaseOutcome<{ model: ThreatModel; added: string[] }>> {
-  const access = await editableModel(deps, ref.workspaceId, ref.modelId, by);
-  if (!access.ok) return access;
-  const { model, outcome } = await deps.store.update(ref, { actor: by, action: 'threat.add_from_catalog' }, (current) =>
-    addPicked(current, deps.catalog, picked, by, deps.clock()),
-  );
-  if (!outcome.ok) return refuse('Those threats are already in the model.');
+): Promise<UseCaseOutcome<{ model: ThreatModel; added: string[]; reopened: ReopenedSteps | undefined }>> {
+  const now = deps.clock();
+  const edited = await editModel(deps, {
+    ref,
+    by,
+    action: 'threat.add_from_catalog',
+    change: (current) => addPicked(current, deps.catalog, picked, by, now),
+    refused: () => 'Those threats are already in the model.',
+  });
+  if (!edited.ok) return edited;
   deps.cards.refresh(ref);
-  return { ok: true, model, added: outcome.added };
+  return { ok: true, model: edited.model, added: edited.outcome.added, reopened: edited.reopened };
 }

@@ -1,14 +1,16 @@
 import type { Control } from '../catalog/catalog-schema';
 import { adoptBaselineControl as adopt } from '../domain/mitigation-edits';
 import type { ThreatModel } from '../domain/model';
+import type { ReopenedSteps } from '../domain/stale-steps';
 import type { Threat } from '../domain/threat';
 import type { ModelRef } from '../ports/model-store';
+import { type EditDeps, editModel } from './edit-model';
 import { editableThreat } from './editable-element';
 import { baselineControlsOf } from './open-baseline-controls';
 import { refuse, type UseCaseOutcome } from './outcome';
 import type { UseCaseDeps } from './use-case-deps';
 
-export type AdoptBaselineControlDeps = Pick<UseCaseDeps, 'store' | 'members' | 'catalog' | 'cards' | 'clock'>;
+export type AdoptBaselineControlDeps = EditDeps & Pick<UseCaseDeps, 'catalog' | 'cards'>;
 
 export interface AdoptBaselineControlInput {
   ref: ModelRef;
@@ -28,6 +30,7 @@ export interface AdoptedControl {
   mitigationId: string;
   /** True when an existing mitigation implementing the control now addresses the threat too. */
   linked: boolean;
+  reopened: ReopenedSteps | undefined;
 }
 
 /**
@@ -44,12 +47,26 @@ export async function adoptBaselineControl(
   const controls = baselineControlsOf(deps.catalog, found.threat);
   const control = controls.find((c) => c.id === controlId);
   if (!control) return refuse(`${controlId} is not a baseline control of ${threatId}.`);
-  const { model, outcome } = await deps.store.update(
+  const now = deps.clock();
+  const adopted = await editModel(deps, {
     ref,
-    { actor: by, action: 'mitigation.adopt_baseline' },
-    (current) => ({ ok: true as const, ...adopt(current, threatId, control, by, deps.clock()) }),
-  );
+    by,
+    action: 'mitigation.adopt_baseline',
+    change: (current) => ({ ok: true as const, ...adopt(current, threatId, control, by, now) }),
+    refused: () => `${threatId} no longer exists.`,
+  });
+  if (!adopted.ok) return adopted;
   deps.cards.refresh(ref);
+  const { model, outcome, reopened } = adopted;
   const threat = model.threats.find((t) => t.id === threatId) ?? found.threat;
-  return { ok: true, model, threat, controls, control, mitigationId: outcome.mitigationId, linked: outcome.linked };
+  return {
+    ok: true,
+    model,
+    threat,
+    controls,
+    control,
+    mitigationId: outcome.mitigationId,
+    linked: outcome.linked,
+    reopened,
+  };
 }

@@ -1,7 +1,8 @@
 import type { ThreatModel } from '../domain/model';
 import { type Role, assignRole as withRoleHolders } from '../domain/roles';
+import type { ReopenedSteps } from '../domain/stale-steps';
 import type { ModelRef } from '../ports/model-store';
-import { editableModel } from './model-access';
+import { type EditDeps, editModel } from './edit-model';
 import type { UseCaseOutcome } from './outcome';
 import type { UseCaseDeps } from './use-case-deps';
 
@@ -19,15 +20,21 @@ export interface AssignRoleInput {
  * follows. Returns the users newly given the role, whom the thread greets with its brief.
  */
 export async function assignRole(
-  deps: Pick<UseCaseDeps, 'store' | 'members' | 'cards'>,
+  deps: EditDeps & Pick<UseCaseDeps, 'cards'>,
   { ref, by, role, userIds }: AssignRoleInput,
-): Promise<UseCaseOutcome<{ model: ThreatModel; added: string[] }>> {
-  const access = await editableModel(deps, ref.workspaceId, ref.modelId, by);
-  if (!access.ok) return access;
-  const { model, outcome } = await deps.store.update(ref, { actor: by, action: `roles.${role}` }, (current) => {
-    const next = withRoleHolders(current.roles, role, userIds);
-    return { ok: true as const, model: { ...current, roles: next.roles }, added: next.added };
+): Promise<UseCaseOutcome<{ model: ThreatModel; added: string[]; reopened: ReopenedSteps | undefined }>> {
+  const assigned = await editModel(deps, {
+    ref,
+    by,
+    action: `roles.${role}`,
+    change: (current) => {
+      const next = withRoleHolders(current.roles, role, userIds);
+      return { ok: true as const, model: { ...current, roles: next.roles }, added: next.added };
+    },
+    refused: () => `The ${role} role was not changed.`,
+    contributors: (outcome) => outcome.added,
   });
+  if (!assigned.ok) return assigned;
   deps.cards.refresh(ref);
-  return { ok: true, model, added: outcome.added };
+  return { ok: true, model: assigned.model, added: assigned.outcome.added, reopened: assigned.reopened };
 }

@@ -1,7 +1,9 @@
 import type { ThreatModel } from '../domain/model';
 import { type ScopeKind, removeScopeElement as withoutScopeElement } from '../domain/scope-edits';
+import type { ReopenedSteps } from '../domain/stale-steps';
 import type { ModelRef } from '../ports/model-store';
-import { refuse, type UseCaseOutcome } from './outcome';
+import { type EditDeps, editModel } from './edit-model';
+import type { UseCaseOutcome } from './outcome';
 import type { UseCaseDeps } from './use-case-deps';
 
 export interface RemoveScopeElementInput {
@@ -16,19 +18,20 @@ export interface RemoveScopeElementInput {
  * what), and when it is gone already; the card and summary follow a removal.
  */
 export async function removeScopeElement(
-  deps: Pick<UseCaseDeps, 'store' | 'cards'>,
+  deps: EditDeps & Pick<UseCaseDeps, 'cards'>,
   { ref, by, kind, elementId }: RemoveScopeElementInput,
-): Promise<UseCaseOutcome<{ model: ThreatModel }>> {
-  const { model, outcome } = await deps.store.update(ref, { actor: by, action: `scope.${kind}.remove` }, (current) =>
-    withoutScopeElement(current, kind, elementId),
-  );
-  if (!outcome.ok) {
-    return refuse(
+): Promise<UseCaseOutcome<{ model: ThreatModel; reopened: ReopenedSteps | undefined }>> {
+  const edited = await editModel(deps, {
+    ref,
+    by,
+    action: `scope.${kind}.remove`,
+    change: (current) => withoutScopeElement(current, kind, elementId),
+    refused: (outcome) =>
       outcome.reason === 'in_use'
         ? `${elementId} is still used by ${outcome.usedBy.join(', ')}: change or remove those first.`
         : `${elementId} no longer exists.`,
-    );
-  }
+  });
+  if (!edited.ok) return edited;
   deps.cards.refresh(ref);
-  return { ok: true, model };
+  return { ok: true, model: edited.model, reopened: edited.reopened };
 }

@@ -1,6 +1,8 @@
 import { inheritFrom } from '../domain/dependency-import';
 import type { ThreatModel } from '../domain/model';
+import { type ReopenedSteps, reopenStaleSteps } from '../domain/stale-steps';
 import type { ModelRef } from '../ports/model-store';
+import { withContributors } from './edit-model';
 import { refuse, type UseCaseOutcome } from './outcome';
 import type { UseCaseDeps } from './use-case-deps';
 
@@ -23,15 +25,20 @@ export interface Inherited {
  * Bring an exported model's components, the threats on them and their mitigations into this model
  * as inherited, read-only elements (the domain refuses a model that cannot change now, a model
  * reusing itself, one with no components, or one that would break the limits); the card follows.
+ * Whoever asked becomes a contributor, and the completed steps the new threats break reopen.
  */
 export async function reuseExportedModel(
-  deps: Pick<UseCaseDeps, 'store' | 'cards'>,
+  deps: Pick<UseCaseDeps, 'store' | 'cards' | 'flow' | 'clock'>,
   { ref, by, dependency }: ReuseExportedModelInput,
-): Promise<UseCaseOutcome<{ model: ThreatModel; added: Inherited }>> {
-  const { model, outcome } = await deps.store.update(ref, { actor: by, action: 'model.reuse' }, (current) =>
-    inheritFrom(current, dependency),
-  );
+): Promise<UseCaseOutcome<{ model: ThreatModel; added: Inherited; reopened: ReopenedSteps | undefined }>> {
+  const now = deps.clock();
+  const { model, outcome } = await deps.store.update(ref, { actor: by, action: 'model.reuse' }, (current) => {
+    const inherited = inheritFrom(current, dependency);
+    if (!inherited.ok) return inherited;
+    const stale = reopenStaleSteps(deps.flow, withContributors(inherited.model, [by]), by, now);
+    return { ...inherited, model: stale.model, reopened: stale.reopened };
+  });
   deps.cards.refresh(ref);
   if (!outcome.ok) return refuse(outcome.message);
-  return { ok: true, model, added: outcome.added };
+  return { ok: true, model, added: outcome.added, reopened: outcome.reopened };
 }

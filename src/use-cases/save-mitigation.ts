@@ -1,8 +1,9 @@
 import { addMitigation, type MitigationInput, updateMitigation } from '../domain/mitigation-edits';
 import type { ThreatModel } from '../domain/model';
+import type { ReopenedSteps } from '../domain/stale-steps';
 import { ModelInvalidError } from '../errors';
 import type { ModelRef } from '../ports/model-store';
-import { type AccessDeps, editableModel } from './model-access';
+import { type EditDeps, editModel } from './edit-model';
 import { refuse, type UseCaseOutcome } from './outcome';
 import type { UseCaseDeps } from './use-case-deps';
 
@@ -15,7 +16,7 @@ export interface SaveMitigationInput {
   input: MitigationInput;
 }
 
-export type SaveMitigationDeps = AccessDeps & Pick<UseCaseDeps, 'cards' | 'clock'>;
+export type SaveMitigationDeps = EditDeps & Pick<UseCaseDeps, 'cards'>;
 
 /**
  * Add a mitigation (with the next M- id and its author) or rewrite one of the team's own, then
@@ -25,25 +26,31 @@ export type SaveMitigationDeps = AccessDeps & Pick<UseCaseDeps, 'cards' | 'clock
 export async function saveMitigation(
   deps: SaveMitigationDeps,
   { ref, by, mitigationId, input }: SaveMitigationInput,
-): Promise<UseCaseOutcome<{ model: ThreatModel; mitigationId: string; edited: boolean }>> {
-  const access = await editableModel(deps, ref.workspaceId, ref.modelId, by);
-  if (!access.ok) return access;
+): Promise<
+  UseCaseOutcome<{ model: ThreatModel; mitigationId: string; edited: boolean; reopened: ReopenedSteps | undefined }>
+> {
+  const notChanged = `${mitigationId || 'The mitigation'} was not changed.`;
+  const now = deps.clock();
   try {
-    const { model, changed, outcome } = await deps.store.update(
+    const saved = await editModel(deps, {
       ref,
-      { actor: by, action: mitigationId ? 'mitigation.edit' : 'mitigation.add' },
-      (current) => {
+      by,
+      action: mitigationId ? 'mitigation.edit' : 'mitigation.add',
+      change: (current) => {
         if (mitigationId) {
           const edited = updateMitigation(current, mitigationId, input);
           return edited ? { ok: true as const, model: edited, mitigationId } : { ok: false as const };
         }
-        const added = addMitigation(current, input, by, deps.clock());
+        const added = addMitigation(current, input, by, now);
         return { ok: true as const, model: added.model, mitigationId: added.id };
       },
-    );
-    if (!outcome.ok || !changed) return refuse(`${mitigationId || 'The mitigation'} was not changed.`);
+      refused: () => notChanged,
+    });
+    if (!saved.ok) return saved;
+    if (!saved.changed) return refuse(notChanged);
     deps.cards.refresh(ref);
-    return { ok: true, model, mitigationId: outcome.mitigationId, edited: Boolean(mitigationId) };
+    const { model, outcome, reopened } = saved;
+    return { ok: true, model, mitigationId: outcome.mitigationId, edited: Boolean(mitigationId), reopened };
   } catch (error) {
     if (!(error instanceof ModelInvalidError)) throw error;
     return refuse('Your mitigation was not saved: the model changed meanwhile. Please try again.');

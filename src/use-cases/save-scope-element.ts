@@ -6,8 +6,10 @@ import {
   type ScopeKind,
   updateScopeElement,
 } from '../domain/scope-edits';
+import type { ReopenedSteps } from '../domain/stale-steps';
 import { ModelInvalidError } from '../errors';
 import type { ModelRef } from '../ports/model-store';
+import { type EditDeps, editModel } from './edit-model';
 import { refuse, type UseCaseOutcome } from './outcome';
 import type { UseCaseDeps } from './use-case-deps';
 
@@ -28,22 +30,24 @@ export interface SaveScopeElementInput<K extends ScopeKind> {
  * they refer to was removed, the edited element is gone), nothing is saved and the user is told.
  */
 export async function saveScopeElement<K extends ScopeKind>(
-  deps: Pick<UseCaseDeps, 'store' | 'cards' | 'logger'>,
+  deps: EditDeps & Pick<UseCaseDeps, 'cards' | 'logger'>,
   { ref, by, kind, elementId, input }: SaveScopeElementInput<K>,
-): Promise<UseCaseOutcome<{ model: ThreatModel }>> {
+): Promise<UseCaseOutcome<{ model: ThreatModel; reopened: ReopenedSteps | undefined }>> {
   try {
-    const { model, outcome } = await deps.store.update(
+    const edited = await editModel(deps, {
       ref,
-      { actor: by, action: `scope.${kind}.${elementId ? 'edit' : 'add'}` },
-      (current): { ok: true; model: ThreatModel } | { ok: false } => {
+      by,
+      action: `scope.${kind}.${elementId ? 'edit' : 'add'}`,
+      change: (current): { ok: true; model: ThreatModel } | { ok: false } => {
         if (!elementId) return { ok: true, model: addScopeElement(current, kind, input).model };
         const next = updateScopeElement(current, kind, elementId, input);
         return next ? { ok: true, model: next } : { ok: false };
       },
-    );
-    if (!outcome.ok) return refuse(`${elementId} was removed meanwhile; your edit was not saved.`);
+      refused: () => `${elementId} was removed meanwhile; your edit was not saved.`,
+    });
+    if (!edited.ok) return edited;
     deps.cards.refresh(ref);
-    return { ok: true, model };
+    return { ok: true, model: edited.model, reopened: edited.reopened };
   } catch (error) {
     if (!(error instanceof ModelInvalidError)) throw error;
     deps.logger.info({ model: ref.modelId, problems: error.problems }, 'scope change refused');

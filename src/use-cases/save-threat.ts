@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { ThreatModel } from '../domain/model';
+import type { ReopenedSteps } from '../domain/stale-steps';
 import { threatStatement } from '../domain/statement';
 import { addThreat, type ThreatInput, updateThreat } from '../domain/threat-edits';
 import { ModelInvalidError } from '../errors';
 import type { ModelRef } from '../ports/model-store';
-import { type AccessDeps, editableModel } from './model-access';
+import { type EditDeps, editModel } from './edit-model';
 import { refuse, type UseCaseOutcome } from './outcome';
 import type { UseCaseDeps } from './use-case-deps';
 
@@ -40,7 +41,7 @@ export interface SaveThreatInput {
   input: ThreatInput;
 }
 
-export type SaveThreatDeps = AccessDeps & Pick<UseCaseDeps, 'cards' | 'clock' | 'logger'>;
+export type SaveThreatDeps = EditDeps & Pick<UseCaseDeps, 'cards' | 'logger'>;
 
 /**
  * Add a threat (with the next T- id, its author, and where it came from) or rewrite one of the
@@ -50,29 +51,39 @@ export type SaveThreatDeps = AccessDeps & Pick<UseCaseDeps, 'cards' | 'clock' | 
 export async function saveThreat(
   deps: SaveThreatDeps,
   { ref, by, threatId, capturedFrom, input }: SaveThreatInput,
-): Promise<UseCaseOutcome<{ model: ThreatModel; threatId: string; sentence: string; edited: boolean }>> {
-  const access = await editableModel(deps, ref.workspaceId, ref.modelId, by);
-  if (!access.ok) return access;
+): Promise<
+  UseCaseOutcome<{
+    model: ThreatModel;
+    threatId: string;
+    sentence: string;
+    edited: boolean;
+    reopened: ReopenedSteps | undefined;
+  }>
+> {
+  const notSaved = `${threatId ?? 'The threat'} was not saved: it no longer exists or nothing changed.`;
+  const now = deps.clock();
   try {
-    const { model, changed, outcome } = await deps.store.update(
+    const saved = await editModel(deps, {
       ref,
-      { actor: by, action: threatId ? 'threat.edit' : 'threat.add' },
-      (current) => {
+      by,
+      action: threatId ? 'threat.edit' : 'threat.add',
+      change: (current) => {
         if (threatId) {
           const edited = updateThreat(current, threatId, input);
           return edited ? { ok: true as const, model: edited, threatId } : { ok: false as const };
         }
         const origin = capturedFrom ? { type: 'slack_message' as const, permalink: capturedFrom } : undefined;
-        const added = addThreat(current, input, by, deps.clock(), origin);
+        const added = addThreat(current, input, by, now, origin);
         return { ok: true as const, model: added.model, threatId: added.id };
       },
-    );
-    if (!outcome.ok || !changed) {
-      return refuse(`${threatId ?? 'The threat'} was not saved: it no longer exists or nothing changed.`);
-    }
+      refused: () => notSaved,
+    });
+    if (!saved.ok) return saved;
+    if (!saved.changed) return refuse(notSaved);
     deps.cards.refresh(ref);
+    const { model, outcome, reopened } = saved;
     const sentence = threatStatement(input, model.scope.assets);
-    return { ok: true, model, threatId: outcome.threatId, sentence, edited: Boolean(threatId) };
+    return { ok: true, model, threatId: outcome.threatId, sentence, edited: Boolean(threatId), reopened };
   } catch (error) {
     if (!(error instanceof ModelInvalidError)) throw error;
     deps.logger.info({ model: ref.modelId, problems: error.problems }, 'threat refused');

@@ -27,6 +27,8 @@ describe('scope elements', () => {
   const ctx = useUseCaseDeps();
 
   describe('saving one', () => {
+    beforeEach(() => ctx.members.join('C0PAYMENT', BOB));
+
     it('adds an element with the next id of its kind and refreshes the card', async () => {
       const { ref } = await seedModel(ctx.store, { scope: scoped.scope, counters: scoped.counters });
       const outcome = await saveScopeElement(ctx.deps, {
@@ -71,6 +73,8 @@ describe('scope elements', () => {
   });
 
   describe('removing one', () => {
+    beforeEach(() => ctx.members.join('C0PAYMENT', BOB));
+
     it('is refused while something still refers to it, saying what', async () => {
       const { ref } = await seedModel(ctx.store, { scope: scoped.scope, counters: scoped.counters });
       const outcome = await removeScopeElement(ctx.deps, { ref, by: BOB, kind: 'component', elementId: 'C-1' });
