@@ -3,7 +3,7 @@ import { readExportedModel } from '../../export/git-reader';
 import { httpHeader } from '../../export/publish-model';
 import { ModelReuseJobSchema } from '../../ports/job-payloads';
 import { mention, userLine } from '../../slack/views/text';
-import { notice } from '../../slack/views/thread-messages';
+import { notice, stepsReopenedMessage } from '../../slack/views/thread-messages';
 import { reuseExportedModel } from '../../use-cases/reuse-exported-model';
 import { type ProcessorDeps, parsePayload } from './processor-deps';
 
@@ -26,6 +26,7 @@ export async function processModelReuse(deps: ProcessorDeps, data: unknown, jobI
   const couldNot = (why: string) =>
     `${mention(job.requestedBy)}, I could not reuse ${job.dependencyId} in *${target.id}*: ${userLine(why, 500)}`;
   let text: string;
+  let reopened: ReturnType<typeof stepsReopenedMessage> | undefined;
   if (!read.ok) {
     text = couldNot(read.message);
   } else {
@@ -35,6 +36,14 @@ export async function processModelReuse(deps: ProcessorDeps, data: unknown, jobI
         `${outcome.added.components.length} components, ${outcome.added.threats.length} threats and ${outcome.added.mitigations.length} mitigations, ` +
         'inherited and read-only here. Model only what is new.'
       : couldNot(outcome.message);
+    if (outcome.ok && outcome.reopened) reopened = stepsReopenedMessage(outcome.model, outcome.reopened);
   }
   await deps.delivery.post(`${jobId}.done`, { channel: target.channelId, thread_ts: target.threadTs, ...notice(text) });
+  if (reopened) {
+    await deps.delivery.post(`${jobId}.reopened`, {
+      channel: target.channelId,
+      thread_ts: target.threadTs,
+      ...reopened,
+    });
+  }
 }

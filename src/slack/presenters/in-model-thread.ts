@@ -1,7 +1,9 @@
 import type { WebClient } from '@slack/web-api';
 import type { ThreatModel } from '../../domain/model';
+import type { ReopenedSteps } from '../../domain/stale-steps';
 import type { Logger } from '../../logger';
 import type { SlackMessage } from '../views/surfaces';
+import { stepsReopenedMessage } from '../views/thread-messages';
 import { tellUser } from './tell-user';
 
 /** Post a message in the model's thread, for everyone there. */
@@ -23,4 +25,13 @@ export function tellInModelThread(
     userId,
     text,
   );
+}
+
+/** After a change: when it reopened steps, say once in the thread which and why. */
+export async function postReopenedSteps(
+  client: WebClient,
+  model: ThreatModel,
+  reopened: ReopenedSteps | undefined,
+): Promise<void> {
+  if (reopened) await postInModelThread(client, model, stepsReopenedMessage(model, reopened));
 }

@@ -4,8 +4,9 @@ import { flowStep } from '../../domain/flow';
 import type { ThreatModel } from '../../domain/model';
 import { ROLE_NAMES, ROLES, type Role } from '../../domain/roles';
 import { SCOPE_KIND_NAMES, SCOPE_KINDS } from '../../domain/scope-edits';
+import type { ReopenedSteps } from '../../domain/stale-steps';
 import type { MissingItem } from '../../domain/step-engine';
-import { type Step, stepNumber } from '../../domain/steps';
+import { STEP_NAMES, type Step, stepNumber } from '../../domain/steps';
 import { ACTIONS, encodeValue } from '../ids';
 import type { SlackMessage } from './surfaces';
 import { actions, button, context, mention, plain, section, truncate, userText } from './text';
@@ -87,6 +88,22 @@ export function missingItemsMessage(step: Step, missing: readonly MissingItem[])
   const lines = missing.map((item) => `• ${item.message}`).join('\n');
   const text = `Step ${stepNumber(step)} cannot be finished yet:\n${lines}`;
   return { text: truncate(text, 3000), blocks: [section(truncate(text, 3000))] };
+}
+
+/**
+ * Posted once in the thread when a change broke completed steps: which steps are open again and
+ * why, and when the model was in review, that it went back to the team.
+ */
+export function stepsReopenedMessage(model: ThreatModel, reopened: ReopenedSteps): SlackMessage {
+  const names = reopened.steps.map((step) => `step ${stepNumber(step)} (${STEP_NAMES[step]})`);
+  const which = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? 'a step');
+  const first = reopened.steps[0];
+  const lead = `:leftwards_arrow_with_hook: *${which.charAt(0).toUpperCase()}${which.slice(1)} of ${model.id} ${names.length > 1 ? 'are' : 'is'} open again* after the last change`;
+  const why = reopened.reasons.map((reason) => `• ${userText(reason, 400)}`).join('\n');
+  const next = first ? `Pick up at step ${stepNumber(first)}.` : '';
+  const review = reopened.backToTeam ? '\nThe review goes back to the team: changes made during review.' : '';
+  const text = truncate(`${lead}:\n${why}\n${next}${review}`, 3000);
+  return { text, blocks: [section(text)] };
 }
 
 /** A short notice in the thread or to one user. */

@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewar
 import { adoptBaselineControl } from '../../../use-cases/adopt-baseline-control';
 import type { SlackServices } from '../../deps';
 import { decodeValue } from '../../ids';
-import { postInModelThread } from '../../presenters/in-model-thread';
+import { postInModelThread, postReopenedSteps } from '../../presenters/in-model-thread';
 import { baselineControlsModal } from '../../views/baseline-controls-modal';
 import { mention } from '../../views/text';
 import { notice } from '../../views/thread-messages';
@@ -33,5 +33,6 @@ export function baselineAdd(services: SlackServices) {
       model,
       notice(`${mention(body.user.id)} ${what}: baseline control *${control.title}*.`),
     );
+    await postReopenedSteps(services.client, model, outcome.reopened);
   };
 }

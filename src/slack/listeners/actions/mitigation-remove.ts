@@ -1,6 +1,7 @@
 import type { BlockAction } from '@slack/bolt';
 import { removeMitigation } from '../../../use-cases/remove-mitigation';
 import type { SlackServices } from '../../deps';
+import { postReopenedSteps } from '../../presenters/in-model-thread';
 import type { MenuChoice } from '../menu-choice';
 
 /** "Remove" on a mitigation: its threats may then need another mitigation or a risk decision. */
@@ -13,5 +14,6 @@ export async function mitigationRemove(services: SlackServices, body: BlockActio
         ? `Removed mitigation ${choice.id}; its threats may need another mitigation or a risk decision.`
         : outcome.message,
     );
+    if (outcome.ok) await postReopenedSteps(services.client, outcome.model, outcome.reopened);
   });
 }

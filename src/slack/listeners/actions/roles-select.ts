@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, BlockAction, MultiUsersSelectAction, SlackActio
 import { assignRole } from '../../../use-cases/assign-role';
 import type { SlackServices } from '../../deps';
 import { decodeValue, RoleSchema } from '../../ids';
-import { postInModelThread } from '../../presenters/in-model-thread';
+import { postInModelThread, postReopenedSteps } from '../../presenters/in-model-thread';
 import { tellUser } from '../../presenters/tell-user';
 import { roleGreeting } from '../../views/thread-messages';
 
@@ -34,6 +34,7 @@ export function rolesSelect(services: SlackServices) {
       for (const userId of added) {
         await postInModelThread(services.client, model, roleGreeting(userId, role.data, services.flow));
       }
+      await postReopenedSteps(services.client, model, outcome.reopened);
     });
   };
 }

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, BlockAction, OverflowAction, SlackActionMiddlew
 import { findScopeElement, SCOPE_KIND_NAMES, scopeKindOf } from '../../../domain/scope-edits';
 import { removeScopeElement } from '../../../use-cases/remove-scope-element';
 import type { SlackServices } from '../../deps';
+import { postReopenedSteps } from '../../presenters/in-model-thread';
 import { scopeElementModal } from '../../views/scope-element-modal';
 import { menuChoice } from '../menu-choice';
 
@@ -27,5 +28,6 @@ export function scopeElementMenu(services: SlackServices) {
     const outcome = await removeScopeElement(services, { ref, by: body.user.id, kind, elementId });
     if (!outcome.ok) return tell(outcome.message);
     await tell(`Removed ${SCOPE_KIND_NAMES[kind]} ${elementId}.`);
+    await postReopenedSteps(services.client, outcome.model, outcome.reopened);
   };
 }

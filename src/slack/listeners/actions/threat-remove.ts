@@ -1,6 +1,7 @@
 import type { BlockAction } from '@slack/bolt';
 import { removeThreat } from '../../../use-cases/remove-threat';
 import type { SlackServices } from '../../deps';
+import { postReopenedSteps } from '../../presenters/in-model-thread';
 import type { MenuChoice } from '../menu-choice';
 
 /** "Remove" on a threat: the use case refuses while a mitigation still addresses it. */
@@ -9,5 +10,6 @@ export async function threatRemove(services: SlackServices, body: BlockAction, c
     const ref = { workspaceId: choice.workspaceId, modelId: choice.model.id };
     const outcome = await removeThreat(services, { ref, by: body.user.id, threatId: choice.id });
     await choice.tell(outcome.ok ? `Removed threat ${choice.id}.` : outcome.message);
+    if (outcome.ok) await postReopenedSteps(services.client, outcome.model, outcome.reopened);
   });
 }

@@ -4,7 +4,7 @@ import { saveMitigation } from '../../../use-cases/save-mitigation';
 import type { SlackServices } from '../../deps';
 import { parseMitigationForm } from '../../forms/parse-mitigation-form';
 import { MitigationModalMetadataSchema } from '../../ids';
-import { postInModelThread, tellInModelThread } from '../../presenters/in-model-thread';
+import { postInModelThread, postReopenedSteps, tellInModelThread } from '../../presenters/in-model-thread';
 import { mention, truncate, userText } from '../../views/text';
 import { notice } from '../../views/thread-messages';
 import { checkedSubmission } from '../checked-submission';
@@ -45,6 +45,7 @@ export function mitigationSubmit(services: SlackServices) {
         saved.model,
         notice(savedText(userId, saved.mitigationId, saved.edited, parsed.input)),
       );
+      await postReopenedSteps(services.client, saved.model, saved.reopened);
     });
   };
 }

@@ -4,7 +4,7 @@ import type { SlackServices } from '../../deps';
 import { parseScopeForm } from '../../forms/parse-scope-form';
 import { SCOPE_FIELDS } from '../../forms/scope-fields';
 import { ScopeModalMetadataSchema } from '../../ids';
-import { tellInModelThread } from '../../presenters/in-model-thread';
+import { postReopenedSteps, tellInModelThread } from '../../presenters/in-model-thread';
 import { checkedSubmission } from '../checked-submission';
 
 /**
@@ -30,7 +30,7 @@ export function scopeElementSubmit(services: SlackServices) {
     await services.afterAck.run(async () => {
       const ref = { workspaceId, modelId };
       const outcome = await saveScopeElement(services, { ref, by: userId, kind, elementId, input: parsed.input });
-      if (outcome.ok) return;
+      if (outcome.ok) return postReopenedSteps(services.client, outcome.model, outcome.reopened);
       await tellInModelThread(services, model, userId, outcome.message);
     });
   };

@@ -5,7 +5,7 @@ import type { SlackServices } from '../../deps';
 import { ViewStateSchema } from '../../forms/form-values';
 import { idsOnPage, mergePicks } from '../../forms/suggestion-picks';
 import { readMetadata, SuggestionsMetadataSchema } from '../../ids';
-import { postInModelThread, tellInModelThread } from '../../presenters/in-model-thread';
+import { postInModelThread, postReopenedSteps, tellInModelThread } from '../../presenters/in-model-thread';
 import { SUGGESTIONS_PER_PAGE } from '../../views/catalog-suggestions-modal';
 import { mention, truncate } from '../../views/text';
 import { notice } from '../../views/thread-messages';
@@ -38,6 +38,7 @@ export function suggestionsSubmit(services: SlackServices) {
       const { model, added } = outcome;
       const text = `${mention(by)} added ${added.length} threat(s) from the catalog: ${added.join(', ')}. Map them to your assets with *Edit*.`;
       await postInModelThread(services.client, model, notice(truncate(text, 3000)));
+      await postReopenedSteps(services.client, model, outcome.reopened);
     });
   };
 }

@@ -3,7 +3,7 @@ import { previewThreat, saveThreat } from '../../../use-cases/save-threat';
 import type { SlackServices } from '../../deps';
 import { parseThreatForm } from '../../forms/parse-threat-form';
 import { ThreatModalMetadataSchema } from '../../ids';
-import { postInModelThread, tellInModelThread } from '../../presenters/in-model-thread';
+import { postInModelThread, postReopenedSteps, tellInModelThread } from '../../presenters/in-model-thread';
 import { threatSavedMessage } from '../../views/thread-messages';
 import { threatModal } from '../../views/threat-modal';
 import { checkedSubmission } from '../checked-submission';
@@ -46,6 +46,7 @@ export function threatSubmit(services: SlackServices) {
         saved.model,
         threatSavedMessage(userId, saved.threatId, saved.sentence, saved.edited),
       );
+      await postReopenedSteps(services.client, saved.model, saved.reopened);
     });
   };
 }
