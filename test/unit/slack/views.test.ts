@@ -17,7 +17,7 @@ import { personaPromptsMessage } from '../../../src/slack/views/persona-prompts'
 import { riskModal } from '../../../src/slack/views/risk-modal';
 import { scopeElementModal } from '../../../src/slack/views/scope-element-modal';
 import { SCOPE_PAGE_SIZE, scopeSummaryMessage } from '../../../src/slack/views/scope-summary';
-import { rolesMessage, stepOpenedMessage } from '../../../src/slack/views/thread-messages';
+import { rolesMessage, stepOpenedMessage, stepsReopenedMessage } from '../../../src/slack/views/thread-messages';
 import { threatModal } from '../../../src/slack/views/threat-modal';
 import { buildModel, buildScopedModel, defaultFlow } from '../../support/build-model';
 
@@ -248,5 +248,27 @@ describe('the mitigations list', () => {
       expect(blockKitProblems('message', message)).toEqual([]);
       expect(JSON.stringify(message.blocks)).toContain(`Page ${page} of 6`);
     }
+  });
+});
+
+describe('the steps-reopened message', () => {
+  it('says which steps are open again and why, once, within Slack limits', () => {
+    const model = buildScopedModel();
+    const reasons = Array.from({ length: 60 }, (_, i) => `T-${i + 1} has no mitigation and no risk decision.`);
+    const message = stepsReopenedMessage(model, { steps: ['mitigations', 'risk'], reasons, backToTeam: false });
+    expect(blockKitProblems('message', message)).toEqual([]);
+    expect(message.text).toContain('Step 3 (mitigations) and step 4 (risk review) of TM-1 are open again');
+    expect(message.text).toContain('• T-1 has no mitigation and no risk decision.');
+    expect(message.text).not.toContain('review goes back');
+  });
+
+  it('says when a model in review went back to the team', () => {
+    const message = stepsReopenedMessage(buildScopedModel(), {
+      steps: ['scope', 'threats', 'mitigations', 'risk'],
+      reasons: ['Add at least 2 components (1 so far).'],
+      backToTeam: true,
+    });
+    expect(message.text).toContain('Step 1 (scope), step 2 (threats), step 3 (mitigations) and step 4 (risk review)');
+    expect(message.text).toContain('The review goes back to the team: changes made during review.');
   });
 });
