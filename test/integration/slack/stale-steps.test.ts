@@ -95,5 +95,7 @@ describe('completed steps go stale when a change breaks them', () => {
     expect(reopened[0]).toContain('Step 3 (mitigations) and step 4 (risk review) of TM-1 are open again');
     expect(reopened[0]).toContain('T-2 has no mitigation and no risk decision.');
     expect(reopened[0]).toContain('T-2 needs likelihood and impact before and after mitigation.');
+    // The card shows the reopened step as the current one.
+    expect(JSON.stringify(standIn.message(CHANNEL, model.threadTs ?? '')?.blocks)).toContain('Step 3 of 4');
   });
 });
