@@ -30,6 +30,6 @@ export const LIMITS = {
   roleHoldersMax: 20,
   /** Review history entries kept in the model (the audit trail keeps everything). */
   reviewHistoryMax: 500,
-  /** People who held a role in or changed one model (roles of 20 each, plus editors). */
-  contributorsMax: 500,
+  /** People who held a role in or changed one model (roles of 20 each, plus editors); never trimmed. */
+  contributorsMax: 5000,
 } as const;

@@ -50,7 +50,8 @@ export function reopenStaleSteps(flow: Flow, model: ThreatModel, by: ActorRef, n
     ...(model.review as Review),
     history: [
       ...(model.review as Review).history,
-      { type: 'changes_requested' as const, by, at: now.toISOString(), comment: CHANGED_DURING_REVIEW },
+      // A note, not an AppSec decision: the exports and the review card read `changes_requested` events as AppSec's.
+      { type: 'commented' as const, by, at: now.toISOString(), comment: CHANGED_DURING_REVIEW },
     ].slice(-LIMITS.reviewHistoryMax),
   };
   return {

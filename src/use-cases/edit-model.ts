@@ -1,5 +1,4 @@
 import { isDeepStrictEqual } from 'node:util';
-import { LIMITS } from '../domain/limits';
 import { EDITABLE_STATUSES, type ThreatModel } from '../domain/model';
 import { type ReopenedSteps, reopenStaleSteps } from '../domain/stale-steps';
 import { statusLabel } from '../domain/status-labels';
@@ -47,7 +46,9 @@ function notEditableMessage(model: ThreatModel): string {
 export function withContributors(model: ThreatModel, users: readonly string[]): ThreatModel {
   const fresh = users.filter((user, i) => !model.contributors.includes(user) && users.indexOf(user) === i);
   if (fresh.length === 0) return model;
-  return { ...model, contributors: [...model.contributors, ...fresh].slice(-LIMITS.contributorsMax) };
+  // Never trimmed: someone dropped from the list could approve again. A model past the limit fails
+  // the schema and is not written.
+  return { ...model, contributors: [...model.contributors, ...fresh] };
 }
 
 /**

@@ -89,8 +89,9 @@ describe('steps that go stale', () => {
     const outcome = reopenStaleSteps(flow, inReview, 'system', NOW);
     expect(outcome.reopened?.backToTeam).toBe(true);
     expect(outcome.model.status).toBe('changes_requested');
+    // A note, not AppSec's decision: exports and the review card read `changes_requested` as AppSec's.
     expect(outcome.model.review?.history.at(-1)).toEqual({
-      type: 'changes_requested',
+      type: 'commented',
       by: 'system',
       at: NOW.toISOString(),
       comment: CHANGED_DURING_REVIEW,
