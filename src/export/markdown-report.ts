@@ -12,6 +12,7 @@ import {
   unaddressedThreats,
   untreatedLabel,
   untreatedThreats,
+  whyUntreated,
 } from '../domain/risk';
 import type { RiskRating } from '../domain/risk-assessment';
 import { ROLE_NAMES, ROLES } from '../domain/roles';
@@ -290,9 +291,11 @@ function riskText(model: ThreatModel, flow: Flow, threat: Threat): string {
   const { before, decision } = threat.risk;
   const residual = countedResidual(flow.risk, threat, model.mitigations);
   const inherent = before ? scoreRisk(flow.risk, before) : undefined;
-  if (!residual) return inherent ? ` · Inherent risk: ${inherent.score} ${inherent.band}, not rated after mitigation` : '';
+  if (!residual) {
+    return inherent ? ` · Inherent risk: ${inherent.score} ${inherent.band}, not rated after mitigation` : '';
+  }
   const status = treatmentStatus(flow, model, threat);
-  const untreated = untreatedThreats(flow, model).find((item) => item.threat.id === threat.id);
+  const untreated = whyUntreated(flow, model, threat);
   const how =
     status === 'decided' && decision && decision.type !== 'mitigate'
       ? `risk ${DECIDED[decision.type]}`
