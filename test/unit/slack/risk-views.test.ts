@@ -1,6 +1,8 @@
 import { blockKitProblems } from '../../../dev/stand-in/block-kit-rules';
+import { loadCatalog } from '../../../src/catalog/load-catalog';
 import { type ThreatModel, ThreatModelSchema } from '../../../src/domain/model';
 import { summarize } from '../../../src/domain/summary';
+import { SHIPPED_CATALOG_DIR } from '../../../src/paths';
 import { modelCard } from '../../../src/slack/views/model-card';
 import { riskMatrixMessage } from '../../../src/slack/views/risk-matrix-summary';
 import {
@@ -8,6 +10,7 @@ import {
   acceptanceRequestMessage,
   riskReviewedMessage,
 } from '../../../src/slack/views/risk-messages';
+import { riskModal } from '../../../src/slack/views/risk-modal';
 import {
   ALICE,
   BOB,
@@ -74,6 +77,13 @@ describe('risk views: the residual risk is what counts', () => {
     expect(json).toContain('*Residual risk*\\n1 critical · 1 high · 1 low · 1 not rated');
     expect(json).toContain('*Untreated risks*\\nT-2 (critical, above appetite), T-3 (high, acceptance pending)');
     expect(json).not.toContain('Open high risks');
+  });
+
+  it('the risk modal states the appetite and who may accept above it', () => {
+    const modal = riskModal({ model: model(), catalog: loadCatalog([SHIPPED_CATALOG_DIR]), flow });
+    expect(JSON.stringify(modal.blocks)).toContain(
+      'up to *medium* it is within the appetite. Above it, a high risk is accepted, transferred or avoided by the Business role holder',
+    );
   });
 
   it('the risk matrix names what is not adequately treated and how many are not rated', () => {
