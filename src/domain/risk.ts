@@ -192,7 +192,8 @@ export function whyUntreated(flow: Flow, model: ThreatModel, threat: Threat): Un
         reason: `${where} is proposed to be ${verb}, waiting for the ${ROLE_NAMES[acceptance.awaiting]} role holder to decide`,
       };
     }
-    if (!mayAccept(flow, model, acceptance.by, residual.band)) {
+    // An inherited threat's acceptance was made, by that model's people, in the model it comes from.
+    if (!threat.inherited && !mayAccept(flow, model, acceptance.by, residual.band)) {
       return {
         threat,
         kind: 'accepted_by_wrong_person',

@@ -270,6 +270,19 @@ describe('residual risk and accountable acceptance', () => {
     expect(untreated(legacy(CAROL))).toEqual([]);
   });
 
+  it('trusts the acceptance of an inherited threat, made by the people of the model it comes from', () => {
+    const at = NOW.toISOString();
+    const elsewhere: RiskAcceptance = { status: 'accepted', by: 'U0OTHER01', at, asRole: 'business' };
+    const inherited = buildThreat('T-1', {
+      risk: rated(HIGH, HIGH, 'accept', elsewhere),
+      inherited: { modelId: 'TM-3', title: 'Payments API', elementId: 'T-4', version: 7 },
+    });
+    expect(untreated(teamModel([inherited]))).toEqual([]);
+    expect(untreated(teamModel([{ ...inherited, inherited: undefined }]))).toEqual([
+      ['T-1', 'accepted_by_wrong_person'],
+    ]);
+  });
+
   it('follows the flow: another appetite, another accepter', () => {
     const strict = FlowSchema.parse({
       ...flow,
