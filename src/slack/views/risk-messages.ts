@@ -15,7 +15,7 @@ function isProposal(decision: RiskDecision): decision is Proposal {
   return decision.type !== 'mitigate';
 }
 
-/** "the high risk (16) of *T-2* _read refunds of others_" */
+/** "the high risk (16, after mitigation) of *T-2* _read refunds of others_" */
 function riskOf(threatId: string, action: string, residual: RiskScore | undefined): string {
   const risk = residual ? `the ${residual.band} risk (${residual.score}, after mitigation)` : 'the risk';
   return `${risk} of *${threatId}* _${userLine(action, 150)}_`;
