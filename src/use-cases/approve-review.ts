@@ -12,7 +12,7 @@ export interface ApproveReviewInput {
 
 /**
  * AppSec approves a model in review: the domain decides (AppSec only, never on one's own model,
- * never while a risk is not adequately treated); then the reminders end, the export is queued and the cards follow.
+ * never with a high risk open); then the reminders end, the export is queued and the cards follow.
  */
 export async function approveReview(
   deps: UseCaseDeps,
