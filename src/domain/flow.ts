@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
-import { RISK_LEVEL_MAX, RISK_LEVEL_MIN } from './risk-assessment';
+import { RISK_BANDS, RISK_LEVEL_MAX, RISK_LEVEL_MIN, type RiskBand, RiskBandSchema } from './risk-assessment';
 import { ROLES } from './roles';
 import { STEPS } from './steps';
 import { StrideSchema } from './stride';
@@ -141,9 +141,33 @@ export const FlowStepSchema = z
   .describe('One step of the guided flow');
 export type FlowStep = z.infer<typeof FlowStepSchema>;
 
-export const RISK_BANDS = ['low', 'medium', 'high', 'critical'] as const;
-export const RiskBandSchema = z.enum(RISK_BANDS);
-export type RiskBand = z.infer<typeof RiskBandSchema>;
+export { RISK_BANDS, type RiskBand, RiskBandSchema } from './risk-assessment';
+
+/** Who may accept, transfer or avoid a risk: the team (the owner or any role holder), or one role's holders. */
+export const RISK_ACCEPTERS = ['team', ...ROLES] as const;
+export type RiskAccepter = (typeof RISK_ACCEPTERS)[number];
+
+export const RiskAcceptanceRuleSchema = z
+  .strictObject({
+    by: z
+      .enum(RISK_ACCEPTERS)
+      .describe(
+        '"team": the owner or any role holder; a role (e.g. "business"): only its holders, whom a proposal from anyone else asks',
+      ),
+    confirmedByAppSec: z
+      .boolean()
+      .default(false)
+      .describe('The AppSec reviewer confirms such an acceptance when approving the model'),
+  })
+  .describe('Who may accept, transfer or avoid a risk of one residual band');
+export type RiskAcceptanceRule = z.infer<typeof RiskAcceptanceRuleSchema>;
+
+const DEFAULT_ACCEPTANCE = {
+  low: { by: 'team', confirmedByAppSec: false },
+  medium: { by: 'team', confirmedByAppSec: false },
+  high: { by: 'business', confirmedByAppSec: true },
+  critical: { by: 'business', confirmedByAppSec: true },
+} as const satisfies Record<RiskBand, RiskAcceptanceRule>;
 
 const levelLabels = z
   .array(z.string().trim().min(1).max(LIMITS.nameMax))
@@ -157,6 +181,19 @@ export const RiskMatrixSchema = z
       .array(z.array(RiskBandSchema).length(5, 'each row must have five bands, impact 1 to 5'))
       .length(5, 'must have five rows, likelihood 1 to 5')
       .describe('bands[likelihood-1][impact-1]'),
+    appetite: RiskBandSchema.default('medium').describe(
+      'The highest residual band accepted without a decision: a threat whose risk after mitigation is in ' +
+        'this band or below is adequately treated; above it, its risk must be accepted, transferred or avoided',
+    ),
+    acceptance: z
+      .strictObject({
+        low: RiskAcceptanceRuleSchema,
+        medium: RiskAcceptanceRuleSchema,
+        high: RiskAcceptanceRuleSchema,
+        critical: RiskAcceptanceRuleSchema,
+      })
+      .default(DEFAULT_ACCEPTANCE)
+      .describe('Per residual band, who may accept, transfer or avoid the risk'),
   })
   .superRefine((matrix, ctx) => {
     const rank = (band: RiskBand) => RISK_BANDS.indexOf(band);

@@ -15,13 +15,20 @@ export const MITIGATION_STATUSES = ['proposed', 'planned', 'implemented', 'verif
 export const MitigationStatusSchema = z.enum(MITIGATION_STATUSES).describe('Where the mitigation stands');
 export type MitigationStatus = z.infer<typeof MitigationStatusSchema>;
 
-/** Statuses under which a mitigation counts as addressing its threats. */
+/**
+ * Statuses under which a mitigation counts as addressing its threats (step 3, and backing a lower
+ * rating after mitigation). Proposed and planned ones are intentions: they are shown as planned,
+ * never as mitigated (see IN_PLACE_MITIGATION_STATUSES).
+ */
 export const ACTIVE_MITIGATION_STATUSES: readonly MitigationStatus[] = [
   'proposed',
   'planned',
   'implemented',
   'verified',
 ];
+
+/** Statuses under which a mitigation is actually in place: only these make a threat "mitigated". */
+export const IN_PLACE_MITIGATION_STATUSES: readonly MitigationStatus[] = ['implemented', 'verified'];
 
 /** The accepted grounds for deviating from a baseline control (METHOD.md, step 3). */
 export const DEVIATION_REASONS = [
@@ -94,4 +101,9 @@ export type Mitigation = z.infer<typeof MitigationSchema>;
 
 export function isActiveMitigation(mitigation: Mitigation): boolean {
   return ACTIVE_MITIGATION_STATUSES.includes(mitigation.status);
+}
+
+/** Implemented or verified: in place, not merely intended. */
+export function isMitigationInPlace(mitigation: Mitigation): boolean {
+  return IN_PLACE_MITIGATION_STATUSES.includes(mitigation.status);
 }

@@ -3,7 +3,7 @@ import { LIMITS } from './limits';
 import type { ModelStatus, ThreatModel } from './model';
 import type { ActorRef } from './primitives';
 import type { Review, ReviewEvent } from './review';
-import { openHighRisks } from './risk';
+import { untreatedThreats } from './risk';
 import { ROLES } from './roles';
 import { STEP_NAMES, STEPS, type Step } from './steps';
 
@@ -134,7 +134,7 @@ export function requestChanges(
   return { ok: true, model: { ...model, status: 'changes_requested', review } };
 }
 
-/** Endorse the model. Refused while a high or critical residual risk is neither mitigated nor accepted. */
+/** Endorse the model. Refused while any threat's risk is not adequately treated (see untreatedThreats). */
 export function approve(
   model: ThreatModel,
   decision: { by: string; at: Date; isAppSec: boolean; comment?: string },
@@ -142,10 +142,11 @@ export function approve(
 ): ReviewOutcome {
   const allowed = reviewerMay(model, decision, 'approve a threat model', 'approve');
   if (!allowed.ok) return allowed;
-  const open = openHighRisks(flow.risk, model.threats, model.mitigations);
-  if (open.length > 0) {
-    const named = list(open.map((risk) => `${risk.threat.id} (${risk.band})`));
-    return refuse('open_high_risks', `${named} ${open.length === 1 ? 'is' : 'are'} neither mitigated nor accepted.`);
+  const untreated = untreatedThreats(flow, model);
+  if (untreated.length > 0) {
+    const reasons = untreated.slice(0, 10).map((item) => item.reason);
+    if (untreated.length > 10) reasons.push(`${untreated.length - 10} more`);
+    return refuse('open_high_risks', `Not every risk is adequately treated yet: ${reasons.join('; ')}.`);
   }
   const comment = cleanComment(decision.comment);
   if (!comment.ok) return comment;
@@ -231,9 +232,4 @@ function cleanComment(comment: string | undefined): { ok: true; comment?: string
 /** The history with one more event, keeping only the newest LIMITS.reviewHistoryMax. */
 function appendEvent(history: readonly ReviewEvent[], event: ReviewEvent): ReviewEvent[] {
   return [...history, event].slice(-LIMITS.reviewHistoryMax);
-}
-
-function list(items: string[]): string {
-  const shown = items.slice(0, 10).join(', ');
-  return items.length > 10 ? `${shown} and ${items.length - 10} more` : shown;
 }

@@ -1,6 +1,8 @@
-import type { RiskBand, RiskMatrix } from './flow';
-import { isActiveMitigation, type Mitigation } from './mitigation';
-import type { RiskRating } from './risk-assessment';
+import { type Flow, RISK_BANDS, type RiskAcceptanceRule, type RiskBand, type RiskMatrix } from './flow';
+import { isActiveMitigation, isMitigationInPlace, type Mitigation } from './mitigation';
+import type { ThreatModel } from './model';
+import type { RiskAcceptance, RiskDecision, RiskRating } from './risk-assessment';
+import { ROLE_NAMES, rolesOf } from './roles';
 import type { Threat } from './threat';
 
 export interface RiskScore {
@@ -16,7 +18,10 @@ export function scoreRisk(matrix: RiskMatrix, rating: RiskRating): RiskScore {
   return { score: rating.likelihood * rating.impact, band };
 }
 
-/** The risk that remains: the rating after mitigation when given, else the one before. */
+/**
+ * The risk that remains, for display: the rating after mitigation when given, else the one before
+ * (an unmitigated threat keeps its inherent risk). Whether it is treated is `untreatedThreats`' call.
+ */
 export function residualRisk(matrix: RiskMatrix, threat: Threat): RiskScore | undefined {
   const rating = threat.risk.after ?? threat.risk.before;
   return rating ? scoreRisk(matrix, rating) : undefined;
@@ -26,9 +31,24 @@ export function isHighBand(band: RiskBand): boolean {
   return band === 'high' || band === 'critical';
 }
 
+/** Whether a band is at or below the flow's risk appetite (accepted without a decision). */
+export function withinAppetite(matrix: RiskMatrix, band: RiskBand): boolean {
+  return RISK_BANDS.indexOf(band) <= RISK_BANDS.indexOf(matrix.appetite);
+}
+
+/** Whether the rating after mitigation claims less likelihood or less impact than the one before. */
+export function ratedLowerAfter(before: RiskRating | undefined, after: RiskRating | undefined): boolean {
+  return (
+    before !== undefined &&
+    after !== undefined &&
+    (after.likelihood < before.likelihood || after.impact < before.impact)
+  );
+}
+
 /**
- * Whether the risk of a threat has been dealt with: accepted, transferred or avoided with a
- * decision, or decided "mitigate" with at least one active mitigation in place.
+ * Whether a threat's risk decision is backed: accept, transfer or avoid is decided, or "mitigate"
+ * has at least one active mitigation. Step 4's completion rule; the residual risk is not looked at
+ * here (see untreatedThreats, which decides approvals).
  */
 export function isRiskTreated(threat: Threat, mitigations: readonly Mitigation[]): boolean {
   const decision = threat.risk.decision;
@@ -37,19 +57,9 @@ export function isRiskTreated(threat: Threat, mitigations: readonly Mitigation[]
   return hasActiveMitigation(threat, mitigations);
 }
 
+/** An active (proposed, planned, implemented or verified) mitigation addresses the threat. */
 export function hasActiveMitigation(threat: Threat, mitigations: readonly Mitigation[]): boolean {
   return mitigations.some((mitigation) => isActiveMitigation(mitigation) && mitigation.threatIds.includes(threat.id));
-}
-
-/**
- * Threats whose residual risk is high or critical and not yet treated: what blocks an
- * approval and what the model card shows in red.
- */
-export function openHighRisks(matrix: RiskMatrix, threats: readonly Threat[], mitigations: readonly Mitigation[]) {
-  return threats.flatMap((threat) => {
-    const risk = residualRisk(matrix, threat);
-    return risk && isHighBand(risk.band) && !isRiskTreated(threat, mitigations) ? [{ threat, ...risk }] : [];
-  });
 }
 
 /** A threat is addressed by an active mitigation or by accepting, transferring or avoiding its risk. */
@@ -63,24 +73,195 @@ export function unaddressedThreats(threats: readonly Threat[], mitigations: read
   return threats.filter((threat) => !isAddressed(threat, mitigations));
 }
 
-/** Why one threat keeps a model from being approved. */
-export interface UntreatedThreat {
-  threat: Threat;
-  /** In words, for the refusal and the review card: e.g. "T-3 (high after mitigation) is neither mitigated nor accepted". */
-  reason: string;
+// ---------------------------------------------------------------------------------------------
+// Accountable acceptance: who may accept, transfer or avoid a risk of a given residual band.
+// ---------------------------------------------------------------------------------------------
+
+/** The owner or anyone holding a role in the model. */
+export function isOnTeam(model: ThreatModel, userId: string): boolean {
+  return model.ownerId === userId || rolesOf(model.roles, userId).length > 0;
+}
+
+/** The flow's rule for accepting a risk of this residual band. */
+export function acceptanceRule(flow: Flow, band: RiskBand): RiskAcceptanceRule {
+  return flow.risk.acceptance[band];
+}
+
+/** Whether this user may accept (transfer, avoid) a risk of this residual band in this model, today. */
+export function mayAccept(flow: Flow, model: ThreatModel, userId: string, band: RiskBand): boolean {
+  const { by } = acceptanceRule(flow, band);
+  return by === 'team' ? isOnTeam(model, userId) : model.roles[by].includes(userId);
+}
+
+/** Who the flow lets accept a risk of this band, in words: "the owner or a role holder", "the Business role holder". */
+export function accepterName(flow: Flow, band: RiskBand): string {
+  const { by } = acceptanceRule(flow, band);
+  return by === 'team' ? 'the owner or a role holder' : `the ${ROLE_NAMES[by]} role holder`;
 }
 
 /**
- * The threats whose risk is not adequately treated, in model order: what blocks an approval.
- * Today: a high or critical residual risk neither mitigated nor accepted (see openHighRisks).
+ * The acceptance of an accept/transfer/avoid decision. Models stored before acceptances were
+ * recorded have none: their proposer counts as the accepter. Undefined for "mitigate".
  */
-export function untreatedThreats(
-  matrix: RiskMatrix,
-  threats: readonly Threat[],
-  mitigations: readonly Mitigation[],
-): UntreatedThreat[] {
-  return openHighRisks(matrix, threats, mitigations).map((risk) => ({
-    threat: risk.threat,
-    reason: `${risk.threat.id} (${risk.band}) is neither mitigated nor accepted`,
-  }));
+export function acceptanceOf(decision: RiskDecision | undefined): RiskAcceptance | undefined {
+  if (!decision || decision.type === 'mitigate') return undefined;
+  return decision.acceptance ?? { status: 'accepted', by: decision.decidedBy, at: decision.decidedAt };
+}
+
+/** The rating that decides a threat's treatment: after mitigation, or (accept/transfer/avoid only) before. */
+function decidingRating(threat: Threat): RiskRating | undefined {
+  const { after, before, decision } = threat.risk;
+  return after ?? (decision && decision.type !== 'mitigate' ? before : undefined);
+}
+
+/** A rating after mitigation lower than the one before, with no active mitigation behind it. */
+function unsupportedResidual(threat: Threat, mitigations: readonly Mitigation[]): boolean {
+  return ratedLowerAfter(threat.risk.before, threat.risk.after) && !hasActiveMitigation(threat, mitigations);
+}
+
+/**
+ * The residual risk as it counts for treatment: the rating after mitigation (for accept, transfer
+ * or avoid, the one before when there is none), or the inherent one when a lower rating after
+ * mitigation has no mitigation behind it. Undefined when not rated after mitigation.
+ */
+export function countedResidual(matrix: RiskMatrix, threat: Threat, mitigations: readonly Mitigation[]) {
+  const rating = decidingRating(threat);
+  if (!rating) return undefined;
+  const { before } = threat.risk;
+  return scoreRisk(matrix, before && unsupportedResidual(threat, mitigations) ? before : rating);
+}
+
+// ---------------------------------------------------------------------------------------------
+// What blocks an approval.
+// ---------------------------------------------------------------------------------------------
+
+/** Why a threat is not adequately treated, as a code the views can choose words or icons by. */
+export type UntreatedKind =
+  | 'not_rated'
+  | 'residual_unsupported'
+  | 'above_appetite'
+  | 'acceptance_pending'
+  | 'accepted_by_wrong_person';
+
+/** Why one threat keeps a model from being approved. */
+export interface UntreatedThreat {
+  threat: Threat;
+  /** In words, for the refusal and the review card: e.g. "T-3 (high after mitigation) is above the risk appetite (medium)". */
+  reason: string;
+  kind: UntreatedKind;
+  /** The residual risk when the threat is rated. */
+  residual?: RiskScore;
+}
+
+/**
+ * The threats whose risk is not adequately treated, in model order: what blocks an approval, and
+ * what the model card, the review card and the exports show as still open.
+ *
+ * A threat is adequately treated when its residual rating (after mitigation) is within the flow's
+ * appetite, or when its risk is accepted, transferred or avoided by someone the flow allows for
+ * that residual band (a pending proposal does not count). A rating after mitigation lower than
+ * the one before counts only while an active mitigation addresses the threat; without one, the
+ * inherent rating is what remains.
+ */
+export function untreatedThreats(flow: Flow, model: ThreatModel): UntreatedThreat[] {
+  return model.threats.flatMap((threat) => {
+    const untreated = whyUntreated(flow, model, threat);
+    return untreated ? [untreated] : [];
+  });
+}
+
+/** Why this one threat is not adequately treated, or undefined when it is. */
+export function whyUntreated(flow: Flow, model: ThreatModel, threat: Threat): UntreatedThreat | undefined {
+  const matrix = flow.risk;
+  const { decision } = threat.risk;
+  const id = threat.id;
+  const residual = countedResidual(matrix, threat, model.mitigations);
+  if (!residual) {
+    return { threat, kind: 'not_rated', reason: `${id} has no rating after mitigation` };
+  }
+  const unsupported = unsupportedResidual(threat, model.mitigations);
+  const where = `${id} (${residual.band} after mitigation)`;
+  const acceptance = acceptanceOf(decision);
+  if (decision && decision.type !== 'mitigate' && acceptance) {
+    const verb = DECISION_VERBS[decision.type];
+    if (acceptance.status === 'pending') {
+      return {
+        threat,
+        kind: 'acceptance_pending',
+        residual,
+        reason: `${where} is proposed to be ${verb}, waiting for the ${ROLE_NAMES[acceptance.awaiting]} role holder to decide`,
+      };
+    }
+    // An inherited threat's acceptance was made, by that model's people, in the model it comes from.
+    if (!threat.inherited && !mayAccept(flow, model, acceptance.by, residual.band)) {
+      return {
+        threat,
+        kind: 'accepted_by_wrong_person',
+        residual,
+        reason: `${where} was ${verb} by <@${acceptance.by}>, but only ${accepterName(flow, residual.band)} may do that`,
+      };
+    }
+    return undefined;
+  }
+  if (unsupported) {
+    return {
+      threat,
+      kind: 'residual_unsupported',
+      residual,
+      reason: `${id} is rated lower after mitigation, but no active mitigation addresses it`,
+    };
+  }
+  if (!withinAppetite(matrix, residual.band)) {
+    return {
+      threat,
+      kind: 'above_appetite',
+      residual,
+      reason: `${where} is above the risk appetite (${matrix.appetite}): mitigate it further, or have ${accepterName(flow, residual.band)} accept it`,
+    };
+  }
+  return undefined;
+}
+
+const DECISION_VERBS = { accept: 'accepted', transfer: 'transferred', avoid: 'avoided' } as const;
+
+/** How a threat stands, for exports: treated or not, and whether what treats it is actually in place. */
+export type TreatmentStatus =
+  /** Not adequately treated (see untreatedThreats). */
+  | 'open'
+  /** Residual risk within appetite thanks to mitigations that are implemented or verified. */
+  | 'mitigated'
+  /** Residual risk within appetite, but what brings it there is only proposed or planned. */
+  | 'planned'
+  /** Within appetite without any mitigation claimed (the rating after equals the one before). */
+  | 'within_appetite'
+  /** Within appetite, but decided "mitigate" with no active mitigation yet. */
+  | 'mitigation_missing'
+  /** Accepted, transferred or avoided by someone allowed to. */
+  | 'decided';
+
+/**
+ * The treatment status of one threat, so exports never call a threat mitigated on the strength of
+ * a mitigation that is only proposed or planned.
+ */
+export function treatmentStatus(flow: Flow, model: ThreatModel, threat: Threat): TreatmentStatus {
+  if (whyUntreated(flow, model, threat)) return 'open';
+  if (acceptanceOf(threat.risk.decision)) return 'decided';
+  const addressing = model.mitigations.filter((m) => isActiveMitigation(m) && m.threatIds.includes(threat.id));
+  if (addressing.length === 0) {
+    return threat.risk.decision?.type === 'mitigate' ? 'mitigation_missing' : 'within_appetite';
+  }
+  return addressing.every(isMitigationInPlace) ? 'mitigated' : 'planned';
+}
+
+const SHORT: Readonly<Record<UntreatedKind, string>> = {
+  not_rated: 'not rated after mitigation',
+  residual_unsupported: 'rated lower without a mitigation',
+  above_appetite: 'above appetite',
+  acceptance_pending: 'acceptance pending',
+  accepted_by_wrong_person: 'accepted by someone not allowed to',
+};
+
+/** A few words for a list: "high, above appetite", "critical, acceptance pending", "not rated after mitigation". */
+export function untreatedLabel(kind: UntreatedKind, band?: RiskBand): string {
+  return band ? `${band}, ${SHORT[kind]}` : SHORT[kind];
 }

@@ -1,6 +1,6 @@
-import type { Flow, RiskBand } from './flow';
+import { type Flow, RISK_BANDS, type RiskBand } from './flow';
 import type { ThreatModel } from './model';
-import { openHighRisks } from './risk';
+import { countedResidual, type UntreatedKind, untreatedThreats } from './risk';
 import { checkStep } from './step-engine';
 import { STEPS, type Step } from './steps';
 
@@ -22,8 +22,13 @@ export interface ModelSummary {
   };
   /** Per step: complete or not, and how many of its rules hold. */
   steps: { step: Step; complete: boolean; rulesMet: number; rulesTotal: number }[];
-  /** Untreated threats whose residual risk is high or critical, worst first. */
-  openHighRisks: { threatId: string; band: RiskBand; score: number }[];
+  /** How many threats sit in each band of residual risk (after mitigation), and how many are not rated after mitigation. */
+  residual: Record<RiskBand, number> & { unrated: number };
+  /**
+   * Threats whose risk is not adequately treated (what blocks an approval), worst residual risk
+   * first, unrated ones last: the residual band, not the inherent one, is what counts.
+   */
+  untreatedRisks: { threatId: string; kind: UntreatedKind; band?: RiskBand; score?: number; reason: string }[];
   /** 0 to 100: each step weighs a quarter, the open step by the share of its rules that hold. */
   completionPercent: number;
 }
@@ -60,9 +65,26 @@ export function summarize(flow: Flow, model: ThreatModel): ModelSummary {
       decided: threats.filter((threat) => threat.risk.decision).length,
     },
     steps,
-    openHighRisks: openHighRisks(flow.risk, threats, mitigations)
-      .sort((a, b) => b.score - a.score)
-      .map((risk) => ({ threatId: risk.threat.id, band: risk.band, score: risk.score })),
+    residual: residualCounts(flow, model),
+    untreatedRisks: untreatedThreats(flow, model)
+      .sort((a, b) => (b.residual?.score ?? 0) - (a.residual?.score ?? 0))
+      .map((item) => ({
+        threatId: item.threat.id,
+        kind: item.kind,
+        ...(item.residual && { band: item.residual.band, score: item.residual.score }),
+        reason: item.reason,
+      })),
     completionPercent: Math.round((100 * progress) / STEPS.length),
   };
+}
+
+/** Threats per residual band, counted as untreatedThreats counts them (see countedResidual). */
+function residualCounts(flow: Flow, model: ThreatModel): ModelSummary['residual'] {
+  const counts = { ...Object.fromEntries(RISK_BANDS.map((band) => [band, 0])), unrated: 0 } as ModelSummary['residual'];
+  for (const threat of model.threats) {
+    const band = countedResidual(flow.risk, threat, model.mitigations)?.band;
+    if (band) counts[band] += 1;
+    else counts.unrated += 1;
+  }
+  return counts;
 }

@@ -1,13 +1,25 @@
 import { type Flow, flowStep, RISK_BANDS } from '../domain/flow';
-import { isActiveMitigation } from '../domain/mitigation';
+import { isActiveMitigation, isMitigationInPlace } from '../domain/mitigation';
 import type { ThreatModel } from '../domain/model';
 import { lastReviewDecision } from '../domain/review-workflow';
-import { isRiskTreated, openHighRisks, residualRisk, scoreRisk, unaddressedThreats } from '../domain/risk';
+import {
+  acceptanceOf,
+  accepterName,
+  countedResidual,
+  isRiskTreated,
+  scoreRisk,
+  treatmentStatus,
+  unaddressedThreats,
+  untreatedLabel,
+  untreatedThreats,
+  whyUntreated,
+} from '../domain/risk';
 import type { RiskRating } from '../domain/risk-assessment';
 import { ROLE_NAMES, ROLES } from '../domain/roles';
 import { threatStatement } from '../domain/statement';
 import { STEPS } from '../domain/steps';
 import { STRIDE_NAMES, sortStride } from '../domain/stride';
+import type { Threat } from '../domain/threat';
 import { code, md, table } from './markdown-text';
 
 /** One change in the audit trail, as the report summarises it. */
@@ -141,12 +153,11 @@ export function markdownReport(input: ReportInput): string {
     const stride = sortStride(threat.stride)
       .map((letter) => STRIDE_NAMES[letter])
       .join(', ');
-    const risk = residualRisk(flow.risk, threat);
     const on = threat.affectedElementIds.map(element).join(', ');
     return (
       `- **${threat.id}** ${md(threatStatement(threat, scope.assets), 1500)}` +
       `\n  - STRIDE: ${stride || '_none_'} · Affects: ${on || '_nothing placed_'}` +
-      (risk ? ` · Risk: ${risk.score} ${risk.band}` : '') +
+      riskText(model, flow, threat) +
       (threat.origin.type === 'catalog' ? ` · From the catalog: ${code(threat.origin.catalogThreatId, 100)}` : '')
     );
   });
@@ -163,7 +174,9 @@ export function markdownReport(input: ReportInput): string {
             ? ` — deviates: ${m.deviation.reason.replace(/_/g, ' ')}, ${md(m.deviation.explanation, 300)}`
             : ''),
         m.threatIds.join(', '),
-        m.status.replace('_', ' '),
+        isActiveMitigation(m) && !isMitigationInPlace(m)
+          ? `${m.status} (not in place yet)`
+          : m.status.replace('_', ' '),
         m.owner ? who(m.owner) : '',
         [
           ...m.references.map((ref) => code(ref)),
@@ -178,7 +191,9 @@ export function markdownReport(input: ReportInput): string {
       '## Risk',
       ...(input.images?.riskMatrix ? ['', `![Risk matrix of ${model.id}](${input.images.riskMatrix})`] : []),
       '',
-      `Threats per band, before and after mitigation (${model.threats.filter((t) => t.risk.before).length} of ${model.threats.length} rated):`,
+      `Risk appetite: ${flow.risk.appetite} after mitigation; above it, a risk must be accepted, transferred or avoided by someone allowed to (${acceptanceRules(flow)}).`,
+      '',
+      `Threats per band, before and after mitigation (${model.threats.filter((t) => t.risk.before).length} of ${model.threats.length} rated); the residual risk, after mitigation, is what counts:`,
       '',
       table(
         ['Band', 'Before', 'After'],
@@ -187,32 +202,50 @@ export function markdownReport(input: ReportInput): string {
           .map((band) => [
             band,
             String(countBand(model, flow, band, (t) => t.risk.before)),
-            String(countBand(model, flow, band, (t) => t.risk.after ?? t.risk.before)),
+            String(model.threats.filter((t) => countedResidual(flow.risk, t, model.mitigations)?.band === band).length),
           ]),
       ),
     ].join('\n'),
   );
 
-  const accepted = model.threats.filter((threat) => threat.risk.decision?.type === 'accept');
+  const accepted = model.threats.filter((threat) => acceptanceOf(threat.risk.decision) !== undefined);
   sections.push(
     `## Accepted risks\n\n${table(
-      ['Threat', 'Residual risk', 'Accepted by', 'When', 'Why'],
+      ['Threat', 'Decision', 'Residual risk', 'Proposed by', 'Accepted by', 'When', 'Why'],
       accepted.map((t) => {
-        const risk = residualRisk(flow.risk, t);
+        const risk = countedResidual(flow.risk, t, model.mitigations);
+        const decision = t.risk.decision;
+        const acceptance = acceptanceOf(decision);
+        const accepter =
+          acceptance?.status === 'accepted'
+            ? who(acceptance.by) +
+              (acceptance.asRole ? ` (${ROLE_NAMES[acceptance.asRole]})` : '') +
+              (acceptance.confirmedBy
+                ? `, confirmed by ${who(acceptance.confirmedBy)} (AppSec)`
+                : acceptance.needsConfirmation
+                  ? ', to be confirmed by AppSec'
+                  : '')
+            : `_waiting for the ${acceptance ? ROLE_NAMES[acceptance.awaiting] : ''} role holder_`;
         return [
           t.id,
+          decision?.type ?? '',
           risk ? `${risk.score} ${risk.band}` : 'not rated',
-          who(t.risk.decision?.decidedBy),
-          day(t.risk.decision?.decidedAt ?? ''),
-          md(t.risk.decision?.reason ?? '', 500),
+          who(decision?.decidedBy),
+          accepter,
+          day(acceptance?.status === 'accepted' ? acceptance.at : (decision?.decidedAt ?? '')),
+          md(decision?.reason ?? '', 500),
         ];
       }),
     )}`,
   );
 
   const open = [
-    ...openHighRisks(flow.risk, model.threats, model.mitigations).map(
-      (r) => `- **${r.threat.id}**: ${r.band} risk (${r.score}) neither mitigated nor accepted`,
+    ...untreatedThreats(flow, model).map(
+      (item) =>
+        `- **${item.threat.id}**: not adequately treated (${untreatedLabel(item.kind, item.residual?.band)})` +
+        (item.kind === 'accepted_by_wrong_person' && item.residual
+          ? `; only ${accepterName(flow, item.residual.band)} may accept it`
+          : ''),
     ),
     ...unaddressedThreats(model.threats, model.mitigations).map(
       (t) => `- **${t.id}**: no active mitigation and no risk decision`,
@@ -221,6 +254,9 @@ export function markdownReport(input: ReportInput): string {
     ...model.mitigations
       .filter((m) => !isActiveMitigation(m) && m.status !== 'not_applicable')
       .map((m) => `- **${m.id}**: ${m.status}`),
+    ...model.mitigations
+      .filter((m) => isActiveMitigation(m) && !isMitigationInPlace(m))
+      .map((m) => `- **${m.id}**: ${m.status}, not in place yet (addresses ${m.threatIds.join(', ')})`),
     ...model.threats
       .filter((t) => t.risk.decision?.type === 'mitigate' && !isRiskTreated(t, model.mitigations))
       .map((t) => `- **${t.id}**: decided "mitigate" but no mitigation is in place`),
@@ -238,6 +274,47 @@ export function markdownReport(input: ReportInput): string {
   }
   sections.push('---\n_Exported by Threadmodel._');
   return `${sections.join('\n\n')}\n`;
+}
+
+const TREATMENT: Readonly<Record<ReturnType<typeof treatmentStatus>, string>> = {
+  open: 'not adequately treated',
+  mitigated: 'mitigated',
+  planned: 'mitigations planned, not in place yet',
+  within_appetite: 'within appetite',
+  mitigation_missing: 'to be mitigated, no mitigation yet',
+  decided: 'risk decision',
+};
+const DECIDED = { accept: 'accepted', transfer: 'transferred', avoid: 'avoided' } as const;
+
+/** " · Residual risk: 6 medium (inherent 16 high), mitigations planned, not in place yet" for one threat's line. */
+function riskText(model: ThreatModel, flow: Flow, threat: Threat): string {
+  const { before, decision } = threat.risk;
+  const residual = countedResidual(flow.risk, threat, model.mitigations);
+  const inherent = before ? scoreRisk(flow.risk, before) : undefined;
+  if (!residual) {
+    return inherent ? ` · Inherent risk: ${inherent.score} ${inherent.band}, not rated after mitigation` : '';
+  }
+  const status = treatmentStatus(flow, model, threat);
+  const untreated = whyUntreated(flow, model, threat);
+  const how =
+    status === 'decided' && decision && decision.type !== 'mitigate'
+      ? `risk ${DECIDED[decision.type]}`
+      : untreated
+        ? `${TREATMENT.open} (${untreatedLabel(untreated.kind)})`
+        : TREATMENT[status];
+  const was = inherent && inherent.score !== residual.score ? ` (inherent ${inherent.score} ${inherent.band})` : '';
+  return ` · Residual risk: ${residual.score} ${residual.band}${was}, ${how}`;
+}
+
+/** "low and medium: the owner or a role holder; high and critical: Business, confirmed by AppSec". */
+function acceptanceRules(flow: Flow): string {
+  const groups = new Map<string, string[]>();
+  for (const band of RISK_BANDS) {
+    const rule = flow.risk.acceptance[band];
+    const key = `${accepterName(flow, band)}${rule.confirmedByAppSec ? ', confirmed by AppSec at approval' : ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), band]);
+  }
+  return [...groups].map(([who, bands]) => `${bands.join(' and ')}: ${who}`).join('; ');
 }
 
 function day(instant: string): string {

@@ -1,9 +1,10 @@
 import { v5 as uuidv5 } from 'uuid';
 import type { Flow, RiskBand } from '../domain/flow';
-import { isActiveMitigation, type Mitigation, type MitigationStatus } from '../domain/mitigation';
+import type { Mitigation, MitigationStatus } from '../domain/mitigation';
 import type { ThreatModel } from '../domain/model';
-import { residualRisk, scoreRisk } from '../domain/risk';
+import { acceptanceOf, residualRisk, scoreRisk, treatmentStatus } from '../domain/risk';
 import type { RiskDecision, RiskRating } from '../domain/risk-assessment';
+import { ROLE_NAMES } from '../domain/roles';
 import { CONTROL_CHARACTERS } from '../domain/safe-text';
 import type { Scope } from '../domain/scope';
 import { threatStatement } from '../domain/statement';
@@ -57,7 +58,6 @@ const MITIGATION_STATUS: Readonly<Record<MitigationStatus, TcMitigationStatus>> 
   verified: 'mitigationResolved',
   not_applicable: 'mitigationResolvedWillNotAction',
 };
-const DONE: readonly MitigationStatus[] = ['implemented', 'verified'];
 
 /**
  * The model as an AWS Threat Composer file (`.tc.json`, schema 1) its importer accepts: a pure,
@@ -115,25 +115,27 @@ function toThreat(threat: Threat, model: ThreatModel, flow: Flow, id: string, na
     impactedGoal: threat.impactedGoals.map((goal) => line(goal, g)),
     impactedAssets: assets.map((name) => line(name, g)),
     statement: line(threatStatement(threat, model.scope.assets), L.statementMax),
-    status: threatStatus(threat, model.mitigations),
+    status: threatStatus(flow, model, threat),
     ...(tags.length ? { tags } : {}),
-    metadata: threatMetadata(threat, flow, names),
+    metadata: threatMetadata(threat, model, flow, names),
   };
 }
 
 /**
- * Resolved once every agreed response is done: accept, transfer or avoid is decided, or "mitigate"
- * with all its active mitigations implemented or verified. We never say "Not useful".
+ * Resolved once the risk is adequately treated (see untreatedThreats) and every agreed response is
+ * done: accepted, transferred or avoided by someone allowed to, within the risk appetite as it
+ * stands, or mitigated by mitigations all implemented or verified. Proposed or planned mitigations,
+ * a pending acceptance, or a residual risk above the appetite leave it identified. We never say
+ * "Not useful".
  */
-function threatStatus(threat: Threat, mitigations: readonly Mitigation[]): TcThreatStatus {
-  const decision = threat.risk.decision;
-  if (!decision) return 'threatIdentified';
-  if (decision.type !== 'mitigate') return 'threatResolved';
-  const active = mitigations.filter((m) => isActiveMitigation(m) && m.threatIds.includes(threat.id));
-  return active.length > 0 && active.every((m) => DONE.includes(m.status)) ? 'threatResolved' : 'threatIdentified';
+function threatStatus(flow: Flow, model: ThreatModel, threat: Threat): TcThreatStatus {
+  const status = treatmentStatus(flow, model, threat);
+  return status === 'mitigated' || status === 'decided' || status === 'within_appetite'
+    ? 'threatResolved'
+    : 'threatIdentified';
 }
 
-function threatMetadata(threat: Threat, flow: Flow, names: ElementNames): TcThreatMetadata[] {
+function threatMetadata(threat: Threat, model: ThreatModel, flow: Flow, names: ElementNames): TcThreatMetadata[] {
   const { before, after, decision } = threat.risk;
   const residual = residualRisk(flow.risk, threat);
   const stride = sortStride(threat.stride);
@@ -148,6 +150,17 @@ function threatMetadata(threat: Threat, flow: Flow, names: ElementNames): TcThre
     items.push(custom('riskDecision', decision.type), custom('decidedBy', decision.decidedBy));
     items.push(custom('decidedAt', decision.decidedAt));
   }
+  const acceptance = acceptanceOf(decision);
+  if (acceptance?.status === 'pending') {
+    items.push(custom('acceptanceStatus', 'pending'), custom('acceptanceAwaiting', acceptance.awaiting));
+  } else if (acceptance) {
+    items.push(custom('acceptanceStatus', 'accepted'), custom('acceptedBy', acceptance.by));
+    items.push(custom('acceptedAt', acceptance.at));
+    if (acceptance.confirmedBy && acceptance.confirmedAt) {
+      items.push(custom('confirmedBy', acceptance.confirmedBy), custom('confirmedAt', acceptance.confirmedAt));
+    }
+  }
+  items.push(custom('treatment', treatmentStatus(flow, model, threat)));
   items.push(custom('origin', originText(threat.origin)));
   if (threat.affectedElementIds.length) {
     items.push(
@@ -174,7 +187,14 @@ function rating(flow: Flow, when: 'Before' | 'After', value: RiskRating | undefi
 function decisionComment(decision: RiskDecision): string {
   const what = decision.type === 'mitigate' ? 'mitigate' : `${decision.type} the risk`;
   const reason = decision.reason ? ` Reason: ${decision.reason}` : '';
-  return `Risk decision: ${what}, by ${decision.decidedBy} on ${decision.decidedAt.slice(0, 10)}.${reason}`;
+  const acceptance = acceptanceOf(decision);
+  const accepted =
+    acceptance?.status === 'pending'
+      ? ` Waiting for the ${ROLE_NAMES[acceptance.awaiting]} role holder to accept it.`
+      : acceptance && acceptance.by !== decision.decidedBy
+        ? ` Accepted by ${acceptance.by} on ${acceptance.at.slice(0, 10)}.`
+        : '';
+  return `Risk decision: ${what}, by ${decision.decidedBy} on ${decision.decidedAt.slice(0, 10)}.${accepted}${reason}`;
 }
 
 function originText(origin: ThreatOrigin): string {

@@ -1,9 +1,10 @@
 import { v5 as uuidv5 } from 'uuid';
 import type { Flow, RiskBand } from '../domain/flow';
-import { isActiveMitigation, type Mitigation } from '../domain/mitigation';
+import { isActiveMitigation, isMitigationInPlace, type Mitigation } from '../domain/mitigation';
 import type { ThreatModel } from '../domain/model';
-import { isRiskTreated, residualRisk } from '../domain/risk';
+import { acceptanceOf, residualRisk, treatmentStatus } from '../domain/risk';
 import type { RiskDecisionType } from '../domain/risk-assessment';
+import { ROLE_NAMES } from '../domain/roles';
 import type { DataFlow, TrustBoundary } from '../domain/scope';
 import { threatStatement } from '../domain/statement';
 import { type DfdKind, STRIDE_NAMES, STRIDE_PER_ELEMENT, type Stride, sortStride } from '../domain/stride';
@@ -135,7 +136,7 @@ function toThreat(
     id: ids.threat(threat.id, elementId),
     title: `${threat.id}: ${capitalise(threat.threatAction.trim())}`,
     type: STRIDE_NAMES[categories[0] ?? STRIDE_PER_ELEMENT[kind][0] ?? 'T'],
-    status: threatStatus(threat, model.mitigations),
+    status: threatStatus(flow, model, threat),
     severity: risk ? SEVERITIES[risk.band] : 'TBD',
     description: lines(threatStatement(threat, model.scope.assets), strideNote(categories)),
     mitigation: mitigationText(threat, model.mitigations),
@@ -157,22 +158,44 @@ function strideNote(categories: readonly Stride[]): string | undefined {
 }
 
 /**
- * Mitigated: decided "mitigate" with an active mitigation in place. NotApplicable: the risk is
- * accepted, transferred or avoided (the decision and its reason are in the mitigation text).
- * Open: anything else, including mitigations planned before a risk decision was taken.
+ * Mitigated: adequately treated (see untreatedThreats) by mitigations that are all implemented or
+ * verified. NotApplicable: adequately treated without mitigation work, i.e. the risk is accepted,
+ * transferred or avoided by someone allowed to (the decision is in the mitigation text), or it is
+ * within the risk appetite as it stands. Open: anything else, including a risk whose mitigations
+ * are only proposed or planned (never shown as mitigated) and an acceptance still waiting.
  */
-function threatStatus(threat: Threat, mitigations: readonly Mitigation[]): ThreatDragonThreat['status'] {
-  if (!isRiskTreated(threat, mitigations)) return 'Open';
-  return threat.risk.decision?.type === 'mitigate' ? 'Mitigated' : 'NotApplicable';
+function threatStatus(flow: Flow, model: ThreatModel, threat: Threat): ThreatDragonThreat['status'] {
+  switch (treatmentStatus(flow, model, threat)) {
+    case 'mitigated':
+      return 'Mitigated';
+    case 'decided':
+    case 'within_appetite':
+      return 'NotApplicable';
+    default:
+      return 'Open';
+  }
 }
 
 function mitigationText(threat: Threat, mitigations: readonly Mitigation[]): string {
   const addressing = mitigations
     .filter((mitigation) => isActiveMitigation(mitigation) && mitigation.threatIds.includes(threat.id))
-    .map((mitigation) => `${mitigation.id} (${mitigation.status}): ${mitigation.description}`);
+    .map(
+      (mitigation) =>
+        `${mitigation.id} (${mitigation.status}${isMitigationInPlace(mitigation) ? '' : ', not in place yet'}): ${mitigation.description}`,
+    );
   const decision = threat.risk.decision;
-  if (decision && decision.type !== 'mitigate') {
-    addressing.push(`Risk ${DECIDED[decision.type]} by ${decision.decidedBy}: ${decision.reason ?? ''}`.trim());
+  const acceptance = acceptanceOf(decision);
+  if (decision && decision.type !== 'mitigate' && acceptance) {
+    const reason = decision.reason ?? '';
+    if (acceptance.status === 'pending') {
+      addressing.push(
+        `Risk to be ${DECIDED[decision.type]}: proposed by ${decision.decidedBy}, waiting for the ${ROLE_NAMES[acceptance.awaiting]} role holder: ${reason}`.trim(),
+      );
+    } else {
+      const proposer = acceptance.by === decision.decidedBy ? '' : ` (proposed by ${decision.decidedBy})`;
+      const confirmed = acceptance.confirmedBy ? `, confirmed by ${acceptance.confirmedBy} (AppSec)` : '';
+      addressing.push(`Risk ${DECIDED[decision.type]} by ${acceptance.by}${proposer}${confirmed}: ${reason}`.trim());
+    }
   }
   return addressing.join('\n\n');
 }

@@ -26,6 +26,9 @@ export const ACTIONS = {
   mitigationNext: 'mitigations.page.next',
   mitigationPagePattern: /^mitigations\.page\.(previous|next)$/,
   riskReview: 'risk.review',
+  /** Accept / Decline on the message asking the awaited role holder about a proposed acceptance: `TM-7|T-2@<proposedAt>`. */
+  riskAccept: 'risk.acceptance.accept',
+  riskDecline: 'risk.acceptance.decline',
   suggestionsPrevious: 'suggestions.page.previous',
   suggestionsNext: 'suggestions.page.next',
   suggestionsPagePattern: /^suggestions\.page\.(previous|next)$/,
@@ -71,6 +74,19 @@ export function decodeValue(value: string | undefined): { modelId: string; detai
   const [modelId, detail] = (value ?? '').split('|', 2);
   const parsed = ModelIdSchema.safeParse(modelId);
   return parsed.success ? { modelId: parsed.data, detail } : undefined;
+}
+
+/**
+ * The detail of an Accept / Decline button: the threat and when the proposal was made, so an old
+ * message never decides a newer proposal about the same threat.
+ */
+export function encodeProposal(threatId: string, proposedAt: string): string {
+  return `${threatId}@${proposedAt}`;
+}
+
+export function decodeProposal(detail: string | undefined): { threatId: string; proposedAt: string } | undefined {
+  const match = /^(T-[1-9]\d{0,5})@(\d{4}-\d{2}-\d{2}T[\d:.]+Z)$/.exec(detail ?? '');
+  return match?.[1] && match[2] ? { threatId: match[1], proposedAt: match[2] } : undefined;
 }
 
 export const RoleSchema = z.enum(ROLES);

@@ -4,7 +4,7 @@ import type { ModelRef } from '../ports/model-store';
 import { refuse, type UseCaseOutcome } from './outcome';
 import type { UseCaseDeps } from './use-case-deps';
 
-/** Where a model stands (`/threatmodel status TM-12`): the model and its summary (counts, progress, open high risks). */
+/** Where a model stands (`/threatmodel status TM-12`): the model and its summary (counts, progress, residual and untreated risks). */
 export async function modelStatus(
   deps: Pick<UseCaseDeps, 'store' | 'flow'>,
   { ref }: { ref: ModelRef },

@@ -1,48 +1,98 @@
+import type { Flow } from '../domain/flow';
 import type { ThreatModel } from '../domain/model';
-import { type RiskScore, scoreRisk } from '../domain/risk';
+import type { RiskScore } from '../domain/risk';
 import type { RiskAssessment } from '../domain/risk-assessment';
-import { assessThreat } from '../domain/threat-edits';
+import {
+  type RiskReviewField,
+  type RiskReviewOutcome,
+  type RiskReviewResult,
+  reviewRisk,
+} from '../domain/risk-decisions';
+import type { Threat } from '../domain/threat';
 import type { ModelRef } from '../ports/model-store';
 import { type AccessDeps, editableModel } from './model-access';
-import { refuse, type UseCaseOutcome } from './outcome';
+import type { UseCaseOutcome } from './outcome';
 import type { UseCaseDeps } from './use-case-deps';
 
-export type RateRiskDeps = AccessDeps & Pick<UseCaseDeps, 'cards' | 'flow'>;
+export type RateRiskDeps = AccessDeps & Pick<UseCaseDeps, 'cards' | 'flow' | 'clock'>;
 
 export interface RateRiskInput {
   ref: ModelRef;
-  /** The Slack user who rates the risk and takes the decision. */
+  /** The Slack user who rates the risk and proposes (or takes) the decision. */
   by: string;
   threatId: string;
-  /** The ratings before and after mitigation, and the decision with who took it. */
+  /** The ratings before and after mitigation, and the decision. */
   risk: RiskAssessment;
+}
+
+/** A refusal of a risk review names the form field it is about, for an inline error. */
+export type RateRiskOutcome = UseCaseOutcome<{
+  model: ThreatModel;
+  threat: Threat;
+  result: RiskReviewResult;
+  before?: RiskScore;
+  after?: RiskScore;
+}> & { field?: RiskReviewField };
+
+/**
+ * What the rules say of a risk review against the model as it is now, without storing anything:
+ * the risk modal shows a refusal inline before it closes. `rateRisk` applies the same rules again
+ * inside the write.
+ */
+export function checkRiskReview(
+  deps: { flow: Flow; clock: () => Date },
+  model: ThreatModel,
+  input: Omit<RateRiskInput, 'ref'>,
+): { ok: true } | { ok: false; field: RiskReviewField; message: string } {
+  const outcome = reviewRisk(deps.flow, model, { ...input, at: deps.clock() });
+  return outcome.ok ? { ok: true } : { ok: false, field: outcome.field, message: outcome.message };
 }
 
 /**
  * Record the risk review of one of the team's threats: the ratings, scored on the flow's risk
- * matrix, and the decision (an acceptance names who accepted the risk, for the audit trail).
+ * matrix, and the decision. An acceptance (transfer, avoidance) the proposer may not take alone
+ * is stored as a proposal waiting for the role the flow names; the result says whom to ask. The
+ * audit trail names it: `risk.mitigate`, `risk.accept` (accepted by the proposer), or
+ * `risk.accept.proposed` (waiting).
  */
-export async function rateRisk(
-  deps: RateRiskDeps,
-  { ref, by, threatId, risk }: RateRiskInput,
-): Promise<UseCaseOutcome<{ model: ThreatModel; before?: RiskScore; after?: RiskScore }>> {
+export async function rateRisk(deps: RateRiskDeps, input: RateRiskInput): Promise<RateRiskOutcome> {
+  const { ref, by, threatId, risk } = input;
   const access = await editableModel(deps, ref.workspaceId, ref.modelId, by);
   if (!access.ok) return access;
+  const at = deps.clock();
+  const preview = reviewRisk(deps.flow, access.model, { threatId, risk, by, at });
+  if (!preview.ok) return { ok: false, message: preview.message, field: preview.field };
   const { model, changed, outcome } = await deps.store.update(
     ref,
-    { actor: by, action: `risk.${risk.decision?.type}` },
-    (current) => {
-      const next = assessThreat(current, threatId, risk);
-      return next ? { ok: true as const, model: next } : { ok: false as const };
+    { actor: by, action: auditAction(risk, preview.result) },
+    (current): RiskReviewOutcome => {
+      const next = reviewRisk(deps.flow, current, { threatId, risk, by, at });
+      // Roles changed since the check: what the audit trail would say no longer holds.
+      if (next.ok && next.result.kind !== preview.result.kind) {
+        return {
+          ok: false,
+          reason: 'not_allowed',
+          field: 'decision',
+          message: `${current.id} changed while you were reviewing ${threatId}. Review it again.`,
+        };
+      }
+      return next;
     },
   );
-  if (!outcome.ok || !changed) return refuse(`${threatId} was not changed.`);
+  if (!outcome.ok) return { ok: false, message: outcome.message, field: outcome.field };
+  if (!changed) return { ok: false, message: `${threatId} was not changed.` };
   deps.cards.refresh(ref);
-  const matrix = deps.flow.risk;
   return {
     ok: true,
     model,
-    ...(risk.before && { before: scoreRisk(matrix, risk.before) }),
-    ...(risk.after && { after: scoreRisk(matrix, risk.after) }),
+    threat: outcome.threat,
+    result: outcome.result,
+    ...(outcome.before && { before: outcome.before }),
+    ...(outcome.after && { after: outcome.after }),
   };
+}
+
+function auditAction(risk: RiskAssessment, result: RiskReviewResult): string {
+  const type = risk.decision?.type ?? 'rate';
+  return result.kind === 'proposed' ? `risk.${type}.proposed` : `risk.${type}`;
 }

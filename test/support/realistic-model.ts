@@ -7,9 +7,10 @@ const done = { completedBy: BOB, completedAt: at };
 export const REVIEWER = 'U0SEC0001';
 
 /**
- * The Refunds API as an approved model: three threats (one mitigated, one accepted, one from the
- * catalog and mitigated by a baseline control), two mitigations, ratings before and after, a
- * review history ending in approval. For export tests.
+ * The Refunds API as an approved model: three threats (one mitigated, one whose high residual risk
+ * Carol proposed and Alice, the Business role holder, accepted, confirmed by the reviewer at
+ * approval, one from the catalog with its baseline control only planned), two mitigations,
+ * ratings before and after, a review history ending in approval. For export tests.
  */
 export function buildApprovedModel(): ThreatModel {
   const model = buildModelWith(
@@ -36,8 +37,24 @@ export function buildApprovedModel(): ThreatModel {
         stride: ['I'],
         risk: {
           before: { likelihood: 3, impact: 5 },
-          after: { likelihood: 2, impact: 5 },
-          decision: { type: 'accept', reason: 'Tokens are useless outside our PSP', decidedBy: CAROL, decidedAt: at },
+          // No mitigation addresses T-2, so its rating after mitigation is the one before.
+          after: { likelihood: 3, impact: 5 },
+          // A high residual risk: proposed by Carol, accepted by Alice (Business), confirmed by AppSec at approval.
+          decision: {
+            type: 'accept',
+            reason: 'Tokens are useless outside our PSP',
+            decidedBy: CAROL,
+            decidedAt: at,
+            acceptance: {
+              status: 'accepted',
+              by: ALICE,
+              at,
+              asRole: 'business',
+              needsConfirmation: true,
+              confirmedBy: REVIEWER,
+              confirmedAt: at,
+            },
+          },
           ratedBy: CAROL,
         },
       }),

@@ -12,8 +12,9 @@ const HIGH = { likelihood: 4, impact: 4 } as const;
 const LOW = { likelihood: 2, impact: 2 } as const;
 
 /**
- * Alice's TM-1 with all four steps complete (Bob is the Adversary): T-1 mitigated by M-1, and T-2
- * a high risk that is accepted by Bob, or left open when `openHighRisk`.
+ * Alice's TM-1 with all four steps complete (Bob is the Adversary and the Business role holder):
+ * T-1 rated low after mitigation, mitigated by M-1, and T-2 a high residual risk that Bob accepts
+ * as the Business role holder (so it counts), or left open when `openHighRisk`.
  */
 export async function startCompleteModel(ctx: Fixture, options: { openHighRisk?: boolean; complete?: boolean } = {}) {
   await startScopedModel(ctx);
@@ -21,13 +22,20 @@ export async function startCompleteModel(ctx: Fixture, options: { openHighRisk?:
   const accepted: RiskAssessment = {
     before: HIGH,
     after: HIGH,
-    decision: { type: 'accept', reason: 'Refunds are capped at 50 EUR', decidedBy: BOB.id, decidedAt: now },
+    decision: {
+      type: 'accept',
+      reason: 'Refunds are capped at 50 EUR',
+      decidedBy: BOB.id,
+      decidedAt: now,
+      acceptance: { status: 'accepted', by: BOB.id, at: now, asRole: 'business', needsConfirmation: true },
+    },
   };
   await ctx.store.update(REF, { actor: BOB.id, action: 'seed' }, (model) => {
     const done = { completedBy: BOB.id, completedAt: now };
     const place = { impactedAssetIds: ['AS-1'], affectedElementIds: ['C-1'], createdAt: now };
     return {
       ...model,
+      roles: { ...model.roles, business: [BOB.id] },
       threats: [
         buildThreat('T-1', {
           ...place,

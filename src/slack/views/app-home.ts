@@ -29,8 +29,8 @@ function line({ model, permalink }: HomeEntry, flow: Flow): string {
   const title = userLine(model.title, 100);
   const link = permalink ? `<${permalink}|${title}>` : title;
   const { counts } = summary;
-  const risks =
-    summary.openHighRisks.length > 0 ? ` · :warning: ${summary.openHighRisks.length} open high risk(s)` : '';
+  const untreated = summary.untreatedRisks.filter((risk) => risk.kind !== 'not_rated').length;
+  const risks = untreated > 0 ? ` · :warning: ${untreated} untreated risk(s)` : '';
   return (
     `*${model.id}* ${link}\n${statusLabel(model.status)} · step ${stepNumber(model.currentStep)} of 4 · ${summary.completionPercent}% · ` +
     `${counts.assets} assets, ${counts.components} components, ${counts.threats} threats, ${counts.mitigations} mitigations${risks}`

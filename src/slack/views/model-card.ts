@@ -1,6 +1,8 @@
 import type { Flow } from '../../domain/flow';
 import { flowStep } from '../../domain/flow';
 import type { ThreatModel } from '../../domain/model';
+import { untreatedLabel } from '../../domain/risk';
+import { RISK_BANDS } from '../../domain/risk-assessment';
 import { statusLabel } from '../../domain/status-labels';
 import { STEPS, stepNumber } from '../../domain/steps';
 import type { ModelSummary } from '../../domain/summary';
@@ -16,6 +18,20 @@ export function progressBar(percent: number): string {
 }
 
 /**
+ * Threats per band of residual risk (after mitigation), worst first: "1 critical · 2 medium · 1 not
+ * rated". The risk left after mitigation is what counts, not the inherent one.
+ */
+export function residualLine(summary: ModelSummary): string {
+  const { residual } = summary;
+  const parts = [...RISK_BANDS]
+    .reverse()
+    .filter((band) => residual[band] > 0)
+    .map((band) => `${residual[band]} ${band}`);
+  if (residual.unrated > 0) parts.push(`${residual.unrated} not rated`);
+  return parts.join(' · ') || 'no threats yet';
+}
+
+/**
  * The model card: the message at the top of the model's thread, updated in place. A pure
  * function of the model, its summary and the flow. `interactive: false` drops the buttons (for
  * `/threatmodel status`).
@@ -27,13 +43,14 @@ export function modelCard(model: ThreatModel, summary: ModelSummary, flow: Flow,
     ? '*All four steps are complete*'
     : `*Step ${stepNumber(model.currentStep)} of ${STEPS.length}: ${step.title}*`;
   const { counts } = summary;
+  const untreated = summary.untreatedRisks.filter((risk) => risk.kind !== 'not_rated');
   const risks =
-    summary.openHighRisks.length === 0
+    untreated.length === 0
       ? 'none'
-      : summary.openHighRisks
+      : untreated
           .slice(0, 10)
-          .map((risk) => `${risk.threatId} (${risk.band})`)
-          .join(', ');
+          .map((risk) => `${risk.threatId} (${untreatedLabel(risk.kind, risk.band)})`)
+          .join(', ') + (untreated.length > 10 ? ` and ${untreated.length - 10} more` : '');
   const editable = model.status === 'draft' || model.status === 'changes_requested';
   const review = model.review;
   return {
@@ -54,7 +71,8 @@ export function modelCard(model: ThreatModel, summary: ModelSummary, flow: Flow,
           `*Data flows*\n${counts.dataFlows}`,
           `*Threats*\n${counts.threats}`,
           `*Mitigations*\n${counts.mitigations}`,
-          `*Open high risks*\n${risks}`,
+          `*Residual risk*\n${residualLine(summary)}`,
+          `*Untreated risks*\n${risks}`,
         ].map((text) => ({ type: 'mrkdwn', text })),
       },
       ...(review && model.status === 'in_review'

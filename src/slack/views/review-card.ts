@@ -2,8 +2,10 @@ import type { KnownBlock } from '@slack/types';
 import type { Flow } from '../../domain/flow';
 import type { ThreatModel } from '../../domain/model';
 import { incompleteSteps, lastReviewDecision } from '../../domain/review-workflow';
-import { openHighRisks, residualRisk } from '../../domain/risk';
+import { acceptanceOf, countedResidual, untreatedThreats } from '../../domain/risk';
+import { summarize } from '../../domain/summary';
 import { ACTIONS, encodeValue } from '../ids';
+import { residualLine } from './model-card';
 import { slackDate } from './slack-dates';
 import type { SlackMessage } from './surfaces';
 import { actions, button, context, mention, plain, section, truncate, userLine, userText } from './text';
@@ -17,8 +19,12 @@ const LISTED = 10;
  */
 export function reviewCard(model: ThreatModel, flow: Flow, permalink: string | undefined): SlackMessage {
   const review = model.review;
-  const open = openHighRisks(flow.risk, model.threats, model.mitigations);
-  const accepted = model.threats.filter((threat) => threat.risk.decision?.type === 'accept');
+  const open = untreatedThreats(flow, model);
+  const untreatedIds = new Set(open.map((item) => item.threat.id));
+  // Accepted, transferred or avoided by someone allowed to (pending proposals are listed as untreated).
+  const accepted = model.threats.filter(
+    (threat) => acceptanceOf(threat.risk.decision)?.status === 'accepted' && !untreatedIds.has(threat.id),
+  );
   const decision = lastReviewDecision(model);
   const inReview = model.status === 'in_review';
   const status = inReview
@@ -42,7 +48,8 @@ export function reviewCard(model: ThreatModel, flow: Flow, permalink: string | u
       fields: [
         `*Threats*\n${model.threats.length}`,
         `*Mitigations*\n${model.mitigations.length}`,
-        `*Open high/critical*\n${open.length}`,
+        `*Residual risk*\n${residualLine(summarize(flow, model))}`,
+        `*Not adequately treated*\n${open.length}`,
         `*Accepted risks*\n${accepted.length}`,
       ].map((text) => ({ type: 'mrkdwn', text })),
     },
@@ -58,17 +65,34 @@ export function reviewCard(model: ThreatModel, flow: Flow, permalink: string | u
   if (open.length > 0) {
     const lines = open
       .slice(0, LISTED)
-      .map((risk) => `• *${risk.threat.id}* ${risk.band} (${risk.score}): ${userLine(risk.threat.threatAction, 150)}`);
+      .map((item) => `• ${item.reason} — _${userLine(item.threat.threatAction, 100)}_`);
     if (open.length > LISTED) lines.push(`…and ${open.length - LISTED} more`);
     blocks.push(
-      section(truncate(`*Open high and critical risks* (approval waits for these)\n${lines.join('\n')}`, 3000)),
+      section(
+        truncate(
+          `*Risks not adequately treated* (approval waits for these; appetite: ${flow.risk.appetite} after mitigation)\n${lines.join('\n')}`,
+          3000,
+        ),
+      ),
     );
   }
   if (accepted.length > 0) {
     const lines = accepted.slice(0, LISTED).map((threat) => {
-      const risk = residualRisk(flow.risk, threat);
-      const why = threat.risk.decision?.reason ? `: ${userLine(threat.risk.decision.reason, 150)}` : '';
-      return `• *${threat.id}* ${risk ? `${risk.band} ` : ''}accepted by ${mention(threat.risk.decision?.decidedBy ?? '')}${why}`;
+      const decision = threat.risk.decision;
+      const acceptance = acceptanceOf(decision);
+      const risk = countedResidual(flow.risk, threat, model.mitigations);
+      const why = decision?.reason ? `: ${userLine(decision.reason, 150)}` : '';
+      const accepter = acceptance?.status === 'accepted' ? acceptance.by : (decision?.decidedBy ?? '');
+      const proposer =
+        decision && decision.decidedBy !== accepter ? `, proposed by ${mention(decision.decidedBy)}` : '';
+      const confirm =
+        acceptance?.status === 'accepted' && acceptance.needsConfirmation
+          ? acceptance.confirmedBy
+            ? ` · confirmed by ${mention(acceptance.confirmedBy)}`
+            : ' · to be confirmed by AppSec at approval'
+          : '';
+      const verb = decision?.type === 'transfer' ? 'transferred' : decision?.type === 'avoid' ? 'avoided' : 'accepted';
+      return `• *${threat.id}* ${risk ? `${risk.band} ` : ''}${verb} by ${mention(accepter)}${proposer}${why}${confirm}`;
     });
     if (accepted.length > LISTED) lines.push(`…and ${accepted.length - LISTED} more`);
     blocks.push(section(truncate(`*Accepted risks*\n${lines.join('\n')}`, 3000)));

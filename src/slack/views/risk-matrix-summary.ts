@@ -1,6 +1,6 @@
 import type { Flow } from '../../domain/flow';
 import type { ThreatModel } from '../../domain/model';
-import { openHighRisks } from '../../domain/risk';
+import { untreatedLabel, untreatedThreats } from '../../domain/risk';
 import type { RiskRating } from '../../domain/risk-assessment';
 import type { SlackMessage } from './surfaces';
 import { context, section, truncate } from './text';
@@ -16,16 +16,27 @@ function grid(ratings: readonly RiskRating[]): string {
 
 /**
  * The risk matrix in the thread: how many threats sit in each likelihood × impact cell before
- * and after mitigation, and the threats still open at high or critical.
+ * and after mitigation, and the threats whose residual risk is not adequately treated (above the
+ * flow's appetite and not accepted by someone allowed to): the risk after mitigation is what counts.
  */
 export function riskMatrixMessage(model: ThreatModel, flow: Flow): SlackMessage {
   const before = model.threats.flatMap((t) => (t.risk.before ? [t.risk.before] : []));
   const after = model.threats.flatMap((t) => (t.risk.after ? [t.risk.after] : []));
-  const open = openHighRisks(flow.risk, model.threats, model.mitigations).sort((a, b) => b.score - a.score);
+  const untreated = untreatedThreats(flow, model);
+  const rated = untreated.filter((item) => item.kind !== 'not_rated');
+  const unrated = untreated.length - rated.length;
+  const appetite = `the risk appetite (${flow.risk.appetite} after mitigation)`;
   const openText =
-    open.length === 0
-      ? 'No threat is open at high or critical.'
-      : `*Open at high or critical:* ${truncate(open.map((r) => `${r.threat.id} (${r.band}, ${r.score})`).join(', '), 2500)}`;
+    rated.length === 0
+      ? `Every threat rated after mitigation is within ${appetite} or accepted by someone allowed to.`
+      : `*Not adequately treated* (approval waits for these; ${appetite}): ${truncate(
+          rated
+            .sort((a, b) => (b.residual?.score ?? 0) - (a.residual?.score ?? 0))
+            .map((item) => `${item.threat.id} (${untreatedLabel(item.kind, item.residual?.band)})`)
+            .join(', '),
+          2300,
+        )}`;
+  const unratedText = unrated > 0 ? `\n${unrated} not rated after mitigation yet.` : '';
   return {
     text: `Risk matrix of ${model.id}: ${before.length} of ${model.threats.length} threats rated`,
     blocks: [
@@ -34,10 +45,10 @@ export function riskMatrixMessage(model: ThreatModel, flow: Flow): SlackMessage 
         type: 'section',
         fields: [
           { type: 'mrkdwn', text: `*Before mitigation*\n\`\`\`${grid(before)}\`\`\`` },
-          { type: 'mrkdwn', text: `*After mitigation*\n\`\`\`${grid(after)}\`\`\`` },
+          { type: 'mrkdwn', text: `*After mitigation (what counts)*\n\`\`\`${grid(after)}\`\`\`` },
         ],
       },
-      section(openText),
+      section(`${openText}${unratedText}`),
       context("L = likelihood, I = impact (1 to 5); bands come from the flow's matrix."),
     ],
   };

@@ -176,7 +176,7 @@ describe('AppSec review requests', () => {
 
       await driver.clickButton(APPSEC1.id, 'review.approve', { channel: APPSEC_CHANNEL });
       await ctx.settle();
-      expect(lastEphemeral(APPSEC1.id)).toContain('T-2 (high)');
+      expect(lastEphemeral(APPSEC1.id)).toContain('T-2 (high after mitigation) is above the risk appetite (medium)');
       expect((await ctx.model()).status).toBe('in_review');
     });
 

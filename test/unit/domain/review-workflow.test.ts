@@ -55,8 +55,9 @@ function decided(type: 'mitigate' | 'accept', rating: RiskAssessment['before']):
 }
 
 /**
- * The Refunds API with all four steps complete: owned by Alice, Bob is the developer, Carol the
- * adversary and Sam the AppSec SME. Rita, from AppSec, is outside the team.
+ * The Refunds API with all four steps complete: owned by Alice, Bob is the developer and the
+ * Business role holder (who may accept a high risk), Carol the adversary and Sam the AppSec SME.
+ * Rita, from AppSec, is outside the team.
  */
 function buildCompleteModel(
   threats: Threat[],
@@ -67,7 +68,7 @@ function buildCompleteModel(
   return buildModelWith(threats, mitigations, {
     currentStep: 'risk',
     completedSteps: { scope: done, threats: done, mitigations: done, risk: done },
-    roles: { business: [], developer: [BOB], adversary: [CAROL], defender: [], appsec_sme: [SAM] },
+    roles: { business: [BOB], developer: [BOB], adversary: [CAROL], defender: [], appsec_sme: [SAM] },
     ...overrides,
   });
 }
@@ -84,12 +85,16 @@ function buildModelWithOpenHighRisk(overrides: Partial<ThreatModelInput> = {}): 
   );
 }
 
-/** Complete, and T-2's high risk is treated: accepted with a reason, or mitigated by M-2. */
+/**
+ * Complete, and T-2's high risk is treated: accepted with a reason by the Business role holder, or
+ * mitigated by M-2 down to a low residual risk.
+ */
 function buildModelWithTreatedHighRisk(how: 'accept' | 'mitigate'): ThreatModel {
   const mitigations = [buildMitigation('M-1', ['T-1'])];
   if (how === 'mitigate') mitigations.push(buildMitigation('M-2', ['T-2'], { status: 'implemented' }));
+  const risk = how === 'mitigate' ? { ...decided('mitigate', HIGH), after: LOW } : decided('accept', HIGH);
   return buildCompleteModel(
-    [buildThreat('T-1', { risk: decided('mitigate', LOW) }), buildThreat('T-2', { risk: decided(how, HIGH) })],
+    [buildThreat('T-1', { risk: decided('mitigate', LOW) }), buildThreat('T-2', { risk })],
     mitigations,
   );
 }
@@ -387,13 +392,15 @@ describe('the AppSec review', () => {
       expect(approve(claimedByRita(buildModelWithOpenHighRisk()), ritaDecides, flow)).toEqual({
         ok: false,
         reason: 'open_high_risks',
-        message: 'T-2 (high) is neither mitigated nor accepted.',
+        message:
+          'Not every risk is adequately treated yet: T-2 (high after mitigation) is above the risk appetite (medium): ' +
+          'mitigate it further, or have the Business role holder accept it.',
       });
     });
 
-    it('names every open high or critical risk with its band', () => {
+    it('names every risk not adequately treated, and why', () => {
       const model = buildCompleteModel([
-        buildThreat('T-1', { risk: { before: LOW } }),
+        buildThreat('T-1', { risk: { before: LOW, after: LOW } }),
         buildThreat('T-2', { risk: { before: HIGH } }),
         buildThreat('T-3', { risk: decided('accept', HIGH) }),
         buildThreat('T-4', { risk: decided('mitigate', CRITICAL) }),
@@ -401,7 +408,31 @@ describe('the AppSec review', () => {
       ]);
       expect(approve(claimedByRita(model), ritaDecides, flow)).toMatchObject({
         reason: 'open_high_risks',
-        message: 'T-2 (high), T-4 (critical), T-5 (critical) are neither mitigated nor accepted.',
+        message:
+          'Not every risk is adequately treated yet: T-2 has no rating after mitigation; ' +
+          'T-4 (critical after mitigation) is above the risk appetite (medium): mitigate it further, or have the Business role holder accept it; ' +
+          'T-5 has no rating after mitigation.',
+      });
+    });
+
+    it('refuses a high risk accepted by someone who may not accept it, and one still waiting for the Business role holder', () => {
+      const accepted = decided('accept', HIGH);
+      const decision = {
+        type: 'accept' as const,
+        reason: 'Refunds are capped at 50 EUR',
+        decidedAt: NOW.toISOString(),
+      };
+      const byCarol: RiskAssessment = { ...accepted, decision: { ...decision, decidedBy: CAROL } };
+      const pending: RiskAssessment = {
+        ...accepted,
+        decision: { ...decision, decidedBy: BOB, acceptance: { status: 'pending', awaiting: 'business' } },
+      };
+      const model = buildCompleteModel([buildThreat('T-1', { risk: byCarol }), buildThreat('T-2', { risk: pending })]);
+      expect(approve(claimedByRita(model), ritaDecides, flow)).toMatchObject({
+        reason: 'open_high_risks',
+        message:
+          `Not every risk is adequately treated yet: T-1 (high after mitigation) was accepted by <@${CAROL}>, but only the Business role holder may do that; ` +
+          'T-2 (high after mitigation) is proposed to be accepted, waiting for the Business role holder to decide.',
       });
     });
 

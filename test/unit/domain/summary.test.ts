@@ -16,10 +16,11 @@ describe('model summary', () => {
     const summary = summarize(flow, buildModel());
     expect(summary.completionPercent).toBe(0);
     expect(summary.counts).toMatchObject({ assets: 0, components: 0, threats: 0, mitigations: 0 });
-    expect(summary.openHighRisks).toEqual([]);
+    expect(summary.untreatedRisks).toEqual([]);
+    expect(summary.residual).toEqual({ low: 0, medium: 0, high: 0, critical: 0, unrated: 0 });
   });
 
-  it('counts per step, weighs the open step by its rules, and lists open high risks worst first', () => {
+  it('counts per step, weighs the open step by its rules, and counts threats per residual band and lists untreated risks worst first', () => {
     const at = { completedBy: BOB, completedAt: NOW.toISOString() };
     const model = buildModelWith(
       [
@@ -48,9 +49,18 @@ describe('model summary', () => {
       ['mitigations', false],
       ['risk', false],
     ]);
-    expect(summary.openHighRisks).toEqual([
-      { threatId: 'T-2', band: 'critical', score: 20 },
-      { threatId: 'T-1', band: 'high', score: 16 },
+    // T-2 counts at its residual (critical) risk; T-1 and T-3 are not rated after mitigation.
+    expect(summary.residual).toEqual({ low: 0, medium: 0, high: 0, critical: 1, unrated: 2 });
+    expect(summary.untreatedRisks).toEqual([
+      {
+        threatId: 'T-2',
+        kind: 'residual_unsupported',
+        band: 'critical',
+        score: 25,
+        reason: 'T-2 is rated lower after mitigation, but no active mitigation addresses it',
+      },
+      { threatId: 'T-1', kind: 'not_rated', reason: 'T-1 has no rating after mitigation' },
+      { threatId: 'T-3', kind: 'not_rated', reason: 'T-3 has no rating after mitigation' },
     ]);
   });
 });

@@ -103,4 +103,40 @@ describe('the Markdown report', () => {
       expect(line.split(/(?<!\\)\|/).length).toBe(6); // 4 columns: nothing added a cell
     }
   });
+
+  it('shows residual risk as what counts, planned mitigations as planned, and a pending acceptance as open', () => {
+    const model = buildApprovedModel();
+    const at = model.createdAt;
+    const report = markdownReport({
+      model: ThreatModelSchema.parse({
+        ...model,
+        status: 'draft',
+        threats: model.threats.map((threat) =>
+          threat.id === 'T-2'
+            ? {
+                ...threat,
+                risk: {
+                  ...threat.risk,
+                  decision: {
+                    type: 'accept',
+                    reason: 'Tokens are useless outside our PSP',
+                    decidedBy: CAROL,
+                    decidedAt: at,
+                    acceptance: { status: 'pending', awaiting: 'business' },
+                  },
+                },
+              }
+            : threat,
+        ),
+      }),
+      flow,
+      names,
+    });
+    expect(report).toContain('Residual risk: 15 high, not adequately treated (acceptance pending)');
+    expect(report).toContain('Residual risk: 3 low (inherent 9 medium), mitigations planned, not in place yet');
+    expect(report).toContain('| T-2 | accept | 15 high | Carol Tanaka | _waiting for the Business role holder_ |');
+    expect(report).toContain('- **T-2**: not adequately treated (high, acceptance pending)');
+    expect(report).toContain('- **M-2**: planned, not in place yet (addresses T-3)');
+    expect(report).not.toMatch(/T-3[^\n]*· Residual risk[^\n]*, mitigated/);
+  });
 });

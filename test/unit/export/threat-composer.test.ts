@@ -44,6 +44,10 @@ const decided = (type: RiskDecisionType, reason = 'agreed with the payments lead
   decidedAt: at,
 });
 
+const LOW_RISK = { before: { likelihood: 2, impact: 2 }, after: { likelihood: 2, impact: 2 } } as const;
+const HIGH_RISK = { before: { likelihood: 4, impact: 4 }, after: { likelihood: 4, impact: 4 } } as const;
+const MITIGATED_RISK = { before: { likelihood: 4, impact: 4 }, after: { likelihood: 2, impact: 2 } } as const;
+
 /** The Refunds API with three threats in different states and two mitigations. */
 function refundsModel(): ThreatModel {
   return buildModelWith(
@@ -367,26 +371,39 @@ describe('Threat Composer export', () => {
   describe('status', () => {
     it.each([
       ['no risk decision', 'threatIdentified', {}, []],
-      ['an accepted risk', 'threatResolved', { decision: decided('accept') }, []],
-      ['a transferred risk', 'threatResolved', { decision: decided('transfer') }, []],
-      ['an avoided risk', 'threatResolved', { decision: decided('avoid') }, []],
+      ['an accepted risk', 'threatResolved', { ...LOW_RISK, decision: decided('accept') }, []],
+      ['a transferred risk', 'threatResolved', { ...LOW_RISK, decision: decided('transfer') }, []],
+      ['an avoided risk', 'threatResolved', { ...LOW_RISK, decision: decided('avoid') }, []],
+      ['an accepted risk not rated', 'threatIdentified', { decision: decided('accept') }, []],
+      [
+        'a high risk whose acceptance waits for the Business role holder',
+        'threatIdentified',
+        { ...HIGH_RISK, decision: { ...decided('accept'), acceptance: { status: 'pending', awaiting: 'business' } } },
+        [],
+      ],
       [
         '"mitigate" and its mitigation only planned',
         'threatIdentified',
-        { decision: decided('mitigate') },
+        { ...MITIGATED_RISK, decision: decided('mitigate') },
         ['planned'],
       ],
       [
         '"mitigate" and no active mitigation',
         'threatIdentified',
-        { decision: decided('mitigate') },
+        { ...LOW_RISK, decision: decided('mitigate') },
         ['not_applicable'],
       ],
       [
         '"mitigate" and every active mitigation implemented or verified',
         'threatResolved',
-        { decision: decided('mitigate') },
+        { ...MITIGATED_RISK, decision: decided('mitigate') },
         ['implemented', 'verified', 'not_applicable'],
+      ],
+      [
+        '"mitigate", every mitigation implemented, but a residual risk above the appetite',
+        'threatIdentified',
+        { ...HIGH_RISK, decision: decided('mitigate') },
+        ['implemented'],
       ],
     ] as const)('a threat with %s is %s', (_case, expected, risk, statuses) => {
       const mitigations = statuses.map((status, i) =>
@@ -487,6 +504,26 @@ describe('Threat Composer export', () => {
         'custom:decidedBy': ALICE,
         'custom:decidedAt': at,
       });
+    });
+
+    it('carries who proposed an acceptance and who accepted it, and what treats the threat', () => {
+      const acceptance = { status: 'accepted', by: CAROL, at, asRole: 'business', needsConfirmation: true } as const;
+      const proposed = buildThreat('T-1', { risk: { ...HIGH_RISK, decision: { ...decided('accept'), acceptance } } });
+      const out = toThreatComposer(
+        buildModelWith([proposed], [], { roles: { ...buildModelWith([]).roles, business: [CAROL] } }),
+        flow,
+      );
+      expect(metadataOf(out.threats[0] ?? {})).toMatchObject({
+        Comments:
+          'Risk decision: accept the risk, by U0ALICE01 on 2026-11-25. Accepted by U0CAROL01 on 2026-11-25. Reason: agreed with the payments lead',
+        'custom:decidedBy': ALICE,
+        'custom:acceptanceStatus': 'accepted',
+        'custom:acceptedBy': CAROL,
+        'custom:acceptedAt': at,
+        'custom:treatment': 'decided',
+      });
+      expect(out.threats[0]?.status).toBe('threatResolved');
+      expect(metadataOf(threat(1) ?? {})['custom:treatment']).toBe('mitigated');
     });
 
     it('carries the origin and the names of the affected elements', () => {

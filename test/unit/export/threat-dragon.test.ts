@@ -15,6 +15,7 @@ import {
   buildModelWith,
   buildScopedModel,
   buildThreat,
+  CAROL,
   defaultFlow,
   NOW,
 } from '../../support/build-model';
@@ -236,6 +237,11 @@ describe('Threat Dragon export', () => {
   });
 
   describe('threats on cells', () => {
+    /** Bob, who decides the risks below, is the developer. */
+    const onTeam = (model: ThreatModel): ThreatModel => ({
+      ...model,
+      roles: { ...model.roles, developer: [BOB] },
+    });
     const decided = (type: 'mitigate' | 'accept', reason?: string) => ({
       decision: { type, decidedBy: BOB, decidedAt: at, ...(reason ? { reason } : {}) },
     });
@@ -256,9 +262,11 @@ describe('Threat Dragon export', () => {
       risk: { before: { likelihood: 4, impact: 4 } },
     });
     const file = exportOf(
-      buildRichModel(
-        [accepted, mitigated, openHigh],
-        [buildMitigation('M-1', ['T-2'], { description: 'Idempotency key on POST /refunds' })],
+      onTeam(
+        buildRichModel(
+          [accepted, mitigated, openHigh],
+          [buildMitigation('M-1', ['T-2'], { description: 'Idempotency key on POST /refunds', status: 'implemented' })],
+        ),
       ),
     );
 
@@ -286,7 +294,7 @@ describe('Threat Dragon export', () => {
       expect(named(file, 'Payments DB').data.hasOpenThreats).toBe(false);
     });
 
-    it('carries a threat decided "mitigate" with an active mitigation as Mitigated, at its residual severity', () => {
+    it('carries a threat mitigated within appetite by an implemented mitigation as Mitigated, at its residual severity', () => {
       const [threat] = threatsOn(file, 'Refunds API');
 
       expect(threat).toMatchObject({
@@ -294,10 +302,63 @@ describe('Threat Dragon export', () => {
         status: 'Mitigated',
         severity: 'Medium',
         score: 'L2×I3=6',
-        mitigation: 'M-1 (planned): Idempotency key on POST /refunds',
+        mitigation: 'M-1 (implemented): Idempotency key on POST /refunds',
         description:
           'An internet-based threat actor with a stolen customer session can replay a refund request, which leads to ' +
           'refunds paid twice, resulting in reduced integrity of Refund records',
+      });
+    });
+
+    it('never labels a threat Mitigated on the strength of a proposed or planned mitigation', () => {
+      for (const status of ['proposed', 'planned'] as const) {
+        const planned = exportOf(
+          onTeam(
+            buildRichModel([mitigated], [buildMitigation('M-1', ['T-2'], { description: 'Idempotency key', status })]),
+          ),
+        );
+        expect(threatsOn(planned, 'Refunds API')[0]).toMatchObject({
+          status: 'Open',
+          mitigation: `M-1 (${status}, not in place yet): Idempotency key`,
+        });
+      }
+    });
+
+    it('reproduces "residual risk is ignored": 5x5 after mitigation, decided "mitigate", is Open and Critical', () => {
+      const critical = buildThreat('T-2', {
+        stride: ['T'],
+        affectedElementIds: ['EP-1'],
+        risk: { before: { likelihood: 5, impact: 5 }, after: { likelihood: 5, impact: 5 }, ...decided('mitigate') },
+      });
+      const out = exportOf(buildRichModel([critical], [buildMitigation('M-1', ['T-2'], { status: 'implemented' })]));
+      expect(threatsOn(out, 'Refunds API')[0]).toMatchObject({ status: 'Open', severity: 'Critical' });
+    });
+
+    it('shows who proposed a high risk acceptance and who accepted it, and keeps a pending one Open', () => {
+      const high = { before: { likelihood: 4, impact: 4 }, after: { likelihood: 4, impact: 4 } };
+      const proposal = { type: 'accept' as const, reason: 'Capped at 50 EUR', decidedBy: BOB, decidedAt: at };
+      const accepted = buildThreat('T-2', {
+        stride: ['T'],
+        affectedElementIds: ['EP-1'],
+        risk: {
+          ...high,
+          decision: { ...proposal, acceptance: { status: 'accepted', by: CAROL, at, asRole: 'business' } },
+        },
+      });
+      const pending = buildThreat('T-2', {
+        ...accepted,
+        risk: { ...high, decision: { ...proposal, acceptance: { status: 'pending', awaiting: 'business' } } },
+      });
+      const withCarol = (threat: Threat) => {
+        const model = buildRichModel([threat]);
+        return exportOf({ ...model, roles: { ...model.roles, business: [CAROL] } });
+      };
+      expect(threatsOn(withCarol(accepted), 'Refunds API')[0]).toMatchObject({
+        status: 'NotApplicable',
+        mitigation: `Risk accepted by ${CAROL} (proposed by ${BOB}): Capped at 50 EUR`,
+      });
+      expect(threatsOn(withCarol(pending), 'Refunds API')[0]).toMatchObject({
+        status: 'Open',
+        mitigation: `Risk to be accepted: proposed by ${BOB}, waiting for the Business role holder: Capped at 50 EUR`,
       });
     });
 

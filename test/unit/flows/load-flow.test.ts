@@ -31,6 +31,40 @@ describe('loading a flow file', () => {
     expect(flow.reminders.draftIdle.afterWorkingDays).toBe(2);
   });
 
+  it('ships the risk appetite and who may accept each residual band', () => {
+    const { risk } = loadFlow(SHIPPED_FLOW_FILE);
+    expect(risk.appetite).toBe('medium');
+    expect(risk.acceptance).toEqual({
+      low: { by: 'team', confirmedByAppSec: false },
+      medium: { by: 'team', confirmedByAppSec: false },
+      high: { by: 'business', confirmedByAppSec: true },
+      critical: { by: 'business', confirmedByAppSec: true },
+    });
+  });
+
+  it('loads an older flow file without appetite or acceptance rules, with the defaults', () => {
+    const older = shipped.replace(
+      /\n {2}# The highest residual band[\s\S]*?critical: \{ by: business, confirmedByAppSec: true \}\n/,
+      '\n',
+    );
+    expect(older).not.toContain('appetite');
+    const { dir, cleanup } = tempDir({ 'flow.yaml': older });
+    try {
+      const { risk } = loadFlow(`${dir}/flow.yaml`);
+      expect(risk.appetite).toBe('medium');
+      expect(risk.acceptance).toEqual(loadFlow(SHIPPED_FLOW_FILE).risk.acceptance);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('refuses an unknown accepter or band in the acceptance rules', () => {
+    const broken = shipped
+      .replace('high: { by: business', 'high: { by: ceo')
+      .replace('appetite: medium', 'appetite: moderate');
+    expect(problemsOf(broken).map((p) => p.path)).toEqual(['risk.appetite', 'risk.acceptance.high.by']);
+  });
+
   it('names the file, the path inside it, the line and the problem for an unknown placeholder', () => {
     const broken = shipped.replace('{stride} on {element}', '{stride} on {component}');
     const line = broken.split('\n').findIndex((l) => l.includes('{component}')) + 1;

@@ -22,13 +22,27 @@ function bigReview() {
           ? {
               before: { likelihood: 5, impact: 5 },
               after: { likelihood: 5, impact: 5 },
-              decision: { type: 'accept', reason: HOSTILE, decidedBy: BOB, decidedAt: NOW.toISOString() },
+              decision: {
+                type: 'accept',
+                reason: HOSTILE,
+                decidedBy: ALICE,
+                decidedAt: NOW.toISOString(),
+                acceptance: {
+                  status: 'accepted',
+                  by: BOB,
+                  at: NOW.toISOString(),
+                  asRole: 'business',
+                  needsConfirmation: true,
+                },
+              },
             }
           : { before: { likelihood: 5, impact: 5 }, after: { likelihood: 5, impact: 5 } },
     }),
   );
   return ThreatModelSchema.parse({
     ...buildModelWith(threats, [buildMitigation('M-1', ['T-1'])]),
+    // Bob, who accepts half the critical risks, holds the Business role, so those acceptances count.
+    roles: { business: [BOB], developer: [], adversary: [], defender: [], appsec_sme: [] },
     title: HOSTILE.slice(0, 120),
     status: 'in_review',
     threadTs: '1700000000.000100',
@@ -52,7 +66,12 @@ describe('review and reminder views stay within Slack limits and keep user text 
     expect(blockKitProblems('message', card)).toEqual([]);
     // The header is plain text, which Slack never parses for mentions or links; every mrkdwn is escaped.
     const json = JSON.stringify(card.blocks.filter((block) => (block as { type: string }).type !== 'header'));
-    expect(json).toContain('…and 65 more');
+    expect(json.match(/…and 65 more/g)).toHaveLength(2);
+    expect(json).toContain('*Not adequately treated*\\n75');
+    expect(json).toContain('*Accepted risks*\\n75');
+    expect(json).toContain('*Residual risk*\\n150 critical');
+    expect(json).toContain(`critical accepted by <@${BOB}>, proposed by <@${ALICE}>`);
+    expect(json).toContain('to be confirmed by AppSec at approval');
     expect(json).not.toContain('<!channel>');
     expect(json).not.toContain('<@U0EVE0001>');
     expect(json).not.toContain('<https://evil');

@@ -18,6 +18,8 @@ import { reviewClaim } from './review-claim';
 import { reviewReassign } from './review-reassign';
 import { reviewRequestAction } from './review-request';
 import { reviewRequestChanges } from './review-request-changes';
+import { riskAccept } from './risk-accept';
+import { riskDecline } from './risk-decline';
 import { riskReview } from './risk-review';
 import { rolesSelect } from './roles-select';
 import { scopeAdd } from './scope-add';
@@ -46,6 +48,8 @@ export function registerActions(app: App, services: SlackServices): void {
   app.action<BlockAction<ButtonAction>>(ACTIONS.nextPrompts, nextPrompts(services));
   app.action<BlockAction<ButtonAction>>(ACTIONS.mitigationAdd, mitigationAdd(services));
   app.action<BlockAction<ButtonAction>>(ACTIONS.riskReview, riskReview(services));
+  app.action<BlockAction<ButtonAction>>(ACTIONS.riskAccept, riskAccept(services));
+  app.action<BlockAction<ButtonAction>>(ACTIONS.riskDecline, riskDecline(services));
   app.action<BlockAction<ButtonAction>>(ACTIONS.unaddressed, showUnaddressed(services));
   app.action<BlockAction<ButtonAction>>(ACTIONS.baselineAdd, baselineAdd(services));
   app.action<BlockAction<OverflowAction>>(ACTIONS.mitigationMenu, mitigationMenu(services));

@@ -1,33 +1,17 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import type { RiskScore } from '../../../domain/risk';
-import type { RiskAssessment } from '../../../domain/risk-assessment';
-import { rateRisk } from '../../../use-cases/rate-risk';
+import { checkRiskReview, rateRisk } from '../../../use-cases/rate-risk';
 import type { SlackServices } from '../../deps';
 import { parseRiskForm } from '../../forms/parse-risk-form';
 import { RiskModalMetadataSchema } from '../../ids';
 import { postInModelThread, tellInModelThread } from '../../presenters/in-model-thread';
-import { mention, truncate, userText } from '../../views/text';
-import { notice } from '../../views/thread-messages';
+import { acceptanceRequestMessage, riskReviewedMessage } from '../../views/risk-messages';
 import { checkedSubmission } from '../checked-submission';
 
-/** What the thread is told: the scores before and after, and the decision with who took it. */
-function reviewedText(
-  userId: string,
-  threatId: string,
-  risk: RiskAssessment,
-  scores: { before?: RiskScore; after?: RiskScore },
-) {
-  const { before, after } = scores;
-  const decision = risk.decision;
-  return truncate(
-    `${mention(userId)} reviewed *${threatId}*: ${before?.score} ${before?.band} → ${after?.score} ${after?.band}; ` +
-      `${decision?.type === 'accept' ? `risk accepted by ${mention(userId)}` : `decision: ${decision?.type}`}` +
-      (decision?.reason ? ` (${userText(decision.reason, 800)})` : ''),
-    3000,
-  );
-}
-
-/** A risk review was submitted: record ratings and decision (with who decided), tell the thread. */
+/**
+ * A risk review was submitted: refuse inline what the rules refuse (a residual rating without a
+ * mitigation, an acceptance nobody may take), record it, tell the thread, and ask the role holder
+ * who must accept a proposal.
+ */
 export function riskSubmit(services: SlackServices) {
   return async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const checked = await checkedSubmission(services, { ack, body, view }, RiskModalMetadataSchema, 'threatId');
@@ -35,15 +19,27 @@ export function riskSubmit(services: SlackServices) {
     const { metadata, model, workspaceId, userId } = checked;
     const parsed = parseRiskForm(checked.state, userId, services.clock());
     if (!parsed.ok) return ack({ response_action: 'errors', errors: parsed.errors });
+    const { threatId, risk } = parsed;
+    const check = checkRiskReview(services, model, { by: userId, threatId, risk });
+    if (!check.ok) return ack({ response_action: 'errors', errors: { [check.field]: check.message } });
     await ack();
     await services.afterAck.run(async () => {
       const ref = { workspaceId, modelId: metadata.modelId };
-      const { threatId, risk } = parsed;
       const rated = await rateRisk(services, { ref, by: userId, threatId, risk });
-      if (!rated.ok) {
-        return tellInModelThread(services, model, userId, rated.message);
-      }
-      await postInModelThread(services.client, rated.model, notice(reviewedText(userId, threatId, risk, rated)));
+      if (!rated.ok) return tellInModelThread(services, model, userId, rated.message);
+      const { result, threat } = rated;
+      const pendingRole = result.kind === 'proposed' ? result.awaiting : undefined;
+      const decision = threat.risk.decision;
+      const scores = { before: rated.before, after: rated.after, pendingRole };
+      await postInModelThread(services.client, rated.model, riskReviewedMessage(userId, threatId, decision, scores));
+      if (result.kind !== 'proposed' || !decision) return;
+      const request = { threatId, threatAction: threat.threatAction, decision, ...result };
+      const residual = rated.after ?? rated.before;
+      await postInModelThread(
+        services.client,
+        rated.model,
+        acceptanceRequestMessage(rated.model, { ...request, ...(residual && { residual }) }),
+      );
     });
   };
 }
