@@ -3,11 +3,12 @@ import type { RiskScore } from '../domain/risk';
 import type { RiskDecision } from '../domain/risk-assessment';
 import { decideAcceptance } from '../domain/risk-decisions';
 import type { ModelRef } from '../ports/model-store';
+import { type EditDeps, editModel } from './edit-model';
 import { type AccessDeps, editableModel } from './model-access';
 import { refuse, type UseCaseOutcome } from './outcome';
 import type { UseCaseDeps } from './use-case-deps';
 
-export type DecideRiskDeps = AccessDeps & Pick<UseCaseDeps, 'cards' | 'flow' | 'clock'>;
+export type DecideRiskDeps = AccessDeps & EditDeps & Pick<UseCaseDeps, 'cards'>;
 
 export interface DecideRiskInput {
   ref: ModelRef;
@@ -48,17 +49,25 @@ export async function decide(
   const preview = decideAcceptance(deps.flow, access.model, args);
   if (!preview.ok) return refuse(preview.message);
   const action = `risk.${preview.proposal.type}.${accept ? 'accepted' : 'declined'}`;
-  const { model, outcome } = await deps.store.update(ref, { actor: by, action }, (current) => {
-    const next = decideAcceptance(deps.flow, current, args);
-    return next.ok && next.proposal.type !== preview.proposal.type
-      ? { ok: false as const, message: `This proposal about ${threatId} was replaced by a newer one.` }
-      : next;
+  // Inside the write (editModel): the status, who may decide, and that the proposal is still the one asked about.
+  const edited = await editModel(deps, {
+    ref,
+    by,
+    action,
+    change: (current) => {
+      const next = decideAcceptance(deps.flow, current, args);
+      return next.ok && next.proposal.type !== preview.proposal.type
+        ? { ok: false as const, message: `This proposal about ${threatId} was replaced by a newer one.` }
+        : next;
+    },
+    refused: (refusal) => refusal.message,
   });
-  if (!outcome.ok) return refuse(outcome.message);
+  if (!edited.ok) return edited;
+  const { outcome } = edited;
   deps.cards.refresh(ref);
   return {
     ok: true,
-    model,
+    model: edited.model,
     threatId,
     proposal: outcome.proposal,
     ...(outcome.residual && { residual: outcome.residual }),

@@ -42,7 +42,7 @@ function notEditableMessage(model: ThreatModel): string {
   return `${model.id} is ${statusLabel(model.status).toLowerCase()} and cannot be changed now.`;
 }
 
-/** The contributors with these users added once each, within the limit (the newest kept). */
+/** The contributors with these users added once each. */
 export function withContributors(model: ThreatModel, users: readonly string[]): ThreatModel {
   const fresh = users.filter((user, i) => !model.contributors.includes(user) && users.indexOf(user) === i);
   if (fresh.length === 0) return model;

@@ -8,13 +8,15 @@ import {
   type RiskReviewResult,
   reviewRisk,
 } from '../domain/risk-decisions';
+import type { ReopenedSteps } from '../domain/stale-steps';
 import type { Threat } from '../domain/threat';
 import type { ModelRef } from '../ports/model-store';
+import { type EditDeps, editModel } from './edit-model';
 import { type AccessDeps, editableModel } from './model-access';
 import type { UseCaseOutcome } from './outcome';
 import type { UseCaseDeps } from './use-case-deps';
 
-export type RateRiskDeps = AccessDeps & Pick<UseCaseDeps, 'cards' | 'flow' | 'clock'>;
+export type RateRiskDeps = AccessDeps & EditDeps & Pick<UseCaseDeps, 'cards'>;
 
 export interface RateRiskInput {
   ref: ModelRef;
@@ -32,6 +34,8 @@ export type RateRiskOutcome = UseCaseOutcome<{
   result: RiskReviewResult;
   before?: RiskScore;
   after?: RiskScore;
+  /** The completed steps this review broke, which reopened. */
+  reopened: ReopenedSteps | undefined;
 }> & { field?: RiskReviewField };
 
 /**
@@ -62,10 +66,12 @@ export async function rateRisk(deps: RateRiskDeps, input: RateRiskInput): Promis
   const at = deps.clock();
   const preview = reviewRisk(deps.flow, access.model, { threatId, risk, by, at });
   if (!preview.ok) return { ok: false, message: preview.message, field: preview.field };
-  const { model, changed, outcome } = await deps.store.update(
+  // The status, the rules and who may decide are checked again inside the write (editModel).
+  const edited = await editModel(deps, {
     ref,
-    { actor: by, action: auditAction(risk, preview.result) },
-    (current): RiskReviewOutcome => {
+    by,
+    action: auditAction(risk, preview.result),
+    change: (current): RiskReviewOutcome => {
       const next = reviewRisk(deps.flow, current, { threatId, risk, by, at });
       // Roles changed since the check: what the audit trail would say no longer holds.
       if (next.ok && next.result.kind !== preview.result.kind) {
@@ -78,17 +84,20 @@ export async function rateRisk(deps: RateRiskDeps, input: RateRiskInput): Promis
       }
       return next;
     },
-  );
-  if (!outcome.ok) return { ok: false, message: outcome.message, field: outcome.field };
-  if (!changed) return { ok: false, message: `${threatId} was not changed.` };
+    refused: (outcome) => outcome.message,
+  });
+  if (!edited.ok) return edited;
+  if (!edited.changed) return { ok: false, message: `${threatId} was not changed.` };
+  const { outcome } = edited;
   deps.cards.refresh(ref);
   return {
     ok: true,
-    model,
+    model: edited.model,
     threat: outcome.threat,
     result: outcome.result,
     ...(outcome.before && { before: outcome.before }),
     ...(outcome.after && { after: outcome.after }),
+    reopened: edited.reopened,
   };
 }
 

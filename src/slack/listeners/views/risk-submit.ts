@@ -3,7 +3,7 @@ import { checkRiskReview, rateRisk } from '../../../use-cases/rate-risk';
 import type { SlackServices } from '../../deps';
 import { parseRiskForm } from '../../forms/parse-risk-form';
 import { RiskModalMetadataSchema } from '../../ids';
-import { postInModelThread, tellInModelThread } from '../../presenters/in-model-thread';
+import { postInModelThread, postReopenedSteps, tellInModelThread } from '../../presenters/in-model-thread';
 import { acceptanceRequestMessage, riskReviewedMessage } from '../../views/risk-messages';
 import { checkedSubmission } from '../checked-submission';
 
@@ -32,6 +32,7 @@ export function riskSubmit(services: SlackServices) {
       const decision = threat.risk.decision;
       const scores = { before: rated.before, after: rated.after, pendingRole };
       await postInModelThread(services.client, rated.model, riskReviewedMessage(userId, threatId, decision, scores));
+      await postReopenedSteps(services.client, rated.model, rated.reopened);
       if (result.kind !== 'proposed' || !decision) return;
       const request = { threatId, threatAction: threat.threatAction, decision, ...result };
       const residual = rated.after ?? rated.before;
