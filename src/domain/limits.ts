@@ -26,6 +26,10 @@ export const LIMITS = {
   referenceMax: 2048,
   /** Comments in review history. */
   commentMax: 3000,
+  /** Follow-up actions AppSec attaches to one approval (penetration-test scope, next-release items). */
+  followUpsMax: 20,
+  /** One follow-up action. */
+  followUpMax: 300,
   /** Users holding one role. */
   roleHoldersMax: 20,
   /** Review history entries kept in the model (the audit trail keeps everything). */

@@ -4,6 +4,7 @@ import type { ModelStatus, ThreatModel } from './model';
 import type { ActorRef } from './primitives';
 import type { Review, ReviewEvent } from './review';
 import { untreatedThreats } from './risk';
+import { confirmAcceptances } from './risk-decisions';
 import { ROLES } from './roles';
 import { STEP_NAMES, STEPS, type Step } from './steps';
 
@@ -40,6 +41,14 @@ export function isParticipant(model: ThreatModel, userId: string): boolean {
   return model.ownerId === userId || ROLES.some((role) => model.roles[role].includes(userId));
 }
 
+/**
+ * Who may never review or approve the model: the owner, the current role holders, and everyone
+ * who ever held a role in it or changed it (`contributors`), so giving up a role does not help.
+ */
+export function tookPart(model: ThreatModel, userId: string): boolean {
+  return isParticipant(model, userId) || model.contributors.includes(userId);
+}
+
 /** Steps not yet complete (model.completedSteps), in order. */
 export function incompleteSteps(model: ThreatModel): Step[] {
   return STEPS.filter((step) => !model.completedSteps[step]);
@@ -73,9 +82,8 @@ export function requestReview(
 
   const at = request.at.toISOString();
   const previous = model.review;
-  // Someone given a role since the last round can no longer review the model.
-  const reviewerId =
-    previous?.reviewerId && !isParticipant(model, previous.reviewerId) ? previous.reviewerId : undefined;
+  // Someone given a role (or who changed the model) since the last round can no longer review it.
+  const reviewerId = previous?.reviewerId && !tookPart(model, previous.reviewerId) ? previous.reviewerId : undefined;
   const review: Review = {
     requestedBy: request.by,
     requestedAt: at,
@@ -101,6 +109,9 @@ export function assignReviewer(
   const { reviewerId } = assignment;
   if (isParticipant(model, reviewerId)) {
     return refuse('own_model', `<@${reviewerId}> owns or holds a role in ${model.id} and cannot review it.`);
+  }
+  if (tookPart(model, reviewerId)) {
+    return refuse('own_model', `<@${reviewerId}> held a role in ${model.id} or changed it and cannot review it.`);
   }
   const at = assignment.at.toISOString();
   const review: Review = {
@@ -134,14 +145,28 @@ export function requestChanges(
   return { ok: true, model: { ...model, status: 'changes_requested', review } };
 }
 
-/** Endorse the model. Refused while any threat's risk is not adequately treated (see untreatedThreats). */
+/**
+ * Endorse the model, with an optional comment and follow-up actions (what AppSec asks for beyond
+ * the model, e.g. penetration-test scope). Refused to anyone who owns the model, holds a role in
+ * it or ever did or changed it (`contributors`: giving up a role does not make one eligible);
+ * refused until every step is complete (a review requested early allows only comments and
+ * "request changes"), and while any threat is not adequately treated (untreatedThreats).
+ */
 export function approve(
   model: ThreatModel,
-  decision: { by: string; at: Date; isAppSec: boolean; comment?: string },
+  decision: { by: string; at: Date; isAppSec: boolean; comment?: string; followUps?: readonly string[] },
   flow: Flow,
 ): ReviewOutcome {
   const allowed = reviewerMay(model, decision, 'approve a threat model', 'approve');
   if (!allowed.ok) return allowed;
+  if (model.contributors.includes(decision.by)) {
+    return refuse(
+      'own_model',
+      `You held a role in ${model.id} or changed it, so someone else from AppSec must approve it.`,
+    );
+  }
+  const missing = approvalMissingSteps(model);
+  if (missing) return refuse('incomplete', missing);
   const untreated = untreatedThreats(flow, model);
   if (untreated.length > 0) {
     const reasons = untreated.slice(0, 10).map((item) => item.reason);
@@ -150,14 +175,41 @@ export function approve(
   }
   const comment = cleanComment(decision.comment);
   if (!comment.ok) return comment;
+  const followUps = cleanFollowUps(decision.followUps);
+  if (!followUps.ok) return followUps;
   const event: ReviewEvent = {
     type: 'approved',
     by: decision.by,
     at: decision.at.toISOString(),
     ...(comment.comment && { comment: comment.comment }),
+    ...(followUps.followUps.length > 0 && { followUps: followUps.followUps }),
   };
   const review: Review = { ...allowed.review, history: appendEvent(allowed.review.history, event) };
-  return { ok: true, model: { ...model, status: 'approved', review } };
+  const confirmed = confirmAcceptances(model, decision.by, decision.at);
+  return { ok: true, model: { ...confirmed, status: 'approved', review } };
+}
+
+/**
+ * Why the model cannot be approved for want of finished steps, in words (step names for people),
+ * or undefined when all four are complete. Shared by approve() and the review card.
+ */
+export function approvalMissingSteps(model: ThreatModel): string | undefined {
+  const missing = incompleteSteps(model);
+  if (missing.length === 0) return undefined;
+  const names = missing.map((step) => STEP_NAMES[step]);
+  const joined = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return (
+    `${model.id} cannot be approved until every step is complete: ${joined} ${missing.length === 1 ? 'is' : 'are'} not finished yet. ` +
+    'Until then you can comment or request changes.'
+  );
+}
+
+/** The approval's follow-up actions, one per line of the form: trimmed, blanks dropped, limits enforced. */
+export function followUpLines(text: string | undefined): string[] {
+  return (text ?? '')
+    .split(/\r?\n/)
+    .map((line) => line.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, '').trim())
+    .filter((line) => line.length > 0);
 }
 
 /** The team takes the model back out of review, to keep working on it. */
@@ -227,6 +279,25 @@ function cleanComment(comment: string | undefined): { ok: true; comment?: string
     );
   }
   return trimmed ? { ok: true, comment: trimmed } : { ok: true };
+}
+
+/** Follow-up actions as stored: trimmed, blanks left out, refused over the limits. */
+function cleanFollowUps(followUps: readonly string[] | undefined): { ok: true; followUps: string[] } | ReviewRefusal {
+  const cleaned = (followUps ?? []).map((item) => item.trim()).filter((item) => item.length > 0);
+  if (cleaned.length > LIMITS.followUpsMax) {
+    return refuse(
+      'comment_required',
+      `An approval can list at most ${LIMITS.followUpsMax} follow-up actions; this one has ${cleaned.length}.`,
+    );
+  }
+  const long = cleaned.findIndex((item) => item.length > LIMITS.followUpMax);
+  if (long >= 0) {
+    return refuse(
+      'comment_required',
+      `A follow-up action can be at most ${LIMITS.followUpMax} characters; number ${long + 1} has ${cleaned[long]?.length}.`,
+    );
+  }
+  return { ok: true, followUps: cleaned };
 }
 
 /** The history with one more event, keeping only the newest LIMITS.reviewHistoryMax. */

@@ -20,6 +20,11 @@ export const ReviewEventSchema = z
     at: InstantSchema,
     reviewerId: SlackUserIdSchema.optional().describe('For assignments: who now reviews'),
     comment: text(LIMITS.commentMax).optional(),
+    followUps: z
+      .array(text(LIMITS.followUpMax))
+      .max(LIMITS.followUpsMax)
+      .optional()
+      .describe('For approvals: actions AppSec asks for beyond the model (e.g. penetration-test scope)'),
   })
   .describe('One decision or comment in a review');
 export type ReviewEvent = z.infer<typeof ReviewEventSchema>;

@@ -47,7 +47,10 @@ export async function exportFiles(
       }),
     },
     { path: EXPORT_FILES.native, content: toNativeJson(model) },
-    { path: EXPORT_FILES.threatComposer, content: json(toThreatComposer(model, flow)) },
+    {
+      path: EXPORT_FILES.threatComposer,
+      content: json(toThreatComposer(model, flow, { ...(context.names && { names: context.names }) })),
+    },
     { path: EXPORT_FILES.threatDragon, content: json(toThreatDragon(model, flow)) },
     { path: EXPORT_FILES.dfdSvg, content: pictures.dfdSvg },
     { path: EXPORT_FILES.dfdPng, content: pictures.dfdPng },

@@ -65,12 +65,16 @@ export function markdownReport(input: ReportInput): string {
       : model.review
         ? `AppSec review requested by ${who(model.review.requestedBy)} on ${day(model.review.requestedAt)}${model.review.reviewerId ? `, reviewer ${who(model.review.reviewerId)}` : ''}.`
         : 'Not reviewed by AppSec yet.';
+  const followUps = model.status === 'approved' && decision?.type === 'approved' ? (decision.followUps ?? []) : [];
   sections.push(
     [
       `**Status:** ${STATUS[model.status]} · **Version:** ${model.version} · **Owner:** ${who(model.ownerId)} · **Updated:** ${day(model.updatedAt)}`,
       '',
       `**Approval:** ${approval}`,
       '',
+      ...(followUps.length > 0
+        ? ['**Follow-up actions AppSec asked for:**', '', ...followUps.map((item) => `- ${md(item, 300)}`), '']
+        : []),
       `**Steps:** ${STEPS.map((step) => `${model.completedSteps[step] ? '✅' : '⬜'} ${md(flowStep(flow, step).title, 80)}`).join(' · ')}`,
     ].join('\n'),
   );

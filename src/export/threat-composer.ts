@@ -2,6 +2,7 @@ import { v5 as uuidv5 } from 'uuid';
 import type { Flow, RiskBand } from '../domain/flow';
 import type { Mitigation, MitigationStatus } from '../domain/mitigation';
 import type { ThreatModel } from '../domain/model';
+import { lastReviewDecision } from '../domain/review-workflow';
 import { acceptanceOf, residualRisk, scoreRisk, treatmentStatus } from '../domain/risk';
 import type { RiskDecision, RiskRating } from '../domain/risk-assessment';
 import { ROLE_NAMES } from '../domain/roles';
@@ -41,6 +42,8 @@ export const THREAT_COMPOSER_UUID_NAMESPACE = '8f26ef4e-bea3-4acb-9ac2-40652cb80
 export interface ThreatComposerOptions {
   /** The data-flow diagram, as a `data:image/...;base64,` URL or an http(s) URL; dropped unless importable. */
   diagramImage?: string;
+  /** Display names of Slack users (the approver), by user id; the id is shown without one. */
+  names?: Readonly<Record<string, string>>;
 }
 
 const PRIORITY: Readonly<Record<RiskBand, TcPriority>> = {
@@ -77,7 +80,10 @@ export function toThreatComposer(
   const image = importableDiagramImage(options.diagramImage);
   return {
     schema: 1,
-    applicationInfo: { name: line(model.title, L.applicationNameMax), description: applicationMarkdown(model, names) },
+    applicationInfo: {
+      name: line(model.title, L.applicationNameMax),
+      description: applicationMarkdown(model, names, options.names),
+    },
     architecture: { description: architectureMarkdown(model.scope) },
     dataflow: { description: dataflowMarkdown(model.scope, names), ...(image ? { image } : {}) },
     assumptions: [],
@@ -246,12 +252,17 @@ function custom(name: string, value: string | readonly string[]) {
   };
 }
 
-function applicationMarkdown(model: ThreatModel, names: ElementNames): string {
+function applicationMarkdown(
+  model: ThreatModel,
+  names: ElementNames,
+  people: Readonly<Record<string, string>> = {},
+): string {
   const { scope } = model;
   const name = (id: string) => names.get(id) ?? id;
   return fitMarkdown([
     `Threat model ${model.id}, version ${model.version}, exported from Threadmodel.`,
     ...(scope.description ? [mdLine(scope.description, 1000)] : []),
+    ...approvalMarkdown(model, people),
     section(
       'Assets',
       scope.assets.map((a) => `**${mdLine(a.name)}** (${a.classification})${mdDescription(a.description)}`),
@@ -287,6 +298,24 @@ function applicationMarkdown(model: ThreatModel, names: ElementNames): string {
       }),
     ),
   ]);
+}
+
+/**
+ * The AppSec approval, its comment and its follow-up actions, in the application description
+ * (Threat Composer has no field of its own for them): nothing unless the model is approved.
+ */
+function approvalMarkdown(model: ThreatModel, people: Readonly<Record<string, string>>): string[] {
+  const decision = lastReviewDecision(model);
+  if (model.status !== 'approved' || decision?.type !== 'approved') return [];
+  const by = mdLine(people[decision.by] ?? `@${decision.by}`, 80);
+  const comment = decision.comment ? `: ${mdLine(decision.comment, 1000)}` : '';
+  return [
+    section('AppSec approval', [`Approved by ${by} on ${decision.at.slice(0, 10)}${comment}`]),
+    section(
+      'Follow-up actions',
+      (decision.followUps ?? []).map((item) => mdLine(item, 300)),
+    ),
+  ];
 }
 
 function architectureMarkdown(scope: Scope): string {

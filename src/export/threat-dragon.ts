@@ -2,6 +2,7 @@ import { v5 as uuidv5 } from 'uuid';
 import type { Flow, RiskBand } from '../domain/flow';
 import { isActiveMitigation, isMitigationInPlace, type Mitigation } from '../domain/mitigation';
 import type { ThreatModel } from '../domain/model';
+import { lastReviewDecision } from '../domain/review-workflow';
 import { acceptanceOf, residualRisk, treatmentStatus } from '../domain/risk';
 import type { RiskDecisionType } from '../domain/risk-assessment';
 import { ROLE_NAMES } from '../domain/roles';
@@ -51,7 +52,7 @@ export function toThreatDragon(model: ThreatModel, flow: Flow): ThreatDragonMode
     summary: {
       title: model.title,
       owner: model.ownerId,
-      description: model.scope.description ?? '',
+      description: [model.scope.description, approvalNote(model)].filter(Boolean).join('\n\n'),
       id: model.id,
     },
     detail: {
@@ -467,4 +468,17 @@ function wrap(name: string, width = 18): string {
 /** The owner, then every role holder, each once. */
 function contributors(model: ThreatModel): string[] {
   return [...new Set([model.ownerId, ...Object.values(model.roles).flat()])];
+}
+
+/**
+ * The AppSec approval, its comment and follow-up actions, in plain text for the summary's
+ * description (Threat Dragon's only free text about the whole model); nothing unless approved.
+ */
+function approvalNote(model: ThreatModel): string | undefined {
+  const decision = lastReviewDecision(model);
+  if (model.status !== 'approved' || decision?.type !== 'approved') return undefined;
+  return lines(
+    `Approved by AppSec (${decision.by}) on ${decision.at.slice(0, 10)}${decision.comment ? `: ${decision.comment}` : '.'}`,
+    ...(decision.followUps?.length ? ['Follow-up actions:', ...decision.followUps.map((item) => `- ${item}`)] : []),
+  );
 }

@@ -58,6 +58,7 @@ export const VIEWS = {
   risk: 'risk.edit',
   reviewRequest: 'review.request',
   reviewChanges: 'review.changes',
+  reviewApprove: 'review.approve',
 } as const;
 
 /** Shortcut callback ids (declared in manifest.json). */
@@ -140,6 +141,6 @@ export type MitigationModalMetadata = z.infer<typeof MitigationModalMetadataSche
 export const RiskModalMetadataSchema = z.strictObject({ modelId: ModelIdSchema });
 export type RiskModalMetadata = z.infer<typeof RiskModalMetadataSchema>;
 
-/** The review request and request-changes modals' private_metadata. */
+/** The review request, request-changes and approval modals' private_metadata. */
 export const ReviewModalMetadataSchema = z.strictObject({ modelId: ModelIdSchema });
 export type ReviewModalMetadata = z.infer<typeof ReviewModalMetadataSchema>;

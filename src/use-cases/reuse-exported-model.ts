@@ -23,14 +23,18 @@ export interface Inherited {
 
 /**
  * Bring an exported model's components, the threats on them and their mitigations into this model
- * as inherited, read-only elements (the domain refuses a model that cannot change now, a model
+ * as inherited, read-only elements, for a member of the exported model's channel (the domain refuses a model that cannot change now, a model
  * reusing itself, one with no components, or one that would break the limits); the card follows.
  * Whoever asked becomes a contributor, and the completed steps the new threats break reopen.
  */
 export async function reuseExportedModel(
-  deps: Pick<UseCaseDeps, 'store' | 'cards' | 'flow' | 'clock'>,
+  deps: Pick<UseCaseDeps, 'store' | 'cards' | 'members' | 'flow' | 'clock'>,
   { ref, by, dependency }: ReuseExportedModelInput,
 ): Promise<UseCaseOutcome<{ model: ThreatModel; added: Inherited; reopened: ReopenedSteps | undefined }>> {
+  // The file says where the model lives: only members of that channel may bring it elsewhere.
+  if (!(await deps.members.isMember(dependency.channelId, by))) {
+    return refuse(`There is no threat model ${dependency.id} in your channels.`);
+  }
   const now = deps.clock();
   const { model, outcome } = await deps.store.update(ref, { actor: by, action: 'model.reuse' }, (current) => {
     const inherited = inheritFrom(current, dependency);

@@ -1,7 +1,7 @@
 import type { ThreatModel } from '../domain/model';
 import type { ActorRef } from '../domain/primitives';
 import { reviewDueAt } from '../domain/reminder-schedule';
-import { assignReviewer, isParticipant } from '../domain/review-workflow';
+import { assignReviewer, tookPart } from '../domain/review-workflow';
 import type { ModelRef } from '../ports/model-store';
 import { refuse, type UseCaseOutcome } from './outcome';
 import { calendarOf } from './review-calendar';
@@ -54,14 +54,14 @@ export async function assign(
 }
 
 /**
- * The next AppSec member in turn who is not on the model's team, round-robin across every
+ * The next AppSec member in turn who never took part in the model (tookPart), round-robin across every
  * process (the turn is shared); undefined when nobody can review it.
  */
 export async function pickReviewer(
   deps: Pick<UseCaseDeps, 'appsec' | 'rotation'>,
   model: ThreatModel,
 ): Promise<string | undefined> {
-  const candidates = (await deps.appsec.members()).filter((user) => !isParticipant(model, user));
+  const candidates = (await deps.appsec.members()).filter((user) => !tookPart(model, user));
   if (candidates.length === 0) return undefined;
   const turn = await deps.rotation.nextTurn(model.workspaceId);
   return candidates[(turn - 1) % candidates.length];

@@ -280,16 +280,20 @@ describe('the playground page, in a browser', () => {
       await reviewCard.locator('[data-action-id="review.approve"]').waitFor();
       await snap('appsec-review-card');
       const approve = reviewCard.locator('[data-action-id="review.approve"]');
-      // Approve carries no confirm object: one click decides.
+      // Approve carries no confirm object: it opens the approval form (comment, follow-up actions).
       expect(await approve.getAttribute('data-confirm')).toBeNull();
-      await approve.click();
+      const approval = await openModal(approve, 'Approve');
+      await field(approval, 'comment').fill('Good model; the refund replay is covered.');
+      await field(approval, 'follow_ups').fill('Pen-test the refund API');
+      await snap('appsec-approve-modal');
+      await submitAndClose(approval);
       await shows(reviewCard, 'Approved by', 'Sam Secure');
       await snap('appsec-approved');
 
       await pg.switchUser('Alice Martin');
       await pg.openChannel('team-payments');
       const thread = await pg.openThread();
-      await shows(thread, 'approved TM-1');
+      await shows(thread, 'approved TM-1', 'Pen-test the refund API');
       await shows(card(), 'Approved');
       await shows(thread, 'Exported TM-1');
       await snap('exported-in-thread');

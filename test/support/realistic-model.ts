@@ -103,7 +103,13 @@ export function buildApprovedModel(): ThreatModel {
         history: [
           { type: 'requested', by: ALICE, at },
           { type: 'assigned', by: 'system', at, reviewerId: REVIEWER },
-          { type: 'approved', by: REVIEWER, at, comment: 'Good model; pen-test the refund flow.' },
+          {
+            type: 'approved',
+            by: REVIEWER,
+            at,
+            comment: 'Good model; pen-test the refund flow.',
+            followUps: ['Pen-test the refund flow before launch', 'Review the payout rate limits next release'],
+          },
         ],
       },
     },

@@ -77,3 +77,20 @@ export function appsecCards(ctx: Fixture, count = 1) {
     return cards.length >= count ? cards : undefined;
   });
 }
+
+/**
+ * An AppSec member clicks "Approve" on the review card in the AppSec channel and, when the
+ * approval form opens, submits it with `values` (comment, follow_ups). Returns the submission's
+ * result, or undefined when the click was refused (the reason is told to them privately).
+ */
+export async function approveFromCard(ctx: Fixture, userId: string, values: Record<string, string> = {}) {
+  const topId = () => ctx.standIn.views.stack(userId).at(-1)?.id;
+  const before = topId();
+  await ctx.driver.clickButton(userId, 'review.approve', { channel: APPSEC_CHANNEL });
+  await ctx.settle();
+  const top = ctx.standIn.views.stack(userId).at(-1);
+  if (!top || top.id === before || top.callback_id !== 'review.approve') return undefined;
+  const result = await ctx.driver.submitView(userId, values);
+  await ctx.settle();
+  return result;
+}

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Flow } from '../../domain/flow';
 import type { ThreatModel } from '../../domain/model';
-import { incompleteSteps, lastReviewDecision } from '../../domain/review-workflow';
+import { approvalMissingSteps, lastReviewDecision } from '../../domain/review-workflow';
 import { acceptanceOf, countedResidual, untreatedThreats } from '../../domain/risk';
 import { summarize } from '../../domain/summary';
 import { ACTIONS, encodeValue } from '../ids';
@@ -54,13 +54,11 @@ export function reviewCard(model: ThreatModel, flow: Flow, permalink: string | u
       ].map((text) => ({ type: 'mrkdwn', text })),
     },
   ];
-  if (review?.incomplete) {
-    const missing = incompleteSteps(model);
-    blocks.push(
-      section(
-        `:warning: *Requested as an incomplete model*${missing.length ? `: ${missing.join(', ')} still open` : ''}.`,
-      ),
-    );
+  // In words, never step ids: what keeps the model from being approved until its steps are done.
+  const missing = approvalMissingSteps(model);
+  if (review?.incomplete || (missing && inReview)) {
+    const heading = review?.incomplete ? '*Requested as an incomplete model*' : '*Not complete any more*';
+    blocks.push(section(`:warning: ${heading}${missing && inReview ? `. ${userLine(missing, 600)}` : '.'}`));
   }
   if (open.length > 0) {
     const lines = open

@@ -1,11 +1,17 @@
 import type { KnownBlock } from '@slack/types';
+import { LIMITS } from '../../domain/limits';
 import type { ThreatModel } from '../../domain/model';
 import { STEP_NAMES, type Step } from '../../domain/steps';
 import { type ReviewModalMetadata, VIEWS } from '../ids';
 import type { Modal } from './surfaces';
 import { plain, section, truncate } from './text';
 
-export const REVIEW_FIELDS = { incomplete: 'incomplete', note: 'note', comment: 'comment' } as const;
+export const REVIEW_FIELDS = {
+  incomplete: 'incomplete',
+  note: 'note',
+  comment: 'comment',
+  followUps: 'follow_ups',
+} as const;
 
 /**
  * "Request AppSec review": a note for the reviewer and, while steps are still open, the explicit
@@ -77,6 +83,55 @@ export function requestChangesModal(model: ThreatModel): Modal {
         element: {
           type: 'plain_text_input',
           action_id: REVIEW_FIELDS.comment,
+          multiline: true,
+          max_length: 3000,
+        },
+      },
+    ],
+  };
+}
+
+/**
+ * "Approve": the reviewer's comment and the follow-up actions AppSec asks for beyond the model
+ * (penetration-test scope, items for the next release), one per line. Both optional; the
+ * approval is posted in the model's thread and kept in the review history and the exports.
+ */
+export function approveModal(model: ThreatModel): Modal {
+  const metadata: ReviewModalMetadata = { modelId: model.id };
+  return {
+    type: 'modal',
+    callback_id: VIEWS.reviewApprove,
+    private_metadata: JSON.stringify(metadata),
+    title: plain('Approve', 24),
+    submit: plain('Approve', 24),
+    close: plain('Cancel', 24),
+    blocks: [
+      { type: 'context', elements: [plain(`${model.id} ${truncate(model.title, 100)}`, 2000)] },
+      {
+        type: 'input',
+        block_id: REVIEW_FIELDS.comment,
+        optional: true,
+        label: plain('Comment', 2000),
+        element: {
+          type: 'plain_text_input',
+          action_id: REVIEW_FIELDS.comment,
+          multiline: true,
+          max_length: LIMITS.commentMax,
+          placeholder: plain('What the team should know about this approval', 150),
+        },
+      },
+      {
+        type: 'input',
+        block_id: REVIEW_FIELDS.followUps,
+        optional: true,
+        label: plain('Follow-up actions, one per line', 2000),
+        hint: plain(
+          `For example the penetration-test scope or items for the next release. At most ${LIMITS.followUpsMax}, of ${LIMITS.followUpMax} characters each.`,
+          2000,
+        ),
+        element: {
+          type: 'plain_text_input',
+          action_id: REVIEW_FIELDS.followUps,
           multiline: true,
           max_length: 3000,
         },

@@ -2,6 +2,7 @@ import type { KnownBlock, SectionBlock } from '@slack/types';
 import type { Flow } from '../../domain/flow';
 import { flowStep } from '../../domain/flow';
 import type { ThreatModel } from '../../domain/model';
+import { lastReviewDecision } from '../../domain/review-workflow';
 import { ROLE_NAMES, ROLES, type Role } from '../../domain/roles';
 import { SCOPE_KIND_NAMES, SCOPE_KINDS } from '../../domain/scope-edits';
 import type { ReopenedSteps } from '../../domain/stale-steps';
@@ -109,6 +110,24 @@ export function stepsReopenedMessage(model: ThreatModel, reopened: ReopenedSteps
 /** A short notice in the thread or to one user. */
 export function notice(text: string): SlackMessage {
   return { text: truncate(text, 3000), blocks: [section(truncate(text, 3000))] };
+}
+
+/**
+ * Posted in the model's thread when AppSec approves it: who approved, their comment and the
+ * follow-up actions they asked for (as recorded in the review history's last approval).
+ */
+export function approvedMessage(model: ThreatModel): SlackMessage {
+  const last = lastReviewDecision(model);
+  const approval = last?.type === 'approved' ? last : undefined;
+  const by = approval?.by ?? '';
+  const lines = [`:white_check_mark: ${mention(by)} approved *${model.id}*. Well done, ${mention(model.ownerId)}!`];
+  if (approval?.comment) lines.push(`>${userText(approval.comment, 1500).replace(/\n/g, '\n>')}`);
+  const followUps = approval?.followUps ?? [];
+  if (followUps.length > 0) {
+    lines.push(`*Follow-up actions*\n${followUps.map((item) => `• ${userText(item, 300)}`).join('\n')}`);
+  }
+  const text = truncate(lines.join('\n'), 3000);
+  return { text, blocks: [section(text)] };
 }
 
 /** Shown when someone finishes a step. */

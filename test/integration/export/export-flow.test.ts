@@ -4,11 +4,11 @@ import type { ExportSettings } from '../../../src/jobs/processors/processor-deps
 import { bareRepo } from '../../support/bare-repo';
 import { eventually } from '../../support/eventually';
 import { startGitHubStandIn } from '../../support/github-stand-in';
-import { APPSEC_CHANNEL, appsecCards, REF, requestReview, startCompleteModel } from '../../support/review-scenarios';
+import { approveFromCard, appsecCards, REF, requestReview, startCompleteModel } from '../../support/review-scenarios';
 import { useSlackApp } from '../../support/slack-app-fixture';
 import { CHANNEL } from '../../support/slack-scenarios';
 
-const { ALICE, APPSEC1 } = USERS;
+const { ALICE, BOB, APPSEC1 } = USERS;
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const FOLDER = 'threat-models/tm-1-refunds-api';
 
@@ -48,8 +48,7 @@ describe('exporting to the repository', () => {
     await requestReview(ctx);
     await appsecCards(ctx);
     await ctx.settle();
-    await ctx.driver.clickButton(APPSEC1.id, 'review.approve', { channel: APPSEC_CHANNEL });
-    await ctx.settle();
+    await approveFromCard(ctx, APPSEC1.id, { comment: 'Approved.', follow_ups: 'Pen-test the refund API' });
   }
 
   it('on approval: commits every file on threadmodel/TM-1, opens a pull request, links it in the thread', async () => {
@@ -170,6 +169,19 @@ describe('exporting to the repository', () => {
       20_000,
     );
     expect(never.text).toContain('I could not reuse TM-9 in *TM-2*');
+  });
+
+  it('refuses to reuse a model of a private channel in a channel of someone who is not a member of it', async () => {
+    await ctx.driver.command(ALICE.id, 'G0PRIVATE', 'start Secret acquisition'); // TM-1, private
+    await ctx.driver.command(BOB.id, CHANNEL, 'start Refund reports'); // TM-2, Bob's channel
+    await ctx.settle();
+    await ctx.driver.command(BOB.id, CHANNEL, 'reuse TM-1 in TM-2');
+    await ctx.settle();
+    expect(JSON.stringify(ctx.standIn.responses.at(-1)?.body)).toContain(
+      'There is no threat model TM-1 in your channels.',
+    );
+    expect(await ctx.runtime.queues.exports.getJobCounts()).toMatchObject({ waiting: 0, active: 0, delayed: 0 });
+    expect((await ctx.model('TM-2')).scope.components).toEqual([]);
   });
 
   it('posts the data-flow diagram in the thread when scope is finished', async () => {

@@ -2,7 +2,14 @@ import { USERS } from '../../../dev/stand-in/workspace';
 import { addWorkingDays, calendarFor } from '../../../src/domain/working-days';
 import { type ReviewNudgeJob, ReviewNudgeJobSchema } from '../../../src/ports/job-payloads';
 import { eventually } from '../../support/eventually';
-import { APPSEC_CHANNEL, appsecCards, REF, requestReview, startCompleteModel } from '../../support/review-scenarios';
+import {
+  APPSEC_CHANNEL,
+  approveFromCard,
+  appsecCards,
+  REF,
+  requestReview,
+  startCompleteModel,
+} from '../../support/review-scenarios';
 import { useSlackApp } from '../../support/slack-app-fixture';
 import { CHANNEL } from '../../support/slack-scenarios';
 
@@ -66,8 +73,7 @@ describe('reminders', () => {
     it('sends nothing for a reminder that comes due after the review was approved', async () => {
       await inReview();
       const stale = await pendingNudge();
-      await ctx.driver.clickButton(APPSEC1.id, 'review.approve', { channel: APPSEC_CHANNEL });
-      await ctx.settle();
+      await approveFromCard(ctx, APPSEC1.id);
       expect(await ctx.runtime.jobs.pendingReminder(REF, 'review')).toBeUndefined();
       // A reminder that escaped cancellation (say it was already running) checks the state when it fires.
       await ctx.runtime.jobs.scheduleReviewNudge({ ...stale, nudge: 5 }, now);

@@ -3,7 +3,14 @@ import { reviewDueAt } from '../../../src/domain/reminder-schedule';
 import { calendarFor } from '../../../src/domain/working-days';
 import { pickReviewer } from '../../../src/use-cases/review-assignment';
 import { eventually } from '../../support/eventually';
-import { APPSEC_CHANNEL, appsecCards, REF, requestReview, startCompleteModel } from '../../support/review-scenarios';
+import {
+  APPSEC_CHANNEL,
+  approveFromCard,
+  appsecCards,
+  REF,
+  requestReview,
+  startCompleteModel,
+} from '../../support/review-scenarios';
 import { useSlackApp } from '../../support/slack-app-fixture';
 import { CHANNEL } from '../../support/slack-scenarios';
 
@@ -133,10 +140,19 @@ describe('AppSec review requests', () => {
       expect(model.review?.reviewerId).toBe(APPSEC1.id);
       expect(await ctx.runtime.jobs.pendingReminder(REF, 'idle')).toBeUndefined();
 
-      await driver.clickButton(APPSEC1.id, 'review.approve', { channel: APPSEC_CHANNEL });
-      await ctx.settle();
+      const submitted = await approveFromCard(ctx, APPSEC1.id, {
+        comment: 'Good work on the refunds.',
+        follow_ups: '- Pen-test the refund API\n\nLog every refund above 50 EUR',
+      });
+      expect(submitted?.errors).toBeUndefined();
       model = await ctx.model();
       expect(model.status).toBe('approved');
+      expect(model.review?.history.at(-1)).toMatchObject({
+        type: 'approved',
+        by: APPSEC1.id,
+        comment: 'Good work on the refunds.',
+        followUps: ['Pen-test the refund API', 'Log every refund above 50 EUR'],
+      });
       expect(model.review?.history.map((event) => event.type)).toEqual([
         'requested',
         'assigned',
@@ -145,7 +161,10 @@ describe('AppSec review requests', () => {
         'assigned',
         'approved',
       ]);
-      expect((await threadOf()).at(-1)?.text).toContain(`<@${APPSEC1.id}> approved *TM-1*`);
+      const approval = (await threadOf()).at(-1)?.text ?? '';
+      expect(approval).toContain(`<@${APPSEC1.id}> approved *TM-1*`);
+      expect(approval).toContain('Good work on the refunds.');
+      expect(approval).toContain('*Follow-up actions*\n• Pen-test the refund API\n• Log every refund above 50 EUR');
       expect(await ctx.runtime.jobs.pendingReminder(REF, 'review')).toBeUndefined();
       const trail = await ctx.store.auditTrail(REF, { limit: 100 });
       expect(trail.items.map((entry) => entry.action)).toEqual(
@@ -174,8 +193,7 @@ describe('AppSec review requests', () => {
       await ctx.settle();
       expect(lastEphemeral(DAVE.id)).toBe('Only AppSec reviewers can approve a threat model.');
 
-      await driver.clickButton(APPSEC1.id, 'review.approve', { channel: APPSEC_CHANNEL });
-      await ctx.settle();
+      expect(await approveFromCard(ctx, APPSEC1.id)).toBeUndefined();
       expect(lastEphemeral(APPSEC1.id)).toContain('T-2 (high after mitigation) is above the risk appetite (medium)');
       expect((await ctx.model()).status).toBe('in_review');
     });
@@ -190,10 +208,80 @@ describe('AppSec review requests', () => {
       await appsecCards(ctx);
       await ctx.settle();
       expect((await ctx.model()).review?.reviewerId).toBe(APPSEC1.id); // APPSEC2 is on the team
-      await ctx.driver.clickButton(APPSEC2.id, 'review.approve', { channel: APPSEC_CHANNEL });
-      await ctx.settle();
+      expect(await approveFromCard(ctx, APPSEC2.id)).toBeUndefined();
       expect(lastEphemeral(APPSEC2.id)).toContain('someone else from AppSec must approve it');
       expect((await ctx.model()).status).toBe('in_review');
+    });
+  });
+
+  describe('an approval AppSec can trust (issue 13)', () => {
+    it('refuses to approve an empty model sent for review early, saying what is missing; changes may still be requested', async () => {
+      await ctx.driver.command(ALICE.id, CHANNEL, 'start Refunds API');
+      await ctx.settle();
+      await requestReview(ctx, { incomplete: ['yes'] });
+      const [card] = await appsecCards(ctx);
+      await ctx.settle();
+      const missing = 'scope, threats, mitigations and risk review are not finished yet';
+      expect(JSON.stringify(card?.blocks)).toContain(missing);
+
+      expect(await approveFromCard(ctx, APPSEC1.id)).toBeUndefined();
+      expect(lastEphemeral(APPSEC1.id)).toContain(`TM-1 cannot be approved until every step is complete: ${missing}`);
+      expect((await ctx.model()).status).toBe('in_review');
+
+      await ctx.driver.clickButton(APPSEC1.id, 'review.request_changes', { channel: APPSEC_CHANNEL });
+      await ctx.settle();
+      await ctx.driver.submitView(APPSEC1.id, { comment: 'Start with the scope.' });
+      await ctx.settle();
+      expect((await ctx.model()).status).toBe('changes_requested');
+    });
+
+    it('refuses an AppSec member who held a role and changed the model, even after giving the role up', async () => {
+      await startCompleteModel(ctx);
+      // APPSEC2 was the AppSec SME and edited the model (contributors), then removed their own role.
+      await ctx.store.update(REF, { actor: APPSEC2.id, action: 'seed' }, (model) => ({
+        ...model,
+        roles: { ...model.roles, appsec_sme: [] },
+        contributors: [...model.contributors, APPSEC2.id],
+      }));
+      await requestReview(ctx);
+      await appsecCards(ctx);
+      await ctx.settle();
+
+      expect(await approveFromCard(ctx, APPSEC2.id)).toBeUndefined();
+      expect(lastEphemeral(APPSEC2.id)).toBe(
+        'You held a role in TM-1 or changed it, so someone else from AppSec must approve it.',
+      );
+      expect((await ctx.model()).status).toBe('in_review');
+      // Checked again inside the write: a forged submission of the approval form is refused too.
+      await ctx.driver.clickButton(APPSEC1.id, 'review.approve', { channel: APPSEC_CHANNEL });
+      await ctx.settle();
+      await ctx.store.update(REF, { actor: APPSEC1.id, action: 'seed' }, (model) => ({
+        ...model,
+        contributors: [...model.contributors, APPSEC1.id],
+      }));
+      const forged = await ctx.driver.submitView(APPSEC1.id, { comment: 'ok' });
+      expect(forged.errors?.comment).toContain('someone else from AppSec must approve it');
+      expect((await ctx.model()).status).toBe('in_review');
+    });
+
+    it('takes a comment and follow-up actions with the approval, and refuses too many of them in the form', async () => {
+      await startCompleteModel(ctx);
+      await requestReview(ctx);
+      await appsecCards(ctx);
+      await ctx.settle();
+      await ctx.driver.clickButton(APPSEC1.id, 'review.approve', { channel: APPSEC_CHANNEL });
+      await ctx.settle();
+      const many = Array.from({ length: 21 }, (_, i) => `Action ${i + 1}`).join('\n');
+      const refused = await ctx.driver.submitView(APPSEC1.id, { comment: 'Fine', follow_ups: many });
+      expect(refused.errors?.comment).toContain('at most 20 follow-up actions');
+      expect((await ctx.model()).status).toBe('in_review');
+      await ctx.driver.submitView(APPSEC1.id, { comment: 'Fine', follow_ups: 'Pen-test scope: refunds API' });
+      await ctx.settle();
+      expect((await ctx.model()).review?.history.at(-1)).toMatchObject({
+        type: 'approved',
+        comment: 'Fine',
+        followUps: ['Pen-test scope: refunds API'],
+      });
     });
   });
 
@@ -254,8 +342,8 @@ describe('AppSec review requests', () => {
       await requestReview(ctx);
       await appsecCards(ctx);
       await ctx.settle();
-      await ctx.driver.clickButton(APPSEC1.id, 'review.approve', { channel: APPSEC_CHANNEL });
-      await ctx.settle();
+      await approveFromCard(ctx, APPSEC1.id);
+      expect((await ctx.model()).status).toBe('approved');
 
       await ctx.driver.appHomeOpened(APPSEC1.id);
       await ctx.settle();

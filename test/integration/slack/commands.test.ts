@@ -72,6 +72,21 @@ describe('/threatmodel', () => {
     expect(JSON.stringify(ctx.standIn.responses.at(-1)?.body)).toContain('There is no threat model TM-99');
   });
 
+  it('status TM-n of a private channel’s model is answered like a missing one for a non-member', async () => {
+    await ctx.driver.command(ALICE.id, 'G0PRIVATE', 'start Secret acquisition');
+    await ctx.settle();
+    await ctx.driver.command(BOB.id, CHANNEL, 'status TM-1');
+    await ctx.settle();
+    const refused = JSON.stringify(ctx.standIn.responses.at(-1)?.body);
+    expect(refused).toContain('There is no threat model TM-1 in your channels.');
+    expect(refused).not.toContain('Secret acquisition');
+    expect(refused).not.toContain('Step 1 of 4');
+    // A member of the channel sees it.
+    await ctx.driver.command(ALICE.id, CHANNEL, 'status TM-1');
+    await ctx.settle();
+    expect(JSON.stringify(ctx.standIn.responses.at(-1)?.body)).toContain('Secret acquisition');
+  });
+
   it('help, nothing, or anything else shows help', async () => {
     for (const text of ['help', '', 'frobnicate <!channel>']) {
       const reply = await ctx.driver.command(ALICE.id, CHANNEL, text);

@@ -1,15 +1,18 @@
 import { WebClient } from '@slack/web-api';
 import { FORM, formBody } from '../../../dev/stand-in/signed-requests';
-import { USERS } from '../../../dev/stand-in/workspace';
+import { CHANNELS, USERS } from '../../../dev/stand-in/workspace';
+import { markdownReport } from '../../../src/export/markdown-report';
+import { toThreatComposer } from '../../../src/export/threat-composer';
 import { useSlackApp } from '../../support/slack-app-fixture';
 
-const { ALICE, BOB, CAROL } = USERS;
+const { ALICE, BOB, CAROL, APPSEC1 } = USERS;
+const APPSEC_CHANNEL = CHANNELS.APPSEC.id;
 const CHANNEL = 'C0PAYMENT';
 
 describe('a whole threat model, as a team walks it in Slack', () => {
   const ctx = useSlackApp();
 
-  it('goes from /threatmodel start to every threat rated and decided', async () => {
+  it('goes from /threatmodel start to every threat rated and decided, then to an approval with a follow-up action', async () => {
     const { driver, standIn } = ctx;
     const settle = () => ctx.settle();
     const finish = async (step: string) => {
@@ -134,5 +137,33 @@ describe('a whole threat model, as a team walks it in Slack', () => {
     expect(Object.keys(model.completedSteps)).toEqual(['scope', 'threats', 'mitigations', 'risk']);
     expect(model.threats[0]?.risk.decision).toMatchObject({ type: 'accept', decidedBy: BOB.id });
     expect(JSON.stringify(standIn.message(CHANNEL, threadTs)?.blocks)).toContain('All four steps are complete');
+
+    // The review: Alice asks, AppSec approves with a comment and one follow-up action.
+    await driver.clickButton(ALICE.id, 'review.request', { value: 'TM-1' });
+    await settle();
+    expect((await driver.submitView(ALICE.id, { note: 'Refund replay first, please' })).errors).toBeUndefined();
+    await settle();
+    await driver.clickButton(APPSEC1.id, 'review.approve', { channel: APPSEC_CHANNEL });
+    await settle();
+    const approval = await driver.submitView(APPSEC1.id, {
+      comment: 'Solid model for a first release.',
+      follow_ups: 'Pen-test the refund API before launch',
+    });
+    expect(approval.errors).toBeUndefined();
+    await settle();
+    const approved = await ctx.model();
+    expect(approved.status).toBe('approved');
+    expect(approved.review?.history.at(-1)).toMatchObject({
+      type: 'approved',
+      by: APPSEC1.id,
+      comment: 'Solid model for a first release.',
+      followUps: ['Pen-test the refund API before launch'],
+    });
+    expect(standIn.thread(CHANNEL, threadTs).at(-1)?.text).toContain('• Pen-test the refund API before launch');
+    const flow = ctx.runtime.flow;
+    expect(markdownReport({ model: approved, flow })).toContain('- Pen-test the refund API before launch');
+    expect(toThreatComposer(approved, flow).applicationInfo.description).toContain(
+      '### Follow-up actions\n\n- Pen-test the refund API before launch',
+    );
   });
 });

@@ -3,8 +3,10 @@ import type { Mitigation } from '../../../src/domain/mitigation';
 import { type ThreatModel, type ThreatModelInput, ThreatModelSchema } from '../../../src/domain/model';
 import type { ReviewEvent } from '../../../src/domain/review';
 import {
+  approvalMissingSteps,
   approve,
   assignReviewer,
+  followUpLines,
   incompleteSteps,
   isParticipant,
   lastReviewDecision,
@@ -12,8 +14,10 @@ import {
   requestChanges,
   requestReview,
   reviewAgeMs,
+  tookPart,
   withdrawReview,
 } from '../../../src/domain/review-workflow';
+import { untreatedThreats } from '../../../src/domain/risk';
 import type { RiskAssessment } from '../../../src/domain/risk-assessment';
 import type { Threat } from '../../../src/domain/threat';
 import {
@@ -300,6 +304,17 @@ describe('the AppSec review', () => {
       });
     });
 
+    it('refuses someone who held a role or changed the model, even with no role now', () => {
+      const model = requested(buildModelWithOpenHighRisk({ id: 'TM-3', contributors: [RITA] }));
+      expect(tookPart(model, RITA)).toBe(true);
+      expect(tookPart(model, 'U0OTHER01')).toBe(false);
+      expect(assignReviewer(model, { reviewerId: RITA, by: RITA, at: at(1), dueAt: DUE, how: 'claimed' })).toEqual({
+        ok: false,
+        reason: 'own_model',
+        message: `<@${RITA}> held a role in TM-3 or changed it and cannot review it.`,
+      });
+    });
+
     it('refuses a model that is not in review', () => {
       const model = buildModelWithOpenHighRisk({ id: 'TM-3' });
       expect(assignReviewer(model, { reviewerId: RITA, by: RITA, at: at(1), dueAt: DUE, how: 'claimed' })).toEqual({
@@ -388,8 +403,11 @@ describe('the AppSec review', () => {
       expect(approved.review?.history.at(-1)?.comment).toBe('Pen-test the payout queue.');
     });
 
-    it('refuses while a high risk is open', () => {
-      expect(approve(claimedByRita(buildModelWithOpenHighRisk()), ritaDecides, flow)).toEqual({
+    it('refuses while a high risk is open, giving the reason untreatedThreats gives', () => {
+      const model = claimedByRita(buildModelWithOpenHighRisk());
+      const [untreated] = untreatedThreats(flow, model);
+      expect(untreated?.threat.id).toBe('T-2');
+      expect(approve(model, ritaDecides, flow)).toEqual({
         ok: false,
         reason: 'open_high_risks',
         message:
@@ -433,6 +451,118 @@ describe('the AppSec review', () => {
         message:
           `Not every risk is adequately treated yet: T-1 (high after mitigation) was accepted by <@${CAROL}>, but only the Business role holder may do that; ` +
           'T-2 (high after mitigation) is proposed to be accepted, waiting for the Business role holder to decide.',
+      });
+    });
+
+    describe('until every step is complete', () => {
+      const early = (completed: Partial<ThreatModel['completedSteps']>) => {
+        const model = buildModelWithTreatedHighRisk('accept');
+        const inReview = accepted(
+          requestReview({ ...model, completedSteps: completed }, { by: ALICE, at: NOW, allowIncomplete: true }),
+        );
+        return accepted(
+          assignReviewer(inReview, { reviewerId: RITA, by: RITA, at: at(1), dueAt: DUE, how: 'claimed' }),
+        );
+      };
+      const done = { completedBy: BOB, completedAt: NOW.toISOString() };
+
+      it('refuses an empty model requested early, naming every missing step in words', () => {
+        const empty = early({});
+        expect(approve({ ...empty, threats: [], mitigations: [] }, ritaDecides, flow)).toEqual({
+          ok: false,
+          reason: 'incomplete',
+          message:
+            'TM-1 cannot be approved until every step is complete: scope, threats, mitigations and risk review are not finished yet. ' +
+            'Until then you can comment or request changes.',
+        });
+      });
+
+      it('names the one step left', () => {
+        const outcome = approve(early({ scope: done, threats: done, mitigations: done }), ritaDecides, flow);
+        expect(outcome).toMatchObject({ ok: false, reason: 'incomplete' });
+        expect(outcome.ok ? '' : outcome.message).toContain('complete: risk review is not finished yet.');
+      });
+
+      it('still lets the reviewer request changes', () => {
+        const model = early({ scope: done });
+        const changed = accepted(requestChanges(model, { ...ritaDecides, comment: 'Finish the threats first.' }));
+        expect(changed.status).toBe('changes_requested');
+      });
+
+      it('says what is missing in words, or nothing once complete', () => {
+        expect(approvalMissingSteps(early({ scope: done, risk: done }))).toContain('threats and mitigations are');
+        expect(approvalMissingSteps(buildModelWithTreatedHighRisk('accept'))).toBeUndefined();
+      });
+    });
+
+    describe('refuses anyone who ever took part', () => {
+      it('refuses a contributor who gave up their role, and lets another AppSec member approve', () => {
+        // Sam held the AppSec SME role and edited the model, then removed his own role.
+        const model = claimedByRita(buildModelWithTreatedHighRisk('accept'));
+        const withoutRole = { ...model, roles: { ...model.roles, appsec_sme: [] }, contributors: [SAM, BOB] };
+        expect(isParticipant(withoutRole, SAM)).toBe(false);
+        expect(approve(withoutRole, { ...ritaDecides, by: SAM }, flow)).toEqual({
+          ok: false,
+          reason: 'own_model',
+          message: 'You held a role in TM-1 or changed it, so someone else from AppSec must approve it.',
+        });
+        expect(accepted(approve(withoutRole, ritaDecides, flow)).status).toBe('approved');
+      });
+
+      it('checks who may decide before what is missing', () => {
+        // Rita claimed the review, then changed the model.
+        const model = { ...claimedByRita(buildModelWithOpenHighRisk()), contributors: [RITA] };
+        expect(approve(model, ritaDecides, flow)).toMatchObject({ reason: 'own_model' });
+      });
+    });
+
+    describe('with follow-up actions', () => {
+      const model = () => claimedByRita(buildModelWithTreatedHighRisk('accept'));
+
+      it('records the comment and the follow-ups, trimmed, blanks left out', () => {
+        const approved = accepted(
+          approve(
+            model(),
+            { ...ritaDecides, comment: ' Good work. ', followUps: [' Pen-test the refund API ', '', '  '] },
+            flow,
+          ),
+        );
+        expect(approved.review?.history.at(-1)).toEqual({
+          type: 'approved',
+          by: RITA,
+          at: at(2).toISOString(),
+          comment: 'Good work.',
+          followUps: ['Pen-test the refund API'],
+        });
+      });
+
+      it('leaves followUps out when none are given', () => {
+        const approved = accepted(approve(model(), { ...ritaDecides, followUps: [] }, flow));
+        expect(approved.review?.history.at(-1)).not.toHaveProperty('followUps');
+      });
+
+      it(`refuses more than ${LIMITS.followUpsMax} follow-ups and one over ${LIMITS.followUpMax} characters`, () => {
+        const many = Array.from({ length: LIMITS.followUpsMax + 1 }, (_, i) => `Action ${i}`);
+        expect(approve(model(), { ...ritaDecides, followUps: many }, flow)).toMatchObject({
+          ok: false,
+          message: `An approval can list at most ${LIMITS.followUpsMax} follow-up actions; this one has ${LIMITS.followUpsMax + 1}.`,
+        });
+        const long = ['ok', 'x'.repeat(LIMITS.followUpMax + 1)];
+        expect(approve(model(), { ...ritaDecides, followUps: long }, flow)).toMatchObject({
+          ok: false,
+          message: `A follow-up action can be at most ${LIMITS.followUpMax} characters; number 2 has ${LIMITS.followUpMax + 1}.`,
+        });
+        const fits = Array.from({ length: LIMITS.followUpsMax }, () => 'x'.repeat(LIMITS.followUpMax));
+        expect(accepted(approve(model(), { ...ritaDecides, followUps: fits }, flow)).status).toBe('approved');
+      });
+
+      it('reads one follow-up per line of the form, without list markers', () => {
+        expect(followUpLines('- Pen-test the refund API\n\n  2. Rotate keys  \r\n* Log refunds\n')).toEqual([
+          'Pen-test the refund API',
+          'Rotate keys',
+          'Log refunds',
+        ]);
+        expect(followUpLines(undefined)).toEqual([]);
       });
     });
 

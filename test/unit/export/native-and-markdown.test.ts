@@ -83,6 +83,17 @@ describe('the Markdown report', () => {
     expect(report).toMatchSnapshot();
   });
 
+  it('shows the approval with its comment and the follow-up actions AppSec asked for', () => {
+    const report = markdownReport({ model: buildApprovedModel(), flow, names });
+    expect(report).toContain('**Approval:** Approved by Sam Secure on ');
+    expect(report).toContain(': Good model; pen-test the refund flow.');
+    expect(report).toContain(
+      '**Follow-up actions AppSec asked for:**\n\n- Pen-test the refund flow before launch\n- Review the payout rate limits next release',
+    );
+    const inReview = ThreatModelSchema.parse({ ...buildApprovedModel(), status: 'in_review' });
+    expect(markdownReport({ model: inReview, flow, names })).not.toContain('Follow-up actions');
+  });
+
   it('keeps hostile text inert: no headings, links, images, table cells or HTML from user text', () => {
     const model = buildApprovedModel();
     const hostile = '# Heading | cell ![img](http://x) [link](http://x) <script>alert(1)</script>\n## two';

@@ -613,6 +613,47 @@ describe('Threat Composer export', () => {
     });
   });
 
+  describe('the AppSec approval', () => {
+    const approved = ThreatModelSchema.parse({
+      ...model,
+      status: 'approved',
+      review: {
+        requestedBy: ALICE,
+        requestedAt: at,
+        history: [
+          { type: 'requested', by: ALICE, at },
+          {
+            type: 'approved',
+            by: 'U0SEC0001',
+            at,
+            comment: `Good model. ${HOSTILE}`,
+            followUps: ['Pen-test the refund API', `Rotate keys ${HOSTILE}`],
+          },
+        ],
+      },
+    });
+    const exported = toThreatComposer(approved, flow, { names: { U0SEC0001: 'Sam Secure' } });
+    const description = exported.applicationInfo.description ?? '';
+
+    it('carries the approval, its comment and the follow-up actions in the application description', () => {
+      expect(description).toContain('### AppSec approval\n\n- Approved by Sam Secure on ');
+      expect(description).toContain('Good model.');
+      expect(description).toContain('### Follow-up actions\n\n- Pen-test the refund API\n- Rotate keys');
+      expect(description).not.toContain('<script>');
+    });
+
+    it('still passes the importer schema and its limits', () => {
+      expect(ThreatComposerExportSchema.safeParse(exported).error?.issues).toBeUndefined();
+      expect(description.length).toBeLessThanOrEqual(L.markdownMax);
+    });
+
+    it('says nothing of an approval while the model is not approved', () => {
+      expect(toThreatComposer({ ...approved, status: 'in_review' }, flow).applicationInfo.description).not.toContain(
+        'AppSec approval',
+      );
+    });
+  });
+
   describe('application, architecture and data flow', () => {
     it('names the application after the model and summarises the scope in H3 sections', () => {
       expect(file.applicationInfo.name).toBe('Refunds API');

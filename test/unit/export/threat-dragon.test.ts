@@ -168,6 +168,35 @@ describe('Threat Dragon export', () => {
       expect(file.detail.diagrams[0]).toMatchObject({ id: 0, diagramType: 'STRIDE', version: file.version });
     });
 
+    it('adds the AppSec approval, its comment and follow-up actions to the summary of an approved model', () => {
+      const model = buildRichModel([buildThreat('T-1')]);
+      const at = '2026-11-25T10:00:00.000Z';
+      const approved = {
+        ...model,
+        status: 'approved' as const,
+        review: {
+          requestedBy: model.ownerId,
+          requestedAt: at,
+          incomplete: false,
+          reviewerId: 'U0SEC0001',
+          history: [
+            {
+              type: 'approved' as const,
+              by: 'U0SEC0001',
+              at,
+              comment: 'Good.',
+              followUps: ['Pen-test the refund API'],
+            },
+          ],
+        },
+      };
+      const file = exportOf(approved);
+      expect(ThreatDragonModelSchema.safeParse(file).error?.issues).toBeUndefined();
+      expect(file.summary.description).toBe(
+        `${model.scope.description}\n\nApproved by AppSec (U0SEC0001) on 2026-11-25: Good.\nFollow-up actions:\n- Pen-test the refund API`,
+      );
+    });
+
     it('is valid for an empty model too', () => {
       expect(ThreatDragonModelSchema.safeParse(exportOf(buildModel())).success).toBe(true);
     });

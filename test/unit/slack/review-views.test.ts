@@ -5,7 +5,8 @@ import { appHomeView } from '../../../src/slack/views/app-home';
 import { openReviewsMessage } from '../../../src/slack/views/open-reviews';
 import { draftIdleMessage, escalationMessage, reviewNudgeMessage } from '../../../src/slack/views/reminder-messages';
 import { reviewCard } from '../../../src/slack/views/review-card';
-import { requestChangesModal, reviewRequestModal } from '../../../src/slack/views/review-modals';
+import { approveModal, requestChangesModal, reviewRequestModal } from '../../../src/slack/views/review-modals';
+import { approvedMessage } from '../../../src/slack/views/thread-messages';
 import { ALICE, BOB, buildMitigation, buildModelWith, buildThreat, defaultFlow, NOW } from '../../support/build-model';
 
 const flow = defaultFlow();
@@ -76,6 +77,48 @@ describe('review and reminder views stay within Slack limits and keep user text 
     expect(json).not.toContain('<@U0EVE0001>');
     expect(json).not.toContain('<https://evil');
     expect(json).toContain('Requested as an incomplete model');
+  });
+
+  it('the review card says in words, not step ids, that approval waits for the unfinished steps', () => {
+    const json = JSON.stringify(reviewCard(model, flow, permalink).blocks);
+    expect(json).toContain(
+      'cannot be approved until every step is complete: scope, threats, mitigations and risk review',
+    );
+    expect(json).not.toContain('scope, threats, mitigations, risk still open');
+    const done = { completedBy: BOB, completedAt: NOW.toISOString() };
+    const complete = ThreatModelSchema.parse({
+      ...model,
+      completedSteps: { scope: done, threats: done, mitigations: done, risk: done },
+    });
+    expect(JSON.stringify(reviewCard(complete, flow, permalink).blocks)).not.toContain('cannot be approved until');
+  });
+
+  it('the approval modal and the approval message in the thread', () => {
+    expect(blockKitProblems('modal', approveModal(model))).toEqual([]);
+    const approved = ThreatModelSchema.parse({
+      ...model,
+      status: 'approved',
+      review: {
+        ...model.review,
+        history: [
+          ...(model.review?.history ?? []),
+          {
+            type: 'approved',
+            by: 'U0SEC0001',
+            at: NOW.toISOString(),
+            comment: HOSTILE,
+            followUps: [HOSTILE, 'Pen-test refunds'],
+          },
+        ],
+      },
+    });
+    const message = approvedMessage(approved);
+    expect(blockKitProblems('message', message)).toEqual([]);
+    expect(message.text).toContain('<@U0SEC0001> approved *TM-1*');
+    expect(message.text).toContain('*Follow-up actions*');
+    expect(message.text).toContain('• Pen-test refunds');
+    expect(message.text).not.toContain('<!channel>');
+    expect(message.text).not.toContain('<@U0EVE0001>');
   });
 
   it('the decided card has no buttons', () => {

@@ -95,4 +95,11 @@ describe('claiming and handing over a review', () => {
     ctx.appsec.set([SAM]);
     expect(await pickReviewer(deps, model)).toBeUndefined();
   });
+
+  it('never picks someone who held a role in the model or changed it', async () => {
+    const { model, deps } = await inReview();
+    ctx.appsec.set([RITA, 'U0TOM0001']);
+    const changedByTom = { ...model, contributors: ['U0TOM0001'] };
+    for (let i = 0; i < 3; i++) expect(await pickReviewer(deps, changedByTom)).toBe(RITA);
+  });
 });

@@ -49,6 +49,19 @@ describe('what the /threatmodel subcommands ask', () => {
       ]);
     });
 
+    it('is refused when the reused model lives in a channel the user is not in', async () => {
+      const { ref, model } = await seedModel(ctx.store);
+      await seedModel(ctx.store, { channelId: 'G0PRIVATE' }); // TM-2, in a private channel
+      ctx.members.join(model.channelId, ALICE);
+      expect(await requestReuse(ctx.deps, { ref, dependencyId: 'TM-2', by: ALICE })).toEqual({
+        ok: false,
+        message: 'There is no threat model TM-2 in your channels.',
+      });
+      expect(ctx.exports.reused).toEqual([]);
+      ctx.members.join('G0PRIVATE', ALICE);
+      expect(await requestReuse(ctx.deps, { ref, dependencyId: 'TM-2', by: ALICE })).toEqual({ ok: true });
+    });
+
     it('is refused on a model in review', async () => {
       const { ref, model } = await seedModel(ctx.store, { status: 'in_review' });
       ctx.members.join(model.channelId, ALICE);
@@ -76,12 +89,21 @@ describe('what the /threatmodel subcommands ask', () => {
   });
 
   describe('the status of a model', () => {
-    it('is its summary, or a refusal for a model that does not exist', async () => {
-      const { ref } = await seedModel(ctx.store);
-      expect(await modelStatus(ctx.deps, { ref })).toMatchObject({ ok: true, model: { id: 'TM-1' } });
-      expect(await modelStatus(ctx.deps, { ref: { ...ref, modelId: 'TM-2' } })).toEqual({
+    it('is its summary for a member of its channel, or a refusal for a model that does not exist', async () => {
+      const { ref, model } = await seedModel(ctx.store);
+      ctx.members.join(model.channelId, BOB);
+      expect(await modelStatus(ctx.deps, { ref, by: BOB })).toMatchObject({ ok: true, model: { id: 'TM-1' } });
+      expect(await modelStatus(ctx.deps, { ref: { ...ref, modelId: 'TM-2' }, by: BOB })).toEqual({
         ok: false,
-        message: 'There is no threat model TM-2 in this workspace.',
+        message: 'There is no threat model TM-2 in your channels.',
+      });
+    });
+
+    it('treats a model in a channel the user is not in like a missing one', async () => {
+      const { ref } = await seedModel(ctx.store, { channelId: 'G0PRIVATE' });
+      expect(await modelStatus(ctx.deps, { ref, by: CAROL })).toEqual({
+        ok: false,
+        message: 'There is no threat model TM-1 in your channels.',
       });
     });
   });

@@ -16,6 +16,7 @@ describe('reuse and the backlog', () => {
   describe('reusing an exported model', () => {
     it('brings in its components, threats and mitigations as inherited, and says which', async () => {
       const { ref } = await seedModel(ctx.store);
+      ctx.members.join(exported().channelId, ALICE);
       const outcome = await reuseExportedModel(ctx.deps, { ref, by: ALICE, dependency: exported() });
       expect(outcome.ok).toBe(true);
       if (!outcome.ok) return;
@@ -28,10 +29,18 @@ describe('reuse and the backlog', () => {
 
     it('is refused, and nothing changes, when the model cannot change now', async () => {
       const { ref, model } = await seedModel(ctx.store, { status: 'in_review' });
+      ctx.members.join(exported().channelId, ALICE);
       const outcome = await reuseExportedModel(ctx.deps, { ref, by: ALICE, dependency: exported() });
       expect(outcome).toEqual({ ok: false, message: 'TM-1 cannot be changed now.' });
       expect((await ctx.store.require(ref)).version).toBe(model.version);
     });
+  });
+
+  it('is refused, and nothing changes, to someone outside the exported model’s channel', async () => {
+    const { ref, model } = await seedModel(ctx.store);
+    const outcome = await reuseExportedModel(ctx.deps, { ref, by: ALICE, dependency: exported() });
+    expect(outcome).toEqual({ ok: false, message: 'There is no threat model TM-3 in your channels.' });
+    expect((await ctx.store.require(ref)).version).toBe(model.version);
   });
 
   describe('before an export', () => {

@@ -1,31 +1,19 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { approveReview } from '../../../use-cases/approve-review';
+import { startApproval } from '../../../use-cases/approve-review';
 import type { SlackServices } from '../../deps';
-import { postInModelThread } from '../../presenters/in-model-thread';
-import { mention } from '../../views/text';
-import { notice } from '../../views/thread-messages';
+import { approveModal } from '../../views/review-modals';
 import { reviewTarget } from '../review-target';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
-/** "Approve" on the review card: the use case decides; the thread hears of it. */
+/** "Approve" on the review card: the use case says whether this person may approve now; the approval form opens. */
 export function reviewApprove(services: SlackServices) {
   return async ({ ack, body, action }: ButtonArgs) => {
     await ack();
-    await services.afterAck.run(async () => {
-      const target = reviewTarget(services, body, action.value);
-      if (!target) return;
-      const outcome = await approveReview(services, { ref: target.ref, by: target.userId });
-      if (!outcome.ok) return target.tell(outcome.message);
-      const { model } = outcome;
-      if (!model.threadTs) return;
-      await postInModelThread(
-        services.client,
-        model,
-        notice(
-          `:white_check_mark: ${mention(target.userId)} approved *${model.id}*. Well done, ${mention(model.ownerId)}!`,
-        ),
-      );
-    });
+    const target = reviewTarget(services, body, action.value);
+    if (!target) return;
+    const outcome = await startApproval(services, { ref: target.ref, by: target.userId });
+    if (!outcome.ok) return target.tell(outcome.message);
+    await services.client.views.open({ trigger_id: body.trigger_id, view: approveModal(outcome.model) });
   };
 }

@@ -10,7 +10,10 @@ export const statusCommand: Subcommand = async (services, { ack, command, respon
   if (!modelId) return ack(helpMessage('Which model? For example `/threatmodel status TM-12`.'));
   await ack();
   await services.afterAck.run(async () => {
-    const outcome = await modelStatus(services, { ref: { workspaceId: command.team_id, modelId } });
+    const outcome = await modelStatus(services, {
+      ref: { workspaceId: command.team_id, modelId },
+      by: command.user_id,
+    });
     if (!outcome.ok) {
       await respond(helpMessage(outcome.message));
       return;
