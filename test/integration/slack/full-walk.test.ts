@@ -5,7 +5,7 @@ import { markdownReport } from '../../../src/export/markdown-report';
 import { toThreatComposer } from '../../../src/export/threat-composer';
 import { useSlackApp } from '../../support/slack-app-fixture';
 
-const { ALICE, BOB, CAROL, APPSEC1 } = USERS;
+const { ALICE, BOB, CAROL, DAVE, APPSEC1 } = USERS;
 const APPSEC_CHANNEL = CHANNELS.APPSEC.id;
 const CHANNEL = 'C0PAYMENT';
 
@@ -25,6 +25,7 @@ describe('a whole threat model, as a team walks it in Slack', () => {
     await settle();
     await driver.selectUsers(ALICE.id, 'roles.select.adversary', [BOB.id]);
     await driver.selectUsers(ALICE.id, 'roles.select.defender', [CAROL.id]);
+    await driver.selectUsers(ALICE.id, 'roles.select.business', [DAVE.id]);
     await settle();
 
     // Step 1: scope, through the modals.
@@ -112,30 +113,43 @@ describe('a whole threat model, as a team walks it in Slack', () => {
     await settle();
     await finish('mitigations');
 
-    // Step 4: every threat rated and decided; one risk accepted, by Bob, with a reason.
-    for (const [threatId, decision] of [
-      ['T-1', 'accept'],
-      ['T-2', 'mitigate'],
-      ['T-3', 'mitigate'],
+    // Step 4: every threat rated before and after mitigation and decided. T-1 stays high after
+    // mitigation: Bob proposes to accept it, and Dave, who holds the Business role, accepts it.
+    for (const [threatId, decision, after] of [
+      ['T-1', 'accept', '4'],
+      ['T-2', 'mitigate', '2'],
+      ['T-3', 'mitigate', '2'],
     ] as const) {
       await driver.clickButton(BOB.id, 'risk.review', { value: 'TM-1' });
       await settle();
-      await driver.submitView(BOB.id, {
+      const rated = await driver.submitView(BOB.id, {
         threatId,
         likelihoodBefore: '3',
         impactBefore: '4',
-        likelihoodAfter: '2',
-        impactAfter: '2',
+        likelihoodAfter: after === '4' ? '3' : '2',
+        impactAfter: after,
         decision,
-        ...(decision === 'accept' && { reason: 'Low value for an attacker after the gateway' }),
+        ...(decision === 'accept' && { reason: 'Refunds are capped at 50 EUR and reconciled daily' }),
       });
+      expect(rated.errors).toBeUndefined();
       await settle();
     }
+    expect((await ctx.model()).threats[0]?.risk.decision?.acceptance).toEqual({
+      status: 'pending',
+      awaiting: 'business',
+    });
+    await driver.clickButton(DAVE.id, 'risk.acceptance.accept', { channel: CHANNEL });
+    await settle();
     await finish('risk');
 
     const model = await ctx.model();
     expect(Object.keys(model.completedSteps)).toEqual(['scope', 'threats', 'mitigations', 'risk']);
-    expect(model.threats[0]?.risk.decision).toMatchObject({ type: 'accept', decidedBy: BOB.id });
+    expect(model.threats.every((threat) => threat.risk.after !== undefined)).toBe(true);
+    expect(model.threats[0]?.risk.decision).toMatchObject({
+      type: 'accept',
+      decidedBy: BOB.id,
+      acceptance: { status: 'accepted', by: DAVE.id, asRole: 'business', needsConfirmation: true },
+    });
     expect(JSON.stringify(standIn.message(CHANNEL, threadTs)?.blocks)).toContain('All four steps are complete');
 
     // The review: Alice asks, AppSec approves with a comment and one follow-up action.
@@ -159,11 +173,25 @@ describe('a whole threat model, as a team walks it in Slack', () => {
       comment: 'Solid model for a first release.',
       followUps: ['Pen-test the refund API before launch'],
     });
+    // Approving confirmed the Business role holder's acceptance, in the same write.
+    expect(approved.threats[0]?.risk.decision?.acceptance).toMatchObject({
+      status: 'accepted',
+      by: DAVE.id,
+      confirmedBy: APPSEC1.id,
+    });
     expect(standIn.thread(CHANNEL, threadTs).at(-1)?.text).toContain('• Pen-test the refund API before launch');
     const flow = ctx.runtime.flow;
-    expect(markdownReport({ model: approved, flow })).toContain('- Pen-test the refund API before launch');
-    expect(toThreatComposer(approved, flow).applicationInfo.description).toContain(
+    const report = markdownReport({ model: approved, flow });
+    expect(report).toContain('- Pen-test the refund API before launch');
+    expect(report).toContain(`@${DAVE.id} (Business), confirmed by @${APPSEC1.id} (AppSec)`);
+    const composer = toThreatComposer(approved, flow);
+    expect(composer.applicationInfo.description).toContain(
       '### Follow-up actions\n\n- Pen-test the refund API before launch',
     );
+    const metadata = new Map((composer.threats[0]?.metadata ?? []).map((item) => [item.key, item.value]));
+    expect([...metadata].filter(([key]) => /(acceptedBy|confirmedBy)$/.test(key)).map(([, value]) => value)).toEqual([
+      DAVE.id,
+      APPSEC1.id,
+    ]);
   });
 });
