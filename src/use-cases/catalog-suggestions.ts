@@ -2,8 +2,8 @@ import type { Catalog } from '../catalog/catalog';
 import { suggestThreats, type ThreatSuggestion } from '../catalog/catalog-queries';
 import type { ThreatModel } from '../domain/model';
 import type { ModelRef } from '../ports/model-store';
-import { type AccessDeps, editableModel, modelReadyForThreats } from './model-access';
-import { refuse, type UseCaseOutcome } from './outcome';
+import { type AccessDeps, editableModel, modelReadyForThreats, readableModel } from './model-access';
+import type { UseCaseOutcome } from './outcome';
 
 export type SuggestionsDeps = AccessDeps & { catalog: Catalog };
 export type Suggestions = UseCaseOutcome<{ model: ThreatModel; suggestions: ThreatSuggestion[] }>;
@@ -34,12 +34,12 @@ export async function openCatalogSuggestions(
 
 /**
  * The suggestions as they are now, for a page turn of the open suggestions modal: turning a page
- * changes nothing, so it needs no more than the model.
+ * changes nothing, so a member of the model's channel may do it whatever the model's status.
  */
-export async function currentSuggestions(deps: SuggestionsDeps, { ref }: { ref: ModelRef }): Promise<Suggestions> {
-  const model = await deps.store.get(ref);
-  if (!model) return refuse(`There is no threat model ${ref.modelId} in this workspace.`);
-  return { ok: true, model, suggestions: suggestionsFor(deps.catalog, model) };
+export async function currentSuggestions(deps: SuggestionsDeps, { ref, by }: SuggestionsInput): Promise<Suggestions> {
+  const read = await readableModel(deps, ref.workspaceId, ref.modelId, by);
+  if (!read.ok) return read;
+  return { ok: true, model: read.model, suggestions: suggestionsFor(deps.catalog, read.model) };
 }
 
 /** The suggestions a submission picks from, for a user who may still change the model. */

@@ -1,5 +1,6 @@
 import type { ModelRef } from '../ports/model-store';
-import { refuse, type UseCaseOutcome } from './outcome';
+import { readableModel } from './model-access';
+import type { UseCaseOutcome } from './outcome';
 import type { UseCaseDeps } from './use-case-deps';
 
 /** Which shared summary is paged: the scope, the threats or the mitigations. */
@@ -22,11 +23,14 @@ export async function turnSummaryPage(
   deps: Pick<UseCaseDeps, 'store' | 'members' | 'messageRefs' | 'cards'>,
   { ref, userId, which, page }: TurnSummaryPageInput,
 ): Promise<UseCaseOutcome> {
-  const model = await deps.store.get(ref);
-  if (!model) return refuse(`There is no threat model ${ref.modelId} in this workspace.`);
-  if (!(await deps.members.isMember(model.channelId, userId))) {
-    return refuse(`Only members of <#${model.channelId}> can turn the pages of ${model.id}'s lists.`);
-  }
+  const read = await readableModel(
+    deps,
+    ref.workspaceId,
+    ref.modelId,
+    userId,
+    (id) => `turn the pages of ${id}'s lists`,
+  );
+  if (!read.ok) return read;
   await deps.messageRefs.set(ref, { [which]: page });
   deps.cards.refresh(ref);
   return { ok: true };

@@ -34,7 +34,10 @@ export interface Field {
   optional?: boolean;
   placeholder?: string;
   hint?: string;
+  /** Text and multiline fields: the most characters the model keeps, set on the input so Slack refuses more first. */
   maxLength?: number;
+  /** Multi-selects: the most choices the model keeps, set on the select likewise. */
+  maxSelected?: number;
   /** For selects and radios: flat choices or groups. */
   choices?: (context: FormContext) => Choice[] | ChoiceGroup[];
 }

@@ -1,6 +1,8 @@
 import { controlsForThreat } from '../../catalog/catalog-queries';
+import { LIMITS } from '../../domain/limits';
 import { DEVIATION_REASONS, MITIGATION_STATUSES } from '../../domain/mitigation';
 import { type Field, inHundreds } from './field';
+import { linesInputMax } from './input-limits';
 
 /**
  * The mitigation modal: what is done, which threats it addresses, where it stands, who owns
@@ -12,13 +14,14 @@ export const MITIGATION_FIELDS: Field[] = [
     name: 'description',
     label: 'What is done',
     type: 'multiline',
-    maxLength: 1000,
+    maxLength: LIMITS.descriptionMax,
     placeholder: 'e.g. POST /refunds requires an idempotency key',
   },
   {
     name: 'threatIds',
     label: 'Threats it addresses',
     type: 'multiselect',
+    maxSelected: LIMITS.threatsMax,
     choices: ({ model }) =>
       inHundreds(
         model.threats.map((t) => ({ text: `${t.id} ${t.threatAction}`, value: t.id })),
@@ -37,7 +40,7 @@ export const MITIGATION_FIELDS: Field[] = [
     label: 'Code or IaC implementing it',
     type: 'multiline',
     optional: true,
-    maxLength: 3000,
+    maxLength: linesInputMax(LIMITS.referencesMax, LIMITS.referenceMax),
     hint: 'One per line: an http(s) URL or a repository path such as infra/s3.tf or src/refunds.ts#L10-L40.',
   },
   {
@@ -77,6 +80,6 @@ export const MITIGATION_FIELDS: Field[] = [
     label: 'Explanation of the deviation',
     type: 'multiline',
     optional: true,
-    maxLength: 1000,
+    maxLength: LIMITS.descriptionMax,
   },
 ];

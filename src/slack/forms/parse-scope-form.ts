@@ -15,7 +15,7 @@ import { missingRequired, rawValues, type ViewState } from './form-values';
 import { SCOPE_FIELDS } from './scope-fields';
 
 /** The same schemas the store enforces, without the id the store allocates. */
-const ELEMENT_SCHEMAS = {
+export const ELEMENT_SCHEMAS = {
   asset: AssetSchema.omit({ id: true }),
   actor: ActorSchema.omit({ id: true }),
   entryPoint: EntryPointSchema.omit({ id: true }),

@@ -1,3 +1,4 @@
+import { LIMITS } from '../../domain/limits';
 import { RISK_DECISIONS } from '../../domain/risk-assessment';
 import { type Field, type FormContext, inHundreds } from './field';
 
@@ -48,7 +49,7 @@ export const RISK_FIELDS: Field[] = [
     label: 'Reason',
     type: 'multiline',
     optional: true,
-    maxLength: 1000,
+    maxLength: LIMITS.descriptionMax,
     hint: 'Required to accept, transfer or avoid.',
   },
 ];

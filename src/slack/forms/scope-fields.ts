@@ -1,3 +1,4 @@
+import { LIMITS } from '../../domain/limits';
 import { AUTHENTICATION_METHODS, DATA_CLASSIFICATIONS } from '../../domain/scope';
 import type { ScopeKind } from '../../domain/scope-edits';
 import { type ChoiceGroup, type Field, type FormContext, isGrouped } from './field';
@@ -8,7 +9,7 @@ const name = (placeholder: string): Field => ({
   name: 'name',
   label: 'Name',
   type: 'text',
-  maxLength: 75,
+  maxLength: LIMITS.nameMax,
   placeholder,
 });
 const description: Field = {
@@ -16,7 +17,7 @@ const description: Field = {
   label: 'Description',
   type: 'multiline',
   optional: true,
-  maxLength: 1000,
+  maxLength: LIMITS.descriptionMax,
 };
 const trustBoundary: Field = {
   name: 'trustBoundaryId',
@@ -61,7 +62,7 @@ export const SCOPE_FIELDS: Readonly<Record<ScopeKind, Field[]>> = {
       label: 'Trust level',
       type: 'text',
       optional: true,
-      maxLength: 75,
+      maxLength: LIMITS.nameMax,
       placeholder: 'e.g. authenticated customer',
     },
     trustBoundary,
@@ -82,7 +83,13 @@ export const SCOPE_FIELDS: Readonly<Record<ScopeKind, Field[]>> = {
       type: 'select',
       choices: () => AUTHENTICATION_METHODS.map((m) => ({ text: m.replace(/_/g, ' '), value: m })),
     },
-    { name: 'authenticationNotes', label: 'Authentication notes', type: 'multiline', optional: true, maxLength: 1000 },
+    {
+      name: 'authenticationNotes',
+      label: 'Authentication notes',
+      type: 'multiline',
+      optional: true,
+      maxLength: LIMITS.descriptionMax,
+    },
   ],
   component: [
     name('e.g. Refunds API'),
@@ -109,7 +116,7 @@ export const SCOPE_FIELDS: Readonly<Record<ScopeKind, Field[]>> = {
       name: 'data',
       label: 'What data',
       type: 'text',
-      maxLength: 75,
+      maxLength: LIMITS.nameMax,
       placeholder: 'e.g. refund request with card token',
     },
     {
@@ -117,9 +124,17 @@ export const SCOPE_FIELDS: Readonly<Record<ScopeKind, Field[]>> = {
       label: 'Assets it carries',
       type: 'multiselect',
       optional: true,
+      maxSelected: LIMITS.elementsMax,
       choices: ({ model }) => model.scope.assets.map((a) => ({ text: `${a.id} ${a.name}`, value: a.id })),
     },
-    { name: 'protocol', label: 'Protocol', type: 'text', optional: true, maxLength: 75, placeholder: 'e.g. HTTPS' },
+    {
+      name: 'protocol',
+      label: 'Protocol',
+      type: 'text',
+      optional: true,
+      maxLength: LIMITS.nameMax,
+      placeholder: 'e.g. HTTPS',
+    },
     {
       name: 'crossesTrustBoundary',
       label: 'Crosses a trust boundary?',
@@ -138,7 +153,7 @@ export const SCOPE_FIELDS: Readonly<Record<ScopeKind, Field[]>> = {
       label: 'Trust level',
       type: 'text',
       optional: true,
-      maxLength: 75,
+      maxLength: LIMITS.nameMax,
       placeholder: 'e.g. internal',
     },
   ],
@@ -150,11 +165,12 @@ export const SCOPE_FIELDS: Readonly<Record<ScopeKind, Field[]>> = {
       label: 'Actors',
       type: 'multiselect',
       optional: true,
+      maxSelected: LIMITS.elementsMax,
       choices: ({ model }) => model.scope.actors.map((a) => ({ text: `${a.id} ${a.name}`, value: a.id })),
     },
   ],
   designLink: [
-    { name: 'title', label: 'Title', type: 'text', maxLength: 75, placeholder: 'e.g. Refunds design doc' },
+    { name: 'title', label: 'Title', type: 'text', maxLength: LIMITS.nameMax, placeholder: 'e.g. Refunds design doc' },
     { name: 'url', label: 'Link', type: 'url' },
   ],
 };

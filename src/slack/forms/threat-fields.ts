@@ -1,3 +1,4 @@
+import { LIMITS } from '../../domain/limits';
 import { STRIDE, STRIDE_NAMES } from '../../domain/stride';
 import { CIA_GOALS } from '../../domain/threat';
 import type { Field } from './field';
@@ -11,7 +12,7 @@ export const THREAT_FIELDS: Field[] = [
     name: 'threatSource',
     label: 'Threat source: who or what acts',
     type: 'text',
-    maxLength: 200,
+    maxLength: LIMITS.grammarFieldMax,
     placeholder: 'e.g. internet-based threat actor',
   },
   {
@@ -19,14 +20,14 @@ export const THREAT_FIELDS: Field[] = [
     label: 'Prerequisites: what they need first',
     type: 'text',
     optional: true,
-    maxLength: 200,
+    maxLength: LIMITS.grammarFieldMax,
     placeholder: 'e.g. with a stolen customer session',
   },
   {
     name: 'threatAction',
     label: 'Threat action: what they can do',
     type: 'text',
-    maxLength: 200,
+    maxLength: LIMITS.grammarFieldMax,
     placeholder: 'e.g. replay a refund request',
   },
   {
@@ -34,7 +35,7 @@ export const THREAT_FIELDS: Field[] = [
     label: 'Threat impact: the direct result',
     type: 'text',
     optional: true,
-    maxLength: 200,
+    maxLength: LIMITS.grammarFieldMax,
     placeholder: 'e.g. refunds paid twice',
   },
   {
@@ -49,6 +50,7 @@ export const THREAT_FIELDS: Field[] = [
     label: 'Impacted assets',
     type: 'multiselect',
     optional: true,
+    maxSelected: LIMITS.elementsMax,
     choices: ({ model }) => model.scope.assets.map((a) => ({ text: `${a.id} ${a.name}`, value: a.id })),
   },
   {
@@ -62,6 +64,7 @@ export const THREAT_FIELDS: Field[] = [
     label: 'Affected elements',
     type: 'multiselect',
     optional: true,
+    maxSelected: LIMITS.elementsMax,
     choices: ({ model }) =>
       [
         { label: 'Actors', choices: model.scope.actors.map((e) => ({ text: `${e.id} ${e.name}`, value: e.id })) },

@@ -1,10 +1,10 @@
-import type { BlockAction, OverflowAction } from '@slack/bolt';
+import type { BlockAction, OverflowAction, RespondFn } from '@slack/bolt';
 import type { ThreatModel } from '../../domain/model';
 import { elementForEditing } from '../../use-cases/element-for-editing';
 import { editableModel } from '../../use-cases/model-access';
 import type { SlackServices } from '../deps';
 import { decodeValue } from '../ids';
-import { tellUser } from '../presenters/tell-user';
+import { tellClicker } from '../presenters/tell-clicker';
 
 export interface MenuChoice {
   /** What was chosen, e.g. `edit` or `remove`. */
@@ -25,16 +25,13 @@ const CHANGING_VERBS = new Set(['edit', 'remove']);
  */
 export async function menuChoice(
   services: SlackServices,
-  body: BlockAction<OverflowAction>,
-  action: OverflowAction,
+  { body, action, respond }: { body: BlockAction<OverflowAction>; action: OverflowAction; respond: RespondFn },
 ): Promise<MenuChoice | undefined> {
   const target = decodeValue(action.selected_option.value);
   const [verb = '', id = ''] = (target?.detail ?? '').split(':');
-  const channel = body.channel?.id;
-  if (!target || !channel) return undefined;
+  if (!target || !body.channel) return undefined;
   const workspaceId = body.team?.id ?? '';
-  const tell = (text: string) =>
-    tellUser(services.client, services.logger, { channel, threadTs: body.message?.thread_ts }, body.user.id, text);
+  const tell = (text: string) => tellClicker(services, { body, respond }, text);
   const who = { workspaceId, modelId: target.modelId, userId: body.user.id };
   const access = CHANGING_VERBS.has(verb)
     ? await elementForEditing(services, { ...who, elementId: id })

@@ -4,7 +4,7 @@ import type { ThreatModel } from '../../domain/model';
 import { type Access, editableModel } from '../../use-cases/model-access';
 import type { SlackServices } from '../deps';
 import { decodeValue } from '../ids';
-import { tellUser } from '../presenters/tell-user';
+import { tellClicker } from '../presenters/tell-clicker';
 
 type AccessCheck = (services: SlackServices, workspaceId: string, modelId: string, userId: string) => Promise<Access>;
 
@@ -18,13 +18,16 @@ export function openModelModal(
   build: (model: ThreatModel) => View | string,
   check: AccessCheck = editableModel,
 ) {
-  return async ({ ack, body, action }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
+  return async ({
+    ack,
+    body,
+    action,
+    respond,
+  }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
     await ack();
     const target = decodeValue(action.value);
-    const channel = body.channel?.id;
-    if (!target || !channel) return;
-    const tell = (text: string) =>
-      tellUser(services.client, services.logger, { channel, threadTs: body.message?.thread_ts }, body.user.id, text);
+    if (!target || !body.channel) return;
+    const tell = (text: string) => tellClicker(services, { body, respond }, text);
     const access = await check(services, body.team?.id ?? '', target.modelId, body.user.id);
     if (!access.ok) return tell(access.message);
     const view = build(access.model);

@@ -1,5 +1,6 @@
 import type { InputBlock, InputBlockElement, SectionBlock } from '@slack/types';
 import { type Field, type FormContext, initialValue, isGrouped } from '../forms/field';
+import { SLACK_TEXT_INPUT_MAX, textInputMax } from '../forms/input-limits';
 import { option, plain, truncate } from './text';
 
 const MAX_OPTIONS = 100;
@@ -18,9 +19,11 @@ function element(
         ...base,
         type: 'plain_text_input',
         multiline: field.type === 'multiline',
-        ...(field.maxLength && { max_length: field.maxLength }),
+        ...(field.maxLength && { max_length: textInputMax(field.maxLength) }),
         ...(typeof initial === 'string' &&
-          initial !== '' && { initial_value: truncate(initial, field.maxLength ?? 3000) }),
+          initial !== '' && {
+            initial_value: truncate(initial, textInputMax(field.maxLength ?? SLACK_TEXT_INPUT_MAX)),
+          }),
         ...placeholder,
       };
     case 'user':
@@ -79,6 +82,7 @@ function element(
           ...base,
           type: 'multi_static_select',
           ...options,
+          ...(field.maxSelected && { max_selected_items: field.maxSelected }),
           ...(selected.length > 0 && { initial_options: selected.map(toOption) }),
           ...placeholder,
         };

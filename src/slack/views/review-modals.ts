@@ -2,6 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import { LIMITS } from '../../domain/limits';
 import type { ThreatModel } from '../../domain/model';
 import { STEP_NAMES, type Step } from '../../domain/steps';
+import { linesInputMax, textInputMax } from '../forms/input-limits';
 import { type ReviewModalMetadata, VIEWS } from '../ids';
 import type { Modal } from './surfaces';
 import { plain, section, truncate } from './text';
@@ -49,7 +50,7 @@ export function reviewRequestModal(model: ThreatModel, incomplete: readonly Step
       type: 'plain_text_input',
       action_id: REVIEW_FIELDS.note,
       multiline: true,
-      max_length: 3000,
+      max_length: textInputMax(LIMITS.commentMax),
       placeholder: plain('What should AppSec look at first?', 150),
     },
   });
@@ -84,7 +85,7 @@ export function requestChangesModal(model: ThreatModel): Modal {
           type: 'plain_text_input',
           action_id: REVIEW_FIELDS.comment,
           multiline: true,
-          max_length: 3000,
+          max_length: textInputMax(LIMITS.commentMax),
         },
       },
     ],
@@ -116,7 +117,7 @@ export function approveModal(model: ThreatModel): Modal {
           type: 'plain_text_input',
           action_id: REVIEW_FIELDS.comment,
           multiline: true,
-          max_length: LIMITS.commentMax,
+          max_length: textInputMax(LIMITS.commentMax),
           placeholder: plain('What the team should know about this approval', 150),
         },
       },
@@ -133,7 +134,7 @@ export function approveModal(model: ThreatModel): Modal {
           type: 'plain_text_input',
           action_id: REVIEW_FIELDS.followUps,
           multiline: true,
-          max_length: 3000,
+          max_length: linesInputMax(LIMITS.followUpsMax, LIMITS.followUpMax),
         },
       },
     ],

@@ -1,6 +1,7 @@
 import type { KnownBlock, SectionBlock } from '@slack/types';
 import type { Flow } from '../../domain/flow';
 import { flowStep } from '../../domain/flow';
+import { LIMITS } from '../../domain/limits';
 import type { ThreatModel } from '../../domain/model';
 import { lastReviewDecision } from '../../domain/review-workflow';
 import { ROLE_NAMES, ROLES, type Role } from '../../domain/roles';
@@ -26,6 +27,7 @@ export function rolesMessage(model: ThreatModel, flow: Flow): SlackMessage {
           accessory: {
             type: 'multi_users_select',
             action_id: ACTIONS.roleSelect(role),
+            max_selected_items: LIMITS.roleHoldersMax,
             placeholder: plain(`Pick the ${ROLE_NAMES[role]}`, 150),
             ...(model.roles[role].length > 0 && { initial_users: model.roles[role] }),
           },

@@ -50,7 +50,7 @@ describe('catalog suggestions and coverage', () => {
       expect(model.threats[0]).toMatchObject({ createdBy: ALICE, impactedAssetIds: [] });
       expect(ctx.refreshed).toEqual([ref]);
 
-      const now = await currentSuggestions(deps, { ref });
+      const now = await currentSuggestions(deps, { ref, by: ALICE });
       expect(now.ok && now.suggestions.map((s) => s.threat.id)).not.toContain(first);
     });
 
@@ -91,16 +91,19 @@ describe('catalog suggestions and coverage', () => {
       expect(unaddressed.ok && unaddressed.threats.map((t) => t.id)).toEqual(['T-2']);
     });
 
-    it('tells a missing model apart from an outsider (who is not told the model exists)', async () => {
+    it('is refused for a missing model, and to someone outside the model’s channel, on any status', async () => {
       const { deps } = ctx;
-      const { ref } = await seedModel(ctx.store, buildModelReadyForThreats());
+      const { ref } = await seedModel(ctx.store, { ...buildModelReadyForThreats(), status: 'approved' });
       expect(await readCoverage(deps, { ref: { ...ref, modelId: 'TM-7' }, by: BOB })).toEqual({
         ok: false,
-        reason: 'no_model',
-        message: 'There is no threat model TM-7.',
+        message: 'There is no threat model TM-7 in this workspace.',
       });
-      expect(await readCoverage(deps, { ref, by: OUTSIDER })).toMatchObject({ ok: false, reason: 'not_member' });
-      expect(await readUnaddressed(deps, { ref, by: OUTSIDER })).toMatchObject({ ok: false, reason: 'not_member' });
+      const outsider = { ok: false, message: 'Only members of <#C0PAYMENT> can see TM-1.' };
+      expect(await readCoverage(deps, { ref, by: OUTSIDER })).toEqual(outsider);
+      expect(await readUnaddressed(deps, { ref, by: OUTSIDER })).toEqual(outsider);
+      expect(await currentSuggestions(deps, { ref, by: OUTSIDER })).toEqual(outsider);
+      expect(await readCoverage(deps, { ref, by: BOB })).toMatchObject({ ok: true });
+      expect(await currentSuggestions(deps, { ref, by: BOB })).toMatchObject({ ok: true });
     });
   });
 });

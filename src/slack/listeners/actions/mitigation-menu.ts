@@ -12,9 +12,14 @@ const VERBS = new Map<string, Verb>([
 
 /** The Edit/Remove menu on each mitigation of the mitigations list. */
 export function mitigationMenu(services: SlackServices) {
-  return async ({ ack, body, action }: SlackActionMiddlewareArgs<BlockAction<OverflowAction>> & AllMiddlewareArgs) => {
+  return async ({
+    ack,
+    body,
+    action,
+    respond,
+  }: SlackActionMiddlewareArgs<BlockAction<OverflowAction>> & AllMiddlewareArgs) => {
     await ack();
-    const choice = await menuChoice(services, body, action);
+    const choice = await menuChoice(services, { body, action, respond });
     const verb = choice && VERBS.get(choice.verb);
     if (choice && verb) await verb(services, body, choice);
   };

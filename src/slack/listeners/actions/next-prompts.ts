@@ -2,11 +2,17 @@ import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewar
 import { modelInChannel } from '../../../use-cases/model-in-channel';
 import type { SlackServices } from '../../deps';
 import { decodeValue, RoleSchema, StepSchema } from '../../ids';
+import { tellClicker } from '../../presenters/tell-clicker';
 import { personaPromptsMessage } from '../../views/persona-prompts';
 
-/** "Next prompts": the same message shows the role's following prompts. */
+/** "Next prompts": the same message shows the role's following prompts, for members of the model's channel. */
 export function nextPrompts(services: SlackServices) {
-  return async ({ ack, body, action }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
+  return async ({
+    ack,
+    body,
+    action,
+    respond,
+  }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
     await ack();
     await services.afterAck.run(async () => {
       const target = decodeValue(action.value);
@@ -18,12 +24,12 @@ export function nextPrompts(services: SlackServices) {
       const ts = body.message?.ts;
       if (!target || !step.success || !role.success || !Number.isInteger(offset) || !channel || !ts) return;
       const ref = { workspaceId: body.team?.id ?? '', modelId: target.modelId };
-      const model = await modelInChannel(services, { ref, channelId: channel });
-      if (!model) return;
+      const read = await modelInChannel(services, { ref, channelId: channel, by: body.user.id });
+      if (!read.ok) return tellClicker(services, { body, respond }, read.message);
       await services.client.chat.update({
         channel,
         ts,
-        ...personaPromptsMessage(model, services.flow, step.data, role.data, offset),
+        ...personaPromptsMessage(read.model, services.flow, step.data, role.data, offset),
       });
     });
   };

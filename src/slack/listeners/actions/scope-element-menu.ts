@@ -8,9 +8,14 @@ import { menuChoice } from '../menu-choice';
 
 /** The Edit/Remove menu on each line of the scope summary. */
 export function scopeElementMenu(services: SlackServices) {
-  return async ({ ack, body, action }: SlackActionMiddlewareArgs<BlockAction<OverflowAction>> & AllMiddlewareArgs) => {
+  return async ({
+    ack,
+    body,
+    action,
+    respond,
+  }: SlackActionMiddlewareArgs<BlockAction<OverflowAction>> & AllMiddlewareArgs) => {
     await ack();
-    const choice = await menuChoice(services, body, action);
+    const choice = await menuChoice(services, { body, action, respond });
     if (!choice) return;
     const { verb, id: elementId, workspaceId, tell } = choice;
     const kind = scopeKindOf(elementId);

@@ -4,11 +4,17 @@ import type { SlackServices } from '../../deps';
 import { ViewStateSchema } from '../../forms/form-values';
 import { idsOnPage, mergePicks } from '../../forms/suggestion-picks';
 import { readMetadata, SuggestionsMetadataSchema } from '../../ids';
+import { tellClicker } from '../../presenters/tell-clicker';
 import { catalogSuggestionsModal, SUGGESTIONS_PER_PAGE } from '../../views/catalog-suggestions-modal';
 
-/** Previous/Next inside the suggestions modal: keep the ticks, show the other page. */
+/** Previous/Next inside the suggestions modal: keep the ticks, show the other page (to members of the model's channel). */
 export function suggestionsPage(services: SlackServices) {
-  return async ({ ack, body, action }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
+  return async ({
+    ack,
+    body,
+    action,
+    respond,
+  }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
     await ack();
     const view = body.view;
     const metadata = view ? readMetadata(SuggestionsMetadataSchema, view.private_metadata) : undefined;
@@ -17,8 +23,9 @@ export function suggestionsPage(services: SlackServices) {
     if (!view || !metadata || !state.success || !Number.isInteger(page)) return;
     const found = await currentSuggestions(services, {
       ref: { workspaceId: body.team?.id ?? '', modelId: metadata.modelId },
+      by: body.user.id,
     });
-    if (!found.ok) return;
+    if (!found.ok) return tellClicker(services, { body, respond }, found.message);
     const { model, suggestions } = found;
     const picked = mergePicks(metadata.picked, idsOnPage(suggestions, metadata.page, SUGGESTIONS_PER_PAGE), state.data);
     await services.client.views.update({

@@ -2,11 +2,16 @@ import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewar
 import { type SummaryPage, turnSummaryPage } from '../../../use-cases/turn-summary-page';
 import type { SlackServices } from '../../deps';
 import { decodeValue } from '../../ids';
-import { tellUser } from '../../presenters/tell-user';
+import { tellClicker } from '../../presenters/tell-clicker';
 
 /** Previous/Next on a shared summary (scope, threats or mitigations): the use case remembers its page; it is re-rendered. */
 export function summaryPage(services: SlackServices, which: SummaryPage) {
-  return async ({ ack, body, action }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
+  return async ({
+    ack,
+    body,
+    action,
+    respond,
+  }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
     await ack();
     await services.afterAck.run(async () => {
       const target = decodeValue(action.value);
@@ -14,10 +19,7 @@ export function summaryPage(services: SlackServices, which: SummaryPage) {
       if (!target || !Number.isInteger(page) || page < 1) return;
       const ref = { workspaceId: body.team?.id ?? '', modelId: target.modelId };
       const outcome = await turnSummaryPage(services, { ref, userId: body.user.id, which, page });
-      const channel = body.channel?.id;
-      if (outcome.ok || !channel) return;
-      const where = { channel, threadTs: body.message?.thread_ts };
-      await tellUser(services.client, services.logger, where, body.user.id, outcome.message);
+      if (!outcome.ok) await tellClicker(services, { body, respond }, outcome.message);
     });
   };
 }

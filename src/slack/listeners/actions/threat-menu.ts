@@ -14,9 +14,14 @@ const VERBS = new Map<string, Verb>([
 
 /** The Edit / Baseline controls / Remove menu on each threat of the threats summary. */
 export function threatMenu(services: SlackServices) {
-  return async ({ ack, body, action }: SlackActionMiddlewareArgs<BlockAction<OverflowAction>> & AllMiddlewareArgs) => {
+  return async ({
+    ack,
+    body,
+    action,
+    respond,
+  }: SlackActionMiddlewareArgs<BlockAction<OverflowAction>> & AllMiddlewareArgs) => {
     await ack();
-    const choice = await menuChoice(services, body, action);
+    const choice = await menuChoice(services, { body, action, respond });
     const verb = choice && VERBS.get(choice.verb);
     if (choice && verb) await verb(services, body, choice);
   };
