@@ -42,7 +42,11 @@ export class HttpTransport implements Transport {
 
   /** Any body, signed unless the options override the signature or timestamp. */
   post(body: string, contentType: string, options: Omit<PostOptions, 'signingSecret'> = {}): Promise<AppResponse> {
-    this.last = { body, contentType, options: { ...options, timestamp: options.timestamp ?? Math.floor(Date.now() / 1000) } };
+    this.last = {
+      body,
+      contentType,
+      options: { ...options, timestamp: options.timestamp ?? Math.floor(Date.now() / 1000) },
+    };
     return postToApp(this.appUrl, body, contentType, { signingSecret: this.signingSecret, ...this.last.options });
   }
 

@@ -30,8 +30,11 @@ const THREAT = {
 /** One threat (T-1) on the API, placed by Bob, with step 2 finished: the mitigations step. */
 async function withOneThreat(ctx: Fixture) {
   await startScopedModel(ctx);
-  await ctx.store.update(REF, { actor: BOB.id, action: 'seed' }, (model) =>
-    addThreat(model, { ...THREAT, impactedAssetIds: [], affectedElementIds: ['C-1'] }, BOB.id, new Date()).model,
+  await ctx.store.update(
+    REF,
+    { actor: BOB.id, action: 'seed' },
+    (model) =>
+      addThreat(model, { ...THREAT, impactedAssetIds: [], affectedElementIds: ['C-1'] }, BOB.id, new Date()).model,
   );
   await ctx.driver.clickButton(BOB.id, 'model.finish_step', { value: 'TM-1|threats' });
   await ctx.settle();
@@ -71,6 +74,16 @@ function requestTold(ctx: Fixture) {
   });
 }
 
+/** The app's listeners, card refreshes and jobs (thread pictures, review requests) have all finished. */
+async function quiet(ctx: Fixture) {
+  await ctx.settle();
+  const queues = Object.values(ctx.runtime.queues);
+  await eventually('the jobs to finish', async () => {
+    const counts = await Promise.all(queues.map((queue) => queue.getJobCounts('active', 'waiting', 'prioritized')));
+    return counts.every((count) => Object.values(count).every((n) => n === 0));
+  });
+}
+
 /** Everything a submission can change: the model, its audit trail, and what the app asked of Slack. */
 async function everything(ctx: Fixture) {
   const model = await ctx.model();
@@ -91,10 +104,10 @@ const answerOf = ({ status, body }: AppResponse) => ({ status, body });
  * signature: the replay gets the same answer, and nothing changes anywhere.
  */
 async function expectReplayChangesNothing(ctx: Fixture, first: AppResponse) {
-  await ctx.settle();
+  await quiet(ctx);
   const before = await everything(ctx);
   const replayed = await ctx.driver.replay();
-  await ctx.settle();
+  await quiet(ctx);
   expect(answerOf(replayed)).toEqual(answerOf(first));
   expect(await everything(ctx)).toEqual(before);
 }
@@ -216,5 +229,58 @@ describe('a replayed view submission acts once', () => {
 
   describe('over Socket Mode', () => {
     replayedSubmissions({ mode: 'socket' });
+  });
+});
+
+describe('a view submission that only looks like a replay', () => {
+  const ctx = useSlackApp();
+  const mitigation = { description: 'Idempotency keys on POST /refunds', threatIds: ['T-1'], status: 'planned' };
+
+  async function openMitigationForm() {
+    await withOneThreat(ctx);
+    await ctx.driver.clickButton(CAROL.id, 'mitigation.add', { value: 'TM-1' });
+    await quiet(ctx);
+  }
+
+  it('applies the form corrected after inline errors: same view id and hash, other values', async () => {
+    await openMitigationForm();
+    const form = () => {
+      const view = ctx.standIn.openViews(CAROL.id).at(-1);
+      return { id: view?.id, hash: view?.hash };
+    };
+    const opened = form();
+    const refused = await ctx.driver.submitView(CAROL.id, { ...mitigation, references: 'javascript:alert(1)' });
+    expect(refused.errors?.references).toMatch(/^Line 1: must be an http\(s\) URL/);
+    // The refused submission sent again is refused again, the same way.
+    expect(answerOf(await ctx.driver.replay())).toEqual(answerOf(refused));
+
+    expect(form()).toEqual(opened);
+    const corrected = await ctx.driver.submitView(CAROL.id, { ...mitigation, references: 'infra/gateway.tf' });
+    expect(ctx.standIn.openViews(CAROL.id)).toEqual([]);
+    await quiet(ctx);
+    expect((await ctx.model()).mitigations).toEqual([
+      expect.objectContaining({ id: 'M-1', references: ['infra/gateway.tf'] }),
+    ]);
+    await expectReplayChangesNothing(ctx, corrected);
+  });
+
+  it('answers a repeat that arrives while the first is still being handled plainly, without acting', async () => {
+    await openMitigationForm();
+    // The first submission waits for Slack (the channel membership check) before it answers.
+    ctx.standIn.holdReplies('conversations.members');
+    const since = ctx.standIn.calls.length;
+    const first = ctx.driver.submitView(CAROL.id, mitigation);
+    try {
+      await ctx.standIn.waitForCall('conversations.members', () => true, 5000, since);
+      const callsBefore = ctx.standIn.calls.length;
+      const repeated = await ctx.driver.replay();
+      expect(answerOf(repeated)).toEqual({ status: 200, body: '' });
+      expect(ctx.standIn.calls.slice(callsBefore)).toEqual([]);
+    } finally {
+      ctx.standIn.releaseHeldReplies();
+    }
+    expect(answerOf(await first)).toEqual({ status: 200, body: '' });
+    await quiet(ctx);
+    expect((await ctx.model()).mitigations.map((m) => m.id)).toEqual(['M-1']);
   });
 });
