@@ -264,6 +264,21 @@ describe('a view submission that only looks like a replay', () => {
     await expectReplayChangesNothing(ctx, corrected);
   });
 
+  it('acts on the same submission sent again when the first failed before answering', async () => {
+    await openMitigationForm();
+    ctx.standIn.failNext('conversations.members', { status: 500 });
+    // Bolt answers a request nobody acknowledged with 404 after 3 seconds; Slack shows an error.
+    const failed = await ctx.driver.submitView(CAROL.id, mitigation);
+    expect(failed.status).toBe(404);
+    await quiet(ctx);
+    expect((await ctx.model()).mitigations).toEqual([]);
+
+    const retried = await ctx.driver.replay();
+    expect(answerOf(retried)).toEqual({ status: 200, body: '' });
+    await quiet(ctx);
+    expect((await ctx.model()).mitigations.map((m) => m.id)).toEqual(['M-1']);
+  });
+
   it('answers a repeat that arrives while the first is still being handled plainly, without acting', async () => {
     await openMitigationForm();
     // The first submission waits for Slack (the channel membership check) before it answers.
