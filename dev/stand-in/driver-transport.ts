@@ -15,10 +15,16 @@ export type Delivery =
 
 export interface Transport {
   deliver(delivery: Delivery): Promise<AppResponse>;
+  /** Sends the last delivery again as it went: what a proxy, a double submit or a captured request does. */
+  replayLast(): Promise<AppResponse>;
 }
+
+const NOTHING_SENT = 'nothing was delivered yet, so there is nothing to replay';
 
 /** Signed POSTs, with the content types Slack uses (form for commands and interactions, JSON for events). */
 export class HttpTransport implements Transport {
+  private last?: { body: string; contentType: string; options: Omit<PostOptions, 'signingSecret'> };
+
   constructor(
     readonly appUrl: string,
     private readonly signingSecret: string,
@@ -36,6 +42,18 @@ export class HttpTransport implements Transport {
 
   /** Any body, signed unless the options override the signature or timestamp. */
   post(body: string, contentType: string, options: Omit<PostOptions, 'signingSecret'> = {}): Promise<AppResponse> {
+    this.last = {
+      body,
+      contentType,
+      options: { ...options, timestamp: options.timestamp ?? Math.floor(Date.now() / 1000) },
+    };
+    return postToApp(this.appUrl, body, contentType, { signingSecret: this.signingSecret, ...this.last.options });
+  }
+
+  /** The same bytes with the same timestamp, so the same signature: Bolt's checks pass within 5 minutes. */
+  replayLast(): Promise<AppResponse> {
+    if (!this.last) throw new Error(NOTHING_SENT);
+    const { body, contentType, options } = this.last;
     return postToApp(this.appUrl, body, contentType, { signingSecret: this.signingSecret, ...options });
   }
 }
@@ -49,10 +67,19 @@ export function ackAsResponse(ack: SocketAck): AppResponse {
 
 /** Envelopes over the app's Socket Mode connection to the stand-in. */
 export class SocketTransport implements Transport {
+  private last?: Delivery;
+
   constructor(private readonly standIn: SlackStandIn) {}
 
   async deliver(delivery: Delivery): Promise<AppResponse> {
+    this.last = delivery;
     return ackAsResponse(await this.send(delivery));
+  }
+
+  /** The same payload in a new envelope. */
+  async replayLast(): Promise<AppResponse> {
+    if (!this.last) throw new Error(NOTHING_SENT);
+    return ackAsResponse(await this.send(this.last));
   }
 
   private send(delivery: Delivery): Promise<SocketAck> {

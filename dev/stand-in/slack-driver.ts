@@ -243,6 +243,15 @@ export class SlackDriver {
     return this.timed(() => http.post(body, contentType, opts));
   }
 
+  /**
+   * Sends the last request again exactly as it went (over HTTP the same body, timestamp and
+   * signature; in Socket Mode the same payload in a new envelope), as a proxy, a double submit or
+   * someone who captured the request would. The answer is returned and not applied to the stand-in.
+   */
+  replay(): Promise<AppResponse> {
+    return this.timed(() => this.transport.replayLast());
+  }
+
   private topView(userId: string): SlackView {
     const view = this.standIn.openViews(userId).at(-1);
     if (!view) throw new Error(`${userId} has no modal open`);

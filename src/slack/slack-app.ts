@@ -11,6 +11,7 @@ import { healthRoutes } from './health-routes';
 import { startHealthServer, stopHealthServer } from './health-server';
 import { registerListeners } from './listeners';
 import { slackErrorCode } from './slack-errors';
+import { answerViewSubmissionsOnce } from './view-submissions-once';
 
 export interface SlackAppOptions {
   credentials: SlackCredentials;
@@ -68,6 +69,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     credentials.mode === 'socket'
       ? new App({ ...common, socketMode: true, appToken: credentials.appToken })
       : new App({ ...common, signingSecret: credentials.signingSecret, customRoutes });
+  answerViewSubmissionsOnce(app, services.idempotency, logger);
   let healthServer: Server | undefined;
 
   // Listeners keep working after their ack; track them so stop() and tests can wait for them.

@@ -19,7 +19,7 @@ import type { ModelStatus } from '../domain/model';
  *   <prefix>{T123}:reminders:TM-7            HASH    the pending reminder job of each kind (review, idle)
  *   <prefix>{T123}:review-rotation           STRING  round-robin counter of reviewer assignment (INCR)
  *   <prefix>workspaces                       SET     workspaces with models (for retention sweeps)
- *   <prefix>once:<key>                       STRING  idempotency marker, expires with its window
+ *   <prefix>once:<key>                       STRING  idempotency marker (running, done, or a view submission's answer), expires with its window
  *   <prefix>delivery:<id>                    STRING  a job's Slack message: sending, or sent with where (30 days)
  *   <prefix>{pace:C123}                      STRING  when a job may next post in the channel (ms; PX)
  *   <prefix>{pace:C123}:slot:<delivery id>   STRING  the slot a waiting delivery reserved there

@@ -3,6 +3,8 @@ import { FORM, formBody } from '../../../dev/stand-in/signed-requests';
 import { CHANNELS, USERS } from '../../../dev/stand-in/workspace';
 import { markdownReport } from '../../../src/export/markdown-report';
 import { toThreatComposer } from '../../../src/export/threat-composer';
+import { eventually } from '../../support/eventually';
+import { appsecCards } from '../../support/review-scenarios';
 import { useSlackApp } from '../../support/slack-app-fixture';
 
 const { ALICE, BOB, CAROL, DAVE, APPSEC1 } = USERS;
@@ -156,6 +158,11 @@ describe('a whole threat model, as a team walks it in Slack', () => {
     await driver.clickButton(ALICE.id, 'review.request', { value: 'TM-1' });
     await settle();
     expect((await driver.submitView(ALICE.id, { note: 'Refund replay first, please' })).errors).toBeUndefined();
+    // The review job posts the card and tells the thread, after the listener is done.
+    await appsecCards(ctx);
+    await eventually('the review request in the thread', () =>
+      standIn.thread(CHANNEL, threadTs).find((message) => message.text.includes('AppSec review requested')),
+    );
     await settle();
     await driver.clickButton(APPSEC1.id, 'review.approve', { channel: APPSEC_CHANNEL });
     await settle();
