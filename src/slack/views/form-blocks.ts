@@ -1,6 +1,6 @@
 import type { InputBlock, InputBlockElement, SectionBlock } from '@slack/types';
 import { type Field, type FormContext, initialValue, isGrouped } from '../forms/field';
-import { option, plain, truncate } from './text';
+import { inputText, option, plain } from './text';
 
 const MAX_OPTIONS = 100;
 
@@ -20,7 +20,7 @@ function element(
         multiline: field.type === 'multiline',
         ...(field.maxLength && { max_length: field.maxLength }),
         ...(typeof initial === 'string' &&
-          initial !== '' && { initial_value: truncate(initial, field.maxLength ?? 3000) }),
+          initial !== '' && { initial_value: inputText(initial, field.maxLength ?? 3000) }),
         ...placeholder,
       };
     case 'user':
@@ -34,7 +34,7 @@ function element(
       return {
         ...base,
         type: 'url_text_input',
-        ...(typeof initial === 'string' && initial !== '' && { initial_value: initial }),
+        ...(typeof initial === 'string' && initial !== '' && { initial_value: inputText(initial) }),
         ...placeholder,
       };
     case 'select':
