@@ -66,3 +66,15 @@ export function cleanText(value: string): string {
 export function cleanLine(value: string): string {
   return cleanText(value).replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * At most `max` UTF-16 units (what Slack and the exporters' limits count), ending in an ellipsis
+ * when cut, and never cutting an emoji (a surrogate pair) in half: half an emoji is a lone
+ * surrogate, the very thing cleaning removes.
+ */
+export function cutText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const high = text.charCodeAt(max - 2);
+  const end = high >= 0xd800 && high <= 0xdbff ? max - 2 : max - 1;
+  return `${text.slice(0, end)}…`;
+}

@@ -10,7 +10,7 @@ import type {
   SectionBlock,
   SectionBlockAccessory,
 } from '@slack/types';
-import { cleanText } from '../../domain/clean-text';
+import { cleanText, cutText } from '../../domain/clean-text';
 import { safeChatLine, safeChatText } from '../../domain/safe-text';
 
 /**
@@ -22,10 +22,7 @@ import { safeChatLine, safeChatText } from '../../domain/safe-text';
 
 /** At most `max` UTF-16 units with an ellipsis, never cutting an emoji (a surrogate pair) in half. */
 export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const high = text.charCodeAt(max - 2);
-  const end = high >= 0xd800 && high <= 0xdbff ? max - 2 : max - 1;
-  return `${text.slice(0, end)}…`;
+  return cutText(text, max);
 }
 
 /** Plain text as Slack shows it: cleaned, then cut. App text is unchanged by the cleaning. */

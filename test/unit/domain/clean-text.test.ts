@@ -1,4 +1,4 @@
-import { cleanLine, cleanText } from '../../../src/domain/clean-text';
+import { cleanLine, cleanText, cutText } from '../../../src/domain/clean-text';
 
 /** Every character the cleaner takes out, by why: none of them may survive either cleaner. */
 const REMOVED: [string, string][] = [
@@ -141,5 +141,17 @@ describe('cleaning user text', () => {
     expect(cleanLine('<!channel> <@U0BOB0001> [x](https://e.example) & @here')).toBe(
       '<!channel> <@U0BOB0001> [x](https://e.example) & @here',
     );
+  });
+
+  describe('cutting text to a limit', () => {
+    it.each([
+      ['short enough: unchanged', 'Refunds', 7, 'Refunds'],
+      ['too long: cut with an ellipsis', 'Refunds API', 8, 'Refunds…'],
+      ['an emoji at the cut is left out whole, never halved', 'ab🧵cd', 4, 'ab…'],
+      ['an emoji that fits before the ellipsis is kept', 'ab🧵cd', 5, 'ab🧵…'],
+    ])('%s', (_why, value, max, expected) => {
+      expect(cutText(value, max)).toBe(expected);
+      expect(cleanText(cutText(value, max))).toBe(cutText(value, max));
+    });
   });
 });
