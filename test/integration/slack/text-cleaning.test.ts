@@ -92,7 +92,10 @@ describe('user text is cleaned at the edge, for every surface', () => {
     };
     await driver.clickButton(BOB.id, 'threat.add', { value: 'TM-1' });
     await ctx.settle();
-    await driver.submitView(BOB.id, threat); // the preview
+    await driver.submitView(BOB.id, threat); // the preview, shown in the modal Slack keeps open
+    expect(JSON.stringify(standIn.openViews(BOB.id).at(-1)?.blocks)).toContain('replay a refund request');
+    // What the app sent (the blocks), not what Bob typed (the view's state).
+    expect(hiddenCharactersIn(standIn.openViews(BOB.id).map((view) => view.blocks))).toEqual([]);
     expect((await driver.submitView(BOB.id, threat)).errors).toBeUndefined();
     await ctx.settle();
 
