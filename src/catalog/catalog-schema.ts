@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '../domain/limits';
-import { text, WebUrlSchema } from '../domain/primitives';
+import { multilineText, text, WebUrlSchema } from '../domain/primitives';
 import { StrideSchema } from '../domain/stride';
 
 /**
@@ -42,7 +42,7 @@ export const ComponentTypeSchema = z
   .strictObject({
     id: CatalogIdSchema,
     name: title,
-    description: text(LIMITS.descriptionMax),
+    description: multilineText(LIMITS.descriptionMax),
     category: z.enum(['generic', 'aws']).describe('A generic building block, or an AWS service implementing one'),
     dfdKind: z
       .enum(['external_entity', 'process', 'data_store'])
@@ -91,7 +91,7 @@ export const ControlSchema = z
   .strictObject({
     id: CatalogIdSchema,
     title,
-    description: text(LIMITS.descriptionMax).describe('What to do, concretely'),
+    description: multilineText(LIMITS.descriptionMax).describe('What to do, concretely'),
     stride: z.array(StrideSchema).min(1).describe('STRIDE categories it mitigates'),
     appliesTo: z.array(CatalogIdSchema).min(1).describe('Component types where it applies'),
     mitigates: z

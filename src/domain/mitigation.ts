@@ -6,8 +6,8 @@ import {
   ActorRefSchema,
   CodeReferenceSchema,
   InstantSchema,
+  multilineText,
   SlackUserIdSchema,
-  text,
   WebUrlSchema,
 } from './primitives';
 
@@ -44,14 +44,14 @@ export const DeviationReasonSchema = z.enum(DEVIATION_REASONS).describe('Why a b
 export const BaselineDeviationSchema = z
   .strictObject({
     reason: DeviationReasonSchema,
-    explanation: text(LIMITS.descriptionMax).describe('The written justification a reviewer reads'),
+    explanation: multilineText(LIMITS.descriptionMax).describe('The written justification a reviewer reads'),
   })
   .describe('A documented deviation from the baseline control');
 
 export const MitigationSchema = z
   .strictObject({
     id: MitigationIdSchema,
-    description: text(LIMITS.descriptionMax).describe(
+    description: multilineText(LIMITS.descriptionMax).describe(
       'What is done, e.g. "Refund endpoint requires an idempotency key"',
     ),
     threatIds: z

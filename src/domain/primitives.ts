@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanLine, cleanText } from './clean-text';
 import { LIMITS } from './limits';
 
 /** A Slack user id (`U…`, or `W…` on Enterprise Grid). */
@@ -36,15 +37,32 @@ export const MessageTsSchema = z
 export const InstantSchema = z.iso.datetime({ offset: false }).describe('ISO-8601 UTC timestamp');
 export type Instant = z.infer<typeof InstantSchema>;
 
-/** A trimmed, non-empty, single-purpose text of bounded length. */
+/**
+ * A non-empty line of user text (a title, a name, a grammar field) of bounded length. It is
+ * cleaned (clean-text.ts: no controls, NUL or bidi overrides, white space folded to single spaces)
+ * rather than refused, so every path that stores a model (a form, a command, a model file read
+ * back from the repository) stores the same clean text as the Slack edge does, and a stray
+ * invisible character in an imported file does not reject the whole file. Text that is nothing
+ * but such characters is empty, and refused as empty.
+ */
 export function text(max: number) {
-  return z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+  return z.string().overwrite(cleanLine).min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 }
 
-/** An http(s) URL; other schemes (javascript:, file:, slack:) are refused. */
+/** Like `text`, keeping line breaks (at most one blank line in a row): descriptions, notes, comments. */
+export function multilineText(max: number) {
+  return z.string().overwrite(cleanText).min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+}
+
+/**
+ * An http(s) URL; other schemes (javascript:, file:, slack:) are refused. So is one with white
+ * space or an invisible character (a bidi override can make a link read as another): unlike
+ * text, a URL is refused rather than cleaned, since a cleaned URL would silently point elsewhere.
+ */
 export const WebUrlSchema = z
   .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
   .max(LIMITS.referenceMax)
+  .refine((url) => !/\s/.test(url) && cleanLine(url) === url, 'must not contain spaces or invisible characters')
   .describe('An http or https URL');
 
 /**

@@ -1,3 +1,4 @@
+import { cleanLine, cleanText } from './clean-text';
 import type { Flow } from './flow';
 import { LIMITS } from './limits';
 import type { ModelStatus, ThreatModel } from './model';
@@ -206,8 +207,8 @@ export function approvalMissingSteps(model: ThreatModel): string | undefined {
 
 /** The approval's follow-up actions, one per line of the form: trimmed, blanks dropped, limits enforced. */
 export function followUpLines(text: string | undefined): string[] {
-  return (text ?? '')
-    .split(/\r?\n/)
+  return cleanText(text ?? '')
+    .split('\n')
     .map((line) => line.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, '').trim())
     .filter((line) => line.length > 0);
 }
@@ -269,9 +270,9 @@ function reviewerMay(
   return open;
 }
 
-/** A comment as stored: trimmed, left out when blank, refused over the limit. */
+/** A comment as stored: cleaned (clean-text.ts), left out when blank, refused over the limit. */
 function cleanComment(comment: string | undefined): { ok: true; comment?: string } | ReviewRefusal {
-  const trimmed = comment?.trim() ?? '';
+  const trimmed = cleanText(comment ?? '');
   if (trimmed.length > LIMITS.commentMax) {
     return refuse(
       'comment_required',
@@ -281,9 +282,9 @@ function cleanComment(comment: string | undefined): { ok: true; comment?: string
   return trimmed ? { ok: true, comment: trimmed } : { ok: true };
 }
 
-/** Follow-up actions as stored: trimmed, blanks left out, refused over the limits. */
+/** Follow-up actions as stored: each one cleaned line (clean-text.ts), blanks left out, refused over the limits. */
 function cleanFollowUps(followUps: readonly string[] | undefined): { ok: true; followUps: string[] } | ReviewRefusal {
-  const cleaned = (followUps ?? []).map((item) => item.trim()).filter((item) => item.length > 0);
+  const cleaned = (followUps ?? []).map(cleanLine).filter((item) => item.length > 0);
   if (cleaned.length > LIMITS.followUpsMax) {
     return refuse(
       'comment_required',

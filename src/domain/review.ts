@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
-import { ActorRefSchema, InstantSchema, SlackUserIdSchema, text } from './primitives';
+import { ActorRefSchema, InstantSchema, multilineText, SlackUserIdSchema, text } from './primitives';
 
 export const REVIEW_EVENT_TYPES = [
   'requested',
@@ -19,7 +19,7 @@ export const ReviewEventSchema = z
     by: ActorRefSchema,
     at: InstantSchema,
     reviewerId: SlackUserIdSchema.optional().describe('For assignments: who now reviews'),
-    comment: text(LIMITS.commentMax).optional(),
+    comment: multilineText(LIMITS.commentMax).optional(),
     followUps: z
       .array(text(LIMITS.followUpMax))
       .max(LIMITS.followUpsMax)

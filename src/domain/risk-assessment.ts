@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
-import { ActorRefSchema, InstantSchema, SlackUserIdSchema, text } from './primitives';
+import { ActorRefSchema, InstantSchema, multilineText, SlackUserIdSchema } from './primitives';
 import { RoleSchema } from './roles';
 
 export const RISK_LEVEL_MIN = 1;
@@ -58,7 +58,9 @@ export type RiskAcceptance = z.infer<typeof RiskAcceptanceSchema>;
 export const RiskDecisionSchema = z
   .strictObject({
     type: RiskDecisionTypeSchema,
-    reason: text(LIMITS.descriptionMax).optional().describe('Why; required to accept, transfer or avoid a risk'),
+    reason: multilineText(LIMITS.descriptionMax)
+      .optional()
+      .describe('Why; required to accept, transfer or avoid a risk'),
     decidedBy: SlackUserIdSchema.describe(
       'Who proposed the decision (for "mitigate", who took it); who accepted a risk is in `acceptance`',
     ),

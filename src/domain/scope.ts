@@ -11,11 +11,11 @@ import {
 } from './element-ids';
 import { InheritedFromSchema } from './inheritance';
 import { LIMITS } from './limits';
-import { text, WebUrlSchema } from './primitives';
+import { multilineText, text, WebUrlSchema } from './primitives';
 import { DfdKindSchema } from './stride';
 
 const name = text(LIMITS.nameMax).describe('Short name, shown in selects and diagrams');
-const description = text(LIMITS.descriptionMax).optional().describe('What it is, in a sentence or two');
+const description = multilineText(LIMITS.descriptionMax).optional().describe('What it is, in a sentence or two');
 
 /** Data classification of an asset, from least to most sensitive. */
 export const DATA_CLASSIFICATIONS = ['public', 'internal', 'confidential', 'restricted'] as const;
@@ -65,7 +65,7 @@ export const EntryPointSchema = z
     description,
     componentId: ComponentIdSchema.describe('The component that exposes this entry point'),
     authentication: AuthenticationMethodSchema,
-    authenticationNotes: text(LIMITS.descriptionMax).optional(),
+    authenticationNotes: multilineText(LIMITS.descriptionMax).optional(),
   })
   .describe('A way in: an API route, a queue, a console login, an upload bucket');
 export type EntryPoint = z.infer<typeof EntryPointSchema>;
@@ -135,7 +135,7 @@ const list = <T extends z.ZodType>(item: T) => z.array(item).max(LIMITS.elements
 /** Step 1: what is being modelled. */
 export const ScopeSchema = z
   .strictObject({
-    description: text(LIMITS.descriptionMax).optional().describe('What the feature does'),
+    description: multilineText(LIMITS.descriptionMax).optional().describe('What the feature does'),
     assets: list(AssetSchema),
     actors: list(ActorSchema),
     entryPoints: list(EntryPointSchema),

@@ -1,4 +1,5 @@
 import { v5 as uuidv5 } from 'uuid';
+import { cleanText } from '../domain/clean-text';
 import type { Flow, RiskBand } from '../domain/flow';
 import type { Mitigation, MitigationStatus } from '../domain/mitigation';
 import type { ThreatModel } from '../domain/model';
@@ -6,7 +7,6 @@ import { lastReviewDecision } from '../domain/review-workflow';
 import { acceptanceOf, residualRisk, scoreRisk, treatmentStatus } from '../domain/risk';
 import type { RiskDecision, RiskRating } from '../domain/risk-assessment';
 import { ROLE_NAMES } from '../domain/roles';
-import { CONTROL_CHARACTERS } from '../domain/safe-text';
 import type { Scope } from '../domain/scope';
 import { threatStatement } from '../domain/statement';
 import { sortStride } from '../domain/stride';
@@ -397,14 +397,11 @@ const LOOKALIKES: Readonly<Record<string, string>> = { '<': '\uFF1C', '>': '\uFF
  * `<!channel>` vanish, `a<b` is cut to `a`, and a bare `&`, `<` or `>` becomes `&amp;`, `&lt;`,
  * `&gt;`, which can push a field past its limit and reject the file. So `<`, `>` and `&` become
  * their full-width forms ＜ ＞ ＆ (same length; NFKC maps them back): the text reads the same and
- * nothing in it is HTML. Control characters and bidi overrides are removed.
+ * nothing in it is HTML. It is cleaned as the store cleans it (clean-text.ts: no control characters,
+ * no bidi overrides).
  */
 function plain(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(CONTROL_CHARACTERS, '')
-    .replace(/[<>&]/g, (char) => LOOKALIKES[char] ?? char)
-    .trim();
+  return cleanText(text).replace(/[<>&]/g, (char) => LOOKALIKES[char] ?? char);
 }
 
 /** One line of plain text, at most `max` characters. */

@@ -1,3 +1,4 @@
+import { cleanLine } from '../domain/clean-text';
 import type { ThreatModel } from '../domain/model';
 import type { ThreatInput } from '../domain/threat-edits';
 import type { ModelStore } from '../ports/model-store';
@@ -42,7 +43,8 @@ export async function captureThreat(
   }
   const access = await modelReadyForThreats(deps, input.workspaceId, found.id, input.by);
   if (!access.ok) return access;
-  const threatAction = input.text.replace(/\s+/g, ' ').trim().slice(0, ACTION_LENGTH);
+  // Cleaned again after the cut, which may halve an emoji.
+  const threatAction = cleanLine(cleanLine(input.text).slice(0, ACTION_LENGTH));
   return {
     ok: true,
     model: access.model,

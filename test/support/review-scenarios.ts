@@ -16,8 +16,11 @@ const LOW = { likelihood: 2, impact: 2 } as const;
  * T-1 rated low after mitigation, mitigated by M-1, and T-2 a high residual risk that Bob accepts
  * as the Business role holder (so it counts), or left open when `openHighRisk`.
  */
-export async function startCompleteModel(ctx: Fixture, options: { openHighRisk?: boolean; complete?: boolean } = {}) {
-  await startScopedModel(ctx);
+export async function startCompleteModel(
+  ctx: Fixture,
+  options: { openHighRisk?: boolean; complete?: boolean; title?: string } = {},
+) {
+  await startScopedModel(ctx, true, options.title);
   const now = new Date().toISOString();
   const accepted: RiskAssessment = {
     before: HIGH,

@@ -8,11 +8,12 @@ export const CHANNEL = 'C0PAYMENT';
 export type Fixture = ReturnType<typeof useSlackApp>;
 
 /**
- * Alice starts TM-1; its scope (an asset, the API and its database, an entry point) is filled in
- * through the store, Bob is made Adversary, and Bob finishes step 1 unless told not to.
+ * Alice starts TM-1 (titled `title`, as she types it); its scope (an asset, the API and its
+ * database, an entry point) is filled in through the store, Bob is made Adversary, and Bob
+ * finishes step 1 unless told not to.
  */
-export async function startScopedModel(ctx: Fixture, finishScope = true) {
-  await ctx.driver.command(ALICE.id, CHANNEL, 'start Refunds API');
+export async function startScopedModel(ctx: Fixture, finishScope = true, title = 'Refunds API') {
+  await ctx.driver.command(ALICE.id, CHANNEL, `start ${title}`);
   await ctx.settle();
   await ctx.store.update(
     { workspaceId: 'T0WORKSPC', modelId: 'TM-1' },

@@ -1,14 +1,23 @@
 import { z } from 'zod';
+import { cleanText } from '../../domain/clean-text';
 import type { Field } from './field';
 
-/** One input's state in a view submission, as Slack sends it. */
-const StateValueSchema = z.looseObject({
-  type: z.string(),
-  value: z.string().nullish(),
-  selected_option: z.looseObject({ value: z.string() }).nullish(),
-  selected_options: z.array(z.looseObject({ value: z.string() })).nullish(),
-  selected_user: z.string().nullish(),
-});
+/**
+ * One input's state in a view submission, as Slack sends it. What people typed into a text input
+ * is cleaned here, where it enters (clean-text.ts), for every modal; single-line fields fold their
+ * white space in the domain schema. Other values (URLs, choices) are checked by their schemas.
+ */
+const StateValueSchema = z
+  .looseObject({
+    type: z.string(),
+    value: z.string().nullish(),
+    selected_option: z.looseObject({ value: z.string() }).nullish(),
+    selected_options: z.array(z.looseObject({ value: z.string() })).nullish(),
+    selected_user: z.string().nullish(),
+  })
+  .transform((entry) =>
+    entry.type === 'plain_text_input' && entry.value ? { ...entry, value: cleanText(entry.value) } : entry,
+  );
 export const ViewStateSchema = z.record(z.string(), z.record(z.string(), StateValueSchema));
 export type ViewState = z.infer<typeof ViewStateSchema>;
 

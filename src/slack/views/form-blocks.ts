@@ -1,7 +1,7 @@
 import type { InputBlock, InputBlockElement, SectionBlock } from '@slack/types';
 import { type Field, type FormContext, initialValue, isGrouped } from '../forms/field';
 import { SLACK_TEXT_INPUT_MAX, textInputMax } from '../forms/input-limits';
-import { option, plain, truncate } from './text';
+import { inputText, option, plain } from './text';
 
 const MAX_OPTIONS = 100;
 
@@ -22,7 +22,7 @@ function element(
         ...(field.maxLength && { max_length: textInputMax(field.maxLength) }),
         ...(typeof initial === 'string' &&
           initial !== '' && {
-            initial_value: truncate(initial, textInputMax(field.maxLength ?? SLACK_TEXT_INPUT_MAX)),
+            initial_value: inputText(initial, textInputMax(field.maxLength ?? SLACK_TEXT_INPUT_MAX)),
           }),
         ...placeholder,
       };
@@ -37,7 +37,7 @@ function element(
       return {
         ...base,
         type: 'url_text_input',
-        ...(typeof initial === 'string' && initial !== '' && { initial_value: initial }),
+        ...(typeof initial === 'string' && initial !== '' && { initial_value: inputText(initial) }),
         ...placeholder,
       };
     case 'select':

@@ -10,16 +10,29 @@ import type {
   SectionBlock,
   SectionBlockAccessory,
 } from '@slack/types';
+import { cleanText, cutText } from '../../domain/clean-text';
 import { safeChatLine, safeChatText } from '../../domain/safe-text';
 
-/** Block Kit text objects, with user text made inert and cut to the limits Slack enforces. */
+/**
+ * Block Kit text objects, with user text made inert and cut to the limits Slack enforces. User
+ * text was cleaned where it entered (clean-text.ts); plain text is cleaned here again, cheaply,
+ * because Slack shows it exactly as sent: a bidi override in a header or a modal's context line
+ * would reorder it on screen. Mrkdwn goes through userLine / userText, which clean and escape.
+ */
 
+/** At most `max` UTF-16 units with an ellipsis, never cutting an emoji (a surrogate pair) in half. */
 export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  return cutText(text, max);
 }
 
+/** Plain text as Slack shows it: cleaned, then cut. App text is unchanged by the cleaning. */
 export function plain(text: string, max = 3000): PlainTextElement {
-  return { type: 'plain_text', text: truncate(text, max), emoji: true };
+  return { type: 'plain_text', text: truncate(cleanText(text), max), emoji: true };
+}
+
+/** User text as the initial value of an input: cleaned (never echoing a control back), then cut. */
+export function inputText(text: string, max = 3000): string {
+  return truncate(cleanText(text), max);
 }
 
 export function mrkdwn(text: string, max = 3000): MrkdwnElement {

@@ -3,6 +3,7 @@ import type { Flow } from '../../domain/flow';
 import { flowStep } from '../../domain/flow';
 import { LIMITS } from '../../domain/limits';
 import type { ThreatModel } from '../../domain/model';
+import { stepIntro } from '../../domain/prompts';
 import { lastReviewDecision } from '../../domain/review-workflow';
 import { ROLE_NAMES, ROLES, type Role } from '../../domain/roles';
 import { SCOPE_KIND_NAMES, SCOPE_KINDS } from '../../domain/scope-edits';
@@ -45,7 +46,7 @@ export function roleGreeting(userId: string, role: Role, flow: Flow): SlackMessa
 
 /** A step opening in the thread: its intro, with the scope step's "add" buttons. */
 export function stepOpenedMessage(model: ThreatModel, flow: Flow, step: Step): SlackMessage {
-  const intro = flowStep(flow, step).intro.replace(/\{feature\}/g, model.title);
+  const intro = stepIntro(flow, step, model);
   const header = `*Step ${stepNumber(step)} of 4: ${flowStep(flow, step).title}*`;
   const blocks: KnownBlock[] = [section(`${header}\n${userText(intro, 2800)}`)];
   if (step === 'scope') {

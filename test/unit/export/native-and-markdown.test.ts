@@ -2,7 +2,10 @@ import { ThreatModelSchema } from '../../../src/domain/model';
 import { markdownReport } from '../../../src/export/markdown-report';
 import { fromNativeJson, toNativeJson } from '../../../src/export/native-json';
 import { exportBranch, modelSlug, safeFolder } from '../../../src/export/slug';
+import { toThreatComposer } from '../../../src/export/threat-composer';
+import { toThreatDragon } from '../../../src/export/threat-dragon';
 import { ALICE, BOB, CAROL, defaultFlow } from '../../support/build-model';
+import { hiddenCharactersIn } from '../../support/hidden-characters';
 import { buildApprovedModel, REVIEWER } from '../../support/realistic-model';
 
 const flow = defaultFlow();
@@ -30,6 +33,55 @@ describe('native JSON export', () => {
     expect(fromNativeJson(JSON.stringify(future))).toEqual({
       ok: false,
       problems: ['model.schemaVersion is 2; this Threadmodel reads 1'],
+    });
+  });
+});
+
+describe('a model file from the repository with hidden characters (edited by hand, or by another tool)', () => {
+  /** The exported file of the realistic model, with a bidi override, a NUL and a BOM typed into it. */
+  function dirtyFile(designLinkUrl?: string) {
+    const file = JSON.parse(toNativeJson(buildApprovedModel()));
+    file.model.title = '\uFEFFRefunds \u202Edevorppa\u202C\u0000';
+    file.model.scope.assets[0].name = 'Card\u2067 token\u0000';
+    file.model.scope.description = 'One\u0000 line\r\nand \u202Eanother\u2028and a third';
+    file.model.threats[0].threatAction = 'replay\u200B a refund\u0007 request';
+    if (designLinkUrl) {
+      file.model.scope.designLinks = [{ id: 'DL-1', title: 'Design', url: designLinkUrl }];
+      file.model.counters.designLink = 1;
+    }
+    return JSON.stringify(file);
+  }
+
+  it('is read back cleaned, as the Slack edge would have stored it', () => {
+    const imported = fromNativeJson(dirtyFile());
+    if (!imported.ok) throw new Error(imported.problems.join('\n'));
+    expect(imported.model.title).toBe('Refunds devorppa');
+    expect(imported.model.scope.assets[0]?.name).toBe('Card token');
+    expect(imported.model.scope.description).toBe('One line\nand another\nand a third');
+    expect(imported.model.threats[0]?.threatAction).toBe('replay a refund request');
+    expect(hiddenCharactersIn(imported.model)).toEqual([]);
+  });
+
+  it('gives exports without them: native JSON, the Markdown report, Threat Composer and Threat Dragon', () => {
+    const imported = fromNativeJson(dirtyFile());
+    if (!imported.ok) throw new Error(imported.problems.join('\n'));
+    const { model } = imported;
+    expect(
+      hiddenCharactersIn({
+        native: toNativeJson(model),
+        report: markdownReport({ model, flow }),
+        composer: toThreatComposer(model, flow),
+        dragon: toThreatDragon(model, flow),
+      }),
+    ).toEqual([]);
+    expect(markdownReport({ model, flow }).split('\n')[0]).toBe('# TM-1: Refunds devorppa');
+  });
+
+  it('refuses a link with a hidden character rather than silently pointing it elsewhere', () => {
+    const result = fromNativeJson(dirtyFile('https://example.com/\u202Efdp.exe'));
+    expect(result).toEqual({
+      ok: false,
+      problems: ['model.scope.designLinks.0.url: must not contain spaces or invisible characters'],
     });
   });
 });

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { cleanLine } from '../../../domain/clean-text';
 import type { SlackServices } from '../../deps';
 import { helpMessage } from '../../views/command-responses';
 import { userLine } from '../../views/text';
@@ -22,10 +23,13 @@ const SUBCOMMANDS: ReadonlyMap<string, Subcommand> = new Map([
   ['', helpCommand],
 ]);
 
-/** `/threatmodel <subcommand>`: start, list, status, export, reuse, reviews, help. Each is acknowledged first; slow work after. */
+/**
+ * `/threatmodel <subcommand>`: start, list, status, export, reuse, reviews, help. Each is acknowledged
+ * first; slow work after. The text is cleaned here, where it enters (a title is stored as cleaned).
+ */
 export function threatmodelCommand(services: SlackServices) {
   return async ({ ack, command, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
-    const text = command.text.trim();
+    const text = cleanLine(command.text);
     const [sub = '', ...words] = text.split(/\s+/);
     const subcommand = SUBCOMMANDS.get(sub.toLowerCase());
     if (!subcommand) return ack(helpMessage(`I do not know "${userLine(sub, 40)}".`));

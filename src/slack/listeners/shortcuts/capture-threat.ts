@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
+import { cleanText } from '../../../domain/clean-text';
 import { captureThreat as captureFromThread } from '../../../use-cases/capture-threat';
 import type { SlackServices } from '../../deps';
 import { notice } from '../../views/thread-messages';
@@ -17,7 +18,7 @@ export function captureThreat(services: SlackServices) {
       workspaceId: shortcut.team?.id ?? user.team_id ?? '',
       channelId: channel.id,
       threadTs: (message.thread_ts as string | undefined) ?? message.ts,
-      text: message.text ?? '',
+      text: cleanText(message.text ?? ''),
       by: user.id,
     });
     if (!captured.ok) return void (await respond({ response_type: 'ephemeral', ...notice(captured.message) }));
