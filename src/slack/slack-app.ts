@@ -107,7 +107,12 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   // The workspace the token belongs to, learned in start(): payloads from any other are refused.
   let home: HomeWorkspace | undefined;
   const responseOrigins = [SLACK_RESPONSE_ORIGIN, ...(credentials.apiUrl ? [new URL(credentials.apiUrl).origin] : [])];
-  const routes = registerListeners(app, services, { client: services.client, logger, home: () => home, responseOrigins });
+  const routes = registerListeners(app, services, {
+    client: services.client,
+    logger,
+    home: () => home,
+    responseOrigins,
+  });
   app.error(onError); // anything that fails outside a listener
 
   return {

@@ -20,14 +20,23 @@ import { told } from './refusals';
  * edge (./edge-routes) parses every payload with its action's schema before the listener runs.
  */
 
-const Base = { type: z.literal('block_actions'), user: ActingUser, team: Team, trigger_id: SlackToken };
+/** Listeners of block actions take the workspace from `team` (an org-wide install, which sends none, is not supported). */
+const Base = {
+  type: z.literal('block_actions'),
+  user: ActingUser,
+  team: Team.unwrap().unwrap(),
+  trigger_id: SlackToken,
+};
 /** A click on a message in a channel: the listener answers privately there. */
 const InMessage = { ...Base, channel: Channel, message: SourceMessage.optional() };
 /** A click inside a modal: the listener updates that view. */
 const InModal = { ...Base, view: ViewRef.extend({ state: z.looseObject({ values: ViewStateValues }) }) };
 
 function blockAction(fields: z.ZodRawShape, action: z.ZodRawShape) {
-  return z.looseObject({ ...fields, actions: z.tuple([z.looseObject({ action_id: z.string(), ...action })], z.unknown()) });
+  return z.looseObject({
+    ...fields,
+    actions: z.tuple([z.looseObject({ action_id: z.string(), ...action })], z.unknown()),
+  });
 }
 
 const page = z.string().regex(/^[1-9]\d{0,3}$/);
@@ -79,4 +88,3 @@ export const SuggestionsPagePayload = blockAction(
 );
 /** A checkbox of the suggestions modal: nothing is read but who and where. */
 export const SuggestionTicksPayload = z.looseObject(Base);
-

@@ -26,6 +26,8 @@ const Interaction = {
   user: z.looseObject({ id: Id }),
   team: z.looseObject({}).nullish(),
   enterprise: z.looseObject({}).nullish(),
+  channel: z.looseObject({}).optional(),
+  response_urls: z.array(z.looseObject({})).optional(),
 };
 
 const Command = z.looseObject({ command: Id, text: z.string().optional() });

@@ -1,5 +1,5 @@
 import type { App, BlockAction, MessageShortcut, Middleware, ViewSubmitAction } from '@slack/bolt';
-import { ID_FIELD, type EdgeRoutes } from './edge-routes';
+import { type EdgeRoutes, ID_FIELD } from './edge-routes';
 import type { EdgeSettings } from './edge-settings';
 import { RETIRED, type Surface } from './refusals';
 import { refuseAction, refuseCommand, refuseShortcut, refuseView } from './refuse';
@@ -29,7 +29,9 @@ export function registerCatchAll(app: App, routes: EdgeRoutes, settings: EdgeSet
     };
   };
   app.action<BlockAction>(ANY, unknown('action'), (args) => refuseAction(settings, args, RETIRED.action));
-  app.view<ViewSubmitAction>({ type: 'view_submission', callback_id: ANY }, unknown('view'), (args) => refuseView(args, RETIRED.view));
+  app.view<ViewSubmitAction>({ type: 'view_submission', callback_id: ANY }, unknown('view'), (args) =>
+    refuseView(args, RETIRED.view),
+  );
   app.view({ type: 'view_closed', callback_id: ANY }, async ({ ack }) => ack());
   app.command(ANY, unknown('command'), (args) => refuseCommand(args, RETIRED.command));
   app.shortcut<MessageShortcut>(ANY, unknown('shortcut'), (args) => refuseShortcut(settings, args, RETIRED.shortcut));

@@ -68,7 +68,11 @@ export class EdgeRoutes {
     this.app.action<A>(typeof id === 'string' ? id : id.pattern, check, ...listeners);
   }
 
-  view(callbackId: string, schema: z.ZodType<unknown>, ...listeners: Middleware<SlackViewMiddlewareArgs<ViewSubmitAction>>[]): void {
+  view(
+    callbackId: string,
+    schema: z.ZodType<unknown>,
+    ...listeners: Middleware<SlackViewMiddlewareArgs<ViewSubmitAction>>[]
+  ): void {
     const route = this.add('view', callbackId, schema);
     this.app.view<ViewSubmitAction>(callbackId, this.check(route, refuseView), ...listeners);
   }
@@ -97,7 +101,11 @@ export class EdgeRoutes {
     ...listeners: Middleware<SlackEventMiddlewareArgs<E>>[]
   ): void {
     const route = this.add('event', type, schema);
-    this.app.event(type, this.check(route, async () => {}), ...listeners);
+    this.app.event(
+      type,
+      this.check(route, async () => {}),
+      ...listeners,
+    );
   }
 
   private add(surface: Surface, id: RouteId, schema: z.ZodType<unknown>): EdgeRoute {

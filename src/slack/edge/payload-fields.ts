@@ -50,14 +50,19 @@ export const ViewRef = z.looseObject({
 });
 
 /** A view's blocks, as far as the edge reads them (to find an input for an inline error). */
-export const ViewBlocks = z.array(z.looseObject({ type: z.string().max(50), block_id: z.string().max(255).optional() })).max(100);
+export const ViewBlocks = z
+  .array(z.looseObject({ type: z.string().max(50), block_id: z.string().max(255).optional() }))
+  .max(100);
 
 /** One input's state in a submission (the shape forms/form-values.ts reads). */
 const InputState = z.looseObject({
   type: z.string().max(50),
   value: z.string().max(10_000).nullish(),
   selected_option: z.looseObject({ value: z.string().max(2000) }).nullish(),
-  selected_options: z.array(z.looseObject({ value: z.string().max(2000) })).max(500).nullish(),
+  selected_options: z
+    .array(z.looseObject({ value: z.string().max(2000) }))
+    .max(500)
+    .nullish(),
   selected_user: z.string().max(40).nullish(),
   selected_users: z.array(z.string().max(40)).max(100).nullish(),
 });

@@ -50,5 +50,7 @@ export function refusalOf(error: z.ZodError, surface: Surface): string {
 
 /** Where a parse failed, for the log: paths and codes only, never the values sent. */
 export function issueSummary(error: z.ZodError): string[] {
-  return error.issues.slice(0, 5).map((issue) => `${issue.path.map(String).join('.').slice(0, 120) || '(root)'}: ${issue.code}`);
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.map(String).join('.').slice(0, 120) || '(root)'}: ${issue.code}`);
 }

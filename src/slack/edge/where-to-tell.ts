@@ -1,9 +1,9 @@
-import { z } from 'zod';
-import type { Logger } from '../../logger';
 import type { WebClient } from '@slack/web-api';
+import { z } from 'zod';
+import { MessageTsSchema, SlackUserIdSchema } from '../../domain/primitives';
+import type { Logger } from '../../logger';
 import { tellUser } from '../presenters/tell-user';
 import { ActingUser, Channel, ConversationId, SourceMessage } from './payload-fields';
-import { MessageTsSchema, SlackUserIdSchema } from '../../domain/primitives';
 
 /** Where a refusal about an interaction can be said privately: its channel and thread, and to whom. */
 const Interaction = z.looseObject({
@@ -26,5 +26,6 @@ export async function tellSender(client: WebClient, logger: Logger, body: unknow
     return tellUser(client, logger, { channel: channel.id, threadTs }, user.id, text);
   }
   const command = Command.safeParse(body);
-  if (command.success) return tellUser(client, logger, { channel: command.data.channel_id }, command.data.user_id, text);
+  if (command.success)
+    return tellUser(client, logger, { channel: command.data.channel_id }, command.data.user_id, text);
 }

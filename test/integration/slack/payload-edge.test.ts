@@ -82,7 +82,11 @@ describe('payloads checked at the edge', () => {
       block_id: 'TM-1|developer',
       selected_users: [ALICE.id],
     });
-    const reply = await sendInteraction(ctx.driver, { ...payload, team: undefined, user: { id: ALICE.id, team_id: '../x' } });
+    const reply = await sendInteraction(ctx.driver, {
+      ...payload,
+      team: undefined,
+      user: { id: ALICE.id, team_id: '../x' },
+    });
     expect(reply.status).toBe(200);
     await expectRefusedQuietly(before);
     expect(lastToldAlice(ctx)).toBe('This button belongs to another Slack workspace. Nothing was changed.');
@@ -115,7 +119,9 @@ describe('payloads checked at the edge', () => {
     expect(reply.status).toBe(200);
     expect(reply.json).toEqual({
       response_action: 'errors',
-      errors: { name: 'I could not read this form (it may be from an older version of Threadmodel). Close it and start again.' },
+      errors: {
+        name: 'I could not read this form (it may be from an older version of Threadmodel). Close it and start again.',
+      },
     });
     await expectRefusedQuietly(before);
   });
@@ -124,7 +130,11 @@ describe('payloads checked at the edge', () => {
     const before = await startModel();
     const reply = await sendInteraction(
       ctx.driver,
-      viewSubmission(alice, { callback_id: 'risk.edit', private_metadata: { __proto__: { admin: true } }, blocks: 'x' }),
+      viewSubmission(alice, {
+        callback_id: 'risk.edit',
+        private_metadata: { __proto__: { admin: true } },
+        blocks: 'x',
+      }),
     );
     expect(reply.status).toBe(200);
     expect(reply.json).toMatchObject({ response_action: 'update', view: { type: 'modal' } });
@@ -163,7 +173,10 @@ describe('payloads checked at the edge', () => {
   it('ignores an app_mention without a channel: acknowledged, nothing posted', async () => {
     const reply = await sendEvent(
       ctx.driver,
-      eventCallback({ type: 'app_mention', user: ALICE.id, text: '<@U0BOT0001> help', ts: '1700000000.000100' }, 'Ev0NOCHAN'),
+      eventCallback(
+        { type: 'app_mention', user: ALICE.id, text: '<@U0BOT0001> help', ts: '1700000000.000100' },
+        'Ev0NOCHAN',
+      ),
     );
     expect(reply.status).toBe(200);
     await expectRefusedQuietly(undefined);

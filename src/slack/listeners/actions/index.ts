@@ -1,10 +1,4 @@
-import type {
-  BlockAction,
-  ButtonAction,
-  MultiUsersSelectAction,
-  OverflowAction,
-  UsersSelectAction,
-} from '@slack/bolt';
+import type { BlockAction, ButtonAction, MultiUsersSelectAction, OverflowAction, UsersSelectAction } from '@slack/bolt';
 import { ROLES } from '../../../domain/roles';
 import { SCOPE_KINDS } from '../../../domain/scope-edits';
 import type { SlackServices } from '../../deps';
@@ -77,7 +71,11 @@ export function registerActions(routes: EdgeRoutes, services: SlackServices): vo
     pattern: ACTIONS.mitigationPagePattern,
     ids: [ACTIONS.mitigationPrevious, ACTIONS.mitigationNext],
   };
-  routes.action<BlockAction<ButtonAction>>(mitigationPages, SummaryPagePayload, summaryPage(services, 'mitigationPage'));
+  routes.action<BlockAction<ButtonAction>>(
+    mitigationPages,
+    SummaryPagePayload,
+    summaryPage(services, 'mitigationPage'),
+  );
   const suggestionPages = {
     pattern: ACTIONS.suggestionsPagePattern,
     ids: [ACTIONS.suggestionsPrevious, ACTIONS.suggestionsNext],
