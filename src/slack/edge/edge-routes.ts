@@ -125,10 +125,10 @@ export class EdgeRoutes {
     return async (args) => {
       const { body } = args;
       const parsed = route.schema.safeParse(body);
-      const problem = !parsed.success
-        ? { text: refusalOf(parsed.error, route.surface), issues: issueSummary(parsed.error) }
-        : !fromHomeWorkspace(body, this.settings.home())
-          ? { text: FOREIGN_WORKSPACE[route.surface], issues: ['workspace: not this app’s'] }
+      const problem = !fromHomeWorkspace(body, this.settings.home())
+        ? { text: FOREIGN_WORKSPACE[route.surface], issues: ['workspace: not this app’s'] }
+        : !parsed.success
+          ? { text: refusalOf(parsed.error, route.surface), issues: issueSummary(parsed.error) }
           : !respondsToSlack(body, this.settings.responseOrigins)
             ? { text: UNREADABLE[route.surface], issues: ['response_url: not Slack’s'] }
             : undefined;

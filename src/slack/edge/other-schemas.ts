@@ -1,11 +1,23 @@
 import { z } from 'zod';
 import { MessageTsSchema, SlackUserIdSchema } from '../../domain/primitives';
 import { ActingUser, Channel, ConversationId, SlackToken, Team } from './payload-fields';
+import { told } from './refusals';
 
-/** `/threatmodel …`: who typed it where, and what (Slack sends at most a few thousand characters). */
+/** More than any subcommand needs (a title holds 120 characters). */
+const COMMAND_TEXT_MAX = 4000;
+
+/** `/threatmodel …`: who typed it where, and what. */
 export const CommandPayload = z.looseObject({
   command: z.string().max(100),
-  text: z.string().max(4000),
+  text: z
+    .string()
+    .max(100_000)
+    .superRefine(
+      told(
+        (text) => text.length <= COMMAND_TEXT_MAX,
+        () => `That is more than \`/threatmodel\` takes (at most ${COMMAND_TEXT_MAX} characters). Nothing was changed.`,
+      ),
+    ),
   user_id: SlackUserIdSchema,
   channel_id: ConversationId,
   team_id: z.string().max(40),

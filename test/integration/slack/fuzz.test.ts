@@ -1,5 +1,6 @@
 import { FORM, formBody } from '../../../dev/stand-in/signed-requests';
 import { TEAM_ID, USERS } from '../../../dev/stand-in/workspace';
+import { ACTIONS, SHORTCUTS, VIEWS } from '../../../src/slack/ids';
 import { noticeModal } from '../../../src/slack/views/notice-modal';
 import { alarming } from '../../support/captured-logs';
 import { type FuzzCase, fuzzCorpus } from '../../support/fuzz-corpus';
@@ -18,6 +19,22 @@ const PARALLEL = 8;
  */
 describe('fuzzing every registered id', () => {
   const ctx = useSlackApp({ captureLogs: true });
+
+  it('binds every id of ids.ts to exactly one route, so one payload gets one ack', () => {
+    const { routes } = ctx.app;
+    const strings = (ids: object) => Object.values(ids).filter((id): id is string => typeof id === 'string');
+    const expected = [
+      ...strings(ACTIONS).map((id) => ['action', id] as const),
+      ...strings(VIEWS).map((id) => ['view', id] as const),
+      ...strings(SHORTCUTS).map((id) => ['shortcut', id] as const),
+    ];
+    for (const [surface, id] of expected)
+      expect([surface, id, routes.find(surface, id).length]).toEqual([surface, id, 1]);
+    for (const route of routes.all) {
+      for (const id of route.ids)
+        expect([route.surface, id, routes.find(route.surface, id).length]).toEqual([route.surface, id, 1]);
+    }
+  });
 
   it('answers every spoiled payload with 200, changes nothing and logs no error', async () => {
     await ctx.driver.command(ALICE.id, CHANNEL, 'start Refunds API');

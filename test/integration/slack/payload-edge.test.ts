@@ -170,6 +170,16 @@ describe('payloads checked at the edge', () => {
     await expectRefusedQuietly(undefined);
   });
 
+  it('says how long a command may be', async () => {
+    const reply = await sendCommand(ctx.driver, commandFields(alice, '/threatmodel', `start ${'x'.repeat(5000)}`));
+    expect(reply.status).toBe(200);
+    expect(reply.json?.text).toBe(
+      'That is more than `/threatmodel` takes (at most 4000 characters). Nothing was changed.',
+    );
+    await expectRefusedQuietly(undefined);
+    expect(await ctx.store.list('T0WORKSPC', { by: 'all' })).toMatchObject({ total: 0 });
+  });
+
   it('ignores an app_mention without a channel: acknowledged, nothing posted', async () => {
     const reply = await sendEvent(
       ctx.driver,
