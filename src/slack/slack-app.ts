@@ -1,11 +1,14 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, type CustomRoute } from '@slack/bolt';
+import type { App, CustomRoute } from '@slack/bolt';
 import type { RetryOptions, WebClient } from '@slack/web-api';
 import type { SlackCredentials } from '../config';
 import { SlackUnavailableError } from '../errors';
 import { boltLogger, type Logger } from '../logger';
 import type { SlackServices } from './deps';
+import { CheckedApp } from './edge/checked-app';
+import type { EdgeRoutes } from './edge/edge-routes';
+import { type HomeWorkspace, SLACK_RESPONSE_ORIGIN } from './edge/edge-settings';
 import { globalErrorHandler } from './error-handler';
 import { healthRoutes } from './health-routes';
 import { startHealthServer, stopHealthServer } from './health-server';
@@ -36,6 +39,8 @@ export interface SlackApp {
   /** HTTP (Slack's requests come to /slack/events) or Socket Mode. */
   mode: SlackCredentials['mode'];
   services: SlackServices;
+  /** Every id the app answers, with the schema its payloads must pass (the fuzz test sends to each). */
+  routes: EdgeRoutes;
   /** Starts listening; resolves to the port it listens on. */
   start(): Promise<number>;
   /** Stops taking requests and waits for the listeners still working after their ack. */
@@ -67,8 +72,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   };
   const app =
     credentials.mode === 'socket'
-      ? new App({ ...common, socketMode: true, appToken: credentials.appToken })
-      : new App({ ...common, signingSecret: credentials.signingSecret, customRoutes });
+      ? new CheckedApp({ ...common, socketMode: true, appToken: credentials.appToken }, logger)
+      : new CheckedApp({ ...common, signingSecret: credentials.signingSecret, customRoutes }, logger);
   answerViewSubmissionsOnce(app, services.idempotency, logger);
   let healthServer: Server | undefined;
 
@@ -101,15 +106,24 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       inFlight.delete(work);
     }
   });
-  registerListeners(app, services);
+  // The workspace the token belongs to, learned in start(): payloads from any other are refused.
+  let home: HomeWorkspace | undefined;
+  const responseOrigins = [SLACK_RESPONSE_ORIGIN, ...(credentials.apiUrl ? [new URL(credentials.apiUrl).origin] : [])];
+  const routes = registerListeners(app, services, {
+    client: services.client,
+    logger,
+    home: () => home,
+    responseOrigins,
+  });
   app.error(onError); // anything that fails outside a listener
 
   return {
     app,
     mode: credentials.mode,
     services,
+    routes,
     async start() {
-      await verifyToken(services.client, credentials.apiUrl);
+      home = await verifyToken(services.client, credentials.apiUrl);
       if (credentials.mode === 'socket') {
         const health = await startHealthServer(customRoutes, options.port, options.host);
         healthServer = health.server;
@@ -132,10 +146,12 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
 }
 
 /** Ask Slack who the token belongs to; a refusal or no answer stops start-up with a clear reason. */
-async function verifyToken(client: WebClient, apiUrl: string | undefined): Promise<void> {
+async function verifyToken(client: WebClient, apiUrl: string | undefined): Promise<HomeWorkspace | undefined> {
   const where = apiUrl ?? 'https://slack.com/api/';
   try {
-    await client.auth.test();
+    const identity = await client.auth.test();
+    if (!identity.team_id) return undefined;
+    return { teamId: identity.team_id, ...(identity.enterprise_id && { enterpriseId: identity.enterprise_id }) };
   } catch (error) {
     const code = slackErrorCode(error);
     throw new SlackUnavailableError(

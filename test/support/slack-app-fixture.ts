@@ -9,6 +9,7 @@ import type { ExportSettings } from '../../src/jobs/processors/processor-deps';
 import { SHIPPED_CATALOG_DIR } from '../../src/paths';
 import type { SlackApp } from '../../src/slack/slack-app';
 import { defaultFlow } from './build-model';
+import { capturedLogs, type LogEntry } from './captured-logs';
 import { testRedis, uniquePrefix } from './redis-server';
 import { testConfig } from './test-config';
 
@@ -34,6 +35,8 @@ export interface SlackAppFixtureOptions {
   runWorkers?: boolean;
   /** Where exports go (default: not set up); exports retry twice, quickly. */
   exportSettings?: () => ExportSettings | undefined;
+  /** Keep the app's warnings and errors in `ctx.logs` (default: the log goes to TEST_LOG_LEVEL, silent). */
+  captureLogs?: boolean;
 }
 
 function credentials(standIn: SlackStandIn, mode: 'http' | 'socket'): SlackCredentials {
@@ -58,7 +61,7 @@ export function useSlackApp(options: SlackAppFixtureOptions = {}) {
   let closeRedis: () => Promise<void> = async () => {};
   let redisUrl = '';
   let standIn: SlackStandIn | undefined;
-  const state = {} as { composed: ComposedApp; driver: SlackDriver };
+  const state = {} as { composed: ComposedApp; driver: SlackDriver; logs: LogEntry[] };
   const violations: unknown[] = [];
   const composed = () => {
     if (!state.composed) throw new Error('fixture not started');
@@ -77,7 +80,10 @@ export function useSlackApp(options: SlackAppFixtureOptions = {}) {
     if (!standIn) throw new Error('fixture not started');
     standIn.reset();
     const exportSettings = options.exportSettings?.();
+    const logs = options.captureLogs ? capturedLogs() : undefined;
+    state.logs = logs?.entries ?? [];
     state.composed = await compose({
+      ...(logs && { logger: logs.logger }),
       config: testConfig({ REDIS_URL: redisUrl, REDIS_KEY_PREFIX: uniquePrefix(), PORT: '0' }),
       flow: defaultFlow(),
       catalog,
@@ -139,6 +145,10 @@ export function useSlackApp(options: SlackAppFixtureOptions = {}) {
     },
     get store() {
       return composed().store;
+    },
+    /** This test's warnings and errors (with `captureLogs: true`). */
+    get logs(): LogEntry[] {
+      return state.logs;
     },
     /** Everything compose() built for this test's app. */
     get composed() {

@@ -1,5 +1,9 @@
-import type { App, MessageShortcut } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import type { SlackServices } from '../deps';
+import { registerCatchAll } from '../edge/catch-all';
+import { EdgeRoutes } from '../edge/edge-routes';
+import type { EdgeSettings } from '../edge/edge-settings';
+import { AppMentionPayload, CaptureShortcutPayload, CommandPayload, HomeOpenedPayload } from '../edge/other-schemas';
 import { SHORTCUTS } from '../ids';
 import { COMMAND } from '../views/command-responses';
 import { registerActions } from './actions';
@@ -9,12 +13,19 @@ import { appMention } from './events/app-mention';
 import { captureThreat } from './shortcuts/capture-threat';
 import { registerViewSubmissions } from './views';
 
-/** Every listener, bound to its command, action id, callback id or event (each surface binds its own). */
-export function registerListeners(app: App, services: SlackServices): void {
-  app.command(COMMAND, threatmodelCommand(services));
-  registerActions(app, services);
-  registerViewSubmissions(app, services);
-  app.shortcut<MessageShortcut>(SHORTCUTS.captureThreat, captureThreat(services));
-  app.event('app_mention', appMention(services));
-  app.event('app_home_opened', appHomeOpened(services));
+/**
+ * Every listener, bound to its command, action id, callback id or event (each surface binds its
+ * own) behind the edge's check of its payload, then the catch-all for ids no listener answers.
+ * Returns the registry, so tests can send something to every id the app answers.
+ */
+export function registerListeners(app: App, services: SlackServices, edge: EdgeSettings): EdgeRoutes {
+  const routes = new EdgeRoutes(app, edge);
+  routes.command(COMMAND, CommandPayload, threatmodelCommand(services));
+  registerActions(routes, services);
+  registerViewSubmissions(routes, services);
+  routes.shortcut(SHORTCUTS.captureThreat, CaptureShortcutPayload, captureThreat(services));
+  routes.event('app_mention', AppMentionPayload, appMention(services));
+  routes.event('app_home_opened', HomeOpenedPayload, appHomeOpened(services));
+  registerCatchAll(app, routes, edge);
+  return routes;
 }

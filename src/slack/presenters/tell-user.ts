@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../../logger';
+import { slackErrorCode } from '../slack-errors';
 import { notice } from '../views/thread-messages';
 
 /**
@@ -21,6 +22,9 @@ export async function tellUser(
       ...notice(text),
     });
   } catch (error) {
-    logger.warn({ err: error, channel: where.channel, user: userId }, 'could not post an ephemeral message');
+    // Slack's refusal (the user left, the channel is gone) is an answer, not a fault: its code says it all.
+    const slackError = slackErrorCode(error);
+    const why = slackError ? { slackError } : { err: error };
+    logger.warn({ ...why, channel: where.channel, user: userId }, 'could not post an ephemeral message');
   }
 }

@@ -1,12 +1,23 @@
-import type {
-  App,
-  BlockAction,
-  ButtonAction,
-  MultiUsersSelectAction,
-  OverflowAction,
-  UsersSelectAction,
-} from '@slack/bolt';
+import type { BlockAction, ButtonAction, MultiUsersSelectAction, OverflowAction, UsersSelectAction } from '@slack/bolt';
+import { ROLES } from '../../../domain/roles';
+import { SCOPE_KINDS } from '../../../domain/scope-edits';
 import type { SlackServices } from '../../deps';
+import {
+  BaselineAddPayload,
+  ElementMenuPayload,
+  FinishStepPayload,
+  modelButton,
+  NextPromptsPayload,
+  ReassignPayload,
+  RiskDecisionPayload,
+  RolePickerPayload,
+  ScopeAddPayload,
+  SnoozePayload,
+  SuggestionsPagePayload,
+  SuggestionTicksPayload,
+  SummaryPagePayload,
+} from '../../edge/action-schemas';
+import type { EdgeRoutes } from '../../edge/edge-routes';
 import { ACTIONS } from '../../ids';
 import { baselineAdd } from './baseline-add';
 import { finishStep } from './finish-step';
@@ -33,36 +44,54 @@ import { summaryPage } from './summary-page';
 import { threatAdd } from './threat-add';
 import { threatMenu } from './threat-menu';
 
-/** Every block action (buttons, menus, pickers), bound to its action id. */
-export function registerActions(app: App, services: SlackServices): void {
-  app.action<BlockAction<MultiUsersSelectAction>>(ACTIONS.roleSelectPattern, rolesSelect(services));
-  app.action<BlockAction<ButtonAction>>(ACTIONS.scopeAddPattern, scopeAdd(services));
-  app.action<BlockAction<OverflowAction>>(ACTIONS.scopeElementMenu, scopeElementMenu(services));
-  app.action<BlockAction<ButtonAction>>(ACTIONS.scopePagePattern, summaryPage(services, 'scopePage'));
-  app.action<BlockAction<ButtonAction>>(ACTIONS.finishStep, finishStep(services));
+/** Every block action (buttons, menus, pickers), bound to its action id with the schema of what its listener reads. */
+export function registerActions(routes: EdgeRoutes, services: SlackServices): void {
+  const roles = { pattern: ACTIONS.roleSelectPattern, ids: ROLES.map(ACTIONS.roleSelect) };
+  routes.action<BlockAction<MultiUsersSelectAction>>(roles, RolePickerPayload, rolesSelect(services));
+  const scopeAdds = { pattern: ACTIONS.scopeAddPattern, ids: SCOPE_KINDS.map(ACTIONS.scopeAdd) };
+  routes.action<BlockAction<ButtonAction>>(scopeAdds, ScopeAddPayload, scopeAdd(services));
+  routes.action<BlockAction<OverflowAction>>(ACTIONS.scopeElementMenu, ElementMenuPayload, scopeElementMenu(services));
+  const scopePages = { pattern: ACTIONS.scopePagePattern, ids: [ACTIONS.scopePrevious, ACTIONS.scopeNext] };
+  routes.action<BlockAction<ButtonAction>>(scopePages, SummaryPagePayload, summaryPage(services, 'scopePage'));
+  routes.action<BlockAction<ButtonAction>>(ACTIONS.finishStep, FinishStepPayload, finishStep(services));
 
-  app.action<BlockAction<ButtonAction>>(ACTIONS.threatAdd, threatAdd(services));
-  app.action<BlockAction<OverflowAction>>(ACTIONS.threatMenu, threatMenu(services));
-  app.action<BlockAction<ButtonAction>>(ACTIONS.suggestThreats, suggestThreatsAction(services));
-  app.action<BlockAction<ButtonAction>>(ACTIONS.coverage, showCoverage(services));
-  app.action<BlockAction<ButtonAction>>(ACTIONS.nextPrompts, nextPrompts(services));
-  app.action<BlockAction<ButtonAction>>(ACTIONS.mitigationAdd, mitigationAdd(services));
-  app.action<BlockAction<ButtonAction>>(ACTIONS.riskReview, riskReview(services));
-  app.action<BlockAction<ButtonAction>>(ACTIONS.riskAccept, riskAccept(services));
-  app.action<BlockAction<ButtonAction>>(ACTIONS.riskDecline, riskDecline(services));
-  app.action<BlockAction<ButtonAction>>(ACTIONS.unaddressed, showUnaddressed(services));
-  app.action<BlockAction<ButtonAction>>(ACTIONS.baselineAdd, baselineAdd(services));
-  app.action<BlockAction<OverflowAction>>(ACTIONS.mitigationMenu, mitigationMenu(services));
-  app.action<BlockAction<ButtonAction>>(ACTIONS.mitigationPagePattern, summaryPage(services, 'mitigationPage'));
-  app.action<BlockAction<ButtonAction>>(ACTIONS.suggestionsPagePattern, suggestionsPage(services));
+  routes.action<BlockAction<ButtonAction>>(ACTIONS.threatAdd, modelButton(), threatAdd(services));
+  routes.action<BlockAction<OverflowAction>>(ACTIONS.threatMenu, ElementMenuPayload, threatMenu(services));
+  routes.action<BlockAction<ButtonAction>>(ACTIONS.suggestThreats, modelButton(), suggestThreatsAction(services));
+  routes.action<BlockAction<ButtonAction>>(ACTIONS.coverage, modelButton(), showCoverage(services));
+  routes.action<BlockAction<ButtonAction>>(ACTIONS.nextPrompts, NextPromptsPayload, nextPrompts(services));
+  routes.action<BlockAction<ButtonAction>>(ACTIONS.mitigationAdd, modelButton(), mitigationAdd(services));
+  routes.action<BlockAction<ButtonAction>>(ACTIONS.riskReview, modelButton(), riskReview(services));
+  routes.action<BlockAction<ButtonAction>>(ACTIONS.riskAccept, RiskDecisionPayload, riskAccept(services));
+  routes.action<BlockAction<ButtonAction>>(ACTIONS.riskDecline, RiskDecisionPayload, riskDecline(services));
+  routes.action<BlockAction<ButtonAction>>(ACTIONS.unaddressed, modelButton(), showUnaddressed(services));
+  routes.action<BlockAction<ButtonAction>>(ACTIONS.baselineAdd, BaselineAddPayload, baselineAdd(services));
+  routes.action<BlockAction<OverflowAction>>(ACTIONS.mitigationMenu, ElementMenuPayload, mitigationMenu(services));
+  const mitigationPages = {
+    pattern: ACTIONS.mitigationPagePattern,
+    ids: [ACTIONS.mitigationPrevious, ACTIONS.mitigationNext],
+  };
+  routes.action<BlockAction<ButtonAction>>(
+    mitigationPages,
+    SummaryPagePayload,
+    summaryPage(services, 'mitigationPage'),
+  );
+  const suggestionPages = {
+    pattern: ACTIONS.suggestionsPagePattern,
+    ids: [ACTIONS.suggestionsPrevious, ACTIONS.suggestionsNext],
+  };
+  routes.action<BlockAction<ButtonAction>>(suggestionPages, SuggestionsPagePayload, suggestionsPage(services));
   // Ticks live in the view state; should a client ever send one on its own, it is simply acknowledged.
-  app.action(ACTIONS.suggestionTicksPattern, async ({ ack }) => ack());
-  app.action<BlockAction<ButtonAction>>(ACTIONS.threatPagePattern, summaryPage(services, 'threatPage'));
+  const ticks = { pattern: ACTIONS.suggestionTicksPattern, ids: ['picked_1'] };
+  routes.action(ticks, SuggestionTicksPayload, async ({ ack }) => ack());
+  const threatPages = { pattern: ACTIONS.threatPagePattern, ids: [ACTIONS.threatPrevious, ACTIONS.threatNext] };
+  routes.action<BlockAction<ButtonAction>>(threatPages, SummaryPagePayload, summaryPage(services, 'threatPage'));
 
-  app.action<BlockAction<ButtonAction>>(ACTIONS.reviewRequest, reviewRequestAction(services));
-  app.action<BlockAction<ButtonAction>>(ACTIONS.reviewApprove, reviewApprove(services));
-  app.action<BlockAction<ButtonAction>>(ACTIONS.reviewRequestChanges, reviewRequestChanges(services));
-  app.action<BlockAction<ButtonAction>>(ACTIONS.reviewClaim, reviewClaim(services));
-  app.action<BlockAction<UsersSelectAction>>(ACTIONS.reviewReassign, reviewReassign(services));
-  app.action<BlockAction<ButtonAction>>(ACTIONS.snoozePattern, snoozeReminder(services));
+  routes.action<BlockAction<ButtonAction>>(ACTIONS.reviewRequest, modelButton(), reviewRequestAction(services));
+  routes.action<BlockAction<ButtonAction>>(ACTIONS.reviewApprove, modelButton(), reviewApprove(services));
+  routes.action<BlockAction<ButtonAction>>(ACTIONS.reviewRequestChanges, modelButton(), reviewRequestChanges(services));
+  routes.action<BlockAction<ButtonAction>>(ACTIONS.reviewClaim, modelButton(), reviewClaim(services));
+  routes.action<BlockAction<UsersSelectAction>>(ACTIONS.reviewReassign, ReassignPayload, reviewReassign(services));
+  const snoozes = { pattern: ACTIONS.snoozePattern, ids: [ACTIONS.snooze(1), ACTIONS.snooze(3)] };
+  routes.action<BlockAction<ButtonAction>>(snoozes, SnoozePayload, snoozeReminder(services));
 }

@@ -1,5 +1,13 @@
-import type { App, ViewSubmitAction } from '@slack/bolt';
 import type { SlackServices } from '../../deps';
+import type { EdgeRoutes } from '../../edge/edge-routes';
+import {
+  MitigationSubmission,
+  ReviewSubmission,
+  RiskSubmission,
+  ScopeElementSubmission,
+  SuggestionsSubmission,
+  ThreatSubmission,
+} from '../../edge/view-schemas';
 import { VIEWS } from '../../ids';
 import { mitigationSubmit } from './mitigation-submit';
 import { reviewApproveSubmit } from './review-approve-submit';
@@ -10,14 +18,14 @@ import { scopeElementSubmit } from './scope-element-submit';
 import { suggestionsSubmit } from './suggestions-submit';
 import { threatSubmit } from './threat-submit';
 
-/** Every modal submission, bound to its callback id. */
-export function registerViewSubmissions(app: App, services: SlackServices): void {
-  app.view<ViewSubmitAction>(VIEWS.reviewRequest, reviewRequestSubmit(services));
-  app.view<ViewSubmitAction>(VIEWS.reviewChanges, reviewChangesSubmit(services));
-  app.view<ViewSubmitAction>(VIEWS.reviewApprove, reviewApproveSubmit(services));
-  app.view<ViewSubmitAction>(VIEWS.scopeElement, scopeElementSubmit(services));
-  app.view<ViewSubmitAction>(VIEWS.threat, threatSubmit(services));
-  app.view<ViewSubmitAction>(VIEWS.catalogSuggestions, suggestionsSubmit(services));
-  app.view<ViewSubmitAction>(VIEWS.mitigation, mitigationSubmit(services));
-  app.view<ViewSubmitAction>(VIEWS.risk, riskSubmit(services));
+/** Every modal submission, bound to its callback id with the schema of its metadata and state. */
+export function registerViewSubmissions(routes: EdgeRoutes, services: SlackServices): void {
+  routes.view(VIEWS.reviewRequest, ReviewSubmission, reviewRequestSubmit(services));
+  routes.view(VIEWS.reviewChanges, ReviewSubmission, reviewChangesSubmit(services));
+  routes.view(VIEWS.reviewApprove, ReviewSubmission, reviewApproveSubmit(services));
+  routes.view(VIEWS.scopeElement, ScopeElementSubmission, scopeElementSubmit(services));
+  routes.view(VIEWS.threat, ThreatSubmission, threatSubmit(services));
+  routes.view(VIEWS.catalogSuggestions, SuggestionsSubmission, suggestionsSubmit(services));
+  routes.view(VIEWS.mitigation, MitigationSubmission, mitigationSubmit(services));
+  routes.view(VIEWS.risk, RiskSubmission, riskSubmit(services));
 }

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { MessageTsSchema, SlackUserIdSchema } from '../../domain/primitives';
+import { ActingUser, Channel, ConversationId, SlackToken, Team } from './payload-fields';
+import { told } from './refusals';
+
+/** More than any subcommand needs (a title holds 120 characters). */
+const COMMAND_TEXT_MAX = 4000;
+
+/** `/threatmodel …`: who typed it where, and what. */
+export const CommandPayload = z.looseObject({
+  command: z.string().max(100),
+  text: z
+    .string()
+    .max(100_000)
+    .superRefine(
+      told(
+        (text) => text.length <= COMMAND_TEXT_MAX,
+        () => `That is more than \`/threatmodel\` takes (at most ${COMMAND_TEXT_MAX} characters). Nothing was changed.`,
+      ),
+    ),
+  user_id: SlackUserIdSchema,
+  channel_id: ConversationId,
+  team_id: z.string().max(40),
+  trigger_id: SlackToken,
+  response_url: z.string().max(500),
+});
+
+/** "Capture as threat" on a message: the message (its text becomes the threat action) and its thread. */
+export const CaptureShortcutPayload = z.looseObject({
+  type: z.literal('message_action'),
+  callback_id: z.string(),
+  trigger_id: SlackToken,
+  user: ActingUser,
+  team: Team,
+  channel: Channel,
+  message: z.looseObject({
+    ts: MessageTsSchema,
+    thread_ts: MessageTsSchema.optional(),
+    text: z.string().max(40_000).optional(),
+  }),
+  response_url: z.string().max(500),
+});
+
+/** An Events API callback around `event`. */
+function eventCallback(event: z.ZodRawShape) {
+  return z.looseObject({
+    type: z.literal('event_callback'),
+    team_id: z.string().max(40),
+    event_id: z.string().max(100).optional(),
+    event: z.looseObject(event),
+  });
+}
+
+/** "@Threadmodel" in a channel: answered in the thread of the mention. */
+export const AppMentionPayload = eventCallback({
+  type: z.literal('app_mention'),
+  channel: ConversationId,
+  ts: MessageTsSchema,
+  thread_ts: MessageTsSchema.optional(),
+});
+
+/** The Home tab opened: whose. */
+export const HomeOpenedPayload = eventCallback({
+  type: z.literal('app_home_opened'),
+  user: SlackUserIdSchema,
+  tab: z.string().max(20),
+});
