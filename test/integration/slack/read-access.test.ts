@@ -132,3 +132,22 @@ describe('reads check access like writes: an outsider is told why, and nothing c
     expect(standIn.ephemeralsFor(DAVE.id)).toEqual([]);
   });
 });
+
+describe('write buttons tell an outsider why too, where they clicked', () => {
+  const ctx = useSlackApp();
+  const told = () => String(ctx.standIn.ephemeralsFor(EVE.id).at(-1)?.text ?? '');
+
+  it('model.finish_step and a role picker refuse Eve, and she is told', async () => {
+    await modelWithLongLists(ctx);
+    const before = await ctx.model();
+    await ctx.driver.clickButton(EVE.id, 'model.finish_step', { value: 'TM-1|mitigations' });
+    await ctx.settle();
+    expect(told()).toBe(CHANGE);
+    await ctx.driver.selectUsers(EVE.id, 'roles.select.business', [EVE.id]);
+    await ctx.settle();
+    expect(told()).toBe(CHANGE);
+    const after = await ctx.model();
+    expect(after.completedSteps).toEqual(before.completedSteps);
+    expect(after.roles).toEqual(before.roles);
+  });
+});

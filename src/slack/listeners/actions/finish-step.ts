@@ -3,7 +3,7 @@ import { finishStep as finishModelStep } from '../../../use-cases/finish-step';
 import type { SlackServices } from '../../deps';
 import { decodeValue, StepSchema } from '../../ids';
 import { announceFinishedStep } from '../../presenters/announce-step';
-import { tellUser } from '../../presenters/tell-user';
+import { tellClicker } from '../../presenters/tell-clicker';
 import { missingItemsMessage } from '../../views/thread-messages';
 
 /**
@@ -12,7 +12,12 @@ import { missingItemsMessage } from '../../views/thread-messages';
  * what is missing.
  */
 export function finishStep(services: SlackServices) {
-  return async ({ ack, body, action }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
+  return async ({
+    ack,
+    body,
+    action,
+    respond,
+  }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
     await ack();
     await services.afterAck.run(async () => {
       const target = decodeValue(action.value);
@@ -31,7 +36,7 @@ export function finishStep(services: SlackServices) {
         await services.client.chat.postEphemeral({ channel, user: userId, thread_ts: threadTs, ...message });
         return;
       }
-      await tellUser(services.client, services.logger, { channel, threadTs }, userId, outcome.message);
+      await tellClicker(services, { body, respond }, outcome.message);
     });
   };
 }

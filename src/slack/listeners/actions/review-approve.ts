@@ -8,9 +8,9 @@ type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMidd
 
 /** "Approve" on the review card: the use case says whether this person may approve now; the approval form opens. */
 export function reviewApprove(services: SlackServices) {
-  return async ({ ack, body, action }: ButtonArgs) => {
+  return async ({ ack, body, action, respond }: ButtonArgs) => {
     await ack();
-    const target = reviewTarget(services, body, action.value);
+    const target = reviewTarget(services, { body, respond }, action.value);
     if (!target) return;
     const outcome = await startApproval(services, { ref: target.ref, by: target.userId });
     if (!outcome.ok) return target.tell(outcome.message);

@@ -7,10 +7,15 @@ import { reviewTarget } from '../review-target';
 
 /** "Claim" on the review card: an AppSec member takes the review; the due date follows their time zone. */
 export function reviewClaim(services: SlackServices) {
-  return async ({ ack, body, action }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
+  return async ({
+    ack,
+    body,
+    action,
+    respond,
+  }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
     await ack();
     await services.afterAck.run(async () => {
-      const target = reviewTarget(services, body, action.value);
+      const target = reviewTarget(services, { body, respond }, action.value);
       if (!target) return;
       const outcome = await claimReview(services, { ref: target.ref, by: target.userId });
       if (!outcome.ok) return target.tell(outcome.message);

@@ -13,10 +13,11 @@ export function reviewReassign(services: SlackServices) {
     ack,
     body,
     action,
+    respond,
   }: SlackActionMiddlewareArgs<BlockAction<UsersSelectAction>> & AllMiddlewareArgs) => {
     await ack();
     await services.afterAck.run(async () => {
-      const target = reviewTarget(services, body, decodeValue(action.block_id)?.modelId);
+      const target = reviewTarget(services, { body, respond }, decodeValue(action.block_id)?.modelId);
       const to = SlackUserIdSchema.safeParse(action.selected_user);
       if (!target || !to.success) return;
       const outcome = await reassignReview(services, { ref: target.ref, by: target.userId, to: to.data });

@@ -6,9 +6,14 @@ import { reviewTarget } from '../review-target';
 
 /** "Request changes" on the review card: the use case says whether this person may; the comments modal opens. */
 export function reviewRequestChanges(services: SlackServices) {
-  return async ({ ack, body, action }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
+  return async ({
+    ack,
+    body,
+    action,
+    respond,
+  }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
     await ack();
-    const target = reviewTarget(services, body, action.value);
+    const target = reviewTarget(services, { body, respond }, action.value);
     if (!target) return;
     const outcome = await startChangesRequest(services, { ref: target.ref, by: target.userId });
     if (!outcome.ok) return target.tell(outcome.message);

@@ -13,10 +13,10 @@ type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMidd
  * the awaited role; the request loses its buttons and the thread is told, the proposer mentioned.
  */
 export function riskDecline(services: SlackServices) {
-  return async ({ ack, body, action }: ButtonArgs) => {
+  return async ({ ack, body, action, respond }: ButtonArgs) => {
     await ack();
     await services.afterAck.run(async () => {
-      const target = reviewTarget(services, body, action.value);
+      const target = reviewTarget(services, { body, respond }, action.value);
       const proposal = decodeProposal(target?.detail);
       if (!target || !proposal) return;
       const outcome = await declineRisk(services, { ref: target.ref, by: target.userId, ...proposal });

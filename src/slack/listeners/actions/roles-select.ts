@@ -3,7 +3,7 @@ import { assignRole } from '../../../use-cases/assign-role';
 import type { SlackServices } from '../../deps';
 import { decodeValue, RoleSchema } from '../../ids';
 import { postInModelThread, postReopenedSteps } from '../../presenters/in-model-thread';
-import { tellUser } from '../../presenters/tell-user';
+import { tellClicker } from '../../presenters/tell-clicker';
 import { roleGreeting } from '../../views/thread-messages';
 
 /** A role's user picker changed: the use case stores who holds it; the newcomers are greeted in the thread. */
@@ -12,6 +12,7 @@ export function rolesSelect(services: SlackServices) {
     ack,
     body,
     action,
+    respond,
   }: SlackActionMiddlewareArgs<BlockAction<MultiUsersSelectAction>> & AllMiddlewareArgs) => {
     await ack();
     await services.afterAck.run(async () => {
@@ -26,10 +27,7 @@ export function rolesSelect(services: SlackServices) {
         role: role.data,
         userIds: action.selected_users,
       });
-      if (!outcome.ok) {
-        const where = { channel, threadTs: body.message?.thread_ts };
-        return tellUser(services.client, services.logger, where, body.user.id, outcome.message);
-      }
+      if (!outcome.ok) return tellClicker(services, { body, respond }, outcome.message);
       const { model, added } = outcome;
       for (const userId of added) {
         await postInModelThread(services.client, model, roleGreeting(userId, role.data, services.flow));

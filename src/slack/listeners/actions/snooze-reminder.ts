@@ -9,10 +9,15 @@ import { reviewTarget } from '../review-target';
  * case decides who may and moves the reminder on; the nudge then shows until when.
  */
 export function snoozeReminder(services: SlackServices) {
-  return async ({ ack, body, action }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
+  return async ({
+    ack,
+    body,
+    action,
+    respond,
+  }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
     await ack();
     await services.afterAck.run(async () => {
-      const target = reviewTarget(services, body, action.value);
+      const target = reviewTarget(services, { body, respond }, action.value);
       const [kind, daysText] = (target?.detail ?? '').split('.');
       const days = Number(daysText);
       if (!target || (kind !== 'review' && kind !== 'idle') || !(days === 1 || days === 3)) return;
