@@ -1,5 +1,12 @@
 import { UnrecoverableError } from 'bullmq';
-import { AppError, ErrorCode, NotConfiguredError, SlackRefusedError, toAppError } from '../errors';
+import {
+  AppError,
+  ErrorCode,
+  ExportPathError,
+  NotConfiguredError,
+  SlackRefusedError,
+  toAppError,
+} from '../errors';
 import { JOBS } from '../ports/job-payloads';
 import { permanentSlackError } from './slack-failures';
 
@@ -9,6 +16,7 @@ const FAIL_AT_ONCE = new Set<ErrorCode>([
   ErrorCode.JobPayloadInvalid,
   ErrorCode.JobUnknown,
   ErrorCode.NotConfigured,
+  ErrorCode.ExportPathRefused,
 ]);
 
 /**
@@ -64,6 +72,12 @@ function reasonFor(error: AppError): string {
     );
   if (error instanceof NotConfiguredError)
     return `it is not set up in this deployment (whoever runs Threadmodel can set ${error.setting})`;
+  if (error instanceof ExportPathError)
+    return (
+      `the branch \`${error.branch}\` holds a symbolic link (or something else that is not a plain folder or file) ` +
+      `where the export goes, in \`${error.folder}\`, and I never write through one. Nothing was changed; ` +
+      'someone with access to the repository should remove it from the branch, then export again'
+    );
   return REASONS[error.code];
 }
 
@@ -81,6 +95,7 @@ const REASONS: Record<ErrorCode, string> = {
   [ErrorCode.JobUnknown]: 'this version of Threadmodel does not know that task',
   [ErrorCode.NotConfigured]: 'it is not set up in this deployment',
   [ErrorCode.ExportRepositoryFailed]: 'the repository could not be reached, or it refused the change',
+  [ErrorCode.ExportPathRefused]: 'the export branch holds a symbolic link where the export goes',
   [ErrorCode.GitHubRefused]: 'GitHub refused the request or did not answer',
   [ErrorCode.Unknown]: 'something went wrong on my side',
 };

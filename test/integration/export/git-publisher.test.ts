@@ -32,7 +32,7 @@ describe('publishing an export to a git repository', () => {
         { path: 'images/dfd.png', content: Buffer.from([137, 80, 78, 71]) },
       ]),
     );
-    expect(result.changed).toBe(true);
+    expect(result.made).toBe('now');
     expect(repo.git('rev-parse', 'refs/heads/threadmodel/TM-1').trim()).toBe(result.commit);
     expect(repo.git('log', '-1', '--format=%an <%ae>|%s', result.commit).trim()).toBe(
       'Threadmodel <threadmodel@example.com>|Threat model TM-1 Refunds API, version 12, approved by Sam Secure',
@@ -50,9 +50,9 @@ describe('publishing an export to a git repository', () => {
     ];
     const first = await publishToGit(request(repo.url, files));
     const again = await publishToGit(request(repo.url, files));
-    expect(again).toEqual({ branch: 'threadmodel/TM-1', commit: first.commit, changed: false });
+    expect(again).toEqual({ branch: 'threadmodel/TM-1', commit: first.commit, made: 'already-there' });
     const next = await publishToGit(request(repo.url, [{ path: 'report.md', content: 'v2\n' }]));
-    expect(next.changed).toBe(true);
+    expect(next.made).toBe('now');
     expect(repo.git('rev-list', '--count', 'threadmodel/TM-1').trim()).toBe('3');
     expect(repo.git('ls-tree', '-r', '--name-only', next.commit)).toBe(
       'README.md\nthreat-models/tm-1-refunds-api/report.md\n',
