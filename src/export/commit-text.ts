@@ -34,23 +34,24 @@ const INVISIBLE =
   /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const BROADCASTS = /@(channel|here|everyone)\b/gi;
-const SLACK_TOKEN = /<([^<>]*)>/g;
+// `<target|label>` where the target is a mention (`!…`, `@…`, `#…`) or a URL, as Slack writes them.
+const SLACK_TOKEN = /<([!@#][^<>|\s]*|[a-z][a-z0-9+.-]*:[^<>|\s]*)(?:\|([^<>]*))?>/gi;
 
-/** Every `<…>` of Slack's markup as the words it shows; repeated, so a nested token goes too. */
+/**
+ * Every `<…>` of Slack's markup as the words it shows, until none is left (a token nested in
+ * another is found once the inner one is gone); each round removes brackets, so it ends.
+ */
 function withoutSlackMarkup(text: string): string {
   let out = text;
-  for (let round = 0; round < 5; round += 1) {
-    const next = out.replace(SLACK_TOKEN, (_token, inner: string) => shownAs(inner));
-    if (next === out) break;
-    out = next;
-  }
+  let before: string;
+  do {
+    before = out;
+    out = out.replace(SLACK_TOKEN, (_token, target: string, label: string | undefined) => shownAs(target, label));
+  } while (out !== before);
   return out;
 }
 
-function shownAs(inner: string): string {
-  const bar = inner.indexOf('|');
-  const target = bar < 0 ? inner : inner.slice(0, bar);
-  const label = bar < 0 ? undefined : inner.slice(bar + 1);
+function shownAs(target: string, label: string | undefined): string {
   if (target.startsWith('!')) return label?.replace(/^@/, '') ?? ''; // <!channel>, <!subteam^S1|@team>
   if (target.startsWith('@')) return label ?? target.slice(1); // <@U123|sam>
   if (target.startsWith('#')) return `#${label ?? target.slice(1)}`; // <#C123|general>

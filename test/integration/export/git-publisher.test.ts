@@ -59,6 +59,33 @@ describe('publishing an export to a git repository', () => {
     );
   });
 
+  it('tells a commit an earlier attempt of the same export made from one an earlier export made', async () => {
+    const repo = newRepo();
+    const first = await publishToGit({ ...request(repo.url), exportId: 'export.T1.TM-1.approved.1' });
+    expect(first.made).toBe('now');
+    expect(repo.git('log', '-1', '--format=%B', first.commit)).toBe(
+      'Threat model TM-1 Refunds API, version 12, approved by Sam Secure\n\nThreadmodel-Export: export.T1.TM-1.approved.1\n\n',
+    );
+    // The same export again (its job retried after the push): its own commit.
+    const retried = await publishToGit({ ...request(repo.url), exportId: 'export.T1.TM-1.approved.1' });
+    expect(retried).toEqual({ branch: 'threadmodel/TM-1', commit: first.commit, made: 'earlier-attempt' });
+    // Another export of the same files: already there.
+    const other = await publishToGit({ ...request(repo.url), exportId: 'export.T1.TM-1.on_demand.2' });
+    expect(other).toEqual({ branch: 'threadmodel/TM-1', commit: first.commit, made: 'already-there' });
+  });
+
+  it('keeps the commit message to one line of plain text, so no title forges a trailer', async () => {
+    const repo = newRepo();
+    const result = await publishToGit({
+      ...request(repo.url),
+      message: 'Threat model TM-1 <!channel>\n\nThreadmodel-Export: export.forged',
+      exportId: 'export.real',
+    });
+    expect(repo.git('log', '-1', '--format=%B', result.commit)).toBe(
+      'Threat model TM-1 Threadmodel-Export: export.forged\n\nThreadmodel-Export: export.real\n\n',
+    );
+  });
+
   it('refuses file names that could leave the folder', async () => {
     const repo = newRepo();
     for (const bad of ['../escape.md', '/etc/passwd', 'a/../../b', '..', 'a b']) {
