@@ -118,6 +118,33 @@ describe('exporting to the repository', () => {
     expect(github.pulls).toHaveLength(1);
   });
 
+  it('/threatmodel export and reuse answer in one line, without the help', async () => {
+    await ctx.driver.command(ALICE.id, CHANNEL, 'start Refunds API');
+    await ctx.driver.command(ALICE.id, CHANNEL, 'start Refund reports');
+    await ctx.settle();
+    const answer = async (text: string) => {
+      await ctx.driver.command(ALICE.id, CHANNEL, text);
+      await ctx.settle();
+      return ctx.standIn.responses.at(-1)?.body;
+    };
+    const version = (await ctx.model()).version;
+    expect(await answer('export TM-1')).toMatchObject({
+      response_type: 'ephemeral',
+      text: `Exporting TM-1 (version ${version}) to the repository; the link will follow in its thread.`,
+    });
+    await eventually('the export link', said('Exported *TM-1*'), 20_000);
+    expect(await answer('reuse TM-1 in TM-2')).toMatchObject({
+      text: 'Reading TM-1 from the repository; what it brings into TM-2 follows in its thread.',
+    });
+    expect(await answer('export TM-9')).toMatchObject({ text: 'There is no threat model TM-9 in your channels.' });
+    expect(await answer('reuse TM-1 in TM-9')).toMatchObject({
+      text: 'There is no threat model TM-9 in this workspace.',
+    });
+    // A command it cannot read still shows how to use it.
+    const usage = await ctx.driver.command(ALICE.id, CHANNEL, 'export');
+    expect(usage.json).toMatchObject({ text: expect.stringContaining('/threatmodel start') });
+  });
+
   it('a first export whose thread post failed and was retried says it exported, not "unchanged"', async () => {
     await startCompleteModel(ctx);
     await ctx.settle();
