@@ -1,12 +1,5 @@
 import { UnrecoverableError } from 'bullmq';
-import {
-  AppError,
-  ErrorCode,
-  ExportPathError,
-  NotConfiguredError,
-  SlackRefusedError,
-  toAppError,
-} from '../errors';
+import { AppError, ErrorCode, ExportPathError, NotConfiguredError, SlackRefusedError, toAppError } from '../errors';
 import { JOBS } from '../ports/job-payloads';
 import { permanentSlackError } from './slack-failures';
 
@@ -74,9 +67,8 @@ function reasonFor(error: AppError): string {
     return `it is not set up in this deployment (whoever runs Threadmodel can set ${error.setting})`;
   if (error instanceof ExportPathError)
     return (
-      `the branch \`${error.branch}\` holds a symbolic link (or something else that is not a plain folder or file) ` +
-      `where the export goes, in \`${error.folder}\`, and I never write through one. Nothing was changed; ` +
-      'someone with access to the repository should remove it from the branch, then export again'
+      `the branch \`${error.branch}\` holds a ${error.holds} where the export goes (\`${error.folder}\`), and I write only into plain folders inside the repository. ` +
+      'Someone with access to the repository should remove it from the branch, then export again'
     );
   return REASONS[error.code];
 }

@@ -1,4 +1,4 @@
-import { readFileSync, symlinkSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { USERS } from '../../../dev/stand-in/workspace';
 import { fromNativeJson } from '../../../src/export/native-json';
@@ -192,7 +192,7 @@ describe('exporting to the repository', () => {
       await ctx.driver.command(ALICE.id, CHANNEL, 'export TM-1');
       const note = await eventually('the failure note', said('I could not export it to the repository'), 20_000);
       expect(note.text).toContain(
-        '*TM-1*: the branch `threadmodel/TM-1` holds a symbolic link (or something else that is not a plain folder or file) where the export goes, in `threat-models/tm-1-refunds-api`',
+        '*TM-1*: the branch `threadmodel/TM-1` holds a symbolic link where the export goes (`threat-models/tm-1-refunds-api`), and I write only into plain folders inside the repository. Someone with access to the repository should remove it from the branch, then export again.',
       );
       const failed = await eventually('the export job failed', async () =>
         (await ctx.runtime.queues.exports.getFailed()).find((job) => job.name === JOBS.modelExport),
@@ -265,6 +265,35 @@ describe('exporting to the repository', () => {
       20_000,
     );
     expect(never.text).toContain('I could not reuse TM-9 in *TM-2*');
+  });
+
+  it('refuses to reuse an export whose threat-model.json is a link to a file on the host', async () => {
+    const outside = tempDir({ 'threat-model.json': '{"secret": "from the host"}\n' });
+    try {
+      repo?.prepareBranch('threadmodel/TM-1', (work) => {
+        mkdirSync(path.join(work, FOLDER), { recursive: true });
+        symlinkSync(path.join(outside.dir, 'threat-model.json'), path.join(work, FOLDER, 'threat-model.json'));
+      });
+      await ctx.driver.command(ALICE.id, CHANNEL, 'start Refunds API');
+      await ctx.driver.command(ALICE.id, CHANNEL, 'start Refund reports');
+      await ctx.settle();
+      await ctx.driver.command(ALICE.id, CHANNEL, 'reuse TM-1 in TM-2');
+      const told = await eventually(
+        'the refusal',
+        async () =>
+          ctx.standIn
+            .thread(CHANNEL, (await ctx.model('TM-2')).threadTs ?? '')
+            .find((m) => m.text.includes('I could not reuse TM-1')),
+        20_000,
+      );
+      expect(told.text).toContain(
+        'The export of TM-1 on threadmodel/TM-1 cannot be read: its threat-model.json is a symbolic link; I read only plain files and folders inside the repository.',
+      );
+      expect(told.text).not.toContain('from the host');
+      expect((await ctx.model('TM-2')).scope.components).toEqual([]);
+    } finally {
+      outside.cleanup();
+    }
   });
 
   it('refuses to reuse a model of a private channel in a channel of someone who is not a member of it', async () => {
