@@ -90,9 +90,9 @@ async function exportedFile(git: Git, exportFolder: string, modelId: ModelId): P
   });
   if (!folder) return { kind: 'missing' };
   if (folder.kind !== 'folder') return notPlain({ kind: folder.kind, at: folder.path }, `the folder of ${modelId}`);
-  const path = `${folder.path}/${EXPORT_FILES.native}`;
-  const file = (await treeEntries(git, 'FETCH_HEAD', folder.path)).find((entry) => entry.path === path);
+  const wanted = `${folder.path}/${EXPORT_FILES.native}`;
+  const file = (await treeEntries(git, 'FETCH_HEAD', folder.path)).find((entry) => entry.path === wanted);
   if (!file) return { kind: 'missing' };
-  if (file.kind !== 'file') return notPlain({ kind: file.kind, at: path }, `its ${EXPORT_FILES.native}`);
-  return { kind: 'file', at: path, folder: folder.path };
+  if (file.kind !== 'file') return notPlain({ kind: file.kind, at: wanted }, `its ${EXPORT_FILES.native}`);
+  return { kind: 'file', at: wanted, folder: folder.path };
 }
