@@ -22,6 +22,8 @@ export enum ErrorCode {
   NotConfigured = 'not_configured',
   /** Git could not reach the export repository, or it refused a fetch or a push. */
   ExportRepositoryFailed = 'export_repository_failed',
+  /** The export branch holds a symbolic link (or a file, or a submodule) where the export reads or writes. */
+  ExportPathRefused = 'export_path_refused',
   /** GitHub refused a call (pull request, issue) or did not answer. */
   GitHubRefused = 'github_refused',
   Unknown = 'unknown',
@@ -193,6 +195,27 @@ export class NotConfiguredError extends AppError {
 export class GitPublishError extends AppError {
   constructor(message: string) {
     super(ErrorCode.ExportRepositoryFailed, message);
+  }
+}
+
+/**
+ * The export branch holds something other than plain folders and files where the export goes: a
+ * symbolic link (which could lead outside the checkout, onto the app's host), a submodule, or a
+ * file where a folder belongs. Nothing was removed or written; no retry can fix it, someone with
+ * access to the repository must. `branch` and `folder` are the export's own (safe to show);
+ * `offending` is the path in the repository, for the log only.
+ */
+export class ExportPathError extends AppError {
+  constructor(
+    readonly branch: string,
+    readonly folder: string,
+    readonly offending: string,
+    readonly holds: 'symbolic link' | 'submodule' | 'file',
+  ) {
+    super(
+      ErrorCode.ExportPathRefused,
+      `${branch} holds ${JSON.stringify(offending)} as a ${holds}: refusing to export into ${folder} through it`,
+    );
   }
 }
 

@@ -10,11 +10,14 @@ export interface GitOptions {
   httpHeader?: string;
 }
 
+/** git in one directory: the arguments after `git`, resolving to what it printed. */
+export type Git = (args: string[]) => Promise<string>;
+
 /**
- * Run git in a directory without a shell, prompts, hooks or system config, with a time limit;
+ * Run git in a directory without a shell, prompts, hooks, system config or links on disk, with a time limit;
  * a failure is a GitPublishError whose message has every credential taken out.
  */
-export function gitIn(dir: string, request: GitOptions) {
+export function gitIn(dir: string, request: GitOptions): Git {
   const env = {
     ...process.env,
     GIT_TERMINAL_PROMPT: '0',
@@ -24,7 +27,18 @@ export function gitIn(dir: string, request: GitOptions) {
     GIT_COMMITTER_EMAIL: request.author?.email ?? 'threadmodel@localhost.localdomain',
     GIT_CONFIG_NOSYSTEM: '1',
   };
-  const config = ['-c', 'core.hooksPath=/dev/null', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main'];
+  // core.symlinks=false: a link in a checked-out branch becomes a small plain file holding its
+  // target, never a link on the host's disk that something could follow (git keeps its mode).
+  const config = [
+    '-c',
+    'core.hooksPath=/dev/null',
+    '-c',
+    'core.symlinks=false',
+    '-c',
+    'commit.gpgsign=false',
+    '-c',
+    'init.defaultBranch=main',
+  ];
   if (request.httpHeader) config.push('-c', `http.extraHeader=${request.httpHeader}`);
   return (args: string[]) =>
     new Promise<string>((resolve, reject) => {

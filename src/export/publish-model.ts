@@ -3,10 +3,10 @@ import type { Mitigation } from '../domain/mitigation';
 import type { ThreatModel } from '../domain/model';
 import { lastReviewDecision } from '../domain/review-workflow';
 import { ROLES } from '../domain/roles';
-import { plainLine } from '../domain/safe-text';
+import { commitText } from './commit-text';
 import { type ExportContext, exportFiles } from './export-files';
 import { gitHubHttpHeader } from './git-command';
-import { publishToGit } from './git-publisher';
+import { type CommitMade, publishToGit } from './git-publisher';
 import type { GitHubClient, GitHubSettings, PullRequest } from './github-client';
 import { exportBranch, modelSlug } from './slug';
 
@@ -22,8 +22,8 @@ export interface ExportTarget {
 }
 
 export interface PublishedModel {
-  /** False when the repository already held exactly this export: no commit was made. */
-  changed: boolean;
+  /** Whether this export made the commit (now, or in an earlier attempt), or found it already there. */
+  made: CommitMade;
   branch: string;
   folder: string;
   commit: string;
@@ -35,19 +35,20 @@ export interface PublishedModel {
 
 /**
  * Write a model's export into `<folder>/<slug>/` on `threadmodel/TM-n` (the commit says who
- * approved it, if anyone did) and, with GitHub, open (or find) the pull request for the branch.
+ * approved it, if anyone did, and records `exportId`) and, with GitHub, open (or find) the pull
+ * request for the branch. Titles and names reach the repository as `commitText`.
  */
 export async function publishModel(
   target: ExportTarget,
   model: ThreatModel,
   flow: Flow,
-  context: ExportContext & { names: Readonly<Record<string, string>> },
+  context: ExportContext & { names: Readonly<Record<string, string>>; exportId?: string },
   github: GitHubClient | undefined,
 ): Promise<PublishedModel> {
   const files = await exportFiles(model, flow, context);
   const branch = exportBranch(model.id);
   const folder = `${target.folder}/${modelSlug(model.id, model.title)}`;
-  const title = oneLine(model.title);
+  const title = commitText(model.title);
   const approval = lastReviewDecision(model);
   const approvedBy =
     model.status === 'approved' && approval?.type === 'approved'
@@ -59,8 +60,9 @@ export async function publishModel(
     branch,
     folder,
     files,
-    message: `Threat model ${model.id} ${title}, version ${model.version}${approvedBy ? `, approved by ${oneLine(approvedBy)}` : ''}`,
+    message: `Threat model ${model.id} ${title}, version ${model.version}${approvedBy ? `, approved by ${commitText(approvedBy, 100)}` : ''}`,
     author: target.author,
+    ...(context.exportId && { exportId: context.exportId }),
     ...httpHeader(target),
   });
   const pull = github
@@ -72,7 +74,7 @@ export async function publishModel(
       })
     : undefined;
   return {
-    changed: published.changed,
+    made: published.made,
     branch,
     folder,
     commit: published.commit,
@@ -94,8 +96,8 @@ export function reportPeople(model: ThreatModel): string[] {
 /** The GitHub issue for a planned mitigation: what it is, and which model and threats it belongs to. */
 export function backlogIssue(model: ThreatModel, mitigation: Mitigation) {
   return {
-    title: `${model.id} ${mitigation.id}: ${oneLine(mitigation.description).slice(0, 200)}`,
-    body: `A planned mitigation of threat model ${model.id} (${oneLine(model.title)}), addressing ${mitigation.threatIds.join(', ')}.\n\n${mitigation.description}`,
+    title: `${model.id} ${mitigation.id}: ${commitText(mitigation.description)}`,
+    body: `A planned mitigation of threat model ${model.id} (${commitText(model.title)}), addressing ${mitigation.threatIds.join(', ')}.\n\n${mitigation.description}`,
     labels: ['threat-model'],
   };
 }
@@ -109,10 +111,4 @@ export function httpHeader(target: Pick<ExportTarget, 'gitUrl' | 'github'>): { h
 function browseUrl(target: ExportTarget, branch: string, folder: string): string | undefined {
   const match = /^https:\/\/(?:[^@/]+@)?github\.com\/([\w.-]+\/[\w.-]+?)(?:\.git)?$/.exec(target.gitUrl);
   return match ? `https://github.com/${match[1]}/tree/${branch}/${folder}` : undefined;
-}
-
-/** A title or description on one line, at most 200 characters. */
-function oneLine(text: string): string {
-  const line = plainLine(text);
-  return line.length <= 200 ? line : `${line.slice(0, 199)}…`;
 }

@@ -1,5 +1,5 @@
 import { UnrecoverableError } from 'bullmq';
-import { AppError, ErrorCode, NotConfiguredError, SlackRefusedError, toAppError } from '../errors';
+import { AppError, ErrorCode, ExportPathError, NotConfiguredError, SlackRefusedError, toAppError } from '../errors';
 import { JOBS } from '../ports/job-payloads';
 import { permanentSlackError } from './slack-failures';
 
@@ -9,6 +9,7 @@ const FAIL_AT_ONCE = new Set<ErrorCode>([
   ErrorCode.JobPayloadInvalid,
   ErrorCode.JobUnknown,
   ErrorCode.NotConfigured,
+  ErrorCode.ExportPathRefused,
 ]);
 
 /**
@@ -64,6 +65,11 @@ function reasonFor(error: AppError): string {
     );
   if (error instanceof NotConfiguredError)
     return `it is not set up in this deployment (whoever runs Threadmodel can set ${error.setting})`;
+  if (error instanceof ExportPathError)
+    return (
+      `the branch \`${error.branch}\` holds a ${error.holds} where the export goes (\`${error.folder}\`), and I write only into plain folders inside the repository. ` +
+      'Someone with access to the repository should remove it from the branch, then export again'
+    );
   return REASONS[error.code];
 }
 
@@ -81,6 +87,7 @@ const REASONS: Record<ErrorCode, string> = {
   [ErrorCode.JobUnknown]: 'this version of Threadmodel does not know that task',
   [ErrorCode.NotConfigured]: 'it is not set up in this deployment',
   [ErrorCode.ExportRepositoryFailed]: 'the repository could not be reached, or it refused the change',
+  [ErrorCode.ExportPathRefused]: 'the export branch holds a symbolic link where the export goes',
   [ErrorCode.GitHubRefused]: 'GitHub refused the request or did not answer',
   [ErrorCode.Unknown]: 'something went wrong on my side',
 };

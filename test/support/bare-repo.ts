@@ -35,6 +35,19 @@ export function bareRepo() {
     git: (...args: string[]) => run(bare, ...args),
     /** A git command's output as bytes (for binary files). */
     bytes: (...args: string[]) => execFileSync('git', args, { cwd: bare }),
+    /**
+     * Push a commit to `branch` (started from main) whose tree `build` prepares in a work tree, as
+     * anyone with push access could: symbolic links included.
+     */
+    prepareBranch: (branch: string, build: (work: string) => void) => {
+      const prepared = mkdtempSync(path.join(root, 'prepared-'));
+      run(root, 'clone', '-q', '--branch', 'main', bare, prepared);
+      build(prepared);
+      run(prepared, 'add', '-A');
+      run(prepared, 'commit', '-q', '-m', `prepared ${branch}`);
+      run(prepared, 'push', '-q', 'origin', `HEAD:refs/heads/${branch}`);
+      return run(prepared, 'rev-parse', 'HEAD').trim();
+    },
     cleanup: () => rmSync(root, { recursive: true, force: true }),
   };
 }

@@ -10,8 +10,9 @@ import { type ProcessorDeps, parsePayload } from './processor-deps';
 /**
  * Export a model to the team's repository: backlog issues for planned mitigations (when set up),
  * every export file into `<folder>/<slug>/` on `threadmodel/TM-n`, a pull request when GitHub is
- * configured, and the link in the model's thread. A failing push throws, so the job retries; the
- * draft is never touched by a failure.
+ * configured, and the link in the model's thread. A failing push throws, so the job retries; a
+ * branch holding a link where the export goes throws an ExportPathError, which no retry can fix.
+ * The draft is never touched by a failure.
  */
 export async function processModelExport(deps: ProcessorDeps, data: unknown, jobId: string): Promise<void> {
   const job = parsePayload(ModelExportJobSchema, data);
@@ -30,12 +31,15 @@ export async function processModelExport(deps: ProcessorDeps, data: unknown, job
   const names = await displayNames(deps.client, deps.logger, reportPeople(model));
   const trail = await deps.store.auditTrail(ref, { limit: 1000 });
   const audit = { total: trail.total, recent: trail.items.slice(-10).reverse() };
-  const published = await publishModel(settings, model, deps.flow, { names, audit }, github);
+  const published = await publishModel(settings, model, deps.flow, { names, audit, exportId: jobId }, github);
 
   if (!model.threadTs) return;
-  const text = published.changed
-    ? `:package: Exported *${model.id}* version ${model.version} to the repository: ${where(published)}.`
-    : `*${model.id}* version ${model.version} is already in the repository, unchanged: ${where(published)}.`;
+  // A commit an earlier attempt of this job made (it pushed, then failed before the thread heard)
+  // is this export's: the thread hears "Exported", not "already there".
+  const text =
+    published.made === 'already-there'
+      ? `*${model.id}* version ${model.version} is already in the repository, unchanged: ${where(published)}.`
+      : `:package: Exported *${model.id}* version ${model.version} to the repository: ${where(published)}.`;
   await deps.delivery.post(`${jobId}.done`, { channel: model.channelId, thread_ts: model.threadTs, ...notice(text) });
 }
 

@@ -20,6 +20,14 @@ export function helpMessage(note?: string): EphemeralMessage {
     `• \`${COMMAND} reviews\`: open AppSec reviews, with reviewer, due date and age (AppSec)`,
     `• \`${COMMAND} help\`: this help`,
   ].join('\n');
+  return commandAnswer(text);
+}
+
+/**
+ * A command's answer that is not about how to use it (a refusal, "queued, the link follows"):
+ * just the sentence, without the help that a command it could not read gets.
+ */
+export function commandAnswer(text: string): EphemeralMessage {
   return { response_type: 'ephemeral', text, blocks: [section(text)] };
 }
 

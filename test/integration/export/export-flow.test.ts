@@ -1,12 +1,16 @@
+import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
 import { USERS } from '../../../dev/stand-in/workspace';
 import { fromNativeJson } from '../../../src/export/native-json';
 import type { ExportSettings } from '../../../src/jobs/processors/processor-deps';
+import { JOBS } from '../../../src/ports/job-payloads';
 import { bareRepo } from '../../support/bare-repo';
 import { eventually } from '../../support/eventually';
 import { startGitHubStandIn } from '../../support/github-stand-in';
 import { approveFromCard, appsecCards, REF, requestReview, startCompleteModel } from '../../support/review-scenarios';
 import { useSlackApp } from '../../support/slack-app-fixture';
 import { CHANNEL } from '../../support/slack-scenarios';
+import { tempDir } from '../../support/temp-dir';
 
 const { ALICE, BOB, APPSEC1 } = USERS;
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -114,6 +118,98 @@ describe('exporting to the repository', () => {
     expect(github.pulls).toHaveLength(1);
   });
 
+  it('/threatmodel export and reuse answer in one line, without the help', async () => {
+    await ctx.driver.command(ALICE.id, CHANNEL, 'start Refunds API');
+    await ctx.driver.command(ALICE.id, CHANNEL, 'start Refund reports');
+    await ctx.settle();
+    const answer = async (text: string) => {
+      await ctx.driver.command(ALICE.id, CHANNEL, text);
+      await ctx.settle();
+      return ctx.standIn.responses.at(-1)?.body;
+    };
+    const version = (await ctx.model()).version;
+    expect(await answer('export TM-1')).toMatchObject({
+      response_type: 'ephemeral',
+      text: `Exporting TM-1 (version ${version}) to the repository; the link will follow in its thread.`,
+    });
+    await eventually('the export link', said('Exported *TM-1*'), 20_000);
+    expect(await answer('reuse TM-1 in TM-2')).toMatchObject({
+      text: 'Reading TM-1 from the repository; what it brings into TM-2 follows in its thread.',
+    });
+    expect(await answer('export TM-9')).toMatchObject({ text: 'There is no threat model TM-9 in your channels.' });
+    expect(await answer('reuse TM-1 in TM-9')).toMatchObject({
+      text: 'There is no threat model TM-9 in this workspace.',
+    });
+    // A command it cannot read still shows how to use it.
+    const usage = await ctx.driver.command(ALICE.id, CHANNEL, 'export');
+    expect(usage.json).toMatchObject({ text: expect.stringContaining('/threatmodel start') });
+  });
+
+  it('a first export whose thread post failed and was retried says it exported, not "unchanged"', async () => {
+    await startCompleteModel(ctx);
+    await ctx.settle();
+    // The push goes through, then Slack fails the thread post: the job is retried and finds its own commit.
+    ctx.standIn.failNext('chat.postMessage', { error: 'internal_error' });
+    await ctx.driver.command(ALICE.id, CHANNEL, 'export TM-1');
+    const told = await eventually(
+      'the export note',
+      async () => (await thread()).find((message) => message.text.includes(`*TM-1* version`)),
+      20_000,
+    );
+    const job = await eventually('the export job done', async () =>
+      (await ctx.runtime.queues.exports.getCompleted()).find((done) => done.name === JOBS.modelExport),
+    );
+    expect(job.attemptsMade).toBe(2);
+    expect(told.text).toContain(':package: Exported *TM-1* version');
+    expect(told.text).not.toContain('already in the repository');
+    expect(repo?.git('rev-list', '--count', 'threadmodel/TM-1').trim()).toBe('2');
+    expect(
+      repo?.git('log', '-1', '--format=%(trailers:key=Threadmodel-Export,valueonly)', 'threadmodel/TM-1').trim(),
+    ).toBe(job.id);
+  });
+
+  it('commit subjects and pull request titles carry the title as plain text, without Slack markup', async () => {
+    await startCompleteModel(ctx);
+    await ctx.store.update(REF, { actor: ALICE.id, action: 'seed' }, (model) => ({
+      ...model,
+      title:
+        'Refunds <!channel> \u202Edevorppa\u202C with <@U0BOB0001|bob> in <#C0PAYMENT|payments> @here\n<https://evil.example|docs>',
+    }));
+    await ctx.driver.command(ALICE.id, CHANNEL, 'export TM-1');
+    await eventually('the export link', said('Exported *TM-1*'), 20_000);
+    const subject = repo?.git('log', '-1', '--format=%s', 'threadmodel/TM-1').trim();
+    expect(subject).toBe(
+      `Threat model TM-1 Refunds devorppa with bob in #payments here docs, version ${(await ctx.model()).version}`,
+    );
+    expect(github.pulls.at(-1)?.title).toBe('Threat model TM-1: Refunds devorppa with bob in #payments here docs');
+  });
+
+  it('refuses a branch holding the export folder as a link to the host: the thread says why, once, and the host is untouched', async () => {
+    const outside = tempDir({ 'canary.txt': 'canary\n', 'tm-1-refunds-api/keep.txt': 'keep\n' });
+    try {
+      repo?.prepareBranch('threadmodel/TM-1', (work) => symlinkSync(outside.dir, path.join(work, 'threat-models')));
+      await startCompleteModel(ctx);
+      await ctx.driver.command(ALICE.id, CHANNEL, 'export TM-1');
+      const note = await eventually('the failure note', said('I could not export it to the repository'), 20_000);
+      expect(note.text).toContain(
+        '*TM-1*: the branch `threadmodel/TM-1` holds a symbolic link where the export goes (`threat-models/tm-1-refunds-api`), and I write only into plain folders inside the repository. Someone with access to the repository should remove it from the branch, then export again.',
+      );
+      const failed = await eventually('the export job failed', async () =>
+        (await ctx.runtime.queues.exports.getFailed()).find((job) => job.name === JOBS.modelExport),
+      );
+      expect(failed.attemptsMade).toBe(1); // no retry can fix it
+      expect(failed.failedReason).toContain('"threat-models" as a symbolic link');
+      expect(readFileSync(path.join(outside.dir, 'canary.txt'), 'utf8')).toBe('canary\n');
+      expect(readFileSync(path.join(outside.dir, 'tm-1-refunds-api', 'keep.txt'), 'utf8')).toBe('keep\n');
+      expect(repo?.git('ls-tree', '-r', '--name-only', 'threadmodel/TM-1').trim().split('\n')).toEqual([
+        'README.md',
+        'threat-models',
+      ]);
+    } finally {
+      outside.cleanup();
+    }
+  });
+
   it('when the remote cannot be reached: retried, then the thread says so, and the model is untouched', async () => {
     if (settings) settings.gitUrl = 'http://127.0.0.1:9/unreachable.git';
     await approved();
@@ -169,6 +265,35 @@ describe('exporting to the repository', () => {
       20_000,
     );
     expect(never.text).toContain('I could not reuse TM-9 in *TM-2*');
+  });
+
+  it('refuses to reuse an export whose threat-model.json is a link to a file on the host', async () => {
+    const outside = tempDir({ 'threat-model.json': '{"secret": "from the host"}\n' });
+    try {
+      repo?.prepareBranch('threadmodel/TM-1', (work) => {
+        mkdirSync(path.join(work, FOLDER), { recursive: true });
+        symlinkSync(path.join(outside.dir, 'threat-model.json'), path.join(work, FOLDER, 'threat-model.json'));
+      });
+      await ctx.driver.command(ALICE.id, CHANNEL, 'start Refunds API');
+      await ctx.driver.command(ALICE.id, CHANNEL, 'start Refund reports');
+      await ctx.settle();
+      await ctx.driver.command(ALICE.id, CHANNEL, 'reuse TM-1 in TM-2');
+      const told = await eventually(
+        'the refusal',
+        async () =>
+          ctx.standIn
+            .thread(CHANNEL, (await ctx.model('TM-2')).threadTs ?? '')
+            .find((m) => m.text.includes('I could not reuse TM-1')),
+        20_000,
+      );
+      expect(told.text).toContain(
+        'The export of TM-1 on threadmodel/TM-1 cannot be read: its threat-model.json is a symbolic link; I read only plain files and folders inside the repository.',
+      );
+      expect(told.text).not.toContain('from the host');
+      expect((await ctx.model('TM-2')).scope.components).toEqual([]);
+    } finally {
+      outside.cleanup();
+    }
   });
 
   it('refuses to reuse a model of a private channel in a channel of someone who is not a member of it', async () => {

@@ -32,7 +32,7 @@ describe('publishing an export to a git repository', () => {
         { path: 'images/dfd.png', content: Buffer.from([137, 80, 78, 71]) },
       ]),
     );
-    expect(result.changed).toBe(true);
+    expect(result.made).toBe('now');
     expect(repo.git('rev-parse', 'refs/heads/threadmodel/TM-1').trim()).toBe(result.commit);
     expect(repo.git('log', '-1', '--format=%an <%ae>|%s', result.commit).trim()).toBe(
       'Threadmodel <threadmodel@example.com>|Threat model TM-1 Refunds API, version 12, approved by Sam Secure',
@@ -50,12 +50,39 @@ describe('publishing an export to a git repository', () => {
     ];
     const first = await publishToGit(request(repo.url, files));
     const again = await publishToGit(request(repo.url, files));
-    expect(again).toEqual({ branch: 'threadmodel/TM-1', commit: first.commit, changed: false });
+    expect(again).toEqual({ branch: 'threadmodel/TM-1', commit: first.commit, made: 'already-there' });
     const next = await publishToGit(request(repo.url, [{ path: 'report.md', content: 'v2\n' }]));
-    expect(next.changed).toBe(true);
+    expect(next.made).toBe('now');
     expect(repo.git('rev-list', '--count', 'threadmodel/TM-1').trim()).toBe('3');
     expect(repo.git('ls-tree', '-r', '--name-only', next.commit)).toBe(
       'README.md\nthreat-models/tm-1-refunds-api/report.md\n',
+    );
+  });
+
+  it('tells a commit an earlier attempt of the same export made from one an earlier export made', async () => {
+    const repo = newRepo();
+    const first = await publishToGit({ ...request(repo.url), exportId: 'export.T1.TM-1.approved.1' });
+    expect(first.made).toBe('now');
+    expect(repo.git('log', '-1', '--format=%B', first.commit)).toBe(
+      'Threat model TM-1 Refunds API, version 12, approved by Sam Secure\n\nThreadmodel-Export: export.T1.TM-1.approved.1\n\n',
+    );
+    // The same export again (its job retried after the push): its own commit.
+    const retried = await publishToGit({ ...request(repo.url), exportId: 'export.T1.TM-1.approved.1' });
+    expect(retried).toEqual({ branch: 'threadmodel/TM-1', commit: first.commit, made: 'earlier-attempt' });
+    // Another export of the same files: already there.
+    const other = await publishToGit({ ...request(repo.url), exportId: 'export.T1.TM-1.on_demand.2' });
+    expect(other).toEqual({ branch: 'threadmodel/TM-1', commit: first.commit, made: 'already-there' });
+  });
+
+  it('keeps the commit message to one line of plain text, so no title forges a trailer', async () => {
+    const repo = newRepo();
+    const result = await publishToGit({
+      ...request(repo.url),
+      message: 'Threat model TM-1 <!channel>\n\nThreadmodel-Export: export.forged',
+      exportId: 'export.real',
+    });
+    expect(repo.git('log', '-1', '--format=%B', result.commit)).toBe(
+      'Threat model TM-1 Threadmodel-Export: export.forged\n\nThreadmodel-Export: export.real\n\n',
     );
   });
 

@@ -2,6 +2,7 @@ import { UnrecoverableError } from 'bullmq';
 import {
   AppError,
   ErrorCode,
+  ExportPathError,
   GitHubError,
   GitPublishError,
   JobPayloadError,
@@ -33,6 +34,7 @@ describe('job failures', () => {
       new SlackRefusedError('user_disabled'),
       new SlackRefusedError('msg_too_long'),
       new GitPublishError(`git push failed: ${SECRET}`),
+      new ExportPathError('threadmodel/TM-7', 'threat-models/tm-7-refunds', SECRET, 'symbolic link'),
       new GitHubError(`GitHub would not open an issue (HTTP 401: ${SECRET})`, 401),
       new JobPayloadError(SECRET),
       new ModelInvalidError('TM-7', [{ path: 'threats', message: SECRET }]),
@@ -47,6 +49,18 @@ describe('job failures', () => {
       for (const part of ['xoxb', 'token@', '/srv/app', 'workers.js', 'HTTP 401', 'git push'])
         expect(note).not.toContain(part);
     }
+  });
+
+  it('names the branch and folder a link blocks, never the path found in the branch', () => {
+    const note = jobFailureNote(
+      JOB,
+      'TM-7',
+      new ExportPathError('threadmodel/TM-7', 'threat-models/tm-7-refunds', 'threat-models/<!channel>', 'submodule'),
+    );
+    expect(note).toContain(
+      '*TM-7*: the branch `threadmodel/TM-7` holds a submodule where the export goes (`threat-models/tm-7-refunds`)',
+    );
+    expect(note).not.toContain('<!channel>');
   });
 
   it('says which setting a deployment lacks, and picks the words by Slack’s code', () => {
@@ -69,6 +83,14 @@ describe('job failures', () => {
     expect(attemptFailure(new JobPayloadError('x'))).toBeInstanceOf(UnrecoverableError);
     expect(attemptFailure(new UnknownJobError('x'))).toBeInstanceOf(UnrecoverableError);
     expect(attemptFailure(new NotConfiguredError('APPSEC_CHANNEL_ID', 'x'))).toBeInstanceOf(UnrecoverableError);
+    const linked = new ExportPathError(
+      'threadmodel/TM-7',
+      'threat-models/tm-7-refunds',
+      'threat-models',
+      'symbolic link',
+    );
+    expect(attemptFailure(linked)).toBeInstanceOf(UnrecoverableError);
+    expect(jobFailure(attemptFailure(linked))).toBe(linked);
 
     const push = new GitPublishError('git push failed');
     expect(attemptFailure(push)).toBe(push);

@@ -1,5 +1,5 @@
 import { exportsUnavailable, requestExport } from '../../../use-cases/request-export';
-import { helpMessage } from '../../views/command-responses';
+import { commandAnswer, helpMessage } from '../../views/command-responses';
 import { modelIdArgument } from './model-id-argument';
 import type { Subcommand } from './subcommand';
 
@@ -8,7 +8,7 @@ export const exportCommand: Subcommand = async (services, { ack, command, respon
   const modelId = modelIdArgument(words[0]);
   if (!modelId) return ack(helpMessage('Which model? For example `/threatmodel export TM-12`.'));
   const unavailable = exportsUnavailable(services);
-  if (unavailable) return ack(helpMessage(unavailable.message));
+  if (unavailable) return ack(commandAnswer(unavailable.message));
   await ack();
   await services.afterAck.run(async () => {
     const outcome = await requestExport(services, {
@@ -16,12 +16,12 @@ export const exportCommand: Subcommand = async (services, { ack, command, respon
       by: command.user_id,
     });
     if (!outcome.ok) {
-      await respond(helpMessage(outcome.message));
+      await respond(commandAnswer(outcome.message));
       return;
     }
     const { model } = outcome;
     await respond(
-      helpMessage(
+      commandAnswer(
         `Exporting ${model.id} (version ${model.version}) to the repository; the link will follow in its thread.`,
       ),
     );

@@ -1,6 +1,6 @@
 import { exportsUnavailable } from '../../../use-cases/request-export';
 import { requestReuse } from '../../../use-cases/request-reuse';
-import { helpMessage } from '../../views/command-responses';
+import { commandAnswer, helpMessage } from '../../views/command-responses';
 import { modelIdArgument } from './model-id-argument';
 import type { Subcommand } from './subcommand';
 
@@ -16,7 +16,7 @@ export const reuseCommand: Subcommand = async (services, { ack, command, respond
     );
   }
   const unavailable = exportsUnavailable(services);
-  if (unavailable) return ack(helpMessage(unavailable.message));
+  if (unavailable) return ack(commandAnswer(unavailable.message));
   await ack();
   await services.afterAck.run(async () => {
     const outcome = await requestReuse(services, {
@@ -25,11 +25,13 @@ export const reuseCommand: Subcommand = async (services, { ack, command, respond
       by: command.user_id,
     });
     if (!outcome.ok) {
-      await respond(helpMessage(outcome.message));
+      await respond(commandAnswer(outcome.message));
       return;
     }
     await respond(
-      helpMessage(`Reading ${dependencyId} from the repository; what it brings into ${modelId} follows in its thread.`),
+      commandAnswer(
+        `Reading ${dependencyId} from the repository; what it brings into ${modelId} follows in its thread.`,
+      ),
     );
   });
 };
