@@ -44,7 +44,15 @@ return 0
 `;
 
 interface BudgetScripts {
-  tmBudgetTake(window: string, pause: string, now: number, max: number, windowMs: number, reserve: number, member: string): Promise<number>;
+  tmBudgetTake(
+    window: string,
+    pause: string,
+    now: number,
+    max: number,
+    windowMs: number,
+    reserve: number,
+    member: string,
+  ): Promise<number>;
   tmBudgetPause(pause: string, now: number, ms: number): Promise<number>;
 }
 

@@ -6,8 +6,8 @@ import type { ComposedApp, ComposeOptions } from '../../src/app/compose-options'
 import { loadCatalog } from '../../src/catalog/load-catalog';
 import type { SlackCredentials } from '../../src/config';
 import type { ExportSettings } from '../../src/jobs/processors/processor-deps';
-import type { MethodBudget } from '../../src/ports/slack-budget';
 import { SHIPPED_CATALOG_DIR } from '../../src/paths';
+import type { MethodBudget } from '../../src/ports/slack-budget';
 import type { SlackApp } from '../../src/slack/slack-app';
 import { defaultFlow } from './build-model';
 import { capturedLogs, type LogEntry } from './captured-logs';

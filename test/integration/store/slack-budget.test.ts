@@ -44,7 +44,9 @@ describe('the background lane budget in Redis', () => {
     it('lets a method without a budget always go', async () => {
       const [budget] = processes(1);
       if (!budget) throw new Error('no budget');
-      const waits = await Promise.all(Array.from({ length: 20 }, () => budget.take(WORKSPACE, 'auth.test', 'first', T0)));
+      const waits = await Promise.all(
+        Array.from({ length: 20 }, () => budget.take(WORKSPACE, 'auth.test', 'first', T0)),
+      );
       expect(waits.every((wait) => wait === 0)).toBe(true);
     });
   });
