@@ -38,7 +38,11 @@ export interface SlackAppFixtureOptions {
   exportSettings?: () => ExportSettings | undefined;
   /** Keep the app's warnings and errors in `ctx.logs` (default: the log goes to TEST_LOG_LEVEL, silent). */
   captureLogs?: boolean;
-  /** The background lane's Web API budgets (default: Slack's tier floors). */
+  /**
+   * The background lane's Web API budgets. Default: none (the stand-in enforces no rate limits
+   * either unless a test asks), so a test walking a model at machine speed is not held to Slack's
+   * per-minute floors; Slack's 429s still pause the lane.
+   */
   budgets?: Record<string, MethodBudget>;
 }
 
@@ -90,7 +94,7 @@ export function useSlackApp(options: SlackAppFixtureOptions = {}) {
       cardRefreshIntervalMs: options.cardRefreshIntervalMs ?? 20,
       membershipCacheMs: 0,
       channelPaceMs: 100,
-      ...(options.budgets && { slackBudgets: options.budgets }),
+      slackBudgets: options.budgets ?? {},
       retry: { interactive: { retries: 0 }, jobs: { retries: 0 } },
     };
   };
