@@ -14,6 +14,8 @@ export enum ErrorCode {
   SlackRefused = 'slack_refused',
   /** A job message must wait its turn in a busy channel (not a failure: the job is delayed). */
   ChannelBusy = 'channel_busy',
+  /** The background lane spent its Slack budget for a method (or Slack said to wait): try again later. */
+  SlackBudgetSpent = 'slack_budget_spent',
   /** A job's payload does not parse: it can never succeed. */
   JobPayloadInvalid = 'job_payload_invalid',
   /** A job name no processor handles (a job of another version of Threadmodel). */
@@ -164,6 +166,20 @@ export class SlackRefusedError extends AppError {
 export class ChannelBusyError extends AppError {
   constructor(readonly retryInMs: number) {
     super(ErrorCode.ChannelBusy, `channel busy for ${retryInMs} ms`);
+  }
+}
+
+/**
+ * The background lane may not call `method` in this workspace for `retryInMs` (its budget is
+ * spent, or Slack answered 429 and everyone waits): nothing was sent. A card refresh is retried
+ * after the wait; a job is delayed by it, the queue keeps going.
+ */
+export class BudgetSpentError extends AppError {
+  constructor(
+    readonly method: string,
+    readonly retryInMs: number,
+  ) {
+    super(ErrorCode.SlackBudgetSpent, `${method} budget spent for ${retryInMs} ms`);
   }
 }
 

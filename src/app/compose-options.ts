@@ -8,6 +8,7 @@ import type { ExportSettings } from '../jobs/processors/processor-deps';
 import type { Logger } from '../logger';
 import type { AppSecSettings } from '../ports/appsec-directory';
 import type { Clock } from '../ports/clock';
+import type { MethodBudget } from '../ports/slack-budget';
 import type { SlackServices } from '../slack/deps';
 import type { SlackApp } from '../slack/slack-app';
 import type { RedisKeys } from '../store/redis-keys';
@@ -62,6 +63,8 @@ export interface ComposeOptions {
   membershipCacheMs?: number;
   /** Least time between two job messages in one channel (ms); Slack's pace of 1 s by default. */
   channelPaceMs?: number;
+  /** The background lane's budget per Web API method and workspace; default Slack's tier floors. */
+  slackBudgets?: Readonly<Record<string, MethodBudget>>;
   /** Web API retries of the interactive client (Bolt's too) and of the jobs' client. */
   retry?: { interactive?: RetryOptions; jobs?: RetryOptions };
   workers?: {

@@ -5,6 +5,7 @@ import { createLogger } from '../logger';
 import { createSlackApp, type SlackApp } from '../slack/slack-app';
 import { RedisKeys } from '../store/redis-keys';
 import { RedisModelStore } from '../store/redis-model-store';
+import { RedisSlackBudget } from '../store/slack-budget';
 import { Closers } from './closers';
 import type { BotCredentials, ComposedApp, ComposeOptions } from './compose-options';
 import { closeJobQueues, createJobQueues, pendingJobs, promoteDelayed } from './job-queues';
@@ -62,7 +63,7 @@ export async function compose(options: ComposeOptions): Promise<ComposedApp> {
       keys,
       store,
       queues,
-      clients: slackClients(bot, options.retry ?? {}, logger),
+      clients: slackClients(bot, options.retry ?? {}, logger, new RedisSlackBudget(redis, keys, options.slackBudgets)),
       flow,
       catalog,
       clock,
@@ -78,7 +79,7 @@ export async function compose(options: ComposeOptions): Promise<ComposedApp> {
       membershipCacheMs: options.membershipCacheMs,
     });
     // After the workers stop (they ask for refreshes too), before the queues and Redis close.
-    closers.add('card refreshes', () => services.refresher.idle());
+    closers.add('card refreshes', () => services.refresher.close());
 
     if (connection) {
       const workers = await startJobWorkers({

@@ -1,7 +1,7 @@
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { SlackDelivery } from '../jobs/deliver-once';
-import type { ExportSettings } from '../jobs/processors/processor-deps';
+import type { ExportSettings, ProcessorDeps } from '../jobs/processors/processor-deps';
 import { startRetentionWorker } from '../jobs/retention-sweep';
 import { startWorkers } from '../jobs/workers';
 import type { Logger } from '../logger';
@@ -38,6 +38,26 @@ export async function startJobWorkers(options: JobWorkerOptions): Promise<{ clos
   const { services, redis, keys, logger } = options;
   const prefix = keys.jobsPrefix();
   const client = services.clients.jobs;
+  const ledger = new RedisDeliveryLedger(redis, keys);
+  const pacer = new RedisChannelPacer(redis, keys, options.channelPaceMs);
+  const base: ProcessorDeps = {
+    ...services,
+    logger,
+    client,
+    delivery: new SlackDelivery(client, ledger, pacer),
+    appsecChannelId: services.appsec.settings.channelId,
+    exportSettings: options.exportSettings,
+  };
+  // A job of a workspace calls Slack through the background lane, spending that workspace's budget.
+  const inWorkspace = new Map<string, ProcessorDeps>();
+  const depsFor = (workspaceId: string): ProcessorDeps => {
+    const known = inWorkspace.get(workspaceId);
+    if (known) return known;
+    const background = services.clients.background.client({ workspaceId });
+    const deps = { ...base, client: background, delivery: new SlackDelivery(background, ledger, pacer) };
+    inWorkspace.set(workspaceId, deps);
+    return deps;
+  };
   const workers = startWorkers({
     connection: options.connection,
     prefix,
@@ -46,18 +66,8 @@ export async function startJobWorkers(options: JobWorkerOptions): Promise<{ clos
     logger: logger.child({ component: 'jobs' }),
     ...(options.lockDurationMs && { lockDurationMs: options.lockDurationMs }),
     ...(options.stalledIntervalMs && { stalledIntervalMs: options.stalledIntervalMs }),
-    deps: {
-      ...services,
-      logger,
-      client,
-      delivery: new SlackDelivery(
-        client,
-        new RedisDeliveryLedger(redis, keys),
-        new RedisChannelPacer(redis, keys, options.channelPaceMs),
-      ),
-      appsecChannelId: services.appsec.settings.channelId,
-      exportSettings: options.exportSettings,
-    },
+    deps: base,
+    depsFor,
   });
   const maintenance = startRetentionWorker({
     connection: options.connection,

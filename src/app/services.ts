@@ -63,7 +63,7 @@ export function buildServices(options: ServiceOptions): AppServices {
     messageRefs,
     catalog,
     flow,
-    client: clients.interactive,
+    background: clients.background,
     logger,
     intervalMs: options.cardRefreshIntervalMs,
   });

@@ -1,5 +1,7 @@
 import { type RetryOptions, WebClient } from '@slack/web-api';
 import { boltLogger, type Logger } from '../logger';
+import type { SlackBudget } from '../ports/slack-budget';
+import { BackgroundSlack } from '../slack/background-slack';
 
 /** A few quick retries for calls someone waits for (the SDK's own default retries for 30 minutes). */
 export const INTERACTIVE_RETRY: RetryOptions = { retries: 2, factor: 2, minTimeout: 500 };
@@ -17,12 +19,18 @@ export interface SlackClients {
    * pause its queue for Slack's Retry-After and keep the job.
    */
   jobs: WebClient;
+  /**
+   * The background lane (card and list refreshes, pictures, nudges): its clients spend a
+   * per-workspace budget per method kept in Redis, and never touch the interactive client's queue.
+   */
+  background: BackgroundSlack;
 }
 
 export function slackClients(
   slack: { botToken: string; apiUrl: string | undefined },
   retry: { interactive?: RetryOptions; jobs?: RetryOptions },
   logger: Logger,
+  budget: SlackBudget,
 ): SlackClients {
   const common = { ...(slack.apiUrl && { slackApiUrl: slack.apiUrl }) };
   return {
@@ -37,5 +45,14 @@ export function slackClients(
       retryConfig: retry.jobs ?? JOBS_RETRY,
       logger: boltLogger(logger.child({ component: 'jobs-slack' })),
     }),
+    background: new BackgroundSlack(
+      slack.botToken,
+      {
+        ...common,
+        retryConfig: retry.jobs ?? JOBS_RETRY,
+        logger: boltLogger(logger.child({ component: 'background-slack' })),
+      },
+      budget,
+    ),
   };
 }

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
-import { ChannelBusyError } from '../errors';
+import { BudgetSpentError, ChannelBusyError } from '../errors';
 import type { ChannelPacer } from '../ports/channel-pacer';
 import type { Delivered, DeliveryLedger } from '../ports/delivery-ledger';
 import { slackErrorCode } from '../slack/slack-errors';
@@ -57,9 +57,10 @@ export class SlackDelivery {
       await this.ledger.markSent(deliveryId, delivered);
       return delivered;
     } catch (error) {
-      // Slack answered (an error or a rate limit): nothing was posted, a retry may post. Otherwise
-      // (no answer) keep "sending", so the retry looks before it posts.
-      if (slackErrorCode(error) || rateLimitedFor(error) !== undefined) await this.ledger.release(deliveryId);
+      // Slack answered (an error or a rate limit), or the budget held the call back: nothing was
+      // posted, a retry may post. Otherwise (no answer) keep "sending", so the retry looks first.
+      const unsent = slackErrorCode(error) || rateLimitedFor(error) !== undefined || error instanceof BudgetSpentError;
+      if (unsent) await this.ledger.release(deliveryId);
       throw error;
     }
   }

@@ -83,6 +83,7 @@ const REASONS: Record<ErrorCode, string> = {
   [ErrorCode.SlackUnavailable]: 'Slack could not be reached',
   [ErrorCode.SlackRefused]: 'Slack did not accept the message I made',
   [ErrorCode.ChannelBusy]: 'the channel stayed too busy',
+  [ErrorCode.SlackBudgetSpent]: 'Slack kept asking me to slow down',
   [ErrorCode.JobPayloadInvalid]: 'the task could not be read (it may come from another version of Threadmodel)',
   [ErrorCode.JobUnknown]: 'this version of Threadmodel does not know that task',
   [ErrorCode.NotConfigured]: 'it is not set up in this deployment',

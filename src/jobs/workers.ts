@@ -1,6 +1,6 @@
 import { type ConnectionOptions, DelayedError, type Job, type Queue, UnrecoverableError, Worker } from 'bullmq';
 
-import { type AppError, ChannelBusyError, UnknownJobError } from '../errors';
+import { type AppError, BudgetSpentError, ChannelBusyError, UnknownJobError } from '../errors';
 import type { Logger } from '../logger';
 import { JOBS, ModelJobRefSchema, QUEUES } from '../ports/job-payloads';
 import { notice } from '../slack/views/thread-messages';
@@ -49,6 +49,11 @@ export interface WorkerOptions {
   queues: Record<keyof typeof QUEUES, Queue>;
   concurrency: number;
   deps: ProcessorDeps;
+  /**
+   * The deps of a job that names its workspace: their Slack client and delivery spend that
+   * workspace's budget (the background lane). Default: `deps` for every job.
+   */
+  depsFor?: (workspaceId: string) => ProcessorDeps;
   logger: Logger;
   /** Lock and stall check (ms): how soon a job of a killed worker runs again. BullMQ's default 30 s. */
   lockDurationMs?: number;
@@ -63,7 +68,9 @@ export interface Workers {
 }
 
 /**
- * One worker per queue, dispatching on the job name. Slack's 429 pauses the queue for the
+ * One worker per queue, dispatching on the job name. A job whose workspace budget is spent (the
+ * background lane's clients turn Slack's 429 into a pause of that workspace and method in Redis)
+ * is delayed alone. A 429 from elsewhere pauses the queue for the
  * Retry-After it gave and puts the job back (it is not dropped, and the attempt is not counted);
  * a permanent Slack error or a bad payload fails the job once with a clear log line.
  */
@@ -76,11 +83,13 @@ export function startWorkers(options: WorkerOptions): Workers {
       async (job: Job, token?: string) => {
         const processor = PROCESSORS[job.name];
         if (!processor) throw attemptFailure(new UnknownJobError(job.name));
+        const ref = ModelJobRefSchema.safeParse(job.data);
+        const jobDeps = ref.success && options.depsFor ? options.depsFor(ref.data.workspaceId) : deps;
         try {
-          await processor(deps, job.data, job.id ?? job.name);
+          await processor(jobDeps, job.data, job.id ?? job.name);
         } catch (error) {
-          if (error instanceof ChannelBusyError) {
-            // Only this job waits its turn in that channel; the others go on.
+          if (error instanceof ChannelBusyError || error instanceof BudgetSpentError) {
+            // Only this job waits its turn in that channel, or for the workspace's budget; the others go on.
             await job.moveToDelayed(Date.now() + error.retryInMs, token);
             throw new DelayedError();
           }

@@ -21,7 +21,23 @@ export interface MessageRefs {
   reviewChannel?: string;
   /** The thread's permalink, as Slack gave it. */
   threadLink?: string;
+  /**
+   * A hash of what was last sent to each refreshed message (its chat.update arguments: channel,
+   * ts, text and blocks), so an unchanged re-render sends nothing.
+   */
+  sent?: Partial<Record<RefreshedMessage, string>>;
 }
+
+/** The messages the card refresher keeps in step with the model. */
+export const REFRESHED_MESSAGES = [
+  'card',
+  'reviewCard',
+  'scopeSummary',
+  'threatSummary',
+  'riskSummary',
+  'mitigationSummary',
+] as const;
+export type RefreshedMessage = (typeof REFRESHED_MESSAGES)[number];
 
 /** Where a model's long-lived Slack messages are kept; `RedisMessageRefStore` is the adapter. */
 export interface MessageRefStore {

@@ -1,11 +1,16 @@
-import type { WebClient } from '@slack/web-api';
+import { createHash } from 'node:crypto';
+import type { ChatUpdateArguments, WebClient } from '@slack/web-api';
 import type { Catalog } from '../catalog/catalog';
 import type { Flow } from '../domain/flow';
+import type { ThreatModel } from '../domain/model';
 import { summarize } from '../domain/summary';
+import { BudgetSpentError } from '../errors';
 import type { Logger } from '../logger';
-import type { MessageRefStore } from '../ports/message-refs';
+import type { MessageRefStore, MessageRefs, RefreshedMessage } from '../ports/message-refs';
 import type { ModelCards } from '../ports/model-cards';
 import type { ModelRef, ModelStore } from '../ports/model-store';
+import type { CallPriority } from '../ports/slack-budget';
+import type { BackgroundSlack } from './background-slack';
 import { Coalescer } from './coalescer';
 import { threadPermalink } from './thread-link';
 import { mitigationSummaryMessage } from './views/mitigation-summary';
@@ -13,6 +18,7 @@ import { modelCard } from './views/model-card';
 import { reviewCard } from './views/review-card';
 import { riskMatrixMessage } from './views/risk-matrix-summary';
 import { scopeSummaryMessage } from './views/scope-summary';
+import type { SlackMessage } from './views/surfaces';
 import { threatSummaryMessage } from './views/threat-summary';
 
 interface RefresherDeps {
@@ -20,15 +26,31 @@ interface RefresherDeps {
   messageRefs: MessageRefStore;
   catalog: Catalog;
   flow: Flow;
-  client: WebClient;
+  /** The background lane: every update spends the model's workspace budget. */
+  background: BackgroundSlack;
   logger: Logger;
   intervalMs: number;
 }
 
+/** One message to bring in step: where it is and what it should show. */
+interface Update {
+  message: RefreshedMessage;
+  priority: CallPriority;
+  args: ChatUpdateArguments & SlackMessage;
+}
+
+/** A hash of exactly what an update would send (channel, ts, text, blocks). */
+function contentHash(args: Update['args']): string {
+  return createHash('sha256').update(JSON.stringify(args)).digest('base64url');
+}
+
 /**
- * Keeps a model's card and scope summary in step with the model. Every change asks for a
- * refresh; refreshes of one model are coalesced (see Coalescer) and always render the latest
- * stored version, so bursts cost few `chat.update` calls and nothing shows a stale state.
+ * Keeps a model's card, review card and shared summaries in step with the model. Every change
+ * asks for a refresh; refreshes of one model are coalesced (see Coalescer) and always render the
+ * latest stored version. A message whose rendering did not change since it was last sent costs
+ * nothing; the others spend the workspace's chat.update budget, the cards first and the lists
+ * after. What the budget could not pay for now is retried when it can, so every message ends up
+ * showing the latest model.
  */
 export class ModelRefresher implements ModelCards {
   private readonly coalescer: Coalescer;
@@ -45,8 +67,14 @@ export class ModelRefresher implements ModelCards {
     this.coalescer.request(`${ref.workspaceId}/${ref.modelId}`);
   }
 
+  /** Resolves when every message shows the latest model (deferred refreshes included). */
   idle(): Promise<void> {
     return this.coalescer.idle();
+  }
+
+  /** Shutdown: waits for the refreshes running, drops the deferred ones (the next refresh brings them). */
+  close(): Promise<void> {
+    return this.coalescer.close();
   }
 
   private async render(key: string): Promise<void> {
@@ -54,36 +82,73 @@ export class ModelRefresher implements ModelCards {
     const ref = { workspaceId, modelId };
     const [model, refs] = await Promise.all([this.deps.store.get(ref), this.deps.messageRefs.get(ref)]);
     if (!model) return;
-    const { client, flow, catalog } = this.deps;
-    if (refs.card) {
-      const card = modelCard(model, summarize(flow, model), flow);
-      await client.chat.update({ channel: model.channelId, ts: refs.card, ...card });
+    let retryInMs: number | undefined;
+    const deferred = (error: unknown) => {
+      if (!(error instanceof BudgetSpentError)) throw error;
+      retryInMs = Math.min(retryInMs ?? error.retryInMs, error.retryInMs);
+    };
+    let updates: Update[] = [];
+    try {
+      updates = await this.updates(model, refs);
+    } catch (error) {
+      deferred(error);
     }
+    for (const update of updates) {
+      const hash = contentHash(update.args);
+      if (refs.sent?.[update.message] === hash) continue;
+      try {
+        await this.client(workspaceId, update.priority).chat.update(update.args);
+        await this.deps.messageRefs.set(ref, { sent: { [update.message]: hash } });
+      } catch (error) {
+        deferred(error);
+      }
+    }
+    if (retryInMs !== undefined) this.coalescer.retryIn(key, retryInMs);
+  }
+
+  private client(workspaceId: string, priority: CallPriority): WebClient {
+    return this.deps.background.client({ workspaceId, priority });
+  }
+
+  /** Every message of the model there is to refresh, the cards first. */
+  private async updates(model: ThreatModel, refs: MessageRefs): Promise<Update[]> {
+    const { flow, catalog } = this.deps;
+    const channel = model.channelId;
+    const updates: Update[] = [];
+    const add = (
+      message: RefreshedMessage,
+      priority: CallPriority,
+      at: { channel: string; ts: string },
+      shown: SlackMessage,
+    ) => updates.push({ message, priority, args: { ...at, text: shown.text, blocks: shown.blocks } });
+    if (refs.card) add('card', 'first', { channel, ts: refs.card }, modelCard(model, summarize(flow, model), flow));
     if (refs.reviewCard && refs.reviewChannel) {
-      const permalink = await threadPermalink(client, this.deps.messageRefs, model);
-      await client.chat.update({
-        channel: refs.reviewChannel,
-        ts: refs.reviewCard,
-        ...reviewCard(model, flow, permalink),
-      });
+      const permalink = await threadPermalink(this.client(model.workspaceId, 'first'), this.deps.messageRefs, model);
+      add(
+        'reviewCard',
+        'first',
+        { channel: refs.reviewChannel, ts: refs.reviewCard },
+        reviewCard(model, flow, permalink),
+      );
     }
-    if (refs.mitigationSummary) {
-      await client.chat.update({
-        channel: model.channelId,
-        ts: refs.mitigationSummary,
-        ...mitigationSummaryMessage(model, refs.mitigationPage),
-      });
-    }
-    if (refs.riskSummary) {
-      await client.chat.update({ channel: model.channelId, ts: refs.riskSummary, ...riskMatrixMessage(model, flow) });
-    }
-    if (refs.threatSummary) {
-      const { page: _page, ...summary } = threatSummaryMessage(model, refs.threatPage);
-      await client.chat.update({ channel: model.channelId, ts: refs.threatSummary, ...summary });
-    }
-    if (refs.scopeSummary) {
-      const { page: _page, ...summary } = scopeSummaryMessage(model, catalog, refs.scopePage);
-      await client.chat.update({ channel: model.channelId, ts: refs.scopeSummary, ...summary });
-    }
+    if (refs.scopeSummary)
+      add(
+        'scopeSummary',
+        'later',
+        { channel, ts: refs.scopeSummary },
+        scopeSummaryMessage(model, catalog, refs.scopePage),
+      );
+    if (refs.threatSummary)
+      add('threatSummary', 'later', { channel, ts: refs.threatSummary }, threatSummaryMessage(model, refs.threatPage));
+    if (refs.mitigationSummary)
+      add(
+        'mitigationSummary',
+        'later',
+        { channel, ts: refs.mitigationSummary },
+        mitigationSummaryMessage(model, refs.mitigationPage),
+      );
+    if (refs.riskSummary)
+      add('riskSummary', 'later', { channel, ts: refs.riskSummary }, riskMatrixMessage(model, flow));
+    return updates;
   }
 }

@@ -1,7 +1,10 @@
 import type { Redis } from 'ioredis';
-import type { MessageRefStore, MessageRefs } from '../ports/message-refs';
+import { type MessageRefStore, type MessageRefs, REFRESHED_MESSAGES } from '../ports/message-refs';
 import type { ModelRef } from '../ports/model-store';
 import type { RedisKeys } from './redis-keys';
+
+/** Hash fields of the content hashes: `sent.card`, `sent.threatSummary`, ... */
+const SENT = 'sent.';
 
 /** The message refs of a model in one Redis hash beside it (see `redis-keys.ts`). */
 export class RedisMessageRefStore implements MessageRefStore {
@@ -25,11 +28,21 @@ export class RedisMessageRefStore implements MessageRefStore {
       ...(hash.reviewCard && { reviewCard: hash.reviewCard }),
       ...(hash.reviewChannel && { reviewChannel: hash.reviewChannel }),
       ...(hash.threadLink && { threadLink: hash.threadLink }),
+      sent: Object.fromEntries(
+        REFRESHED_MESSAGES.flatMap((message) => {
+          const sent = hash[`${SENT}${message}`];
+          return sent ? [[message, sent]] : [];
+        }),
+      ),
     };
   }
 
   async set(ref: ModelRef, refs: MessageRefs): Promise<void> {
-    const entries = Object.entries(refs).filter(([, value]) => value !== undefined);
+    const { sent = {}, ...plain } = refs;
+    const entries = [
+      ...Object.entries(plain),
+      ...Object.entries(sent).map(([message, hash]) => [`${SENT}${message}`, hash] as const),
+    ].filter(([, value]) => value !== undefined);
     if (entries.length === 0) return;
     await this.redis.hset(
       this.keys.messages(ref.workspaceId, ref.modelId),

@@ -24,16 +24,23 @@ import type { ModelStatus } from '../domain/model';
  *   <prefix>{pace:C123}                      STRING  when a job may next post in the channel (ms; PX)
  *   <prefix>{pace:C123}:slot:<delivery id>   STRING  the slot a waiting delivery reserved there
  *   <prefix>{pace:C123}:last                 STRING  when a job last posted there (ms)
+ *   <prefix>{budget:T123}:chat.update        ZSET    the background lane's calls of a method in the window (scored by ms)
+ *   <prefix>{budget:T123}:chat.update:pause  STRING  until when Slack's Retry-After pauses the method there (ms; PX)
  *   <prefix>jobs:{reviews}:…, …:{reminders}:… BullMQ's own keys (prefix `<prefix>jobs`, one slot per queue)
  */
+/** A workspace id as Slack writes it (it goes into key names and hash tags). */
+function checkedWorkspace(workspaceId: string): string {
+  if (!/^[A-Z0-9]+$/.test(workspaceId)) throw new Error(`not a workspace id: ${JSON.stringify(workspaceId)}`);
+  return workspaceId;
+}
+
 export class RedisKeys {
   constructor(readonly prefix: string) {
     if (/[{}\s]/.test(prefix)) throw new Error(`key prefix ${JSON.stringify(prefix)} may not hold braces or spaces`);
   }
 
   private scoped(workspaceId: string, rest: string): string {
-    if (!/^[A-Z0-9]+$/.test(workspaceId)) throw new Error(`not a workspace id: ${JSON.stringify(workspaceId)}`);
-    return `${this.prefix}{${workspaceId}}:${rest}`;
+    return `${this.prefix}{${checkedWorkspace(workspaceId)}}:${rest}`;
   }
 
   sequence(workspaceId: string): string {
@@ -105,6 +112,20 @@ export class RedisKeys {
   /** The slot one delivery reserved in a busy channel (same hash tag as the channel's pace). */
   paceSlot(channel: string, deliveryId: string): string {
     return `${this.prefix}{pace:${channel}}:slot:${deliveryId}`;
+  }
+
+  /** The background lane's calls of a Web API method in a workspace, within the budget's window. */
+  budget(workspaceId: string, method: string): string {
+    return `${this.budgetTag(workspaceId)}:${method}`;
+  }
+
+  /** Until when Slack asked the workspace to wait before calling the method again (same hash tag). */
+  budgetPause(workspaceId: string, method: string): string {
+    return `${this.budgetTag(workspaceId)}:${method}:pause`;
+  }
+
+  private budgetTag(workspaceId: string): string {
+    return `${this.prefix}{budget:${checkedWorkspace(workspaceId)}}`;
   }
 
   /** BullMQ's key prefix; its queue names carry their own hash tags. */

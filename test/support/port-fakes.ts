@@ -214,6 +214,7 @@ export class MemoryMessageRefs implements MessageRefStore {
 
   async set(ref: ModelRef, refs: MessageRefs): Promise<void> {
     const given = Object.fromEntries(Object.entries(refs).filter(([, value]) => value !== undefined));
-    this.refs.set(key(ref), { ...this.refs.get(key(ref)), ...given });
+    const current = this.refs.get(key(ref));
+    this.refs.set(key(ref), { ...current, ...given, sent: { ...current?.sent, ...refs.sent } });
   }
 }

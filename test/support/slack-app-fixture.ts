@@ -2,11 +2,12 @@ import { SlackDriver } from '../../dev/stand-in/slack-driver';
 import { type SlackStandIn, startSlackStandIn } from '../../dev/stand-in/stand-in-server';
 import { CHANNELS, TEAM_ID, USERGROUPS } from '../../dev/stand-in/workspace';
 import { compose } from '../../src/app/compose';
-import type { ComposedApp } from '../../src/app/compose-options';
+import type { ComposedApp, ComposeOptions } from '../../src/app/compose-options';
 import { loadCatalog } from '../../src/catalog/load-catalog';
 import type { SlackCredentials } from '../../src/config';
 import type { ExportSettings } from '../../src/jobs/processors/processor-deps';
 import { SHIPPED_CATALOG_DIR } from '../../src/paths';
+import type { MethodBudget } from '../../src/ports/slack-budget';
 import type { SlackApp } from '../../src/slack/slack-app';
 import { defaultFlow } from './build-model';
 import { capturedLogs, type LogEntry } from './captured-logs';
@@ -37,6 +38,12 @@ export interface SlackAppFixtureOptions {
   exportSettings?: () => ExportSettings | undefined;
   /** Keep the app's warnings and errors in `ctx.logs` (default: the log goes to TEST_LOG_LEVEL, silent). */
   captureLogs?: boolean;
+  /**
+   * The background lane's Web API budgets. Default: none (the stand-in enforces no rate limits
+   * either unless a test asks), so a test walking a model at machine speed is not held to Slack's
+   * per-minute floors; Slack's 429s still pause the lane.
+   */
+  budgets?: Record<string, MethodBudget>;
 }
 
 function credentials(standIn: SlackStandIn, mode: 'http' | 'socket'): SlackCredentials {
@@ -68,6 +75,29 @@ export function useSlackApp(options: SlackAppFixtureOptions = {}) {
     return state.composed;
   };
   const stop = () => composed().stop();
+  /** More app processes of this test (same Redis, key prefix and stand-in), stopped after it. */
+  const siblings: ComposedApp[] = [];
+  const composeOptions = (slack: SlackStandIn, keyPrefix: string): ComposeOptions => {
+    const exportSettings = options.exportSettings?.();
+    return {
+      config: testConfig({ REDIS_URL: redisUrl, REDIS_KEY_PREFIX: keyPrefix, PORT: '0' }),
+      flow: defaultFlow(),
+      catalog,
+      credentials: { botToken: slack.token, apiUrl: slack.apiUrl },
+      appsec: {
+        channelId: orDefault(options.appsecChannelId, CHANNELS.APPSEC.id),
+        usergroupId: orDefault(options.appsecUsergroupId, USERGROUPS.APPSEC.id),
+      },
+      ...(exportSettings && { exportSettings }),
+      exportRetry: { attempts: 2, backoffMs: 200 },
+      ...(options.clock && { clock: options.clock }),
+      cardRefreshIntervalMs: options.cardRefreshIntervalMs ?? 20,
+      membershipCacheMs: 0,
+      channelPaceMs: 100,
+      slackBudgets: options.budgets ?? {},
+      retry: { interactive: { retries: 0 }, jobs: { retries: 0 } },
+    };
+  };
 
   beforeAll(async () => {
     const server = await testRedis();
@@ -79,26 +109,12 @@ export function useSlackApp(options: SlackAppFixtureOptions = {}) {
   beforeEach(async () => {
     if (!standIn) throw new Error('fixture not started');
     standIn.reset();
-    const exportSettings = options.exportSettings?.();
     const logs = options.captureLogs ? capturedLogs() : undefined;
     state.logs = logs?.entries ?? [];
     state.composed = await compose({
       ...(logs && { logger: logs.logger }),
-      config: testConfig({ REDIS_URL: redisUrl, REDIS_KEY_PREFIX: uniquePrefix(), PORT: '0' }),
-      flow: defaultFlow(),
-      catalog,
+      ...composeOptions(standIn, uniquePrefix()),
       credentials: credentials(standIn, mode),
-      appsec: {
-        channelId: orDefault(options.appsecChannelId, CHANNELS.APPSEC.id),
-        usergroupId: orDefault(options.appsecUsergroupId, USERGROUPS.APPSEC.id),
-      },
-      ...(exportSettings && { exportSettings }),
-      exportRetry: { attempts: 2, backoffMs: 200 },
-      ...(options.clock && { clock: options.clock }),
-      cardRefreshIntervalMs: options.cardRefreshIntervalMs ?? 20,
-      membershipCacheMs: 0,
-      channelPaceMs: 100,
-      retry: { interactive: { retries: 0 }, jobs: { retries: 0 } },
       workers: { run: options.runWorkers ?? true, concurrency: 4 },
     });
     state.driver =
@@ -112,6 +128,7 @@ export function useSlackApp(options: SlackAppFixtureOptions = {}) {
   });
 
   afterEach(async () => {
+    await Promise.all(siblings.splice(0).map((sibling) => sibling.stop()));
     await stop();
     violations.push(...(standIn?.blockKitViolations ?? []));
   });
@@ -149,6 +166,20 @@ export function useSlackApp(options: SlackAppFixtureOptions = {}) {
     /** This test's warnings and errors (with `captureLogs: true`). */
     get logs(): LogEntry[] {
       return state.logs;
+    },
+    /**
+     * Another process of the same deployment (same Redis, key prefix and Slack): it serves no
+     * Slack requests and runs no workers, but refreshes cards with its own refresher.
+     */
+    async composeSibling(): Promise<ComposedApp> {
+      if (!standIn) throw new Error('fixture not started');
+      const sibling = await compose({
+        ...composeOptions(standIn, composed().keys.prefix),
+        serveSlack: false,
+        workers: { run: false },
+      });
+      siblings.push(sibling);
+      return sibling;
     },
     /** Everything compose() built for this test's app. */
     get composed() {

@@ -35,4 +35,53 @@ describe('coalescing card refreshes', () => {
     await coalescer.idle();
     expect([calls, errors.length]).toEqual([2, 1]);
   });
+
+  describe('when a run could not send everything (the budget was short)', () => {
+    it('runs the key again after the wait it was told, and idle() waits for that run', async () => {
+      const runs: number[] = [];
+      const coalescer = new Coalescer(
+        async (key) => {
+          runs.push(Date.now());
+          if (runs.length === 1) coalescer.retryIn(key, 40);
+        },
+        1,
+        () => {},
+      );
+      coalescer.request('TM-1');
+      await coalescer.idle();
+      expect(runs).toHaveLength(2);
+      expect((runs[1] ?? 0) - (runs[0] ?? 0)).toBeGreaterThanOrEqual(39);
+    });
+
+    it('keeps the sooner of two retries of one key', async () => {
+      let runs = 0;
+      const coalescer = new Coalescer(
+        async () => {
+          runs += 1;
+        },
+        1,
+        () => {},
+      );
+      coalescer.retryIn('TM-1', 60_000);
+      coalescer.retryIn('TM-1', 10);
+      await coalescer.idle();
+      expect(runs).toBe(1);
+    });
+
+    it('drops pending retries on close() and waits for the running one', async () => {
+      let runs = 0;
+      const coalescer = new Coalescer(
+        async () => {
+          runs += 1;
+        },
+        1,
+        () => {},
+      );
+      coalescer.request('TM-1');
+      coalescer.retryIn('TM-2', 60_000);
+      await coalescer.close();
+      await coalescer.idle();
+      expect(runs).toBe(1);
+    });
+  });
 });
