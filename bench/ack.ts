@@ -99,7 +99,7 @@ async function main(): Promise<void> {
       config,
       ...loadFlowAndCatalog(config),
       credentials: { mode: 'http', botToken: standIn.token, signingSecret: SECRET, apiUrl: standIn.apiUrl },
-      retry: { interactive: { retries: 0 }, jobs: { retries: 0 } },
+      retry: { interactive: { retries: 0 }, background: { retries: 0 }, jobs: { retries: 0 } },
       workers: { run: true, concurrency: 10 },
     });
     cleanups.unshift(() => real.stop());

@@ -62,8 +62,8 @@ export interface ComposeOptions {
   membershipCacheMs?: number;
   /** Least time between two job messages in one channel (ms); Slack's pace of 1 s by default. */
   channelPaceMs?: number;
-  /** Web API retries of the interactive client (Bolt's too) and of the jobs' client. */
-  retry?: { interactive?: RetryOptions; jobs?: RetryOptions };
+  /** Web API retries of the interactive client (Bolt's too), the background client and the jobs' client. */
+  retry?: { interactive?: RetryOptions; background?: RetryOptions; jobs?: RetryOptions };
   workers?: {
     /** Default: config.jobs.runWorkers. */
     run?: boolean;
@@ -77,7 +77,7 @@ export interface ComposeOptions {
 
 /** Everything compose() built that a use case, listener or test may call. */
 export interface AppServices extends SlackServices {
-  /** The Web API clients: interactive (listeners, cards) and the jobs' (throws on 429). */
+  /** The Web API clients: interactive (listeners), background (card refreshes) and the jobs' (throws on 429). */
   clients: SlackClients;
 }
 

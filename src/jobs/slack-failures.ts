@@ -1,5 +1,7 @@
-import { ErrorCode } from '@slack/web-api';
 import { slackErrorCode } from '../slack/slack-errors';
+
+/** Seconds Slack asked us to wait (HTTP 429 Retry-After), when the error is a rate limit. */
+export { rateLimitedFor } from '../slack/slack-errors';
 
 /**
  * Slack errors a retry cannot fix: a bad payload, a channel or user that is gone, a token that no
@@ -29,11 +31,4 @@ const PERMANENT = new Set([
 export function permanentSlackError(error: unknown): string | undefined {
   const code = slackErrorCode(error);
   return code && PERMANENT.has(code) ? code : undefined;
-}
-
-/** Seconds Slack asked us to wait (HTTP 429 Retry-After), when the error is a rate limit. */
-export function rateLimitedFor(error: unknown): number | undefined {
-  const e = error as { code?: unknown; retryAfter?: unknown } | undefined;
-  if (e?.code !== ErrorCode.RateLimitedError) return undefined;
-  return typeof e.retryAfter === 'number' && e.retryAfter > 0 ? e.retryAfter : 1;
 }

@@ -81,7 +81,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   // Listeners keep working after their ack; track them so stop() and tests can wait for them.
   const inFlight = new Set<Promise<void>>();
   const onError = globalErrorHandler(services.client, logger);
-  app.use(async ({ body, next }) => {
+  app.use(async (args) => {
+    const { body, next } = args;
     const b = body as {
       type?: string;
       command?: string;
@@ -99,7 +100,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     );
     // A listener's failure is handled here, inside the tracked work, so that whoever waits for
     // the app to be idle also waits for the user to be told.
-    const work = next().catch((error: unknown) => onError({ error: error as Error, body }));
+    const respond = 'respond' in args ? args.respond : undefined;
+    const work = next().catch((error: unknown) => onError({ error: error as Error, body, respond }));
     inFlight.add(work);
     try {
       await work;

@@ -1,3 +1,4 @@
+import type { RetryOptions } from '@slack/web-api';
 import { SlackDriver } from '../../dev/stand-in/slack-driver';
 import { type SlackStandIn, startSlackStandIn } from '../../dev/stand-in/stand-in-server';
 import { CHANNELS, TEAM_ID, USERGROUPS } from '../../dev/stand-in/workspace';
@@ -37,6 +38,8 @@ export interface SlackAppFixtureOptions {
   exportSettings?: () => ExportSettings | undefined;
   /** Keep the app's warnings and errors in `ctx.logs` (default: the log goes to TEST_LOG_LEVEL, silent). */
   captureLogs?: boolean;
+  /** Retries of the interactive Web API client (default none; pass INTERACTIVE_RETRY for production's). */
+  interactiveRetry?: RetryOptions;
 }
 
 function credentials(standIn: SlackStandIn, mode: 'http' | 'socket'): SlackCredentials {
@@ -98,7 +101,11 @@ export function useSlackApp(options: SlackAppFixtureOptions = {}) {
       cardRefreshIntervalMs: options.cardRefreshIntervalMs ?? 20,
       membershipCacheMs: 0,
       channelPaceMs: 100,
-      retry: { interactive: { retries: 0 }, jobs: { retries: 0 } },
+      retry: {
+        interactive: options.interactiveRetry ?? { retries: 0 },
+        background: { retries: 0 },
+        jobs: { retries: 0 },
+      },
       workers: { run: options.runWorkers ?? true, concurrency: 4 },
     });
     state.driver =
