@@ -64,6 +64,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     // The token is checked in start(), where a failure can say clearly what is wrong; Bolt's own
     // check at construction would reject a promise nobody awaits.
     authorize: learnedAuthorization(credentials.botToken, () => identity),
+    // No listener keeps conversation state, and Bolt's in-memory store costs every request an Error.
+    convoStore: false as const,
     logger: boltLogger(options.logger),
     extendedErrorHandler: true,
     clientOptions: {
