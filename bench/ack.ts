@@ -23,8 +23,12 @@ const SECRET = 'benchsigningsecret0123456789abcd';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 600);
 const CONCURRENCY = [1, 16, 128];
 
-/** One signed `/threatmodel start`, as Slack sends it. */
-async function postStart(url: string, i: number): Promise<void> {
+/**
+ * One signed `/threatmodel start`, as Slack sends it. Its response_url is on the stand-in's origin,
+ * where the app's edge accepts response URLs (one elsewhere is refused in the ack, and no model
+ * would be started: the benchmark would time a refusal).
+ */
+async function postStart(url: string, responseUrl: string, i: number): Promise<void> {
   const body = formBody({
     command: '/threatmodel',
     text: `start Bench feature ${i}`,
@@ -36,7 +40,7 @@ async function postStart(url: string, i: number): Promise<void> {
     user_name: 'alice',
     api_app_id: 'A0APP0001',
     is_enterprise_install: 'false',
-    response_url: 'http://127.0.0.1:9/unused',
+    response_url: responseUrl,
     trigger_id: `bench.${i}`,
   });
   const response = await postToApp(url, body, FORM, { signingSecret: SECRET });
@@ -95,19 +99,20 @@ async function main(): Promise<void> {
       config,
       ...loadFlowAndCatalog(config),
       credentials: { mode: 'http', botToken: standIn.token, signingSecret: SECRET, apiUrl: standIn.apiUrl },
-      retry: { interactive: { retries: 0 }, jobs: { retries: 0 } },
+      retry: { interactive: { retries: 0 }, background: { retries: 0 }, jobs: { retries: 0 } },
       workers: { run: true, concurrency: 10 },
     });
     cleanups.unshift(() => real.stop());
     const realPort = real.port;
 
+    const responseUrl = `${new URL(standIn.apiUrl).origin}/respond/bench`;
     console.log(`Ack benchmark: ${REQUESTS} signed /threatmodel start requests per run, Node ${process.version}`);
     console.log(row(['app', 'concurrent', 'req/s', 'p50 ms', 'p99 ms', 'p99 x floor']));
     for (const concurrency of CONCURRENCY) {
       const bareUrl = `http://127.0.0.1:${bareServer.address().port}/slack/events`;
-      const floor = await measure(concurrency, REQUESTS, (_, i) => postStart(bareUrl, i));
+      const floor = await measure(concurrency, REQUESTS, (_, i) => postStart(bareUrl, responseUrl, i));
       const app = await measure(concurrency, REQUESTS, (_, i) =>
-        postStart(`http://127.0.0.1:${realPort}/slack/events`, i),
+        postStart(`http://127.0.0.1:${realPort}/slack/events`, responseUrl, i),
       );
       await real.idle(); // let the slow work after the acks finish before the next run
       console.log(

@@ -12,6 +12,8 @@ export enum ErrorCode {
   SlackUnavailable = 'slack_unavailable',
   /** Slack answered a call with an error no retry can fix (a channel gone, a bad payload, a dead token). */
   SlackRefused = 'slack_refused',
+  /** Slack refused a call someone is waiting for with a rate limit: they are told when to try again. */
+  SlackBusy = 'slack_busy',
   /** A job message must wait its turn in a busy channel (not a failure: the job is delayed). */
   ChannelBusy = 'channel_busy',
   /** The background lane spent its Slack budget for a method (or Slack said to wait): try again later. */
@@ -156,6 +158,20 @@ export class SlackRefusedError extends AppError {
     options?: { cause?: unknown },
   ) {
     super(ErrorCode.SlackRefused, `Slack refused the call for good: ${slackCode}`, options);
+  }
+}
+
+/**
+ * Slack rate-limited `method` on a call a person is waiting for, and asked for `retryAfterSeconds`:
+ * too long to wait inside a request (a trigger lives 3 seconds), so the person is told instead.
+ */
+export class SlackBusyError extends AppError {
+  constructor(
+    readonly method: string,
+    readonly retryAfterSeconds: number,
+    options?: { cause?: unknown },
+  ) {
+    super(ErrorCode.SlackBusy, `Slack rate-limited ${method}: retry after ${retryAfterSeconds} s`, options);
   }
 }
 

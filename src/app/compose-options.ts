@@ -65,8 +65,8 @@ export interface ComposeOptions {
   channelPaceMs?: number;
   /** The background lane's budget per Web API method and workspace; default Slack's tier floors. */
   slackBudgets?: Readonly<Record<string, MethodBudget>>;
-  /** Web API retries of the interactive client (Bolt's too) and of the jobs' client. */
-  retry?: { interactive?: RetryOptions; jobs?: RetryOptions };
+  /** Web API retries of the interactive client (Bolt's too), the background lane and the jobs' client. */
+  retry?: { interactive?: RetryOptions; background?: RetryOptions; jobs?: RetryOptions };
   workers?: {
     /** Default: config.jobs.runWorkers. */
     run?: boolean;
@@ -80,7 +80,7 @@ export interface ComposeOptions {
 
 /** Everything compose() built that a use case, listener or test may call. */
 export interface AppServices extends SlackServices {
-  /** The Web API clients: interactive (listeners, cards) and the jobs' (throws on 429). */
+  /** The Web API clients: interactive (listeners), background (card refreshes) and the jobs' (throws on 429). */
   clients: SlackClients;
 }
 

@@ -47,7 +47,9 @@ const AFTER_ACK_CONCURRENCY = 8;
  * The adapters behind every port, one of each per process: listeners and job processors share
  * them (one card refresher, so a model's refreshes coalesce whoever asks; one idempotency ledger).
  * AppSec and time zones are read with the jobs' client, as the processors need them to throw on
- * 429; the channel members and the cards with the interactive one.
+ * 429; the channel members with the interactive one (listeners check membership before a modal).
+ * Card refreshes go through the background client, never the interactive one: a refresh Slack
+ * rate-limits must not hold up the next person's modal.
  */
 export function buildServices(options: ServiceOptions): AppServices {
   const { redis, keys, store, queues, clients, flow, catalog, clock, logger } = options;

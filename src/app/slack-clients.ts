@@ -2,16 +2,31 @@ import { type RetryOptions, WebClient } from '@slack/web-api';
 import { boltLogger, type Logger } from '../logger';
 import type { SlackBudget } from '../ports/slack-budget';
 import { BackgroundSlack } from '../slack/background-slack';
+import { InteractiveClient } from '../slack/interactive-client';
 
-/** A few quick retries for calls someone waits for (the SDK's own default retries for 30 minutes). */
-export const INTERACTIVE_RETRY: RetryOptions = { retries: 2, factor: 2, minTimeout: 500 };
+/**
+ * Retries for calls someone waits for: only network errors and 5xx (a 429 is never retried, see
+ * InteractiveClient), quickly, and none starts after 1.5 s, so a modal's trigger (3 s) is not
+ * outlived by retries. The SDK's own default retries for 30 minutes.
+ */
+export const INTERACTIVE_RETRY: RetryOptions = {
+  retries: 2,
+  factor: 2,
+  minTimeout: 250,
+  maxTimeout: 1000,
+  maxRetryTime: 1500,
+  randomize: false,
+};
+/** Background refreshes retry a little longer: nobody waits on them, and the next change refreshes again. */
+export const BACKGROUND_RETRY: RetryOptions = { retries: 2, factor: 2, minTimeout: 500 };
 /** Jobs retry a little longer: nobody is waiting, and BullMQ retries the job after that anyway. */
 export const JOBS_RETRY: RetryOptions = { retries: 3, factor: 2, minTimeout: 1000 };
 
 export interface SlackClients {
   /**
-   * For calls made while someone waits or soon after (listeners, card refreshes, AppHome): it
-   * waits out a 429 inside the call, as the Bolt app's own client does.
+   * For calls a person waits for (listeners: modals, ephemerals, the first card of a new model).
+   * Its own queue, which no 429 pauses: a refused modal fails at once (the person is told to try
+   * again), and nothing else of the app's queues in it.
    */
   interactive: WebClient;
   /**
@@ -28,13 +43,13 @@ export interface SlackClients {
 
 export function slackClients(
   slack: { botToken: string; apiUrl: string | undefined },
-  retry: { interactive?: RetryOptions; jobs?: RetryOptions },
+  retry: { interactive?: RetryOptions; background?: RetryOptions; jobs?: RetryOptions },
   logger: Logger,
   budget: SlackBudget,
 ): SlackClients {
   const common = { ...(slack.apiUrl && { slackApiUrl: slack.apiUrl }) };
   return {
-    interactive: new WebClient(slack.botToken, {
+    interactive: new InteractiveClient(slack.botToken, {
       ...common,
       retryConfig: retry.interactive ?? INTERACTIVE_RETRY,
       logger: boltLogger(logger),
@@ -49,7 +64,7 @@ export function slackClients(
       slack.botToken,
       {
         ...common,
-        retryConfig: retry.jobs ?? JOBS_RETRY,
+        retryConfig: retry.background ?? BACKGROUND_RETRY,
         logger: boltLogger(logger.child({ component: 'background-slack' })),
       },
       budget,

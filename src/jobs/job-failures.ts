@@ -82,6 +82,7 @@ const REASONS: Record<ErrorCode, string> = {
   [ErrorCode.StoreUnavailable]: 'my storage could not be reached',
   [ErrorCode.SlackUnavailable]: 'Slack could not be reached',
   [ErrorCode.SlackRefused]: 'Slack did not accept the message I made',
+  [ErrorCode.SlackBusy]: 'Slack was too busy to take it',
   [ErrorCode.ChannelBusy]: 'the channel stayed too busy',
   [ErrorCode.SlackBudgetSpent]: 'Slack kept asking me to slow down',
   [ErrorCode.JobPayloadInvalid]: 'the task could not be read (it may come from another version of Threadmodel)',

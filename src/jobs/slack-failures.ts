@@ -1,6 +1,7 @@
-import { rateLimitedFor, slackErrorCode } from '../slack/slack-errors';
+import { slackErrorCode } from '../slack/slack-errors';
 
-export { rateLimitedFor };
+/** Seconds Slack asked us to wait (HTTP 429 Retry-After), when the error is a rate limit. */
+export { rateLimitedFor } from '../slack/slack-errors';
 
 /**
  * Slack errors a retry cannot fix: a bad payload, a channel or user that is gone, a token that no

@@ -8,7 +8,7 @@ import type { WorkQueue } from './work-queue';
  * root (src/app/compose.ts) builds every one of them; the Bolt app only passes them on.
  */
 export interface SlackServices extends UseCaseDeps {
-  /** The interactive Web API client (waits out a 429 inside the call). */
+  /** The interactive Web API client: its queue never waits behind background work (see InteractiveClient). */
   client: WebClient;
   /** The process's one card refresher (`cards` is the same object, behind its port). */
   refresher: ModelRefresher;

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import { SlackBusyError } from '../errors';
 import type { Logger } from '../logger';
+import { failedCallFields, rateLimitedFor } from './slack-errors';
 import { notice } from './views/thread-messages';
 
 interface Where {
@@ -22,27 +25,56 @@ function whereFrom(body: unknown): Where {
   };
 }
 
+/** What failed, as the person and the log are told. */
+interface Failure {
+  /** Said to the person, only to them. */
+  text: string;
+  log: (where: Where) => void;
+}
+
+/**
+ * Slack refusing a call with a rate limit is not a fault of ours: a warning without a stack, and
+ * the person is told when to try again. Anything else is an error, logged with its stack.
+ */
+function failureOf(error: Error, ref: string, logger: Logger): Failure {
+  const seconds = error instanceof SlackBusyError ? error.retryAfterSeconds : rateLimitedFor(error);
+  if (seconds !== undefined) {
+    const method = error instanceof SlackBusyError ? error.method : undefined;
+    return {
+      text: `Slack is busy right now, so that did not go through. Please try again in ${seconds} second${seconds === 1 ? '' : 's'}.`,
+      log: (where) => logger.warn({ ref, method, retryAfterSeconds: seconds, ...where }, 'Slack is busy'),
+    };
+  }
+  return {
+    text: `Sorry, something went wrong on my side (ref \`${ref}\`). Nothing you saved before was lost; please try again.`,
+    log: (where) => logger.error({ err: error, ref, channel: where.channel, user: where.user }, 'listener failed'),
+  };
+}
+
 /**
  * The one global error handler: log the error with a short correlation id and tell the user, in
- * a message only they see, that something failed and the id to quote. Never raw error text.
+ * a message only they see, that something failed and the id to quote (or, when Slack is busy,
+ * when to try again). Never raw error text. If Slack refuses the ephemeral too, the request's
+ * response_url (`respond`, when the request has one) tells them instead: never silence.
  */
 export function globalErrorHandler(client: WebClient, logger: Logger) {
-  return async ({ error, body }: { error: Error; body?: unknown }): Promise<void> => {
+  return async ({ error, body, respond }: { error: Error; body?: unknown; respond?: RespondFn }): Promise<void> => {
     const ref = randomUUID().slice(0, 8);
     const where = whereFrom(body);
-    logger.error({ err: error, ref, channel: where.channel, user: where.user }, 'listener failed');
+    const failure = failureOf(error, ref, logger);
+    failure.log(where);
     if (!where.channel || !where.user) return;
+    const thread = where.threadTs && { thread_ts: where.threadTs };
     try {
-      await client.chat.postEphemeral({
-        channel: where.channel,
-        user: where.user,
-        ...(where.threadTs && { thread_ts: where.threadTs }),
-        ...notice(
-          `Sorry, something went wrong on my side (ref \`${ref}\`). Nothing you saved before was lost; please try again.`,
-        ),
-      });
+      await client.chat.postEphemeral({ channel: where.channel, user: where.user, ...thread, ...notice(failure.text) });
+      return;
     } catch (tellError) {
-      logger.warn({ err: tellError, ref }, 'could not tell the user about an error');
+      logger.warn({ ...failedCallFields(tellError), ref }, 'could not tell the user about an error');
+    }
+    try {
+      await respond?.({ response_type: 'ephemeral', replace_original: false, ...thread, ...notice(failure.text) });
+    } catch (respondError) {
+      logger.warn({ ...failedCallFields(respondError), ref }, 'could not answer through the response_url either');
     }
   };
 }

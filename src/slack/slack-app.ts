@@ -1,19 +1,18 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App, CustomRoute } from '@slack/bolt';
-import type { RetryOptions, WebClient } from '@slack/web-api';
+import type { RetryOptions } from '@slack/web-api';
 import type { SlackCredentials } from '../config';
-import { SlackUnavailableError } from '../errors';
 import { boltLogger, type Logger } from '../logger';
+import { type BotIdentity, learnBotIdentity, learnedAuthorization } from './bot-identity';
 import type { SlackServices } from './deps';
 import { CheckedApp } from './edge/checked-app';
 import type { EdgeRoutes } from './edge/edge-routes';
-import { type HomeWorkspace, SLACK_RESPONSE_ORIGIN } from './edge/edge-settings';
+import { SLACK_RESPONSE_ORIGIN } from './edge/edge-settings';
 import { globalErrorHandler } from './error-handler';
 import { healthRoutes } from './health-routes';
 import { startHealthServer, stopHealthServer } from './health-server';
 import { registerListeners } from './listeners';
-import { slackErrorCode } from './slack-errors';
 import { answerViewSubmissionsOnce } from './view-submissions-once';
 
 export interface SlackAppOptions {
@@ -58,11 +57,15 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const { credentials, services } = options;
   const logger = options.logger.child({ component: 'slack' });
   const customRoutes = [...healthRoutes(options.ready), ...(options.extraRoutes ?? [])];
+  // Who the token belongs to, learned once in start(): every request is authorised with it (no
+  // auth.test per request), and payloads from any other workspace are refused at the edge.
+  let identity: BotIdentity | undefined;
   const common = {
-    token: credentials.botToken,
     // The token is checked in start(), where a failure can say clearly what is wrong; Bolt's own
     // check at construction would reject a promise nobody awaits.
-    tokenVerificationEnabled: false,
+    authorize: learnedAuthorization(credentials.botToken, () => identity),
+    // No listener keeps conversation state, and Bolt's in-memory store costs every request an Error.
+    convoStore: false as const,
     logger: boltLogger(options.logger),
     extendedErrorHandler: true,
     clientOptions: {
@@ -80,7 +83,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   // Listeners keep working after their ack; track them so stop() and tests can wait for them.
   const inFlight = new Set<Promise<void>>();
   const onError = globalErrorHandler(services.client, logger);
-  app.use(async ({ body, next }) => {
+  app.use(async (args) => {
+    const { body, next } = args;
     const b = body as {
       type?: string;
       command?: string;
@@ -98,7 +102,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     );
     // A listener's failure is handled here, inside the tracked work, so that whoever waits for
     // the app to be idle also waits for the user to be told.
-    const work = next().catch((error: unknown) => onError({ error: error as Error, body }));
+    const respond = 'respond' in args ? args.respond : undefined;
+    const work = next().catch((error: unknown) => onError({ error: error as Error, body, respond }));
     inFlight.add(work);
     try {
       await work;
@@ -106,13 +111,11 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       inFlight.delete(work);
     }
   });
-  // The workspace the token belongs to, learned in start(): payloads from any other are refused.
-  let home: HomeWorkspace | undefined;
   const responseOrigins = [SLACK_RESPONSE_ORIGIN, ...(credentials.apiUrl ? [new URL(credentials.apiUrl).origin] : [])];
   const routes = registerListeners(app, services, {
     client: services.client,
     logger,
-    home: () => home,
+    home: () => identity?.home,
     responseOrigins,
   });
   app.error(onError); // anything that fails outside a listener
@@ -123,7 +126,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     services,
     routes,
     async start() {
-      home = await verifyToken(services.client, credentials.apiUrl);
+      identity = await learnBotIdentity(services.client, credentials.apiUrl);
       if (credentials.mode === 'socket') {
         const health = await startHealthServer(customRoutes, options.port, options.host);
         healthServer = health.server;
@@ -143,22 +146,4 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       await services.refresher.idle();
     },
   };
-}
-
-/** Ask Slack who the token belongs to; a refusal or no answer stops start-up with a clear reason. */
-async function verifyToken(client: WebClient, apiUrl: string | undefined): Promise<HomeWorkspace | undefined> {
-  const where = apiUrl ?? 'https://slack.com/api/';
-  try {
-    const identity = await client.auth.test();
-    if (!identity.team_id) return undefined;
-    return { teamId: identity.team_id, ...(identity.enterprise_id && { enterpriseId: identity.enterprise_id }) };
-  } catch (error) {
-    const code = slackErrorCode(error);
-    throw new SlackUnavailableError(
-      code
-        ? `Slack refused SLACK_BOT_TOKEN (${code}). Copy the bot token again from the app's "OAuth & Permissions" page.`
-        : `Cannot reach the Slack Web API at ${where} (${(error as Error).message}). Check the network or SLACK_API_URL.`,
-      { cause: error },
-    );
-  }
 }

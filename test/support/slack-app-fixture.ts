@@ -1,3 +1,4 @@
+import type { RetryOptions } from '@slack/web-api';
 import { SlackDriver } from '../../dev/stand-in/slack-driver';
 import { type SlackStandIn, startSlackStandIn } from '../../dev/stand-in/stand-in-server';
 import { CHANNELS, TEAM_ID, USERGROUPS } from '../../dev/stand-in/workspace';
@@ -44,6 +45,8 @@ export interface SlackAppFixtureOptions {
    * per-minute floors; Slack's 429s still pause the lane.
    */
   budgets?: Record<string, MethodBudget>;
+  /** Retries of the interactive Web API client (default none; pass INTERACTIVE_RETRY for production's). */
+  interactiveRetry?: RetryOptions;
 }
 
 function credentials(standIn: SlackStandIn, mode: 'http' | 'socket'): SlackCredentials {
@@ -95,7 +98,11 @@ export function useSlackApp(options: SlackAppFixtureOptions = {}) {
       membershipCacheMs: 0,
       channelPaceMs: 100,
       slackBudgets: options.budgets ?? {},
-      retry: { interactive: { retries: 0 }, jobs: { retries: 0 } },
+      retry: {
+        interactive: options.interactiveRetry ?? { retries: 0 },
+        background: { retries: 0 },
+        jobs: { retries: 0 },
+      },
     };
   };
 

@@ -1,4 +1,5 @@
 import type {
+  AllMiddlewareArgs,
   App,
   BlockAction,
   MessageShortcut,
@@ -30,6 +31,22 @@ export interface EdgeRoute {
 
 type Checked<Args> = Middleware<Args>;
 
+type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+type ShortcutArgs = SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs;
+/** A route's check and listeners, run as Bolt runs one listener's middleware. */
+type Run<Args> = (args: Args) => Promise<void>;
+
+/** Any id: each surface has one Bolt listener, which picks the route by the payload's id. */
+const ANY = /^[\s\S]*$/;
+
+/** Runs `chain` in order: each middleware's `next` runs the rest (the last one's does nothing). */
+async function runChain<Args>(chain: readonly Middleware<Args>[], args: Args & AllMiddlewareArgs, from = 0) {
+  const middleware = chain[from];
+  if (middleware) await middleware({ ...args, next: () => runChain(chain, args, from + 1) });
+}
+
 /**
  * The registry of everything the app answers: each action id, callback id, command, shortcut and
  * event is registered here with the schema of exactly the fields its listener reads, and Bolt gets
@@ -37,14 +54,29 @@ type Checked<Args> = Middleware<Args>;
  * names a response URL outside Slack never reaches the listener: it is acknowledged, the person is
  * told precisely (privately, or inline on a form), and it is logged as a warning without a stack.
  * The same list tells the catch-all (./catch-all) which ids are unknown, and the fuzz test what to send.
+ *
+ * Bolt runs every registered listener's middleware for every request (a copy of the arguments
+ * each), so one Bolt listener per surface dispatches to the route by id: a request costs the
+ * same before its ack whether the app answers five ids or fifty.
  */
 export class EdgeRoutes {
   private readonly routes: EdgeRoute[] = [];
+  private readonly actions = new Map<EdgeRoute, Run<ActionArgs>>();
+  private readonly views = new Map<EdgeRoute, Run<ViewArgs>>();
+  private readonly commands = new Map<EdgeRoute, Run<CommandArgs>>();
+  private readonly shortcuts = new Map<EdgeRoute, Run<ShortcutArgs>>();
 
   constructor(
     private readonly app: App,
     private readonly settings: EdgeSettings,
-  ) {}
+  ) {
+    app.action<BlockAction>(ANY, (args) => this.dispatch('action', this.actions, args));
+    app.view<ViewSubmitAction>({ type: 'view_submission', callback_id: ANY }, (args) =>
+      this.dispatch('view', this.views, args),
+    );
+    app.command(ANY, (args) => this.dispatch('command', this.commands, args));
+    app.shortcut<MessageShortcut>(ANY, (args) => this.dispatch('shortcut', this.shortcuts, args));
+  }
 
   /** Every route, in registration order. */
   get all(): readonly EdgeRoute[] {
@@ -65,7 +97,10 @@ export class EdgeRoutes {
     const check: Checked<SlackActionMiddlewareArgs<A>> = this.check(route, (args, text) =>
       refuseAction(this.settings, args, text),
     );
-    this.app.action<A>(typeof id === 'string' ? id : id.pattern, check, ...listeners);
+    // The listener names the action type it is bound to (a button, a menu), as with Bolt's app.action<A>.
+    this.actions.set(route, (args) =>
+      runChain([check, ...listeners], args as SlackActionMiddlewareArgs<A> & AllMiddlewareArgs),
+    );
   }
 
   view(
@@ -74,12 +109,12 @@ export class EdgeRoutes {
     ...listeners: Middleware<SlackViewMiddlewareArgs<ViewSubmitAction>>[]
   ): void {
     const route = this.add('view', callbackId, schema);
-    this.app.view<ViewSubmitAction>(callbackId, this.check(route, refuseView), ...listeners);
+    this.views.set(route, (args) => runChain([this.check(route, refuseView), ...listeners], args));
   }
 
   command(name: string, schema: z.ZodType<unknown>, ...listeners: Middleware<SlackCommandMiddlewareArgs>[]): void {
     const route = this.add('command', name, schema);
-    this.app.command(name, this.check(route, refuseCommand), ...listeners);
+    this.commands.set(route, (args) => runChain([this.check(route, refuseCommand), ...listeners], args));
   }
 
   shortcut(
@@ -91,7 +126,7 @@ export class EdgeRoutes {
     const check: Checked<SlackShortcutMiddlewareArgs<MessageShortcut>> = this.check(route, (args, text) =>
       refuseShortcut(this.settings, args, text),
     );
-    this.app.shortcut<MessageShortcut>(callbackId, check, ...listeners);
+    this.shortcuts.set(route, (args) => runChain([check, ...listeners], args));
   }
 
   /** Events are acknowledged by Bolt before any listener: a refused one is only logged. */
@@ -106,6 +141,17 @@ export class EdgeRoutes {
       this.check(route, async () => {}),
       ...listeners,
     );
+  }
+
+  /** The one route of `surface` answering the payload's id runs; none: the catch-all answers. */
+  private async dispatch<Args extends { body: unknown }>(
+    surface: Surface,
+    runs: ReadonlyMap<EdgeRoute, Run<Args>>,
+    args: Args,
+  ): Promise<void> {
+    const [route] = this.find(surface, routedId(args.body) ?? '');
+    const run = route && runs.get(route);
+    if (run) await run(args);
   }
 
   private add(surface: Surface, id: RouteId, schema: z.ZodType<unknown>): EdgeRoute {

@@ -1,5 +1,6 @@
 import type { BlockAction, RespondFn } from '@slack/bolt';
 import type { SlackServices } from '../deps';
+import { failedCallFields } from '../slack-errors';
 import { noticeModal } from '../views/notice-modal';
 import { notice } from '../views/thread-messages';
 import { tellUser } from './tell-user';
@@ -37,6 +38,6 @@ export async function tellClicker(
       await tellUser(services.client, services.logger, { channel: body.channel.id }, body.user.id, text);
     }
   } catch (error) {
-    services.logger.warn({ err: error, user: body.user.id }, 'could not tell the person who clicked');
+    services.logger.warn({ ...failedCallFields(error), user: body.user.id }, 'could not tell the person who clicked');
   }
 }

@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../../logger';
-import { slackErrorCode } from '../slack-errors';
+import { failedCallFields } from '../slack-errors';
 import { notice } from '../views/thread-messages';
 
 /**
@@ -22,9 +22,10 @@ export async function tellUser(
       ...notice(text),
     });
   } catch (error) {
-    // Slack's refusal (the user left, the channel is gone) is an answer, not a fault: its code says it all.
-    const slackError = slackErrorCode(error);
-    const why = slackError ? { slackError } : { err: error };
-    logger.warn({ ...why, channel: where.channel, user: userId }, 'could not post an ephemeral message');
+    // Slack's refusal (the user left, the channel is gone, a rate limit) is an answer, not a fault.
+    logger.warn(
+      { ...failedCallFields(error), channel: where.channel, user: userId },
+      'could not post an ephemeral message',
+    );
   }
 }

@@ -1,0 +1,52 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type WebAPICallResult, WebClient, type WebClientOptions } from '@slack/web-api';
+import { SlackBusyError } from '../errors';
+import { rateLimitedFor } from './slack-errors';
+
+/**
+ * Methods whose answer a person is looking at right now: a modal opening on their click (its
+ * trigger lives 3 seconds), a modal changing under them, a message only they see. Slack's 429 on
+ * one of these is never waited out: the person is told at once to try again.
+ */
+export const WAITED_FOR_METHODS: ReadonlySet<string> = new Set([
+  'views.open',
+  'views.push',
+  'views.update',
+  'chat.postEphemeral',
+]);
+
+/** The longest Retry-After another call of this client waits out, once, before it gives up. */
+export const FOLLOW_UP_WAIT_LIMIT_SECONDS = 10;
+
+/**
+ * The Web API client for calls made while someone waits (listeners, the first card of a new
+ * model). Slack's 429 never pauses it: the SDK's own handling (`rejectRateLimitedCalls: false`)
+ * pauses the client's whole queue for the Retry-After, so one refused call would hold up every
+ * modal behind it. Here the refused call alone is dealt with: a call in WAITED_FOR_METHODS fails
+ * at once with SlackBusyError; any other (a message in the model's thread after a change) waits
+ * out a short Retry-After by itself, outside the queue, and is tried once more.
+ */
+export class InteractiveClient extends WebClient {
+  constructor(token: string, options: Omit<WebClientOptions, 'rejectRateLimitedCalls'>) {
+    super(token, { ...options, rejectRateLimitedCalls: true });
+  }
+
+  override async apiCall(method: string, options?: Record<string, unknown>): Promise<WebAPICallResult> {
+    try {
+      return await super.apiCall(method, options);
+    } catch (error) {
+      const seconds = rateLimitedFor(error);
+      if (seconds === undefined) throw error;
+      if (WAITED_FOR_METHODS.has(method) || seconds > FOLLOW_UP_WAIT_LIMIT_SECONDS) {
+        throw new SlackBusyError(method, seconds, { cause: error });
+      }
+      await sleep(seconds * 1000);
+      try {
+        return await super.apiCall(method, options);
+      } catch (again) {
+        const more = rateLimitedFor(again);
+        throw more === undefined ? again : new SlackBusyError(method, more, { cause: again });
+      }
+    }
+  }
+}

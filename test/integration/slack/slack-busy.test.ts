@@ -1,0 +1,65 @@
+import { USERS } from '../../../dev/stand-in/workspace';
+import { INTERACTIVE_RETRY } from '../../../src/app/slack-clients';
+import { alarming, WARN } from '../../support/captured-logs';
+import { useSlackApp } from '../../support/slack-app-fixture';
+import { startScopedModel } from '../../support/slack-scenarios';
+
+const { BOB } = USERS;
+const BUSY_IN_7 = 'Slack is busy right now, so that did not go through. Please try again in 7 seconds.';
+
+/**
+ * Calls a person waits for go through the interactive client, with production's retry policy:
+ * a 429 is answered at once (never waited out past the trigger's 3 seconds, never queued behind
+ * background work), and the person is told Slack is busy and when to try again; never silence.
+ */
+describe('when Slack is busy', () => {
+  const ctx = useSlackApp({ captureLogs: true, interactiveRetry: INTERACTIVE_RETRY });
+
+  it('a modal Slack refuses with 429: tried once, and the person is told to try again in Retry-After seconds', async () => {
+    const { driver, standIn } = ctx;
+    await startScopedModel(ctx);
+    standIn.failNext('views.open', { status: 429, retryAfter: 7 });
+
+    await driver.clickButton(BOB.id, 'threat.add', { value: 'TM-1' });
+    await ctx.settle();
+
+    expect(standIn.callsTo('views.open')).toEqual([expect.objectContaining({ status: 429 })]);
+    expect(standIn.openViews(BOB.id)).toEqual([]);
+    expect(standIn.ephemeralsFor(BOB.id).at(-1)).toMatchObject({ text: BUSY_IN_7 });
+    expect(alarming(ctx.logs)).toEqual([]);
+    expect(ctx.logs).toContainEqual(
+      expect.objectContaining({ level: WARN, method: 'views.open', retryAfterSeconds: 7, msg: 'Slack is busy' }),
+    );
+  });
+
+  it('when the ephemeral is refused too, the click’s response_url tells the person', async () => {
+    const { driver, standIn } = ctx;
+    await startScopedModel(ctx);
+    standIn.failNext('views.open', { status: 429, retryAfter: 7 });
+    standIn.failNext('chat.postEphemeral', { status: 429, retryAfter: 9 });
+
+    await driver.clickButton(BOB.id, 'threat.add', { value: 'TM-1' });
+    await ctx.settle();
+
+    expect(standIn.callsTo('chat.postEphemeral').at(-1)).toMatchObject({ status: 429 });
+    expect(standIn.responses.at(-1)?.body).toMatchObject({ response_type: 'ephemeral', text: BUSY_IN_7 });
+    expect(alarming(ctx.logs)).toEqual([]);
+  });
+
+  it('a card refresh Slack refuses for 10 seconds does not hold up a modal', async () => {
+    const { driver, standIn } = ctx;
+    await startScopedModel(ctx);
+    standIn.failNext('chat.update', { status: 429, retryAfter: 10, times: 50 });
+    const since = standIn.calls.length;
+    ctx.runtime.cards.refresh({ workspaceId: 'T0WORKSPC', modelId: 'TM-1' });
+    await standIn.waitForCall('chat.update', () => true, 5000, since);
+
+    await driver.clickButton(BOB.id, 'threat.add', { value: 'TM-1' });
+    await ctx.settle();
+
+    expect(standIn.callsTo('views.open')).toEqual([
+      expect.objectContaining({ status: 200, response: expect.objectContaining({ ok: true }) }),
+    ]);
+    expect(standIn.openViews(BOB.id).at(-1)?.title).toMatchObject({ text: 'Add threat' });
+  });
+});
