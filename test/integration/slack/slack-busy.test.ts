@@ -45,21 +45,4 @@ describe('when Slack is busy', () => {
     expect(standIn.responses.at(-1)?.body).toMatchObject({ response_type: 'ephemeral', text: BUSY_IN_7 });
     expect(alarming(ctx.logs)).toEqual([]);
   });
-
-  it('a card refresh Slack refuses for 10 seconds does not hold up a modal', async () => {
-    const { driver, standIn } = ctx;
-    await startScopedModel(ctx);
-    standIn.failNext('chat.update', { status: 429, retryAfter: 10, times: 50 });
-    const since = standIn.calls.length;
-    ctx.runtime.cards.refresh({ workspaceId: 'T0WORKSPC', modelId: 'TM-1' });
-    await standIn.waitForCall('chat.update', () => true, 5000, since);
-
-    await driver.clickButton(BOB.id, 'threat.add', { value: 'TM-1' });
-    await ctx.settle();
-
-    expect(standIn.callsTo('views.open')).toEqual([
-      expect.objectContaining({ status: 200, response: expect.objectContaining({ ok: true }) }),
-    ]);
-    expect(standIn.openViews(BOB.id).at(-1)?.title).toMatchObject({ text: 'Add threat' });
-  });
 });
