@@ -7,11 +7,11 @@
  * reads them, e.g. `{"chat.postMessage":{"perChannel":{"max":1,"windowMs":1000}}}`.
  * STAND_IN_EXTRA_USERS (optional): how many synthetic users (`syntheticUser(1..N)`, ids U0BENCH0001…)
  * to add to the workspace, so a benchmark can DM more people than the fixture workspace has.
- * A `stats` line on stdin is answered with one JSON line of `StandInStats` on stdout.
- * For `npm run bench:slack`, the people it drives live here too (slack-people.ts), and these lines
- * `<command> <json>` are each answered with one JSON line (`{"error": "..."}` when one fails):
- * `setup` (teams, their channels, people and models), `run` (the load, with every request's ack
- * times), `cards` (each model card's versions) and `records {"since": ms}` (calls and cards).
+ * Each line `<command> [json]` on stdin is answered with one JSON line on stdout (`{"error": "..."}`
+ * when it fails; see remote-stand-in.ts): `stats` gives `StandInStats`. For `npm run bench:slack`
+ * the people it drives live here too (slack-people.ts): `setup` (teams, their channels, people and
+ * models), `run` (the load, with every request's ack times), `cards` (each model card's versions)
+ * and `records {"since": ms}` (calls and cards).
  */
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
@@ -53,6 +53,7 @@ async function main(): Promise<void> {
   process.stdout.write(`${standIn.apiUrl}\n`);
   const people = new BenchPeople(standIn);
   const commands: Record<string, (args: unknown) => unknown> = {
+    stats: () => standInStats(standIn),
     setup: (args) => people.setup(SetupSchema.parse(args)),
     run: (args) => people.run(RunSchema.parse(args)),
     cards: () => ({ cards: cardRecords(standIn, people.benchTeams) }),
@@ -61,10 +62,6 @@ async function main(): Promise<void> {
   const answer = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
   const lines = createInterface({ input: process.stdin });
   lines.on('line', (line) => {
-    if (line.trim() === 'stats') {
-      answer(standInStats(standIn));
-      return;
-    }
     const [name = '', ...rest] = line.trim().split(' ');
     const command = commands[name];
     if (!command) {
