@@ -91,8 +91,11 @@ export class BenchPeople {
     return this.teams.map(({ channel, modelId, cardTs, people }) => ({ channel, modelId, cardTs, people }));
   }
 
-  /** Makes the teams' people and channels, then each team's first person starts a model and gives out roles. */
-  async setup(setup: Setup): Promise<{ teams: BenchTeam[] }> {
+  /**
+   * Makes the teams' people and channels, then each team's first person starts a model and gives
+   * out roles. A team whose model does not start is left out of the run and named in `failed`.
+   */
+  async setup(setup: Setup): Promise<{ teams: BenchTeam[]; failed: string[] }> {
     const { standIn } = this;
     const urls = { app: setup.appUrl, bare: setup.bareUrl };
     const record = (request: TimedRequest) => this.requests.push(request);
@@ -113,13 +116,16 @@ export class BenchPeople {
       }
       return { channel, people: people.map((person) => person.id) };
     });
-    this.teams = await Promise.all(
+    const started = await Promise.allSettled(
       teams.map(async (team, t) => {
         await sleep(t * 100); // people do not all type at the same millisecond
         return this.startModel(t + 1, team.channel, team.people);
       }),
     );
-    return { teams: this.benchTeams };
+    this.teams = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+    const failed = started.flatMap((result) => (result.status === 'rejected' ? [errorText(result.reason)] : []));
+    if (this.teams.length === 0) throw new Error(`no team could start a model: ${failed[0] ?? ''}`);
+    return { teams: this.benchTeams, failed };
   }
 
   /** Every team acts about once per `periodMs` (0.5 to 1.5 times it, seeded) until `seconds` have passed. */

@@ -23,7 +23,8 @@ export const TeamSchema = z.strictObject({
 });
 export type BenchTeam = z.infer<typeof TeamSchema>;
 
-export const SetupDoneSchema = z.strictObject({ teams: z.array(TeamSchema) });
+/** The teams that started a model, and why the others did not. */
+export const SetupDoneSchema = z.strictObject({ teams: z.array(TeamSchema), failed: z.array(z.string()) });
 
 /** `run`: every team acts about once per `periodMs` (jittered) for `seconds`. */
 export const RunSchema = z.strictObject({

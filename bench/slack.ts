@@ -75,6 +75,8 @@ const SETTLE_MS = positive('BENCH_SETTLE_SECONDS', 60) * 1000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const fmt = (n: number | undefined, digits = 0) =>
   n === undefined ? '-' : Number.isFinite(n) ? n.toFixed(digits) : 'never';
+/** Seconds with two decimals; Infinity: "never". */
+const secs = (n: number | undefined) => (n === undefined ? '-' : Number.isFinite(n) ? `${n.toFixed(2)} s` : 'never');
 const counted = (items: readonly string[]) => {
   const counts = new Map<string, number>();
   for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1);
@@ -103,6 +105,8 @@ async function settle(standIn: RemoteStandIn, versions: ModelVersions, fingerpri
 
 interface Run {
   teams: number;
+  /** Why the teams that could not start a model did not (they sit the run out). */
+  failedToStart: string[];
   report: RunReport;
   records: Records;
   versions: ModelVersions;
@@ -134,13 +138,13 @@ async function benchTeams(teams: number, redisUrl: string): Promise<Run> {
 
     const appUrl = `http://127.0.0.1:${real.port}/slack/events`;
     const setup = { appUrl, bareUrl: bare.url, signingSecret: SECRET, teams, people: PEOPLE };
-    await standIn.request('setup', setup, SetupDoneSchema);
+    const { failed } = await standIn.request('setup', setup, SetupDoneSchema);
     await real.idle();
     const report = await standIn.request('run', { seconds: SECONDS, periodMs: PERIOD_MS }, RunReportSchema);
     const fingerprint = renderedCard(data.flow);
     const settled = await settle(standIn, versions, fingerprint);
     const records = await standIn.request('records', { since: report.startedAt }, RecordsSchema);
-    return { teams, report, records, versions, fingerprint, settled };
+    return { teams, failedToStart: failed, report, records, versions, fingerprint, settled };
   } finally {
     for (const cleanup of cleanups) await cleanup().catch(() => undefined);
   }
@@ -169,10 +173,14 @@ function printRun(run: Run): void {
   const { requests } = report;
   const actions = requests.length;
   const loadSeconds = (report.endedAt - report.startedAt) / 1000;
+  const started = records.cards.length;
   console.log(
     `\n=== K = ${teams} (${teams * PEOPLE} people): ${actions} user actions in ${fmt(loadSeconds, 1)} s ` +
-      `(${counted(requests.map((request) => request.type))}), ${fmt(actions / loadSeconds / teams, 2)} per second per team`,
+      `(${counted(requests.map((request) => request.type))}): one every ${fmt((loadSeconds * started) / actions, 1)} s per team`,
   );
+  if (run.failedToStart.length > 0) {
+    console.log(`    TEAMS THAT COULD NOT START A MODEL: ${run.failedToStart.length} (${counted(run.failedToStart)})`);
+  }
   console.log(
     `    then ${fmt(run.settled.seconds, 1)} s until every card showed its model` +
       (run.settled.behind > 0 ? ` (NOT REACHED: ${run.settled.behind} cards still behind)` : ''),
@@ -229,7 +237,7 @@ function printRun(run: Run): void {
   const stale = stalenessOf(run);
   console.log(
     `\nCard staleness (a stored change to the card showing it): ${stale.spread?.count ?? 0} changes shown on cards; ` +
-      `p50 ${fmt(stale.spread?.p50, 2)} s, p99 ${fmt(stale.spread?.p99, 2)} s, max ${fmt(stale.spread?.max, 2)} s` +
+      `p50 ${secs(stale.spread?.p50)}, p99 ${secs(stale.spread?.p99)}, max ${secs(stale.spread?.max)}` +
       (stale.never > 0 ? `; ${stale.never} never shown` : ''),
   );
   console.log(`    card versions matching a stored model version: ${stale.matched} of ${stale.shown}`);
