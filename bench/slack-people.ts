@@ -270,15 +270,15 @@ export class BenchPeople {
       this.hitch(`the ${task.name} modal went away`);
       return done();
     }
-    let values: ReturnType<ModalTask['fill']>;
+    let result: Awaited<ReturnType<SlackDriver['submitView']>>;
     try {
-      values = task.fill(view, { userId, n: team.n++ });
+      result = await driver.submitView(userId, task.fill(view, { userId, n: team.n++ }));
     } catch (error) {
+      // Nothing to pick, or an input Slack would not submit empty: the person closes the modal.
       this.hitch(`${task.name}: ${errorText(error)}`);
       await driver.closeView(userId);
       return done();
     }
-    const result = await driver.submitView(userId, values);
     if (result.errors) {
       this.hitch(`${task.name} refused: ${Object.values(result.errors)[0] ?? ''}`.slice(0, 90));
       await driver.closeView(userId); // the person gives up on this one

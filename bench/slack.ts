@@ -133,7 +133,7 @@ async function benchTeams(teams: number, redisUrl: string): Promise<Run> {
       credentials: { mode: 'http', botToken: BOT.token, signingSecret: SECRET, apiUrl: standIn.apiUrl },
     });
     cleanups.unshift(() => real.stop());
-    const versions = await watchModelVersions(redisUrl, { keys: real.keys, store: real.store, workspaceId: TEAM_ID });
+    const versions = await watchModelVersions(redisUrl, { keys: real.keys, workspaceId: TEAM_ID });
     cleanups.unshift(() => versions.stop());
 
     const appUrl = `http://127.0.0.1:${real.port}/slack/events`;
@@ -250,6 +250,9 @@ function printRun(run: Run): void {
   console.log(
     `Interactive calls rate-limited: ${limited.length}${limited.length > 0 ? ` (${counted(limited.map((call) => call.method))})` : ''}`,
   );
+  const models = records.cards.flatMap((card) => run.versions.latest(card.modelId) ?? []);
+  const steps = models.map((model) => `${Object.keys(model.completedSteps).length} of 4`);
+  console.log(`Steps finished per model by the end: ${counted(steps.sort())}`);
   const hitches = Object.entries(report.hitches);
   if (hitches.length > 0)
     console.log(`People held up: ${hitches.map(([what, count]) => `${what} ${count}`).join('; ')}`);
