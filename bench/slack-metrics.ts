@@ -111,6 +111,18 @@ export function modalOutcomes(clicks: readonly ModalClick[], calls: readonly Cal
   });
 }
 
+/**
+ * Click-to-modal of every click that should have opened a modal: to the views.open that opened it,
+ * or, for one that failed, to the last views.open tried with its trigger (too late, or refused);
+ * none tried is Infinity. Clicks the app answered with a message instead are left out.
+ */
+export function clickToModalMs(outcomes: readonly ModalOutcome[]): number[] {
+  return outcomes.flatMap((outcome) => {
+    if (outcome.kind === 'answered') return [];
+    return [outcome.kind === 'opened' ? outcome.ms : (outcome.ms ?? Number.POSITIVE_INFINITY)];
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Calls
 

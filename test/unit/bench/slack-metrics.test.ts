@@ -2,6 +2,7 @@ import { cardFingerprint } from '../../../bench/card-fingerprint';
 import { percentile } from '../../../bench/measure';
 import {
   cardStaleness,
+  clickToModalMs,
   type Measured,
   methodRows,
   modalOutcomes,
@@ -108,13 +109,16 @@ describe('bench:slack numbers', () => {
         click('t4', { toldInstead: 'Finish step 1 (scope) of TM-1 first' }),
         click('t5'),
       ];
-      expect(modalOutcomes(clicks, calls)).toEqual([
+      const outcomes = modalOutcomes(clicks, calls);
+      expect(outcomes).toEqual([
         { kind: 'opened', ms: 40 },
         { kind: 'failed', reason: 'expired_trigger_id', ms: 3500 },
         { kind: 'failed', reason: 'rate-limited (429)', ms: 100 },
         { kind: 'answered', text: 'Finish step 1 (scope) of TM-1 first' },
         { kind: 'failed', reason: 'never opened' },
       ]);
+      // Click-to-modal counts the failed ones too: as late as their views.open came, or never.
+      expect(clickToModalMs(outcomes)).toEqual([40, 3500, 100, Number.POSITIVE_INFINITY]);
     });
   });
 
