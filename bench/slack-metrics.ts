@@ -106,6 +106,11 @@ export function modalOutcomes(clicks: readonly ModalClick[], calls: readonly Cal
       const reason = last.status === 429 ? 'rate-limited (429)' : (last.error ?? 'refused');
       return { kind: 'failed', reason, ms: last.at - click.issuedAt };
     }
+    // "Slack is busy, try again in N seconds" instead of the modal is a failed open; a refusal
+    // ("Finish step 1 first") is the app answering the click.
+    if (click.toldInstead !== undefined && /\bbusy\b/i.test(click.toldInstead)) {
+      return { kind: 'failed', reason: 'told Slack is busy' };
+    }
     if (click.toldInstead !== undefined) return { kind: 'answered', text: click.toldInstead };
     return { kind: 'failed', reason: 'never opened' };
   });

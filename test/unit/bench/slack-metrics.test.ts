@@ -94,7 +94,7 @@ describe('bench:slack numbers', () => {
       ...extra,
     });
 
-    it('tells opened, failed (by the last views.open tried), answered instead, and never opened apart', () => {
+    it('tells opened, failed (by the last views.open tried, or told Slack is busy), answered instead, and never opened apart', () => {
       const calls = [
         call('views.open', 10_040, { triggerId: 't1' }),
         call('views.open', 11_000, { triggerId: 't2', status: 429, ok: false, error: 'ratelimited' }),
@@ -108,6 +108,7 @@ describe('bench:slack numbers', () => {
         click('t3'),
         click('t4', { toldInstead: 'Finish step 1 (scope) of TM-1 first' }),
         click('t5'),
+        click('t6', { toldInstead: 'Slack is busy right now: try again in 4 seconds.' }),
       ];
       const outcomes = modalOutcomes(clicks, calls);
       expect(outcomes).toEqual([
@@ -116,9 +117,10 @@ describe('bench:slack numbers', () => {
         { kind: 'failed', reason: 'rate-limited (429)', ms: 100 },
         { kind: 'answered', text: 'Finish step 1 (scope) of TM-1 first' },
         { kind: 'failed', reason: 'never opened' },
+        { kind: 'failed', reason: 'told Slack is busy' },
       ]);
       // Click-to-modal counts the failed ones too: as late as their views.open came, or never.
-      expect(clickToModalMs(outcomes)).toEqual([40, 3500, 100, Number.POSITIVE_INFINITY]);
+      expect(clickToModalMs(outcomes)).toEqual([40, 3500, 100, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY]);
     });
   });
 
