@@ -5,7 +5,8 @@ export interface Result {
   p99: number;
 }
 
-function percentile(sorted: number[], p: number): number {
+/** The p-th percentile of ascending values (the value at rank floor(p% of n)); 0 for none. */
+export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 

@@ -14,9 +14,6 @@
  *
  * Numbers, not assertions: compare the ratios between runs.
  */
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { WebClient } from '@slack/web-api';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -36,6 +33,7 @@ import type { RedisKeys } from '../src/store/redis-keys';
 import type { RedisModelStore } from '../src/store/redis-model-store';
 import { startRedisServer } from '../src/store/redis-server-process';
 import { measure, type Result, row } from './measure';
+import { startRemoteStandIn } from './remote-stand-in';
 
 function positiveInt(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback);
@@ -82,31 +80,12 @@ interface RemoteStandIn {
   close(): Promise<void>;
 }
 
-async function startRemoteStandIn(env: Record<string, string>): Promise<RemoteStandIn> {
-  const child = spawn(process.execPath, [path.join(__dirname, 'stand-in-process.js')], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-    env: { ...process.env, ...env },
-  });
-  const waiting: ((line: string) => void)[] = [];
-  createInterface({ input: child.stdout }).on('line', (line) => waiting.shift()?.(line));
-  const exited = new Promise<never>((_, reject) => {
-    child.once('exit', (code) => reject(new Error(`stand-in exited with ${code}`)));
-  });
-  exited.catch(() => undefined); // only awaited while a line is expected
-  const nextLine = () => Promise.race([new Promise<string>((resolve) => waiting.push(resolve)), exited]);
-  const apiUrl = (await nextLine()).trim();
+async function startStandIn(env: Record<string, string>): Promise<RemoteStandIn> {
+  const remote = await startRemoteStandIn(env);
   return {
-    apiUrl,
-    async stats() {
-      child.stdin.write('stats\n');
-      return StandInStatsSchema.parse(JSON.parse(await nextLine()));
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.stdin.end();
-      }),
+    apiUrl: remote.apiUrl,
+    stats: () => remote.request('stats', {}, StandInStatsSchema),
+    close: () => remote.close(),
   };
 }
 
@@ -485,12 +464,12 @@ async function main(): Promise<void> {
     const redis = new Redis(redisServer.url);
     cleanups.unshift(() => redis.quit());
     const extraUsers = { STAND_IN_EXTRA_USERS: String(REVIEWERS) };
-    const limitedStandIn = await startRemoteStandIn({
+    const limitedStandIn = await startStandIn({
       ...extraUsers,
       STAND_IN_RATE_LIMITS: JSON.stringify(SLACK_LIMITS),
     });
     cleanups.unshift(() => limitedStandIn.close());
-    const freeStandIn = await startRemoteStandIn(extraUsers);
+    const freeStandIn = await startStandIn(extraUsers);
     cleanups.unshift(() => freeStandIn.close());
 
     // The app composed as a worker process is (no Slack app); this one only schedules.

@@ -7,7 +7,11 @@
  * reads them, e.g. `{"chat.postMessage":{"perChannel":{"max":1,"windowMs":1000}}}`.
  * STAND_IN_EXTRA_USERS (optional): how many synthetic users (`syntheticUser(1..N)`, ids U0BENCH0001…)
  * to add to the workspace, so a benchmark can DM more people than the fixture workspace has.
- * A `stats` line on stdin is answered with one JSON line of `StandInStats` on stdout.
+ * Each line `<command> [json]` on stdin is answered with one JSON line on stdout (`{"error": "..."}`
+ * when it fails; see remote-stand-in.ts): `stats` gives `StandInStats`. For `npm run bench:slack`
+ * the people it drives live here too (slack-people.ts): `setup` (teams, their channels, people and
+ * models), `run` (the load, with every request's ack times), `cards` (each model card's versions)
+ * and `records {"since": ms}` (calls and cards).
  */
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
@@ -15,6 +19,9 @@ import { type RateLimits, RateLimitsSchema } from '../dev/stand-in/rate-limits';
 import { startSlackStandIn } from '../dev/stand-in/stand-in-server';
 import { standInStats } from '../dev/stand-in/stand-in-stats';
 import { syntheticUser } from '../dev/stand-in/workspace';
+import { BenchPeople } from './slack-people';
+import { RunSchema, SetupSchema, SinceSchema } from './slack-protocol';
+import { cardRecords, records } from './slack-records';
 
 /** Synthetic user ids have four digits. */
 const ExtraUsersSchema = z.coerce.number().int().min(0).max(9999);
@@ -44,9 +51,27 @@ async function main(): Promise<void> {
   const standIn = await startSlackStandIn({ rateLimits: rateLimitsFrom(process.env.STAND_IN_RATE_LIMITS) });
   for (let n = 1; n <= extraUsers; n++) standIn.workspace.users.push(syntheticUser(n));
   process.stdout.write(`${standIn.apiUrl}\n`);
+  const people = new BenchPeople(standIn);
+  const commands: Record<string, (args: unknown) => unknown> = {
+    stats: () => standInStats(standIn),
+    setup: (args) => people.setup(SetupSchema.parse(args)),
+    run: (args) => people.run(RunSchema.parse(args)),
+    cards: () => ({ cards: cardRecords(standIn, people.benchTeams) }),
+    records: (args) => records(standIn, people.benchTeams, SinceSchema.parse(args).since),
+  };
+  const answer = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
   const lines = createInterface({ input: process.stdin });
   lines.on('line', (line) => {
-    if (line.trim() === 'stats') process.stdout.write(`${JSON.stringify(standInStats(standIn))}\n`);
+    const [name = '', ...rest] = line.trim().split(' ');
+    const command = commands[name];
+    if (!command) {
+      answer({ error: `unknown command ${JSON.stringify(name)}` });
+      return;
+    }
+    const json = rest.join(' ').trim();
+    void Promise.resolve()
+      .then(() => command(json === '' ? {} : JSON.parse(json)))
+      .then(answer, (error: unknown) => answer({ error: error instanceof Error ? error.message : String(error) }));
   });
   lines.on('close', () => {
     void standIn.close().then(() => process.exit(0));

@@ -33,6 +33,11 @@ export type SlackDriverOptions =
       /** Deliver over the app's Socket Mode connection to the stand-in. */
       socketMode: true;
       standIn: SlackStandIn;
+    }
+  | {
+      /** Deliver through this transport (a benchmark's, timing each delivery or sending it to two apps). */
+      transport: Transport;
+      standIn: SlackStandIn;
     };
 
 export interface CommandResult extends AppResponse {
@@ -84,9 +89,11 @@ export class SlackDriver {
   constructor(options: SlackDriverOptions) {
     this.standIn = options.standIn;
     this.transport =
-      'socketMode' in options
-        ? new SocketTransport(options.standIn)
-        : new HttpTransport(options.appUrl, options.signingSecret);
+      'transport' in options
+        ? options.transport
+        : 'socketMode' in options
+          ? new SocketTransport(options.standIn)
+          : new HttpTransport(options.appUrl, options.signingSecret);
   }
 
   /** The app's /slack/events URL (HTTP mode only). */

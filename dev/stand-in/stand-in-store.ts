@@ -184,6 +184,11 @@ export class StandInStore {
     return id;
   }
 
+  /** When a trigger_id was issued (stand-in clock, ms); undefined for one it never issued or forgot. */
+  triggerIssuedAt(id: string): number | undefined {
+    return this.triggers.get(id)?.issuedAt;
+  }
+
   /** Spends a trigger_id: the user it was issued for, or Slack's error for it. */
   useTrigger(id: unknown): TriggerCheck {
     const trigger = typeof id === 'string' ? this.triggers.get(id) : undefined;
