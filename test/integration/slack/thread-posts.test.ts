@@ -1,5 +1,5 @@
-import { TEAM_ID, USERS } from '../../../dev/stand-in/workspace';
 import type { RecordedCall } from '../../../dev/stand-in/stand-in-types';
+import { TEAM_ID, USERS } from '../../../dev/stand-in/workspace';
 import { ROLES } from '../../../src/domain/roles';
 import { alarming } from '../../support/captured-logs';
 import { type SlackAppFixtureOptions, useSlackApp } from '../../support/slack-app-fixture';
