@@ -62,7 +62,7 @@ export interface ComposeOptions {
   cardRefreshIntervalMs?: number;
   /** How long a channel's member list is trusted before it is read again (ms); default 60 s. */
   membershipCacheMs?: number;
-  /** Least time between two job messages in one channel (ms); Slack's pace of 1 s by default. */
+  /** Least time between two background messages (jobs, thread posts) in one channel (ms); Slack's pace by default. */
   channelPaceMs?: number;
   /** The background lane's budget per Web API method and workspace; default Slack's tier floors. */
   slackBudgets?: Readonly<Record<string, MethodBudget>>;
