@@ -7,6 +7,7 @@ import type { Flow } from '../domain/flow';
 import type { ExportSettings } from '../jobs/processors/processor-deps';
 import type { Logger } from '../logger';
 import type { AppSecSettings } from '../ports/appsec-directory';
+import type { ChannelPacer } from '../ports/channel-pacer';
 import type { Clock } from '../ports/clock';
 import type { MethodBudget } from '../ports/slack-budget';
 import type { SlackServices } from '../slack/deps';
@@ -61,7 +62,7 @@ export interface ComposeOptions {
   cardRefreshIntervalMs?: number;
   /** How long a channel's member list is trusted before it is read again (ms); default 60 s. */
   membershipCacheMs?: number;
-  /** Least time between two job messages in one channel (ms); Slack's pace of 1 s by default. */
+  /** Least time between two background messages (jobs, thread posts) in one channel (ms); Slack's pace by default. */
   channelPaceMs?: number;
   /** The background lane's budget per Web API method and workspace; default Slack's tier floors. */
   slackBudgets?: Readonly<Record<string, MethodBudget>>;
@@ -82,6 +83,8 @@ export interface ComposeOptions {
 export interface AppServices extends SlackServices {
   /** The Web API clients: interactive (listeners), background (card refreshes) and the jobs' (throws on 429). */
   clients: SlackClients;
+  /** The channel pacer (in Redis): the jobs' messages and the listeners' thread posts keep one pace per channel. */
+  pacer: ChannelPacer;
 }
 
 /** A composed process: what start(), the playground, the tests and the benchmarks use. */
@@ -103,11 +106,11 @@ export interface ComposedApp {
   promoteDelayed(): Promise<number>;
   /** How many jobs wait for their time. */
   pendingJobs(): Promise<number>;
-  /** Resolves once the listeners' work after their acks and every card refresh is done. */
+  /** Resolves once the listeners' work after their acks, their posts in threads and every card refresh are done. */
   idle(): Promise<void>;
   /**
-   * Stops in order: Slack requests, then the workers (running jobs finish), then card refreshes,
-   * then the queues, then Redis. Idempotent.
+   * Stops in order: Slack requests, then the workers (running jobs finish), then posts in threads,
+   * then card refreshes, then the queues, then Redis. Idempotent.
    */
   stop(): Promise<void>;
 }

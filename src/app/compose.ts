@@ -20,7 +20,8 @@ import { INTERACTIVE_RETRY, slackClients } from './slack-clients';
  * playground, the test fixtures and the benchmarks all call it, with different options.
  *
  * Everything it opens is closed again by `stop()` (or at once, when start-up fails half way), in
- * this order: Slack requests, workers (running jobs finish), card refreshes, queues, Redis.
+ * this order: Slack requests, workers (running jobs finish), posts in threads, card refreshes,
+ * queues, Redis.
  */
 export async function compose(options: ComposeOptions): Promise<ComposedApp> {
   const { config, flow, catalog } = options;
@@ -77,9 +78,12 @@ export async function compose(options: ComposeOptions): Promise<ComposedApp> {
       exportRetry: options.exportRetry ?? { attempts: 6, backoffMs: 10_000 },
       cardRefreshIntervalMs: options.cardRefreshIntervalMs ?? 1000,
       membershipCacheMs: options.membershipCacheMs,
+      channelPaceMs: options.channelPaceMs,
     });
     // After the workers stop (they ask for refreshes too), before the queues and Redis close.
     closers.add('card refreshes', () => services.refresher.close());
+    // After the listeners finish (they queue posts), before the refreshes and Redis close.
+    closers.add('thread posts', () => services.threadPosts.close());
 
     if (connection) {
       const workers = await startJobWorkers({
@@ -94,7 +98,6 @@ export async function compose(options: ComposeOptions): Promise<ComposedApp> {
         concurrency: options.workers?.concurrency ?? config.jobs.concurrency,
         lockDurationMs: options.workers?.lockDurationMs,
         stalledIntervalMs: options.workers?.stalledIntervalMs,
-        channelPaceMs: options.channelPaceMs,
       });
       closers.add('workers', () => workers.close());
     }
@@ -131,6 +134,7 @@ export async function compose(options: ComposeOptions): Promise<ComposedApp> {
       pendingJobs: () => pendingJobs(queues),
       async idle() {
         await slack?.idle();
+        await services.threadPosts.idle();
         await services.refresher.idle();
       },
       stop: () => closers.closeAll(),

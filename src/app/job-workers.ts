@@ -5,7 +5,6 @@ import type { ExportSettings, ProcessorDeps } from '../jobs/processors/processor
 import { startRetentionWorker } from '../jobs/retention-sweep';
 import { startWorkers } from '../jobs/workers';
 import type { Logger } from '../logger';
-import { RedisChannelPacer } from '../store/channel-pacer';
 import { RedisDeliveryLedger } from '../store/delivery-ledger';
 import type { RedisKeys } from '../store/redis-keys';
 import type { AppServices } from './compose-options';
@@ -14,7 +13,7 @@ import type { JobQueues } from './job-queues';
 export interface JobWorkerOptions {
   /** The workers' own connection (`maxRetriesPerRequest: null`). */
   connection: Redis;
-  /** The app's connection: delivery marks and the channel pacer live there. */
+  /** The app's connection: delivery marks live there. */
   redis: Redis;
   keys: RedisKeys;
   queues: JobQueues;
@@ -26,7 +25,6 @@ export interface JobWorkerOptions {
   concurrency: number;
   lockDurationMs?: number | undefined;
   stalledIntervalMs?: number | undefined;
-  channelPaceMs?: number | undefined;
 }
 
 /**
@@ -39,7 +37,7 @@ export async function startJobWorkers(options: JobWorkerOptions): Promise<{ clos
   const prefix = keys.jobsPrefix();
   const client = services.clients.jobs;
   const ledger = new RedisDeliveryLedger(redis, keys);
-  const pacer = new RedisChannelPacer(redis, keys, options.channelPaceMs);
+  const { pacer } = services;
   const base: ProcessorDeps = {
     ...services,
     logger,

@@ -9,8 +9,10 @@ import type { Clock } from '../ports/clock';
 import { SlackAppSecDirectory } from '../slack/appsec-directory';
 import { SlackChannelMembers } from '../slack/channel-members';
 import { ModelRefresher } from '../slack/model-refresher';
+import { ThreadPosts } from '../slack/thread-posts';
 import { SlackUserTimeZones } from '../slack/user-time-zones';
 import { WorkQueue } from '../slack/work-queue';
+import { RedisChannelPacer } from '../store/channel-pacer';
 import { RedisIdempotency } from '../store/idempotency';
 import { RedisMessageRefStore } from '../store/message-refs';
 import type { RedisKeys } from '../store/redis-keys';
@@ -38,6 +40,8 @@ export interface ServiceOptions {
   exportRetry: { attempts: number; backoffMs: number };
   cardRefreshIntervalMs: number;
   membershipCacheMs: number | undefined;
+  /** Least time between two background posts in one channel (ms); default Slack's pace. */
+  channelPaceMs: number | undefined;
 }
 
 /** How many listeners may do their after-ack work at once. */
@@ -48,8 +52,9 @@ const AFTER_ACK_CONCURRENCY = 8;
  * them (one card refresher, so a model's refreshes coalesce whoever asks; one idempotency ledger).
  * AppSec and time zones are read with the jobs' client, as the processors need them to throw on
  * 429; the channel members with the interactive one (listeners check membership before a modal).
- * Card refreshes go through the background client, never the interactive one: a refresh Slack
- * rate-limits must not hold up the next person's modal.
+ * Card refreshes and the listeners' posts in threads go through the background lane, never the
+ * interactive client: a refresh or a notice Slack rate-limits must not hold up the next person's
+ * modal. One channel pacer keeps the listeners' posts and the jobs' messages to Slack's pace.
  */
 export function buildServices(options: ServiceOptions): AppServices {
   const { redis, keys, store, queues, clients, flow, catalog, clock, logger } = options;
@@ -60,6 +65,7 @@ export function buildServices(options: ServiceOptions): AppServices {
   const timeZones = new SlackUserTimeZones(clients.jobs);
   const members = new SlackChannelMembers(clients.interactive, options.membershipCacheMs);
   const rotation = new RedisReviewRotation(redis, keys);
+  const pacer = new RedisChannelPacer(redis, keys, options.channelPaceMs);
   const refresher = new ModelRefresher({
     store,
     messageRefs,
@@ -89,5 +95,11 @@ export function buildServices(options: ServiceOptions): AppServices {
     client: clients.interactive,
     clients,
     afterAck: new WorkQueue(AFTER_ACK_CONCURRENCY),
+    threadPosts: new ThreadPosts({
+      background: clients.background,
+      pacer,
+      logger: logger.child({ component: 'thread-posts' }),
+    }),
+    pacer,
   };
 }

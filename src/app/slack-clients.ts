@@ -35,7 +35,8 @@ export interface SlackClients {
    */
   jobs: WebClient;
   /**
-   * The background lane (card and list refreshes, pictures, nudges): its clients spend a
+   * The background lane (card and list refreshes, pictures, nudges, the listeners' posts in
+   * threads after their ack): its clients spend a
    * per-workspace budget per method kept in Redis, and never touch the interactive client's queue.
    */
   background: BackgroundSlack;

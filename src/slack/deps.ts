@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { UseCaseDeps } from '../use-cases/use-case-deps';
 import type { ModelRefresher } from './model-refresher';
+import type { ThreadPosts } from './thread-posts';
 import type { WorkQueue } from './work-queue';
 
 /**
@@ -14,4 +15,9 @@ export interface SlackServices extends UseCaseDeps {
   refresher: ModelRefresher;
   /** Where listeners put their work after the ack. */
   afterAck: WorkQueue;
+  /**
+   * The background lane for what listeners post in threads after their ack (greetings, notices,
+   * step announcements): the workspace's budget, the channel's pace, never the interactive client.
+   */
+  threadPosts: ThreadPosts;
 }

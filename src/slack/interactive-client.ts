@@ -23,8 +23,8 @@ export const FOLLOW_UP_WAIT_LIMIT_SECONDS = 10;
  * model). Slack's 429 never pauses it: the SDK's own handling (`rejectRateLimitedCalls: false`)
  * pauses the client's whole queue for the Retry-After, so one refused call would hold up every
  * modal behind it. Here the refused call alone is dealt with: a call in WAITED_FOR_METHODS fails
- * at once with SlackBusyError; any other (a message in the model's thread after a change) waits
- * out a short Retry-After by itself, outside the queue, and is tried once more.
+ * at once with SlackBusyError; any other (the first post of a new model, a clicked message
+ * updated) waits out a short Retry-After by itself, outside the queue, and is tried once more.
  */
 export class InteractiveClient extends WebClient {
   constructor(token: string, options: Omit<WebClientOptions, 'rejectRateLimitedCalls'>) {

@@ -33,18 +33,19 @@ export interface FinishStepInput {
 }
 
 /**
- * Tells the thread that the step is finished, after the change and before the picture is queued,
- * so that the picture comes after the step's announcement.
+ * Tells the thread that the step is finished, after the change, then calls `afterwards` (which
+ * queues the step's picture), so that the picture comes after the step's announcement. It may
+ * return before then: the announcement waits for Slack's pace, and nobody waits for it.
  */
-export type AnnounceFinishedStep = (finished: StepFinished) => Promise<void>;
+export type AnnounceFinishedStep = (finished: StepFinished, afterwards: () => Promise<void>) => Promise<void> | void;
 
 /** The scope drawn as a data-flow diagram; the risk matrix once the risk review is done. */
 const PICTURES: Partial<Record<Step, StepPicture>> = { scope: 'data_flow', risk: 'risk_matrix' };
 
 /**
  * "Finish step N": only the owner and role holders may, on a model they can change; the step
- * engine decides whether the step is complete. Complete: recorded, the next step opens, the
- * step's picture is queued and the card follows. Not complete: the outcome says what is missing.
+ * engine decides whether the step is complete. Complete: recorded, the next step opens, it is
+ * announced, the step's picture is queued once the announcement is out, and the card follows. Not complete: the outcome says what is missing.
  */
 export async function finishStep(
   deps: Pick<UseCaseDeps, 'store' | 'members' | 'flow' | 'clock' | 'exports' | 'cards'>,
@@ -65,8 +66,10 @@ export async function finishStep(
       : refuse(outcome.message);
   }
   const finished: StepFinished = { model, opened: outcome.opened, message: outcome.message, picture: PICTURES[step] };
-  await announce(finished);
-  if (finished.picture) await deps.exports.postPicture({ ...ref, picture: finished.picture, version: model.version });
+  const { picture } = finished;
+  await announce(finished, async () => {
+    if (picture) await deps.exports.postPicture({ ...ref, picture, version: model.version });
+  });
   deps.cards.refresh(ref);
   return { ok: true, ...finished };
 }

@@ -4,54 +4,64 @@ import { ROLES } from '../../domain/roles';
 import type { Step } from '../../domain/steps';
 import type { StepFinished } from '../../use-cases/finish-step';
 import type { SlackServices } from '../deps';
+import type { Post } from '../thread-posts';
 import { mitigationSummaryMessage } from '../views/mitigation-summary';
 import { personaPromptsMessage, unheldRolesMessage } from '../views/persona-prompts';
 import { riskMatrixMessage } from '../views/risk-matrix-summary';
 import { stepCompletedMessage, stepOpenedMessage } from '../views/thread-messages';
 import { threatSummaryMessage } from '../views/threat-summary';
+import { modelChannel } from './in-model-thread';
+
+type AnnounceServices = Pick<SlackServices, 'threadPosts' | 'flow' | 'messageRefs'>;
 
 /**
  * A step has opened: post its intro and buttons in the thread, then each role holder's prompts
  * (roles nobody holds are called out once), then, for step 2, the threats list and, for step 4,
- * the risk matrix.
+ * the risk matrix (each list's ts kept, so the card refresher keeps it in step).
  */
-export async function announceStep(
-  services: Pick<SlackServices, 'client' | 'flow' | 'messageRefs'>,
-  model: ThreatModel,
-  step: Step,
-): Promise<void> {
-  const { client, flow, messageRefs } = services;
-  const inThread = { channel: model.channelId, thread_ts: model.threadTs };
-  await client.chat.postMessage({ ...inThread, ...stepOpenedMessage(model, flow, step) });
+async function postStepOpened(services: AnnounceServices, post: Post, model: ThreatModel, step: Step): Promise<void> {
+  const { flow, messageRefs } = services;
+  const inThread = { thread_ts: model.threadTs };
+  await post({ ...inThread, ...stepOpenedMessage(model, flow, step) });
   for (const role of ROLES.filter((r) => model.roles[r].length > 0 && promptsFor(flow, step, r, model).length > 0)) {
-    await client.chat.postMessage({ ...inThread, ...personaPromptsMessage(model, flow, step, role) });
+    await post({ ...inThread, ...personaPromptsMessage(model, flow, step, role) });
   }
   const unheld = unheldRolesMessage(model, flow, step);
-  if (unheld) await client.chat.postMessage({ ...inThread, ...unheld });
+  if (unheld) await post({ ...inThread, ...unheld });
 
   const ref = { workspaceId: model.workspaceId, modelId: model.id };
   if (step === 'mitigations' && !(await messageRefs.get(ref)).mitigationSummary) {
-    const posted = await client.chat.postMessage({ ...inThread, ...mitigationSummaryMessage(model) });
-    await messageRefs.set(ref, { mitigationSummary: posted.ts as string });
+    const posted = await post({ ...inThread, ...mitigationSummaryMessage(model) });
+    await messageRefs.set(ref, { mitigationSummary: posted.ts });
   }
   if (step === 'risk' && !(await messageRefs.get(ref)).riskSummary) {
-    const posted = await client.chat.postMessage({ ...inThread, ...riskMatrixMessage(model, flow) });
-    await messageRefs.set(ref, { riskSummary: posted.ts as string });
+    const posted = await post({ ...inThread, ...riskMatrixMessage(model, flow) });
+    await messageRefs.set(ref, { riskSummary: posted.ts });
   }
   if (step === 'threats' && !(await messageRefs.get(ref)).threatSummary) {
     const { page: _page, ...summary } = threatSummaryMessage(model);
-    const posted = await client.chat.postMessage({ ...inThread, ...summary });
-    await messageRefs.set(ref, { threatSummary: posted.ts as string, threatPage: 1 });
+    const posted = await post({ ...inThread, ...summary });
+    await messageRefs.set(ref, { threatSummary: posted.ts, threatPage: 1 });
   }
 }
 
-/** A step was finished by `by`: say so in the thread, then announce the step it opened. */
-export async function announceFinishedStep(
-  services: Pick<SlackServices, 'client' | 'flow' | 'messageRefs'>,
+/**
+ * A step was finished by `by`: say so in the thread, then announce the step it opened, then run
+ * `afterwards` (the use case queues the step's picture there, so it follows the announcement).
+ * Queued in the background lane: this returns at once, and the posts go at the channel's pace.
+ */
+export function announceFinishedStep(
+  services: AnnounceServices,
   by: string,
   { model, opened, message }: StepFinished,
-): Promise<void> {
-  const inThread = { channel: model.channelId, thread_ts: model.threadTs };
-  await services.client.chat.postMessage({ ...inThread, ...stepCompletedMessage(by, message) });
-  if (opened) await announceStep(services, model, opened);
+  afterwards: () => Promise<void>,
+): void {
+  void services.threadPosts.send(modelChannel(model), async (post) => {
+    try {
+      await post({ thread_ts: model.threadTs, ...stepCompletedMessage(by, message) });
+      if (opened) await postStepOpened(services, post, model, opened);
+    } finally {
+      await afterwards();
+    }
+  });
 }

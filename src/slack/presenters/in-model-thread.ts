@@ -1,19 +1,34 @@
-import type { WebClient } from '@slack/web-api';
 import type { ThreatModel } from '../../domain/model';
 import type { ReopenedSteps } from '../../domain/stale-steps';
-import type { Logger } from '../../logger';
+import type { SlackServices } from '../deps';
+import type { PostsIn } from '../thread-posts';
 import type { SlackMessage } from '../views/surfaces';
 import { stepsReopenedMessage } from '../views/thread-messages';
 import { tellUser } from './tell-user';
 
-/** Post a message in the model's thread, for everyone there. */
-export async function postInModelThread(client: WebClient, model: ThreatModel, message: SlackMessage): Promise<void> {
-  await client.chat.postMessage({ channel: model.channelId, thread_ts: model.threadTs, ...message });
+/** The model's channel, in its workspace (whose budget the thread's posts spend). */
+export function modelChannel(model: ThreatModel): PostsIn {
+  return { workspaceId: model.workspaceId, channel: model.channelId };
 }
 
-/** Tell one person, privately, in the model's thread (a failure to tell is logged, never thrown). */
+/**
+ * Post a message in the model's thread, for everyone there. Nobody waits for it: it is queued in
+ * the background lane (the workspace's budget, the channel's pace) and this returns at once.
+ */
+export function postInModelThread(
+  services: Pick<SlackServices, 'threadPosts'>,
+  model: ThreatModel,
+  message: SlackMessage,
+): void {
+  services.threadPosts.post(modelChannel(model), { thread_ts: model.threadTs, ...message });
+}
+
+/**
+ * Tell one person, privately, in the model's thread (a failure to tell is logged, never thrown).
+ * An ephemeral is looked at right away, so it goes through the interactive client.
+ */
 export function tellInModelThread(
-  services: { client: WebClient; logger: Logger },
+  services: Pick<SlackServices, 'client' | 'logger'>,
   model: ThreatModel,
   userId: string,
   text: string,
@@ -27,11 +42,11 @@ export function tellInModelThread(
   );
 }
 
-/** After a change: when it reopened steps, say once in the thread which and why. */
-export async function postReopenedSteps(
-  client: WebClient,
+/** After a change: when it reopened steps, say once in the thread which and why (queued, see postInModelThread). */
+export function postReopenedSteps(
+  services: Pick<SlackServices, 'threadPosts'>,
   model: ThreatModel,
   reopened: ReopenedSteps | undefined,
-): Promise<void> {
-  if (reopened) await postInModelThread(client, model, stepsReopenedMessage(model, reopened));
+): void {
+  if (reopened) postInModelThread(services, model, stepsReopenedMessage(model, reopened));
 }

@@ -5,9 +5,10 @@ import { seedModel, useUseCaseDeps } from '../../support/use-case-deps';
 describe('finishing a step', () => {
   const ctx = useUseCaseDeps();
   const announced: StepFinished[] = [];
-  const announce = async (finished: StepFinished) => {
+  const announce = async (finished: StepFinished, afterwards: () => Promise<void>) => {
     ctx.events.push(`announce ${finished.opened}`);
     announced.push(finished);
+    await afterwards();
   };
   const scoped = buildScopedModel();
   beforeEach(() => {

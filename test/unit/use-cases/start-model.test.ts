@@ -47,6 +47,7 @@ describe('starting a model', () => {
       roles: '1700000000.000200',
       scopeSummary: '1700000000.000300',
       scopePage: 1,
+      // No content hashes yet: nothing was refreshed (the Redis adapter answers the same).
       sent: {},
     });
     expect(ctx.jobs.scheduledOf('idle').map(({ data }) => data.modelId)).toEqual(['TM-1']);

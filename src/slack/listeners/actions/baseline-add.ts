@@ -34,11 +34,11 @@ export function baselineAdd(services: SlackServices) {
       view: baselineControlsModal(model, threat, controls),
     });
     const what = linked ? `linked ${threatId} to ${mitigationId}` : `added ${mitigationId} for ${threatId}`;
-    await postInModelThread(
-      services.client,
+    postInModelThread(
+      services,
       model,
       notice(`${mention(body.user.id)} ${what}: baseline control *${control.title}*.`),
     );
-    await postReopenedSteps(services.client, model, outcome.reopened);
+    postReopenedSteps(services, model, outcome.reopened);
   };
 }

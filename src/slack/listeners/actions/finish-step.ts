@@ -27,8 +27,8 @@ export function finishStep(services: SlackServices) {
       const userId = body.user.id;
       const threadTs = body.message?.thread_ts ?? body.message?.ts;
       const ref = { workspaceId: body.team?.id ?? '', modelId: target.modelId };
-      const outcome = await finishModelStep(services, { ref, by: userId, step: step.data }, (finished) =>
-        announceFinishedStep(services, userId, finished),
+      const outcome = await finishModelStep(services, { ref, by: userId, step: step.data }, (finished, afterwards) =>
+        announceFinishedStep(services, userId, finished, afterwards),
       );
       if (outcome.ok) return;
       if (outcome.missing) {

@@ -14,6 +14,6 @@ export async function mitigationRemove(services: SlackServices, body: BlockActio
         ? `Removed mitigation ${choice.id}; its threats may need another mitigation or a risk decision.`
         : outcome.message,
     );
-    if (outcome.ok) await postReopenedSteps(services.client, outcome.model, outcome.reopened);
+    if (outcome.ok) postReopenedSteps(services, outcome.model, outcome.reopened);
   });
 }

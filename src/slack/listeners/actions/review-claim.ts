@@ -19,7 +19,7 @@ export function reviewClaim(services: SlackServices) {
       if (!target) return;
       const outcome = await claimReview(services, { ref: target.ref, by: target.userId });
       if (!outcome.ok) return target.tell(outcome.message);
-      await announceTakenReview(services, outcome, `${mention(target.userId)} claimed this review`);
+      announceTakenReview(services, outcome, `${mention(target.userId)} claimed this review`);
     });
   };
 }

@@ -22,7 +22,7 @@ export function reviewReassign(services: SlackServices) {
       if (!target || !to.success) return;
       const outcome = await reassignReview(services, { ref: target.ref, by: target.userId, to: to.data });
       if (!outcome.ok) return target.tell(outcome.message);
-      await announceTakenReview(
+      announceTakenReview(
         services,
         outcome,
         `${mention(target.userId)} handed this review to ${mention(outcome.reviewerId)}`,

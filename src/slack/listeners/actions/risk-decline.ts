@@ -24,7 +24,7 @@ export function riskDecline(services: SlackServices) {
       const decided = acceptanceDecidedMessage(target.userId, { ...outcome, accepted: false });
       const ts = body.message?.ts;
       if (ts) await services.client.chat.update({ channel: target.channel, ts, ...decided });
-      await postInModelThread(services.client, outcome.model, decided);
+      postInModelThread(services, outcome.model, decided);
     });
   };
 }

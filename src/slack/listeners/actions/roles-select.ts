@@ -30,9 +30,9 @@ export function rolesSelect(services: SlackServices) {
       if (!outcome.ok) return tellClicker(services, { body, respond }, outcome.message);
       const { model, added } = outcome;
       for (const userId of added) {
-        await postInModelThread(services.client, model, roleGreeting(userId, role.data, services.flow));
+        postInModelThread(services, model, roleGreeting(userId, role.data, services.flow));
       }
-      await postReopenedSteps(services.client, model, outcome.reopened);
+      postReopenedSteps(services, model, outcome.reopened);
     });
   };
 }

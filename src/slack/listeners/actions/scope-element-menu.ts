@@ -33,6 +33,6 @@ export function scopeElementMenu(services: SlackServices) {
     const outcome = await removeScopeElement(services, { ref, by: body.user.id, kind, elementId });
     if (!outcome.ok) return tell(outcome.message);
     await tell(`Removed ${SCOPE_KIND_NAMES[kind]} ${elementId}.`);
-    await postReopenedSteps(services.client, outcome.model, outcome.reopened);
+    postReopenedSteps(services, outcome.model, outcome.reopened);
   };
 }

@@ -10,6 +10,6 @@ export async function threatRemove(services: SlackServices, body: BlockAction, c
     const ref = { workspaceId: choice.workspaceId, modelId: choice.model.id };
     const outcome = await removeThreat(services, { ref, by: body.user.id, threatId: choice.id });
     await choice.tell(outcome.ok ? `Removed threat ${choice.id}.` : outcome.message);
-    if (outcome.ok) await postReopenedSteps(services.client, outcome.model, outcome.reopened);
+    if (outcome.ok) postReopenedSteps(services, outcome.model, outcome.reopened);
   });
 }

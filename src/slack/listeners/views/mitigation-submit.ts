@@ -40,12 +40,12 @@ export function mitigationSubmit(services: SlackServices) {
       if (!saved.ok) {
         return tellInModelThread(services, model, userId, saved.message);
       }
-      await postInModelThread(
-        services.client,
+      postInModelThread(
+        services,
         saved.model,
         notice(savedText(userId, saved.mitigationId, saved.edited, parsed.input)),
       );
-      await postReopenedSteps(services.client, saved.model, saved.reopened);
+      postReopenedSteps(services, saved.model, saved.reopened);
     });
   };
 }

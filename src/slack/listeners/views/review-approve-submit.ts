@@ -31,6 +31,6 @@ export function reviewApproveSubmit(services: SlackServices) {
     await ack();
     const { model } = outcome;
     if (!model.threadTs) return;
-    await services.afterAck.run(() => postInModelThread(services.client, model, approvedMessage(model)));
+    postInModelThread(services, model, approvedMessage(model));
   };
 }

@@ -3,6 +3,7 @@ import { requestChanges } from '../../../use-cases/request-changes';
 import type { SlackServices } from '../../deps';
 import { ViewStateSchema } from '../../forms/form-values';
 import { ReviewModalMetadataSchema, readMetadata } from '../../ids';
+import { postInModelThread } from '../../presenters/in-model-thread';
 import { REVIEW_FIELDS } from '../../views/review-modals';
 import { mention, truncate, userText } from '../../views/text';
 import { notice } from '../../views/thread-messages';
@@ -25,15 +26,12 @@ export function reviewChangesSubmit(services: SlackServices) {
     if (!outcome.ok) return errors(outcome.message);
     await ack();
     const { model } = outcome;
-    const threadTs = model.threadTs;
-    if (!threadTs) return;
-    await services.afterAck.run(async () => {
-      const text = truncate(
-        `${mention(model.ownerId)}, ${mention(userId)} requested changes to *${model.id}*:\n>${userText(comment.trim(), 2500).replace(/\n/g, '\n>')}\n` +
-          'Answer here, make the changes, then request the review again from the card.',
-        3000,
-      );
-      await services.client.chat.postMessage({ channel: model.channelId, thread_ts: threadTs, ...notice(text) });
-    });
+    if (!model.threadTs) return;
+    const text = truncate(
+      `${mention(model.ownerId)}, ${mention(userId)} requested changes to *${model.id}*:\n>${userText(comment.trim(), 2500).replace(/\n/g, '\n>')}\n` +
+        'Answer here, make the changes, then request the review again from the card.',
+      3000,
+    );
+    postInModelThread(services, model, notice(text));
   };
 }

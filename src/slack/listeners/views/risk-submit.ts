@@ -31,13 +31,13 @@ export function riskSubmit(services: SlackServices) {
       const pendingRole = result.kind === 'proposed' ? result.awaiting : undefined;
       const decision = threat.risk.decision;
       const scores = { before: rated.before, after: rated.after, pendingRole };
-      await postInModelThread(services.client, rated.model, riskReviewedMessage(userId, threatId, decision, scores));
-      await postReopenedSteps(services.client, rated.model, rated.reopened);
+      postInModelThread(services, rated.model, riskReviewedMessage(userId, threatId, decision, scores));
+      postReopenedSteps(services, rated.model, rated.reopened);
       if (result.kind !== 'proposed' || !decision) return;
       const request = { threatId, threatAction: threat.threatAction, decision, ...result };
       const residual = rated.after ?? rated.before;
-      await postInModelThread(
-        services.client,
+      postInModelThread(
+        services,
         rated.model,
         acceptanceRequestMessage(rated.model, { ...request, ...(residual && { residual }) }),
       );

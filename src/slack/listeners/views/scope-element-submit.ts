@@ -30,7 +30,7 @@ export function scopeElementSubmit(services: SlackServices) {
     await services.afterAck.run(async () => {
       const ref = { workspaceId, modelId };
       const outcome = await saveScopeElement(services, { ref, by: userId, kind, elementId, input: parsed.input });
-      if (outcome.ok) return postReopenedSteps(services.client, outcome.model, outcome.reopened);
+      if (outcome.ok) return postReopenedSteps(services, outcome.model, outcome.reopened);
       await tellInModelThread(services, model, userId, outcome.message);
     });
   };

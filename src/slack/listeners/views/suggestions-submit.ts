@@ -37,8 +37,8 @@ export function suggestionsSubmit(services: SlackServices) {
       }
       const { model, added } = outcome;
       const text = `${mention(by)} added ${added.length} threat(s) from the catalog: ${added.join(', ')}. Map them to your assets with *Edit*.`;
-      await postInModelThread(services.client, model, notice(truncate(text, 3000)));
-      await postReopenedSteps(services.client, model, outcome.reopened);
+      postInModelThread(services, model, notice(truncate(text, 3000)));
+      postReopenedSteps(services, model, outcome.reopened);
     });
   };
 }

@@ -41,12 +41,12 @@ export function threatSubmit(services: SlackServices) {
       if (!saved.ok) {
         return tellInModelThread(services, model, userId, saved.message);
       }
-      await postInModelThread(
-        services.client,
+      postInModelThread(
+        services,
         saved.model,
         threatSavedMessage(userId, saved.threatId, saved.sentence, saved.edited),
       );
-      await postReopenedSteps(services.client, saved.model, saved.reopened);
+      postReopenedSteps(services, saved.model, saved.reopened);
     });
   };
 }

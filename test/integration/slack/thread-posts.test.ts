@@ -1,0 +1,98 @@
+import type { RecordedCall } from '../../../dev/stand-in/stand-in-types';
+import { TEAM_ID, USERS } from '../../../dev/stand-in/workspace';
+import { ROLES } from '../../../src/domain/roles';
+import { alarming } from '../../support/captured-logs';
+import { type SlackAppFixtureOptions, useSlackApp } from '../../support/slack-app-fixture';
+import { CHANNEL, startScopedModel } from '../../support/slack-scenarios';
+
+const { ALICE, BOB, CAROL, DAVE } = USERS;
+const REF = { workspaceId: TEAM_ID, modelId: 'TM-1' };
+
+type Fixture = ReturnType<typeof useSlackApp>;
+
+/** The messages in TM-1's thread whose text contains `words`. */
+async function inThread(ctx: Fixture, words: string) {
+  const { threadTs } = await ctx.store.require(REF);
+  return ctx.standIn.thread(CHANNEL, threadTs ?? '').filter((message) => String(message.text).includes(words));
+}
+
+/** The chat.postMessage calls (accepted or refused) whose text contains `words`. */
+const postsOf = (ctx: Fixture, words: string): RecordedCall[] =>
+  ctx.standIn.callsTo('chat.postMessage').filter((call) => String(call.args.text).includes(words));
+
+/** The most calls that fall within any `windowMs` (each call opening a window). */
+function busiestWindow(calls: readonly RecordedCall[], windowMs: number): number {
+  const times = calls.map((call) => call.at.getTime());
+  return Math.max(0, ...times.map((start) => times.filter((t) => t >= start && t < start + windowMs).length));
+}
+
+/**
+ * Notices and greetings a listener posts in a model's thread after its ack nobody waits for: they
+ * go through the background lane (the workspace's budget, the channel's pace), never the
+ * interactive client, so Slack refusing them neither holds up a modal nor makes anyone be told
+ * that Slack is busy, and none is lost.
+ */
+describe('posts in the thread after a change', () => {
+  describe('when Slack refuses chat.postMessage for a while (429, Retry-After)', () => {
+    const ctx = useSlackApp({ captureLogs: true });
+    const greeting = `<@${CAROL.id}>, you are the *Defender*`;
+
+    it('opens a modal at once, posts the greeting after the pause, once, and tells nobody Slack is busy', async () => {
+      const { driver, standIn } = ctx;
+      await startScopedModel(ctx);
+      standIn.failNext('chat.postMessage', { status: 429, retryAfter: 1, times: 2 });
+
+      await driver.selectUsers(ALICE.id, 'roles.select.defender', [CAROL.id]);
+      const refused = await standIn.waitForCall('chat.postMessage', (call) => call.status === 429);
+      await driver.clickButton(BOB.id, 'threat.add', { value: 'TM-1' });
+      const opened = await standIn.waitForCall('views.open');
+      await ctx.settle();
+
+      expect(opened.status).toBe(200);
+      expect(standIn.openViews(BOB.id)).toHaveLength(1);
+      expect(postsOf(ctx, greeting).map((call) => call.status)).toEqual([429, 429, 200]);
+      const posted = postsOf(ctx, greeting).at(-1) as RecordedCall;
+      // Slack said to wait a second, twice: the greeting went after that, the modal long before it.
+      expect(posted.at.getTime() - refused.at.getTime()).toBeGreaterThanOrEqual(2000);
+      expect(opened.at.getTime()).toBeLessThan(posted.at.getTime());
+      expect(await inThread(ctx, greeting)).toHaveLength(1);
+      expect(standIn.ephemeralsFor(ALICE.id)).toEqual([]);
+      expect(alarming(ctx.logs)).toEqual([]);
+    });
+  });
+
+  describe('with a budget of 3 chat.postMessage per second (Slack counts 3 per 0.9 s)', () => {
+    const budgets: SlackAppFixtureOptions['budgets'] = { 'chat.postMessage': { max: 3, windowMs: 1000 } };
+    const ctx = useSlackApp({ budgets });
+
+    it('a burst of role changes stays within the budget and the channel’s pace, and every greeting arrives once', async () => {
+      const { driver, standIn } = ctx;
+      await startScopedModel(ctx, false);
+      await ctx.settle();
+      // The fixture paces a channel at one message per 100 ms.
+      standIn.enforceRateLimits({
+        'chat.postMessage': { perMethod: { max: 3, windowMs: 900 }, perChannel: { max: 1, windowMs: 90 } },
+      });
+      const since = standIn.calls.length;
+
+      const team = [ALICE, CAROL, DAVE];
+      for (const role of ROLES) {
+        await driver.selectUsers(
+          ALICE.id,
+          `roles.select.${role}`,
+          team.map((user) => user.id),
+        );
+      }
+      await ctx.settle();
+
+      const posts = standIn.calls.slice(since).filter((call) => call.method === 'chat.postMessage');
+      expect(standIn.rateLimitedCount).toBe(0);
+      expect(posts.every((call) => call.status === 200)).toBe(true);
+      expect(posts).toHaveLength(ROLES.length * team.length);
+      expect(busiestWindow(posts, 900)).toBeLessThanOrEqual(3);
+      for (const user of team) {
+        expect(await inThread(ctx, `<@${user.id}>, you are the`)).toHaveLength(ROLES.length);
+      }
+    });
+  });
+});
