@@ -12,12 +12,14 @@ import { stepCompletedMessage, stepOpenedMessage } from '../views/thread-message
 import { threatSummaryMessage } from '../views/threat-summary';
 import { modelChannel } from './in-model-thread';
 
-type AnnounceServices = Pick<SlackServices, 'threadPosts' | 'flow' | 'messageRefs'>;
+type AnnounceServices = Pick<SlackServices, 'threadPosts' | 'flow' | 'messageRefs' | 'cards'>;
 
 /**
  * A step has opened: post its intro and buttons in the thread, then each role holder's prompts
  * (roles nobody holds are called out once), then, for step 2, the threats list and, for step 4,
- * the risk matrix (each list's ts kept, so the card refresher keeps it in step).
+ * the risk matrix (each list's ts kept, so the card refresher keeps it in step). A list is rendered
+ * from the model as the step opened, but posted at the channel's pace, so the model may have
+ * changed meanwhile: once it is posted, the refresher is asked to bring it up to date.
  */
 async function postStepOpened(services: AnnounceServices, post: Post, model: ThreatModel, step: Step): Promise<void> {
   const { flow, messageRefs } = services;
@@ -33,15 +35,18 @@ async function postStepOpened(services: AnnounceServices, post: Post, model: Thr
   if (step === 'mitigations' && !(await messageRefs.get(ref)).mitigationSummary) {
     const posted = await post({ ...inThread, ...mitigationSummaryMessage(model) });
     await messageRefs.set(ref, { mitigationSummary: posted.ts });
+    services.cards.refresh(ref);
   }
   if (step === 'risk' && !(await messageRefs.get(ref)).riskSummary) {
     const posted = await post({ ...inThread, ...riskMatrixMessage(model, flow) });
     await messageRefs.set(ref, { riskSummary: posted.ts });
+    services.cards.refresh(ref);
   }
   if (step === 'threats' && !(await messageRefs.get(ref)).threatSummary) {
     const { page: _page, ...summary } = threatSummaryMessage(model);
     const posted = await post({ ...inThread, ...summary });
     await messageRefs.set(ref, { threatSummary: posted.ts, threatPage: 1 });
+    services.cards.refresh(ref);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { RecordedCall } from '../../../dev/stand-in/stand-in-types';
 import { TEAM_ID, USERS } from '../../../dev/stand-in/workspace';
 import { ROLES } from '../../../src/domain/roles';
+import { addThreat } from '../../../src/domain/threat-edits';
 import { alarming } from '../../support/captured-logs';
 import { type SlackAppFixtureOptions, useSlackApp } from '../../support/slack-app-fixture';
 import { CHANNEL, startScopedModel } from '../../support/slack-scenarios';
@@ -94,5 +95,45 @@ describe('posts in the thread after a change', () => {
         expect(await inThread(ctx, `<@${user.id}>, you are the`)).toHaveLength(ROLES.length);
       }
     });
+  });
+});
+
+/**
+ * A step's lists are rendered as the step opens but posted at the channel's pace: a change made
+ * meanwhile must still reach them (found in the playground: the threats list stayed at 0).
+ */
+describe('a list posted late, after the model changed', () => {
+  const ctx = useSlackApp();
+
+  it('is brought up to date once posted', async () => {
+    const { driver, standIn } = ctx;
+    await startScopedModel(ctx, false);
+    // Slack is slow to answer the first post of step 1's announcement: the lane waits behind it.
+    standIn.holdReplies('chat.postMessage');
+    const since = standIn.calls.length;
+    await driver.clickButton(BOB.id, 'model.finish_step', { value: 'TM-1|scope' });
+    await standIn.waitForCall('chat.postMessage', () => true, 5000, since);
+    // Meanwhile a threat is added (step 2 is open: the step was stored before the announcement).
+    await ctx.store.update(REF, { actor: BOB.id, action: 'threat.add' }, (model) => {
+      const threat = {
+        threatSource: 'internet-based threat actor',
+        threatAction: 'replay a refund request',
+        threatImpact: 'refunds paid twice',
+        impactedGoals: ['integrity' as const],
+        impactedAssetIds: ['AS-1'],
+        stride: ['T' as const],
+        affectedElementIds: ['EP-1'],
+      };
+      return addThreat(model, threat, BOB.id, new Date()).model;
+    });
+    const beforeRefresh = standIn.calls.length;
+    ctx.runtime.cards.refresh(REF);
+    await standIn.waitForCall('chat.update', () => true, 5000, beforeRefresh); // the card, not the list yet
+    expect((await ctx.store.require(REF)).threats).toHaveLength(1);
+    expect(standIn.releaseHeldReplies()).toBe(1);
+    await ctx.settle();
+
+    const { threatSummary } = await ctx.composed.services.messageRefs.get(REF);
+    expect(String(standIn.message(CHANNEL, threatSummary ?? '')?.text)).toContain('Threats of TM-1: 1');
   });
 });
