@@ -14,8 +14,12 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'playground');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** How long to wait for something the page shows after an action (the page polls every 700 ms). */
-export const VISIBLE_MS = 10_000;
+/**
+ * How long to wait for something the page shows after an action (the page polls every 700 ms).
+ * Thread notices go out at Slack's pace, about one per second per channel, so a step's
+ * announcement takes several seconds to appear in full.
+ */
+export const VISIBLE_MS = 20_000;
 
 /** Error toasts and page errors the page showed, recorded as they happen (toasts vanish after 4 s). */
 export interface PageTrouble {
