@@ -197,7 +197,7 @@ export function markdownReport(input: ReportInput): string {
       '',
       `Risk appetite: ${flow.risk.appetite} after mitigation; above it, a risk must be accepted, transferred or avoided by someone allowed to (${acceptanceRules(flow)}).`,
       '',
-      `Threats per band, before and after mitigation (${model.threats.filter((t) => t.risk.before).length} of ${model.threats.length} rated); the residual risk, after mitigation, is what counts:`,
+      `Threats per band, before and after mitigation (${model.threats.filter((t) => t.risk.before).length} of ${model.threats.length} rated); the residual risk, after mitigation, is what counts. After counts it as approval does: a rating lowered with no active mitigation behind it counts as the inherent one, an accepted risk rated only before by that rating, and a threat not rated after mitigation is left out (as in the matrix):`,
       '',
       table(
         ['Band', 'Before', 'After'],
