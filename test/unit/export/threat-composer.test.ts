@@ -364,7 +364,7 @@ describe('Threat Composer export', () => {
       const markdown = toThreatComposer(sneaky, flow).applicationInfo.description ?? '';
       const headings = markdown.split('\n').filter((l) => l.startsWith('#'));
       expect(headings).toEqual(['### Assets', '### Actors', '### Entry points', '### Components']);
-      expect(markdown).toContain('\\# Owned \\#\\# Also \\[click\\]\\(javascript:alert\\(1\\)\\) \\!\\[x\\]');
+      expect(markdown).toContain('\\# Owned \\#\\# Also \\[click\\]\\(javascript\\:alert\\(1\\)\\) \\!\\[x\\]');
     });
   });
 
