@@ -685,6 +685,25 @@ describe('Threat Composer export', () => {
       );
     });
 
+    it('lists the use cases, with their actors, in the application description', () => {
+      const scoped = buildScopedModel();
+      const withUseCases = ThreatModelSchema.parse({
+        ...scoped,
+        scope: {
+          ...scoped.scope,
+          useCases: [
+            { id: 'UC-1', name: 'Ask for a refund', description: 'Within 30 days', actorIds: ['AC-1'] },
+            { id: 'UC-2', name: 'Nightly payout', actorIds: [] },
+          ],
+        },
+        counters: { ...scoped.counters, useCase: 2 },
+      });
+
+      expect(toThreatComposer(withUseCases, flow).applicationInfo.description).toContain(
+        '### Use cases\n\n- **Ask for a refund** (by Customer): Within 30 days\n- **Nightly payout**',
+      );
+    });
+
     it('describes trust boundaries as the architecture and data flows as the data flow, in H3 sections', () => {
       expect(file.architecture.description).toContain(
         '### Trust boundaries\n\n- **Payments VPC** (trust level: internal): Refunds API, Payments DB, Payout queue',
