@@ -446,7 +446,11 @@ function boxCell(id: string, boundary: TrustBoundary, rect: Rect, zIndex: number
     position: { x: rect.x, y: rect.y },
     size: { width: rect.width, height: rect.height },
     // Threat Dragon 2.4+ draws the name from `label`; 2.3 and older from `headerText`.
-    attrs: { label: { text: boundary.name }, headerText: { text: boundary.name }, body: { stroke: '#333333', strokeWidth: 3, strokeDasharray: '5 5' } },
+    attrs: {
+      label: { text: boundary.name },
+      headerText: { text: boundary.name },
+      body: { stroke: '#333333', strokeWidth: 3, strokeDasharray: '5 5' },
+    },
     data: { type: 'tm.BoundaryBox', ...boundaryData(boundary) },
   };
 }

@@ -92,9 +92,10 @@ describe('the Markdown report, rendered as GitHub-flavoured Markdown', () => {
     });
     const html = renderGfm(markdownReport({ model: withLink, flow }));
 
-    expect(linksIn(html).filter((link) => link.text === 'backlog').map((link) => link.href)).toEqual([
-      backlogLink,
-      backlogLink,
-    ]);
+    expect(
+      linksIn(html)
+        .filter((link) => link.text === 'backlog')
+        .map((link) => link.href),
+    ).toEqual([backlogLink, backlogLink]);
   });
 });

@@ -550,7 +550,10 @@ describe('Threat Dragon export', () => {
     });
 
     it('says a threat is not rated after mitigation when only the inherent rating is given', () => {
-      const threat = buildThreat('T-1', { affectedElementIds: ['C-1'], risk: { before: { likelihood: 4, impact: 4 } } });
+      const threat = buildThreat('T-1', {
+        affectedElementIds: ['C-1'],
+        risk: { before: { likelihood: 4, impact: 4 } },
+      });
       const [exported] = threatsOn(exportOf(buildRichModel([threat])), 'Refunds API');
 
       expect(exported?.description).toContain('Risk before mitigation: L4×I4=16 (high); not rated after mitigation');
@@ -578,7 +581,10 @@ describe('Threat Dragon export', () => {
 
     it('keeps no control or bidi character, even from a model that skipped the schema', () => {
       const dirty = 'Pay\u202Eouts\u0007 \u200Bqueue\u0000';
-      const base = buildRichModel([buildThreat('T-1', { affectedElementIds: ['C-1'] })], [buildMitigation('M-1', ['T-1'])]);
+      const base = buildRichModel(
+        [buildThreat('T-1', { affectedElementIds: ['C-1'] })],
+        [buildMitigation('M-1', ['T-1'])],
+      );
       const model: ThreatModel = {
         ...base,
         title: dirty,
