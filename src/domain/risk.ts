@@ -120,15 +120,22 @@ function unsupportedResidual(threat: Threat, mitigations: readonly Mitigation[])
 }
 
 /**
- * The residual risk as it counts for treatment: the rating after mitigation (for accept, transfer
- * or avoid, the one before when there is none), or the inherent one when a lower rating after
- * mitigation has no mitigation behind it. Undefined when not rated after mitigation.
+ * The rating the residual risk counts by: after mitigation (for accept, transfer or avoid, the one
+ * before when there is none), or the inherent one when a lower rating after mitigation has no
+ * mitigation behind it. Undefined when not rated after mitigation. The one rule every view of the
+ * residual risk uses (approval, the report's After column, the risk matrix's After panel).
  */
-export function countedResidual(matrix: RiskMatrix, threat: Threat, mitigations: readonly Mitigation[]) {
+export function countedResidualRating(threat: Threat, mitigations: readonly Mitigation[]): RiskRating | undefined {
   const rating = decidingRating(threat);
   if (!rating) return undefined;
   const { before } = threat.risk;
-  return scoreRisk(matrix, before && unsupportedResidual(threat, mitigations) ? before : rating);
+  return before && unsupportedResidual(threat, mitigations) ? before : rating;
+}
+
+/** The residual risk as it counts for treatment: `countedResidualRating`, scored. */
+export function countedResidual(matrix: RiskMatrix, threat: Threat, mitigations: readonly Mitigation[]) {
+  const rating = countedResidualRating(threat, mitigations);
+  return rating ? scoreRisk(matrix, rating) : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import type { Flow } from '../domain/flow';
 import type { ThreatModel } from '../domain/model';
+import { diagramDataUrl } from './diagram-data-url';
 import type { PublishedFile } from './git-publisher';
 import { markdownReport, type ReportAuditEntry } from './markdown-report';
 import { toNativeJson } from './native-json';
@@ -26,7 +27,8 @@ export interface ExportContext {
 /**
  * Every file of a model's export folder: the Markdown report (named README.md so GitHub shows it
  * when the folder is opened) with its pictures, our JSON, and the Threat Composer and Threat
- * Dragon files. The same model and context always give the same bytes.
+ * Dragon files (Threat Composer's with the data-flow diagram embedded). The same model and
+ * context always give the same bytes.
  */
 export async function exportFiles(
   model: ThreatModel,
@@ -34,6 +36,7 @@ export async function exportFiles(
   context: ExportContext = {},
 ): Promise<PublishedFile[]> {
   const pictures = await modelDiagrams(model, flow);
+  const diagramImage = await diagramDataUrl(pictures.dfdSvg, pictures.dfdPng);
   const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
   return [
     {
@@ -49,7 +52,12 @@ export async function exportFiles(
     { path: EXPORT_FILES.native, content: toNativeJson(model) },
     {
       path: EXPORT_FILES.threatComposer,
-      content: json(toThreatComposer(model, flow, { ...(context.names && { names: context.names }) })),
+      content: json(
+        toThreatComposer(model, flow, {
+          ...(context.names && { names: context.names }),
+          ...(diagramImage && { diagramImage }),
+        }),
+      ),
     },
     { path: EXPORT_FILES.threatDragon, content: json(toThreatDragon(model, flow)) },
     { path: EXPORT_FILES.dfdSvg, content: pictures.dfdSvg },

@@ -20,7 +20,7 @@ import { threatStatement } from '../domain/statement';
 import { STEPS } from '../domain/steps';
 import { STRIDE_NAMES, sortStride } from '../domain/stride';
 import type { Threat } from '../domain/threat';
-import { code, md, table } from './markdown-text';
+import { code, linkTarget, md, table } from './markdown-text';
 
 /** One change in the audit trail, as the report summarises it. */
 export interface ReportAuditEntry {
@@ -144,7 +144,7 @@ export function markdownReport(input: ReportInput): string {
           ]
         : []),
       ...(scope.designLinks.length
-        ? ['\n### Design links\n', scope.designLinks.map((l) => `- ${md(l.title)}: <${encodeURI(l.url)}>`).join('\n')]
+        ? ['\n### Design links\n', scope.designLinks.map((l) => `- ${md(l.title)}: <${linkTarget(l.url)}>`).join('\n')]
         : []),
     ].join('\n'),
   );
@@ -184,7 +184,7 @@ export function markdownReport(input: ReportInput): string {
         m.owner ? who(m.owner) : '',
         [
           ...m.references.map((ref) => code(ref)),
-          ...(m.backlogLink ? [`[backlog](${encodeURI(m.backlogLink)})`] : []),
+          ...(m.backlogLink ? [`[backlog](${linkTarget(m.backlogLink)})`] : []),
         ].join(', '),
       ]),
     )}`,
@@ -197,7 +197,7 @@ export function markdownReport(input: ReportInput): string {
       '',
       `Risk appetite: ${flow.risk.appetite} after mitigation; above it, a risk must be accepted, transferred or avoided by someone allowed to (${acceptanceRules(flow)}).`,
       '',
-      `Threats per band, before and after mitigation (${model.threats.filter((t) => t.risk.before).length} of ${model.threats.length} rated); the residual risk, after mitigation, is what counts:`,
+      `Threats per band, before and after mitigation (${model.threats.filter((t) => t.risk.before).length} of ${model.threats.length} rated); the residual risk, after mitigation, is what counts. After counts it as approval does: a rating lowered with no active mitigation behind it counts as the inherent one, an accepted risk rated only before by that rating, and a threat not rated after mitigation is left out (as in the matrix):`,
       '',
       table(
         ['Band', 'Before', 'After'],

@@ -1,6 +1,6 @@
 import { type Flow, RISK_BANDS, type RiskBand, type RiskMatrix } from '../domain/flow';
 import type { ThreatModel } from '../domain/model';
-import { scoreRisk } from '../domain/risk';
+import { countedResidualRating, scoreRisk } from '../domain/risk';
 import { RISK_LEVEL_MAX } from '../domain/risk-assessment';
 import { DIAGRAM_FONT, markupText, wrapText } from './dfd-dot';
 
@@ -17,15 +17,17 @@ export interface RiskMatrixCounts {
 }
 
 /**
- * Where the threats of a model sit on the matrix. "After" counts only threats rated after
- * mitigation, exactly as the risk-matrix message in the thread does, so picture and text agree;
- * the heading says how many are rated.
+ * Where the threats of a model sit on the matrix. "After" places each threat by its residual risk
+ * as approval counts it (`countedResidualRating`: a lower rating without a mitigation behind it
+ * counts as the inherent one; an accepted risk rated only before counts by that rating; a threat
+ * not rated after mitigation is left out), as the report's After column and the risk-matrix message
+ * in the thread do, so every view agrees; the heading says how many are counted.
  */
 export function riskMatrixCounts(model: ThreatModel, view: RiskView): RiskMatrixCounts {
   const cells = LEVELS.map(() => LEVELS.map((): string[] => []));
   let rated = 0;
   for (const threat of model.threats) {
-    const rating = threat.risk[view];
+    const rating = view === 'before' ? threat.risk.before : countedResidualRating(threat, model.mitigations);
     if (!rating) continue;
     cells[rating.likelihood - 1]?.[rating.impact - 1]?.push(threat.id);
     rated += 1;

@@ -287,6 +287,14 @@ function applicationMarkdown(
       ),
     ),
     section(
+      'Use cases',
+      scope.useCases.map((u) => {
+        const by = u.actorIds.length ? ` (by ${u.actorIds.map((id) => mdLine(name(id))).join(', ')})` : '';
+        return `**${mdLine(u.name)}**${by}${mdDescription(u.description)}`;
+      }),
+      { optional: true },
+    ),
+    section(
       'Components',
       scope.components.map((c) => {
         const facts = [
@@ -358,15 +366,18 @@ function dataflowMarkdown(scope: Scope, names: ElementNames): string {
   ]);
 }
 
-const section = (title: string, items: readonly string[]) =>
-  `### ${title}\n\n${items.length ? items.map((item) => `- ${item}`).join('\n') : '_None recorded._'}`;
+/** An H3 section listing items; an optional one is left out when empty, others say "None recorded". */
+const section = (title: string, items: readonly string[], { optional = false } = {}) =>
+  optional && !items.length
+    ? ''
+    : `### ${title}\n\n${items.length ? items.map((item) => `- ${item}`).join('\n') : '_None recorded._'}`;
 
 const mdLine = (text: string, max = 200) => md(line(text, max), Number.MAX_SAFE_INTEGER);
 const mdDescription = (text: string | undefined) => (text ? `: ${mdLine(text, 300)}` : '');
 
 /** Sections joined; past the limit, whole lines are dropped from the end and the cut is said. */
 function fitMarkdown(sections: readonly string[]): string {
-  const text = sections.join('\n\n');
+  const text = sections.filter(Boolean).join('\n\n');
   if (text.length <= L.markdownMax) return text;
   const note = '\n\n_Shortened to fit Threat Composer; the full model is in Threadmodel._';
   const cut = text.lastIndexOf('\n', L.markdownMax - note.length);

@@ -1,10 +1,11 @@
 import { v5 as uuidv5 } from 'uuid';
+import { cleanText } from '../domain/clean-text';
 import type { Flow, RiskBand } from '../domain/flow';
 import { isActiveMitigation, isMitigationInPlace, type Mitigation } from '../domain/mitigation';
 import type { ThreatModel } from '../domain/model';
 import { lastReviewDecision } from '../domain/review-workflow';
-import { acceptanceOf, residualRisk, treatmentStatus } from '../domain/risk';
-import type { RiskDecisionType } from '../domain/risk-assessment';
+import { acceptanceOf, residualRisk, scoreRisk, treatmentStatus } from '../domain/risk';
+import type { RiskDecisionType, RiskRating } from '../domain/risk-assessment';
 import { ROLE_NAMES } from '../domain/roles';
 import type { DataFlow, TrustBoundary } from '../domain/scope';
 import { threatStatement } from '../domain/statement';
@@ -22,16 +23,36 @@ import {
   type Rect,
   ROW_PITCH,
 } from './threat-dragon-layout';
-import type { ThreatDragonCell, ThreatDragonModel, ThreatDragonThreat } from './threat-dragon-schema';
+import {
+  type ThreatDragonCell,
+  type ThreatDragonModel,
+  ThreatDragonModelSchema,
+  type ThreatDragonThreat,
+} from './threat-dragon-schema';
 
 /**
  * Export a model as an OWASP Threat Dragon v2 file: one STRIDE diagram laid out from the scope,
  * threats on the cells of the elements they affect. Pure and deterministic: every id is a UUID v5
  * of the model and element ids, so exporting the same model twice gives byte-identical JSON and
  * a re-export keeps the ids Threat Dragon saw last time. Text is carried as data, unescaped;
- * Threat Dragon draws it as SVG text.
+ * Threat Dragon draws it as SVG text, cleaned as the store cleans text (see `cleaned`).
  */
 export function toThreatDragon(model: ThreatModel, flow: Flow): ThreatDragonModel {
+  return cleaned(threatDragonFile(model, flow));
+}
+
+/**
+ * Every string of the file cleaned as clean-text.ts cleans what people type (no control or bidi
+ * characters, nothing invisible), as the Threat Composer and Markdown exports are: a model read
+ * from an old file or built outside the schemas, and ids or names the schemas do not clean, can
+ * never smuggle a hidden character into Threat Dragon. The result is checked against the v2 schema.
+ */
+function cleaned(file: ThreatDragonModel): ThreatDragonModel {
+  const json = JSON.stringify(file, (_key, value: unknown) => (typeof value === 'string' ? cleanText(value) : value));
+  return ThreatDragonModelSchema.parse(JSON.parse(json));
+}
+
+function threatDragonFile(model: ThreatModel, flow: Flow): ThreatDragonModel {
   const ids = idsFor(model);
   const layout = layoutDiagram(model);
   const placed = placeThreats(model);
@@ -132,19 +153,45 @@ function toThreat(
 ): ThreatDragonThreat {
   const categories = sortStride(threat.stride);
   const risk = residualRisk(flow.risk, threat);
-  const rating = threat.risk.after ?? threat.risk.before;
   return {
     id: ids.threat(threat.id, elementId),
     title: `${threat.id}: ${capitalise(threat.threatAction.trim())}`,
     type: STRIDE_NAMES[categories[0] ?? STRIDE_PER_ELEMENT[kind][0] ?? 'T'],
     status: threatStatus(flow, model, threat),
     severity: risk ? SEVERITIES[risk.band] : 'TBD',
-    description: lines(threatStatement(threat, model.scope.assets), strideNote(categories)),
+    description: lines(threatStatement(threat, model.scope.assets), strideNote(categories), riskNote(flow, threat)),
     mitigation: mitigationText(threat, model.mitigations),
     modelType: 'STRIDE',
     number: Number(threat.id.slice('T-'.length)),
-    score: risk && rating ? `L${rating.likelihood}×I${rating.impact}=${risk.score}` : '',
+    score: scoreText(threat),
   };
+}
+
+/** `L4×I4=16`. */
+function product(rating: RiskRating): string {
+  return `L${rating.likelihood}×I${rating.impact}=${rating.likelihood * rating.impact}`;
+}
+
+/**
+ * Threat Dragon has one score and one severity, which carry the residual risk (after mitigation,
+ * else the inherent one); the inherent rating is kept beside it, so neither is lost.
+ */
+function scoreText(threat: Threat): string {
+  const { before, after } = threat.risk;
+  const shown = after ?? before;
+  if (!shown) return '';
+  const was = before && after && product(before) !== product(after) ? ` (before mitigation ${product(before)})` : '';
+  return `${product(shown)}${was}`;
+}
+
+/** "Risk before mitigation: L4×I4=16 (high); after mitigation: L2×I3=6 (medium)", under the statement. */
+function riskNote(flow: Flow, threat: Threat): string | undefined {
+  const { before, after } = threat.risk;
+  const rated = (rating: RiskRating) => `${product(rating)} (${scoreRisk(flow.risk, rating).band})`;
+  const beforeText = before ? `before mitigation: ${rated(before)}` : 'not rated before mitigation';
+  const afterText = after ? `after mitigation: ${rated(after)}` : 'not rated after mitigation';
+  if (!before && !after) return undefined;
+  return `Risk ${beforeText}; ${afterText}`;
 }
 
 /**
@@ -180,10 +227,7 @@ function threatStatus(flow: Flow, model: ThreatModel, threat: Threat): ThreatDra
 function mitigationText(threat: Threat, mitigations: readonly Mitigation[]): string {
   const addressing = mitigations
     .filter((mitigation) => isActiveMitigation(mitigation) && mitigation.threatIds.includes(threat.id))
-    .map(
-      (mitigation) =>
-        `${mitigation.id} (${mitigation.status}${isMitigationInPlace(mitigation) ? '' : ', not in place yet'}): ${mitigation.description}`,
-    );
+    .map(mitigationLines);
   const decision = threat.risk.decision;
   const acceptance = acceptanceOf(decision);
   if (decision && decision.type !== 'mitigate' && acceptance) {
@@ -199,6 +243,17 @@ function mitigationText(threat: Threat, mitigations: readonly Mitigation[]): str
     }
   }
   return addressing.join('\n\n');
+}
+
+/** A mitigation with who owns it, its references and its backlog item, one fact a line. */
+function mitigationLines(mitigation: Mitigation): string {
+  const { id, status, description, owner, references, backlogLink } = mitigation;
+  return lines(
+    `${id} (${status}${isMitigationInPlace(mitigation) ? '' : ', not in place yet'}): ${description}`,
+    owner && `Owner: ${owner}`,
+    references.length ? `References: ${references.join(', ')}` : undefined,
+    backlogLink && `Backlog: ${backlogLink}`,
+  );
 }
 
 function capitalise(text: string): string {
@@ -390,7 +445,12 @@ function boxCell(id: string, boundary: TrustBoundary, rect: Rect, zIndex: number
     visible: true,
     position: { x: rect.x, y: rect.y },
     size: { width: rect.width, height: rect.height },
-    attrs: { headerText: { text: boundary.name }, body: { stroke: '#333333', strokeWidth: 3, strokeDasharray: '5 5' } },
+    // Threat Dragon 2.4+ draws the name from `label`; 2.3 and older from `headerText`.
+    attrs: {
+      label: { text: boundary.name },
+      headerText: { text: boundary.name },
+      body: { stroke: '#333333', strokeWidth: 3, strokeDasharray: '5 5' },
+    },
     data: { type: 'tm.BoundaryBox', ...boundaryData(boundary) },
   };
 }

@@ -1,6 +1,6 @@
 import type { Flow } from '../../domain/flow';
 import type { ThreatModel } from '../../domain/model';
-import { untreatedLabel, untreatedThreats } from '../../domain/risk';
+import { countedResidualRating, untreatedLabel, untreatedThreats } from '../../domain/risk';
 import type { RiskRating } from '../../domain/risk-assessment';
 import type { SlackMessage } from './surfaces';
 import { context, section, truncate } from './text';
@@ -21,7 +21,8 @@ function grid(ratings: readonly RiskRating[]): string {
  */
 export function riskMatrixMessage(model: ThreatModel, flow: Flow): SlackMessage {
   const before = model.threats.flatMap((t) => (t.risk.before ? [t.risk.before] : []));
-  const after = model.threats.flatMap((t) => (t.risk.after ? [t.risk.after] : []));
+  // The residual risk as approval counts it, as the exported matrix and report count it.
+  const after = model.threats.flatMap((t) => countedResidualRating(t, model.mitigations) ?? []);
   const untreated = untreatedThreats(flow, model);
   const rated = untreated.filter((item) => item.kind !== 'not_rated');
   const unrated = untreated.length - rated.length;

@@ -190,7 +190,8 @@ describe('a whole threat model, as a team walks it in Slack', () => {
     const flow = ctx.runtime.flow;
     const report = markdownReport({ model: approved, flow });
     expect(report).toContain('- Pen-test the refund API before launch');
-    expect(report).toContain(`@${DAVE.id} (Business), confirmed by @${APPSEC1.id} (AppSec)`);
+    // `\@` keeps GitHub from reading a Slack id as a GitHub mention; it shows as `@U…`.
+    expect(report).toContain(`\\@${DAVE.id} (Business), confirmed by \\@${APPSEC1.id} (AppSec)`);
     const composer = toThreatComposer(approved, flow);
     expect(composer.applicationInfo.description).toContain(
       '### Follow-up actions\n\n- Pen-test the refund API before launch',

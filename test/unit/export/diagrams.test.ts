@@ -4,9 +4,17 @@ import type { Flow } from '../../../src/domain/flow';
 import { type ThreatModel, type ThreatModelInput, ThreatModelSchema } from '../../../src/domain/model';
 import type { Scope } from '../../../src/domain/scope';
 import { dataFlowDiagramDot } from '../../../src/export/dfd-dot';
+import { markdownReport } from '../../../src/export/markdown-report';
 import { bundledFontFiles, modelDiagrams, PNG_MAX_WIDTH, renderSvg, svgToPng } from '../../../src/export/render-images';
 import { riskMatrixCounts, riskMatrixSvg } from '../../../src/export/risk-matrix-svg';
-import { buildModel, buildModelWith, buildScopedModel, buildThreat, defaultFlow } from '../../support/build-model';
+import {
+  buildMitigation,
+  buildModel,
+  buildModelWith,
+  buildScopedModel,
+  buildThreat,
+  defaultFlow,
+} from '../../support/build-model';
 
 const flow = defaultFlow();
 
@@ -249,12 +257,15 @@ describe('diagram export', () => {
   });
 
   describe('the risk matrix', () => {
-    const model = buildModelWith([
-      buildThreat('T-1', { risk: { before: { likelihood: 4, impact: 4 }, after: { likelihood: 2, impact: 3 } } }),
-      buildThreat('T-2', { risk: { before: { likelihood: 4, impact: 4 } } }),
-      buildThreat('T-3', { risk: { before: { likelihood: 5, impact: 5 }, after: { likelihood: 1, impact: 1 } } }),
-      buildThreat('T-4'),
-    ]);
+    const model = buildModelWith(
+      [
+        buildThreat('T-1', { risk: { before: { likelihood: 4, impact: 4 }, after: { likelihood: 2, impact: 3 } } }),
+        buildThreat('T-2', { risk: { before: { likelihood: 4, impact: 4 } } }),
+        buildThreat('T-3', { risk: { before: { likelihood: 5, impact: 5 }, after: { likelihood: 1, impact: 1 } } }),
+        buildThreat('T-4'),
+      ],
+      [buildMitigation('M-1', ['T-1', 'T-3'])],
+    );
     const cells = (svg: string) =>
       [
         ...svg.matchAll(
@@ -276,6 +287,47 @@ describe('diagram export', () => {
         { at: '1x1', band: 'low', count: 1 },
         { at: '2x3', band: 'medium', count: 1 },
       ]);
+    });
+
+    it('counts After by the one rule the report and approval use (countedResidual)', () => {
+      const decided = { decidedBy: 'U0BOB0001', decidedAt: '2026-11-25T10:00:00.000Z' };
+      const counted = buildModelWith(
+        [
+          // Rated lower after mitigation with no mitigation behind it: the inherent 4x4 still counts.
+          buildThreat('T-1', { risk: { before: { likelihood: 4, impact: 4 }, after: { likelihood: 2, impact: 3 } } }),
+          // Accepted with only the rating before: that one is the residual risk.
+          buildThreat('T-2', {
+            risk: {
+              before: { likelihood: 3, impact: 3 },
+              decision: { type: 'accept', reason: 'Low value', ...decided },
+            },
+          }),
+          // Mitigated: the rating after counts.
+          buildThreat('T-3', { risk: { before: { likelihood: 5, impact: 5 }, after: { likelihood: 1, impact: 1 } } }),
+          // Not rated after mitigation: in neither view.
+          buildThreat('T-4', { risk: { before: { likelihood: 5, impact: 5 } } }),
+        ],
+        [buildMitigation('M-1', ['T-3'])],
+      );
+      const report = markdownReport({ model: counted, flow });
+      const reportAfter = Object.fromEntries(
+        [...report.matchAll(/^\| (low|medium|high|critical) \| \d+ \| (\d+) \|$/gm)].map(([, band, n]) => [
+          band,
+          Number(n),
+        ]),
+      );
+      const svg = riskMatrixSvg(counted, flow, 'after');
+      const matrixAfter = Object.fromEntries(
+        [
+          ...svgTexts(svg)
+            .join('\n')
+            .matchAll(/^(Low|Medium|High|Critical): (\d+)$/gm),
+        ].map(([, band, n]) => [band?.toLowerCase(), Number(n)]),
+      );
+
+      expect(reportAfter).toEqual({ critical: 0, high: 1, medium: 1, low: 1 });
+      expect(matrixAfter).toEqual(reportAfter);
+      expect(occupied(svg).map((cell) => cell.at)).toEqual(['1x1', '3x3', '4x4']);
     });
 
     it('colours all 25 cells by the band of the flow, with a legend of counts per band', () => {

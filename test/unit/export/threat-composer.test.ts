@@ -364,7 +364,7 @@ describe('Threat Composer export', () => {
       const markdown = toThreatComposer(sneaky, flow).applicationInfo.description ?? '';
       const headings = markdown.split('\n').filter((l) => l.startsWith('#'));
       expect(headings).toEqual(['### Assets', '### Actors', '### Entry points', '### Components']);
-      expect(markdown).toContain('\\# Owned \\#\\# Also \\[click\\]\\(javascript:alert\\(1\\)\\) \\!\\[x\\]');
+      expect(markdown).toContain('\\# Owned \\#\\# Also \\[click\\]\\(javascript\\:alert\\(1\\)\\) \\!\\[x\\]');
     });
   });
 
@@ -682,6 +682,25 @@ describe('Threat Composer export', () => {
           '- **Payments DB** (aws-rds; data store; in Payments VPC)',
           '- **Payout queue** (aws-sqs; data store; in Payments VPC)',
         ].join('\n'),
+      );
+    });
+
+    it('lists the use cases, with their actors, in the application description', () => {
+      const scoped = buildScopedModel();
+      const withUseCases = ThreatModelSchema.parse({
+        ...scoped,
+        scope: {
+          ...scoped.scope,
+          useCases: [
+            { id: 'UC-1', name: 'Ask for a refund', description: 'Within 30 days', actorIds: ['AC-1'] },
+            { id: 'UC-2', name: 'Nightly payout', actorIds: [] },
+          ],
+        },
+        counters: { ...scoped.counters, useCase: 2 },
+      });
+
+      expect(toThreatComposer(withUseCases, flow).applicationInfo.description).toContain(
+        '### Use cases\n\n- **Ask for a refund** (by Customer): Within 30 days\n- **Nightly payout**',
       );
     });
 

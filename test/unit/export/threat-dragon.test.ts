@@ -19,6 +19,7 @@ import {
   defaultFlow,
   NOW,
 } from '../../support/build-model';
+import { hiddenCharactersIn } from '../../support/hidden-characters';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const at = NOW.toISOString();
@@ -330,11 +331,12 @@ describe('Threat Dragon export', () => {
         type: 'Tampering',
         status: 'Mitigated',
         severity: 'Medium',
-        score: 'L2×I3=6',
+        score: 'L2×I3=6 (before mitigation L4×I4=16)',
         mitigation: 'M-1 (implemented): Idempotency key on POST /refunds',
         description:
           'An internet-based threat actor with a stolen customer session can replay a refund request, which leads to ' +
-          'refunds paid twice, resulting in reduced integrity of Refund records',
+          'refunds paid twice, resulting in reduced integrity of Refund records\n' +
+          'Risk before mitigation: L4×I4=16 (high); after mitigation: L2×I3=6 (medium)',
       });
     });
 
@@ -523,6 +525,83 @@ describe('Threat Dragon export', () => {
       const other = { ...model, workspaceId: 'T0OTHERWS' };
 
       expect(named(exportOf(model), 'Customer').id).not.toBe(named(exportOf(other), 'Customer').id);
+    });
+  });
+
+  describe('what the model says (issue 16)', () => {
+    it('names a trust-boundary box in attrs.label.text, which Threat Dragon 2.4+ draws', () => {
+      const box = named(exportOf(buildRichModel()), 'Payments VPC');
+
+      expect(box.shape).toBe('trust-boundary-box');
+      expect(box.attrs).toMatchObject({ label: { text: 'Payments VPC' }, headerText: { text: 'Payments VPC' } });
+    });
+
+    it('keeps the inherent rating beside the residual one, in the score and the description', () => {
+      const threat = buildThreat('T-1', {
+        affectedElementIds: ['C-1'],
+        risk: { before: { likelihood: 4, impact: 4 }, after: { likelihood: 2, impact: 3 } },
+      });
+      const [exported] = threatsOn(exportOf(buildRichModel([threat])), 'Refunds API');
+
+      expect(exported?.score).toBe('L2×I3=6 (before mitigation L4×I4=16)');
+      expect(exported?.description).toContain(
+        'Risk before mitigation: L4×I4=16 (high); after mitigation: L2×I3=6 (medium)',
+      );
+    });
+
+    it('says a threat is not rated after mitigation when only the inherent rating is given', () => {
+      const threat = buildThreat('T-1', {
+        affectedElementIds: ['C-1'],
+        risk: { before: { likelihood: 4, impact: 4 } },
+      });
+      const [exported] = threatsOn(exportOf(buildRichModel([threat])), 'Refunds API');
+
+      expect(exported?.description).toContain('Risk before mitigation: L4×I4=16 (high); not rated after mitigation');
+    });
+
+    it('writes each mitigation’s owner, references and backlog link into the threat’s mitigation text', () => {
+      const threat = buildThreat('T-1', { affectedElementIds: ['C-1'] });
+      const mitigation = buildMitigation('M-1', ['T-1'], {
+        description: 'Idempotency key',
+        owner: CAROL,
+        references: ['https://cheatsheetseries.owasp.org/x', 'docs/refunds.md#L12'],
+        backlogLink: 'https://jira.example.com/browse/PAY-12',
+      });
+      const [exported] = threatsOn(exportOf(buildRichModel([threat], [mitigation])), 'Refunds API');
+
+      expect(exported?.mitigation).toBe(
+        [
+          'M-1 (planned, not in place yet): Idempotency key',
+          `Owner: ${CAROL}`,
+          'References: https://cheatsheetseries.owasp.org/x, docs/refunds.md#L12',
+          'Backlog: https://jira.example.com/browse/PAY-12',
+        ].join('\n'),
+      );
+    });
+
+    it('keeps no control or bidi character, even from a model that skipped the schema', () => {
+      const dirty = 'Pay\u202Eouts\u0007 \u200Bqueue\u0000';
+      const base = buildRichModel(
+        [buildThreat('T-1', { affectedElementIds: ['C-1'] })],
+        [buildMitigation('M-1', ['T-1'])],
+      );
+      const model: ThreatModel = {
+        ...base,
+        title: dirty,
+        ownerId: `U0ALICE01${'\u202E'}`,
+        scope: {
+          ...base.scope,
+          description: dirty,
+          trustBoundaries: base.scope.trustBoundaries.map((b) => ({ ...b, name: dirty, trustLevel: dirty })),
+          components: base.scope.components.map((c) => ({ ...c, name: dirty, type: dirty, description: dirty })),
+          actors: base.scope.actors.map((a) => ({ ...a, name: dirty, trustLevel: dirty })),
+          dataFlows: base.scope.dataFlows.map((f) => ({ ...f, data: dirty, protocol: dirty })),
+        },
+        threats: base.threats.map((t) => ({ ...t, threatAction: dirty, threatSource: dirty })),
+        mitigations: base.mitigations.map((m) => ({ ...m, description: dirty })),
+      };
+
+      expect(hiddenCharactersIn(exportOf(model))).toEqual([]);
     });
   });
 
