@@ -1,5 +1,4 @@
-import type { Catalog } from '../../catalog/catalog';
-import type { EntryPointKind } from '../../catalog/catalog-schema';
+import { nativeKind } from '../../catalog/catalog-queries';
 import type { ThreatModel } from '../../domain/model';
 import { CUSTOM_ENTRY_POINT_KIND, type EntryPoint } from '../../domain/scope';
 import type { ChoiceGroup, FormContext } from './field';
@@ -29,11 +28,6 @@ export function entryPointKindValue(model: ThreatModel, entryPoint: EntryPoint):
   if (!entryPoint.kind || entryPoint.kind === CUSTOM_ENTRY_POINT_KIND) return entryPoint.kind;
   const component = model.scope.components.find((c) => c.id === entryPoint.componentId);
   return component && `${component.type}/${entryPoint.kind}`;
-}
-
-/** A native kind of a component type, by id. */
-export function nativeKind(catalog: Catalog, typeId: string, kindId: string): EntryPointKind | undefined {
-  return catalog.componentTypes.get(typeId)?.entryPointKinds.find((k) => k.id === kindId);
 }
 
 /**
