@@ -101,7 +101,7 @@ export const ComponentSchema = z
       "The component's kind in a data-flow diagram, taken from its catalog type when it was added",
     ),
     responsibility: ResponsibilityModelSchema.optional().describe(
-      "The shared-responsibility model, taken from its catalog type when it was added (if the type names one)",
+      'The shared-responsibility model, taken from its catalog type when it was added (if the type names one)',
     ),
     trustBoundaryId: TrustBoundaryIdSchema.optional(),
     inherited: InheritedFromSchema.optional(),

@@ -105,7 +105,13 @@ export function markdownReport(input: ReportInput): string {
       '\n### Entry points\n',
       table(
         ['Id', 'Entry point', 'Component', 'Kind', 'Authentication'],
-        scope.entryPoints.map((e) => [e.id, md(e.name), element(e.componentId), entryPointKindCell(e), e.authentication]),
+        scope.entryPoints.map((e) => [
+          e.id,
+          md(e.name),
+          element(e.componentId),
+          entryPointKindCell(e),
+          e.authentication,
+        ]),
       ),
       '\n### Components\n',
       table(

@@ -13,9 +13,7 @@ export function sharedResponsibilitySection(scope: Scope): string | undefined {
   const rows = scope.components.map((c) => {
     const split = c.responsibility && RESPONSIBILITY[c.responsibility];
     const name = `${c.id} ${md(c.name, 80)}`;
-    return split
-      ? [name, split.name, md(split.provider, 300), md(split.team, 300)]
-      : [name, 'Not recorded', '', ''];
+    return split ? [name, split.name, md(split.provider, 300), md(split.team, 300)] : [name, 'Not recorded', '', ''];
   });
   return `## Shared responsibility\n\n${table(['Component', 'Model', 'The provider secures', 'The team must mitigate'], rows)}`;
 }

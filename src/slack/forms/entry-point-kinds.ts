@@ -18,7 +18,9 @@ export function entryPointKindChoices({ model, catalog }: FormContext): ChoiceGr
   const groups = typeIds.flatMap((typeId): ChoiceGroup[] => {
     const type = catalog.componentTypes.get(typeId);
     if (!type) return [];
-    return [{ label: type.name, choices: type.entryPointKinds.map((k) => ({ text: k.name, value: `${typeId}/${k.id}` })) }];
+    return [
+      { label: type.name, choices: type.entryPointKinds.map((k) => ({ text: k.name, value: `${typeId}/${k.id}` })) },
+    ];
   });
   return model.scope.components.length > 0 ? [...groups, { label: 'Any component', choices: [CUSTOM_CHOICE] }] : [];
 }
@@ -35,7 +37,11 @@ export function entryPointKindValue(model: ThreatModel, entryPoint: EntryPoint):
  * kind id. Exposure is asked for where the kind offers it, and dropped where it does not (a
  * select cannot be cleared in Slack, so a leftover choice must not be held against anyone).
  */
-export function checkEntryPointKind(raw: Record<string, unknown>, context: FormContext, errors: Record<string, string>) {
+export function checkEntryPointKind(
+  raw: Record<string, unknown>,
+  context: FormContext,
+  errors: Record<string, string>,
+) {
   if (typeof raw.kind !== 'string') return;
   const component = context.model.scope.components.find((c) => c.id === raw.componentId);
   if (raw.kind === CUSTOM_ENTRY_POINT_KIND || !component) return;

@@ -34,10 +34,19 @@ export function responsibilityBlocks(model: ThreatModel, catalog: Catalog): Know
   const lines = model.scope.components.flatMap((component) => {
     const of = responsibilityOf(component, catalog);
     if (!of) return [];
-    return [`• *${component.id}* ${userLine(component.name, 60)} (${RESPONSIBILITY[of].name.toLowerCase()}): ${RESPONSIBILITY[of].team}`];
+    return [
+      `• *${component.id}* ${userLine(component.name, 60)} (${RESPONSIBILITY[of].name.toLowerCase()}): ${RESPONSIBILITY[of].team}`,
+    ];
   });
   if (lines.length === 0) return [];
-  return [section(truncate(`*Shared responsibility.* The provider secures the rest; the team must mitigate:\n${lines.join('\n')}`, 3000))];
+  return [
+    section(
+      truncate(
+        `*Shared responsibility.* The provider secures the rest; the team must mitigate:\n${lines.join('\n')}`,
+        3000,
+      ),
+    ),
+  ];
 }
 
 function capital(text: string): string {

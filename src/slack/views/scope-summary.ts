@@ -2,8 +2,8 @@ import type { KnownBlock } from '@slack/types';
 import type { Catalog } from '../../catalog/catalog';
 import { nativeKind } from '../../catalog/catalog-queries';
 import type { ThreatModel } from '../../domain/model';
-import { SCOPE_KIND_NAMES, SCOPE_KINDS, SCOPE_LISTS, type ScopeKind } from '../../domain/scope-edits';
 import { CUSTOM_ENTRY_POINT_KIND, type EntryPoint } from '../../domain/scope';
+import { SCOPE_KIND_NAMES, SCOPE_KINDS, SCOPE_LISTS, type ScopeKind } from '../../domain/scope-edits';
 import { ACTIONS, encodeValue } from '../ids';
 import type { SlackMessage } from './surfaces';
 import { actions, button, context, option, section, userLine } from './text';
@@ -56,7 +56,9 @@ function kindText(model: ThreatModel, catalog: Catalog, entryPoint: EntryPoint):
   if (!entryPoint.kind) return '';
   const type = model.scope.components.find((c) => c.id === entryPoint.componentId)?.type ?? '';
   const name =
-    entryPoint.kind === CUSTOM_ENTRY_POINT_KIND ? 'custom' : (nativeKind(catalog, type, entryPoint.kind)?.name ?? entryPoint.kind);
+    entryPoint.kind === CUSTOM_ENTRY_POINT_KIND
+      ? 'custom'
+      : (nativeKind(catalog, type, entryPoint.kind)?.name ?? entryPoint.kind);
   return ` · ${name}${entryPoint.exposure ? `, ${entryPoint.exposure}` : ''}`;
 }
 

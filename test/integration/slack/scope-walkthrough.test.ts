@@ -148,7 +148,9 @@ describe('step 1 as a team does it', () => {
       .map((m) => String(m.text))
       .filter((t) => t.includes(' added *C-'));
     expect(added).toEqual([
-      expect.stringMatching(/<@U0ALICE01> added \*C-1\* Upload handler \(AWS Lambda\)\.\n\*Shared responsibility: abstracted service\.\*/),
+      expect.stringMatching(
+        /<@U0ALICE01> added \*C-1\* Upload handler \(AWS Lambda\)\.\n\*Shared responsibility: abstracted service\.\*/,
+      ),
       expect.stringMatching(
         /<@U0ALICE01> added \*C-2\* Uploads bucket \(Amazon S3\)[\s\S]*The provider runs and secures the hosts[\s\S]*\*The team must mitigate\* the API actions it allows and the policies granting them/,
       ),
@@ -185,10 +187,19 @@ describe('step 1 as a team does it', () => {
     ).toBeUndefined();
     await ctx.settle();
     expect((await ctx.model()).scope.entryPoints).toEqual([
-      { id: 'EP-1', name: 'Upload URL', componentId: 'C-2', kind: 's3-api', exposure: 'public', authentication: 'aws_iam' },
+      {
+        id: 'EP-1',
+        name: 'Upload URL',
+        componentId: 'C-2',
+        kind: 's3-api',
+        exposure: 'public',
+        authentication: 'aws_iam',
+      },
     ]);
     const summary = standIn.thread(CHANNEL, card?.ts ?? '').find((m) => blockText(m).includes('Scope of TM-1'));
-    expect(blockText(summary)).toContain('Upload URL · on C-2 Uploads bucket · S3 API (bucket and object requests), public');
+    expect(blockText(summary)).toContain(
+      'Upload URL · on C-2 Uploads bucket · S3 API (bucket and object requests), public',
+    );
 
     // Editing it shows the kind chosen.
     await driver.clickOverflow(ALICE.id, 'scope.element_menu', 'TM-1|edit:EP-1');
@@ -221,7 +232,12 @@ describe('step 1 as a team does it', () => {
     }
     await driver.clickButton(ALICE.id, 'scope.add.entryPoint', { value: 'TM-1|entryPoint' });
     await ctx.settle();
-    await driver.submitView(ALICE.id, { name: 'GET /x', componentId: 'C-1', kind: 'web-api/http-api', authentication: 'none' });
+    await driver.submitView(ALICE.id, {
+      name: 'GET /x',
+      componentId: 'C-1',
+      kind: 'web-api/http-api',
+      authentication: 'none',
+    });
     await ctx.settle();
 
     await driver.clickOverflow(ALICE.id, 'scope.element_menu', 'TM-1|edit:C-2');

@@ -100,8 +100,12 @@ describe('loading the catalog', () => {
       expect.stringMatching(
         /types\.yaml componentTypes\[1\]\.entryPointKinds: every component type lists at least one native entry-point kind/i,
       ),
-      expect.stringMatching(/types\.yaml componentTypes\[2\]\.entryPointKinds\[2\]\.id: "custom" is offered on every component/),
-      expect.stringMatching(/types\.yaml componentTypes\[2\]\.entryPointKinds\[1\]\.id: duplicate entry-point kind s3-api/),
+      expect.stringMatching(
+        /types\.yaml componentTypes\[2\]\.entryPointKinds\[2\]\.id: "custom" is offered on every component/,
+      ),
+      expect.stringMatching(
+        /types\.yaml componentTypes\[2\]\.entryPointKinds\[1\]\.id: duplicate entry-point kind s3-api/,
+      ),
     ]);
   });
 

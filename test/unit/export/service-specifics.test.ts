@@ -15,9 +15,25 @@ function withBucket() {
     model = added.model;
     return added.model.scope[SCOPE_LISTS[kind]].at(-1)?.id ?? '';
   };
-  const bucket = add('component', { name: 'Uploads bucket', type: 'aws-s3', kind: 'data_store', responsibility: 'abstracted' });
-  const box = add('component', { name: 'Build box', type: 'aws-ec2', kind: 'process', responsibility: 'infrastructure' });
-  add('entryPoint', { name: 'Upload URL', componentId: bucket, kind: 's3-api', exposure: 'public', authentication: 'aws_iam' });
+  const bucket = add('component', {
+    name: 'Uploads bucket',
+    type: 'aws-s3',
+    kind: 'data_store',
+    responsibility: 'abstracted',
+  });
+  const box = add('component', {
+    name: 'Build box',
+    type: 'aws-ec2',
+    kind: 'process',
+    responsibility: 'infrastructure',
+  });
+  add('entryPoint', {
+    name: 'Upload URL',
+    componentId: bucket,
+    kind: 's3-api',
+    exposure: 'public',
+    authentication: 'aws_iam',
+  });
   add('entryPoint', { name: 'Admin SSH', componentId: box, kind: 'ssh', authentication: 'other' });
   return ThreatModelSchema.parse(model);
 }
@@ -41,9 +57,15 @@ describe('service-specific entry points and shared responsibility in the exports
   it('the report lists every component with its shared-responsibility model: who secures what', () => {
     const report = markdownReport({ model: withBucket(), flow });
     const section = report.slice(report.indexOf('## Shared responsibility'));
-    expect(section).toMatch(/^## Shared responsibility\n\n\| Component \| Model \| The provider secures \| The team must mitigate \|/);
-    expect(section).toMatch(/\| C-4 Uploads bucket \| Abstracted service \| the provider runs and secures the hosts[^|]*\| the API actions it allows and the policies granting them/);
-    expect(section).toMatch(/\| C-5 Build box \| Infrastructure service \| [^|]*virtualisation layer \| the operating system and up/);
+    expect(section).toMatch(
+      /^## Shared responsibility\n\n\| Component \| Model \| The provider secures \| The team must mitigate \|/,
+    );
+    expect(section).toMatch(
+      /\| C-4 Uploads bucket \| Abstracted service \| the provider runs and secures the hosts[^|]*\| the API actions it allows and the policies granting them/,
+    );
+    expect(section).toMatch(
+      /\| C-5 Build box \| Infrastructure service \| [^|]*virtualisation layer \| the operating system and up/,
+    );
     // Components saved before Threadmodel kept the model say so rather than guess.
     expect(section).toMatch(/\| C-2 Payments DB \| Not recorded \|/);
   });

@@ -1,9 +1,9 @@
 import { loadCatalog } from '../../../src/catalog/load-catalog';
+import { addScopeElement } from '../../../src/domain/scope-edits';
 import { SHIPPED_CATALOG_DIR } from '../../../src/paths';
 import type { ViewState } from '../../../src/slack/forms/form-values';
 import { parseScopeForm } from '../../../src/slack/forms/parse-scope-form';
 import { SCOPE_FIELDS } from '../../../src/slack/forms/scope-fields';
-import { addScopeElement } from '../../../src/domain/scope-edits';
 import { buildScopedModel } from '../../support/build-model';
 
 const catalog = loadCatalog([SHIPPED_CATALOG_DIR]);
@@ -68,10 +68,13 @@ describe('parsing a scope modal submission', () => {
       authentication: { authentication: select('aws_iam') },
     });
 
-    it("offers the native kinds of each component type in the model, then Custom", () => {
+    it('offers the native kinds of each component type in the model, then Custom', () => {
       const field = SCOPE_FIELDS.entryPoint.find((f) => f.name === 'kind');
       expect(field?.choices?.(bucketContext)).toEqual([
-        { label: 'AWS Lambda', choices: expect.arrayContaining([{ text: 'Lambda Invoke API', value: 'aws-lambda/invoke-api' }]) },
+        {
+          label: 'AWS Lambda',
+          choices: expect.arrayContaining([{ text: 'Lambda Invoke API', value: 'aws-lambda/invoke-api' }]),
+        },
         { label: 'Amazon RDS or Aurora', choices: expect.any(Array) },
         { label: 'Amazon SQS', choices: expect.any(Array) },
         { label: 'Amazon S3', choices: [{ text: 'S3 API (bucket and object requests)', value: 'aws-s3/s3-api' }] },
@@ -82,7 +85,13 @@ describe('parsing a scope modal submission', () => {
     it("stores the kind of the component's own type, with the exposure the kind asks for", () => {
       expect(parseScopeForm('entryPoint', entryPoint('C-4', 'aws-s3/s3-api', 'public'), bucketContext)).toEqual({
         ok: true,
-        input: { name: 'Upload URL', componentId: 'C-4', kind: 's3-api', exposure: 'public', authentication: 'aws_iam' },
+        input: {
+          name: 'Upload URL',
+          componentId: 'C-4',
+          kind: 's3-api',
+          exposure: 'public',
+          authentication: 'aws_iam',
+        },
       });
       expect(parseScopeForm('entryPoint', entryPoint('C-4', 'aws-s3/s3-api'), bucketContext)).toEqual({
         ok: false,
@@ -95,10 +104,12 @@ describe('parsing a scope modal submission', () => {
         ok: false,
         errors: { kind: "That is not a way into C-4 (Amazon S3): choose one of Amazon S3's kinds, or Custom." },
       });
-      expect(parseScopeForm('entryPoint', entryPoint('C-1', 'aws-lambda/invoke-api', 'public'), bucketContext)).toEqual({
-        ok: true,
-        input: { name: 'Upload URL', componentId: 'C-1', kind: 'invoke-api', authentication: 'aws_iam' },
-      });
+      expect(parseScopeForm('entryPoint', entryPoint('C-1', 'aws-lambda/invoke-api', 'public'), bucketContext)).toEqual(
+        {
+          ok: true,
+          input: { name: 'Upload URL', componentId: 'C-1', kind: 'invoke-api', authentication: 'aws_iam' },
+        },
+      );
       expect(parseScopeForm('entryPoint', entryPoint('C-4', 'custom', 'private'), bucketContext)).toMatchObject({
         ok: true,
         input: { kind: 'custom', exposure: 'private' },
