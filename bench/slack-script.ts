@@ -70,6 +70,7 @@ const component = (type: string) =>
 const entryPoint = scopeAdd('entryPoint', (view, { n }) => ({
   name: `POST /refunds/${n}`,
   componentId: first(view, 'componentId'),
+  kind: 'custom',
   authentication: 'oauth2',
 }));
 const dataFlow = scopeAdd('dataFlow', (view) => {

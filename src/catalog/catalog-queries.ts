@@ -1,6 +1,6 @@
 import type { Stride } from '../domain/stride';
 import { type Catalog, typeLineage } from './catalog';
-import type { CatalogThreat, Control } from './catalog-schema';
+import type { CatalogThreat, Control, EntryPointKind } from './catalog-schema';
 
 const SEVERITY_WEIGHT: Record<CatalogThreat['severity'], number> = { low: 1, medium: 2, high: 3, critical: 4 };
 
@@ -39,6 +39,11 @@ export function suggestThreats(
   }
   suggestions.sort((a, b) => b.score - a.score || a.threat.id.localeCompare(b.threat.id));
   return options.limit === undefined ? suggestions : suggestions.slice(0, options.limit);
+}
+
+/** A native entry-point kind of a component type, by id. */
+export function nativeKind(catalog: Catalog, typeId: string, kindId: string): EntryPointKind | undefined {
+  return catalog.componentTypes.get(typeId)?.entryPointKinds.find((k) => k.id === kindId);
 }
 
 /** The baseline controls the catalog proposes for a threat. */

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { LIMITS } from '../domain/limits';
 import { multilineText, text, WebUrlSchema } from '../domain/primitives';
+import { CUSTOM_ENTRY_POINT_KIND } from '../domain/scope';
+import { ResponsibilityModelSchema } from '../domain/shared-responsibility';
 import { StrideSchema } from '../domain/stride';
 
 /**
@@ -38,6 +40,21 @@ export const ReferencesSchema = z
   .describe('Public identifiers this entry relates to');
 export type References = z.infer<typeof ReferencesSchema>;
 
+/** A way in that a component type exposes natively, offered when an entry point is added on it. */
+export const EntryPointKindSchema = z
+  .strictObject({
+    id: CatalogIdSchema.refine((id) => id !== CUSTOM_ENTRY_POINT_KIND, {
+      message: `"${CUSTOM_ENTRY_POINT_KIND}" is offered on every component; give native kinds other ids`,
+    }).describe('Id, unique within the component type'),
+    name: title.describe('Shown as an option in the entry-point modal'),
+    exposure: z
+      .boolean()
+      .default(false)
+      .describe('Whether the team chooses private or public exposure for it (as for the S3 API)'),
+  })
+  .describe('A native entry-point kind');
+export type EntryPointKind = z.infer<typeof EntryPointKindSchema>;
+
 export const ComponentTypeSchema = z
   .strictObject({
     id: CatalogIdSchema,
@@ -51,14 +68,22 @@ export const ComponentTypeSchema = z
       .array(CatalogIdSchema)
       .default([])
       .describe('Generic types this one is an instance of; threats of those apply to it too'),
-    responsibility: z
-      .enum(['abstracted', 'container', 'infrastructure', 'customer', 'third_party'])
-      .optional()
-      .describe(
-        'Shared responsibility: abstracted (provider runs it, team owns configuration and API policy), ' +
-          'container (team owns the platform configuration), infrastructure (team owns the OS and up), ' +
-          'customer (runs on user devices), third_party (a vendor runs it)',
-      ),
+    responsibility: ResponsibilityModelSchema.optional(),
+    entryPointKinds: z
+      .array(EntryPointKindSchema, {
+        error: (issue) =>
+          issue.input === undefined
+            ? 'every component type lists its native entry-point kinds (entryPointKinds), such as its API'
+            : undefined,
+      })
+      .min(1, 'every component type lists at least one native entry-point kind')
+      .superRefine((kinds, ctx) => {
+        kinds.forEach((kind, i) => {
+          if (kinds.findIndex((k) => k.id === kind.id) < i)
+            ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate entry-point kind ${kind.id}` });
+        });
+      })
+      .describe('The ways in this type exposes natively; every component also offers "custom"'),
   })
   .describe('A kind of component a model can contain');
 export type ComponentType = z.infer<typeof ComponentTypeSchema>;

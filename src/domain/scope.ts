@@ -12,6 +12,7 @@ import {
 import { InheritedFromSchema } from './inheritance';
 import { LIMITS } from './limits';
 import { multilineText, text, WebUrlSchema } from './primitives';
+import { ResponsibilityModelSchema } from './shared-responsibility';
 import { DfdKindSchema } from './stride';
 
 const name = text(LIMITS.nameMax).describe('Short name, shown in selects and diagrams');
@@ -58,12 +59,29 @@ export const AUTHENTICATION_METHODS = [
 ] as const;
 export const AuthenticationMethodSchema = z.enum(AUTHENTICATION_METHODS).describe('How callers authenticate');
 
+/** The kind every component offers besides its catalog type's native kinds: what the feature itself adds. */
+export const CUSTOM_ENTRY_POINT_KIND = 'custom';
+
+/** Whether an entry point is reachable only from inside (private) or from the internet (public). */
+export const EXPOSURES = ['private', 'public'] as const;
+export const ExposureSchema = z.enum(EXPOSURES).describe('Reachable only privately, or publicly');
+export type Exposure = z.infer<typeof ExposureSchema>;
+
 export const EntryPointSchema = z
   .strictObject({
     id: EntryPointIdSchema,
     name,
     description,
     componentId: ComponentIdSchema.describe('The component that exposes this entry point'),
+    kind: z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+      .optional()
+      .describe(
+        "A native entry-point kind of the component's catalog type (such as s3-api), or custom; " +
+          'absent in models saved before entry points had kinds',
+      ),
+    exposure: ExposureSchema.optional().describe('For kinds that offer the choice, such as the S3 API'),
     authentication: AuthenticationMethodSchema,
     authenticationNotes: multilineText(LIMITS.descriptionMax).optional(),
   })
@@ -81,6 +99,9 @@ export const ComponentSchema = z
       .describe('A component type id from the catalog, such as aws-lambda or relational-db'),
     kind: DfdKindSchema.exclude(['data_flow']).describe(
       "The component's kind in a data-flow diagram, taken from its catalog type when it was added",
+    ),
+    responsibility: ResponsibilityModelSchema.optional().describe(
+      'The shared-responsibility model, taken from its catalog type when it was added (if the type names one)',
     ),
     trustBoundaryId: TrustBoundaryIdSchema.optional(),
     inherited: InheritedFromSchema.optional(),

@@ -21,6 +21,7 @@ import { STEPS } from '../domain/steps';
 import { STRIDE_NAMES, sortStride } from '../domain/stride';
 import type { Threat } from '../domain/threat';
 import { code, linkTarget, md, table } from './markdown-text';
+import { entryPointKindCell, sharedResponsibilitySection } from './report-responsibility';
 
 /** One change in the audit trail, as the report summarises it. */
 export interface ReportAuditEntry {
@@ -103,8 +104,14 @@ export function markdownReport(input: ReportInput): string {
       ),
       '\n### Entry points\n',
       table(
-        ['Id', 'Entry point', 'Component', 'Authentication'],
-        scope.entryPoints.map((e) => [e.id, md(e.name), element(e.componentId), e.authentication]),
+        ['Id', 'Entry point', 'Component', 'Kind', 'Authentication'],
+        scope.entryPoints.map((e) => [
+          e.id,
+          md(e.name),
+          element(e.componentId),
+          entryPointKindCell(e),
+          e.authentication,
+        ]),
       ),
       '\n### Components\n',
       table(
@@ -148,6 +155,9 @@ export function markdownReport(input: ReportInput): string {
         : []),
     ].join('\n'),
   );
+
+  const responsibility = sharedResponsibilitySection(scope);
+  if (responsibility) sections.push(responsibility);
 
   if (input.images?.dataFlowDiagram) {
     sections.push(`## Data-flow diagram\n\n![Data-flow diagram of ${model.id}](${input.images.dataFlowDiagram})`);

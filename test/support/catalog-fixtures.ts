@@ -3,16 +3,19 @@ export const TYPES_YAML = `componentTypes:
   - id: web-api
     name: Web API
     description: An HTTP API.
+    entryPointKinds: [{ id: http-api, name: HTTP endpoints }]
     category: generic
     dfdKind: process
   - id: object-store
     name: Object store
     description: Stores blobs.
+    entryPointKinds: [{ id: object-api, name: Object API, exposure: true }]
     category: generic
     dfdKind: data_store
   - id: aws-s3
     name: Amazon S3
     description: AWS object storage.
+    entryPointKinds: [{ id: s3-api, name: S3 API, exposure: true }]
     category: aws
     dfdKind: data_store
     implements: [object-store]

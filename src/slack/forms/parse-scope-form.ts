@@ -10,6 +10,7 @@ import {
   UseCaseSchema,
 } from '../../domain/scope';
 import type { ScopeElementInput, ScopeKind } from '../../domain/scope-edits';
+import { checkEntryPointKind } from './entry-point-kinds';
 import type { FormContext } from './field';
 import { missingRequired, rawValues, type ViewState } from './form-values';
 import { SCOPE_FIELDS } from './scope-fields';
@@ -39,9 +40,12 @@ export function parseScopeForm<K extends ScopeKind>(kind: K, state: ViewState, c
   const errors = missingRequired(SCOPE_FIELDS[kind], raw);
   if (kind === 'component' && typeof raw.type === 'string') {
     const type = context.catalog.componentTypes.get(raw.type);
-    if (type) raw.kind = type.dfdKind;
-    else errors.type = 'Choose a type from the list.';
+    if (type) {
+      raw.kind = type.dfdKind;
+      if (type.responsibility) raw.responsibility = type.responsibility;
+    } else errors.type = 'Choose a type from the list.';
   }
+  if (kind === 'entryPoint') checkEntryPointKind(raw, context, errors);
   if (kind === 'dataFlow') {
     raw.crossesTrustBoundary = raw.crossesTrustBoundary === undefined ? undefined : raw.crossesTrustBoundary === 'yes';
     if (raw.from !== undefined && raw.from === raw.to) errors.to = 'A data flow connects two different elements.';

@@ -1,6 +1,7 @@
 import { LIMITS } from '../../domain/limits';
-import { AUTHENTICATION_METHODS, DATA_CLASSIFICATIONS } from '../../domain/scope';
+import { AUTHENTICATION_METHODS, DATA_CLASSIFICATIONS, EXPOSURES } from '../../domain/scope';
 import type { ScopeKind } from '../../domain/scope-edits';
+import { entryPointKindChoices } from './entry-point-kinds';
 import { type ChoiceGroup, type Field, type FormContext, isGrouped } from './field';
 
 /** The fields of each scope element's modal (see field.ts). */
@@ -76,6 +77,21 @@ export const SCOPE_FIELDS: Readonly<Record<ScopeKind, Field[]>> = {
       type: 'select',
       hint: 'Add the component first if it is not listed.',
       choices: ({ model }) => model.scope.components.map((c) => ({ text: `${c.id} ${c.name}`, value: c.id })),
+    },
+    {
+      name: 'kind',
+      label: 'Kind of entry point',
+      type: 'select',
+      hint: "One of the ways in the component's service exposes natively (listed by type), or Custom.",
+      choices: entryPointKindChoices,
+    },
+    {
+      name: 'exposure',
+      label: 'Exposure',
+      type: 'select',
+      optional: true,
+      hint: 'For kinds that offer the choice, such as the S3 API: reachable only privately, or publicly.',
+      choices: () => EXPOSURES.map((e) => ({ text: e, value: e })),
     },
     {
       name: 'authentication',

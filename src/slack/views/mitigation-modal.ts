@@ -3,6 +3,7 @@ import type { FormContext } from '../forms/field';
 import { MITIGATION_FIELDS } from '../forms/mitigation-fields';
 import { type MitigationModalMetadata, VIEWS } from '../ids';
 import { fieldBlocks } from './form-blocks';
+import { responsibilityBlocks } from './responsibility-messages';
 import type { Modal } from './surfaces';
 import { plain, truncate } from './text';
 
@@ -31,6 +32,7 @@ export function mitigationModal(context: FormContext, existing?: Mitigation): Mo
     close: plain('Cancel', 24),
     blocks: [
       { type: 'context', elements: [plain(`${context.model.id} ${truncate(context.model.title, 100)}`, 2000)] },
+      ...responsibilityBlocks(context.model, context.catalog),
       ...fieldBlocks(MITIGATION_FIELDS, context, existing && formValues(existing)),
     ],
   };

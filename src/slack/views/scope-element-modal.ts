@@ -1,11 +1,19 @@
 import type { ScopeElement, ScopeKind } from '../../domain/scope-edits';
 import { SCOPE_KIND_NAMES } from '../../domain/scope-edits';
+import { entryPointKindValue } from '../forms/entry-point-kinds';
 import type { FormContext } from '../forms/field';
 import { SCOPE_FIELDS } from '../forms/scope-fields';
 import { type ScopeModalMetadata, VIEWS } from '../ids';
 import { fieldBlocks } from './form-blocks';
 import type { Modal } from './surfaces';
 import { plain, truncate } from './text';
+
+/** An element's values as the form shows them: an entry point's kind as its select's value. */
+function formValues(kind: ScopeKind, context: FormContext, existing: ScopeElement<ScopeKind>): object {
+  if (kind !== 'entryPoint') return existing;
+  const entryPoint = existing as ScopeElement<'entryPoint'>;
+  return { ...entryPoint, kind: entryPointKindValue(context.model, entryPoint) };
+}
 
 /**
  * The modal to add or edit one scope element. Fields come from SCOPE_FIELDS; a choice field with
@@ -14,7 +22,7 @@ import { plain, truncate } from './text';
 export function scopeElementModal(kind: ScopeKind, context: FormContext, existing?: ScopeElement<ScopeKind>): Modal {
   const metadata: ScopeModalMetadata = { modelId: context.model.id, kind, ...(existing && { elementId: existing.id }) };
   const noun = SCOPE_KIND_NAMES[kind];
-  const blocks = fieldBlocks(SCOPE_FIELDS[kind], context, existing);
+  const blocks = fieldBlocks(SCOPE_FIELDS[kind], context, existing && formValues(kind, context, existing));
   return {
     type: 'modal',
     callback_id: VIEWS.scopeElement,

@@ -1,6 +1,8 @@
 import type { KnownBlock } from '@slack/types';
 import type { Catalog } from '../../catalog/catalog';
+import { nativeKind } from '../../catalog/catalog-queries';
 import type { ThreatModel } from '../../domain/model';
+import { CUSTOM_ENTRY_POINT_KIND, type EntryPoint } from '../../domain/scope';
 import { SCOPE_KIND_NAMES, SCOPE_KINDS, SCOPE_LISTS, type ScopeKind } from '../../domain/scope-edits';
 import { ACTIONS, encodeValue } from '../ids';
 import type { SlackMessage } from './surfaces';
@@ -30,7 +32,8 @@ function lines(model: ThreatModel, catalog: Catalog): Line[] {
     asset: (a) => `${userLine(a.name)} · ${a.classification}`,
     actor: (a) =>
       `${userLine(a.name)} · ${a.kind === 'human' ? 'person' : 'system'}${a.trustLevel ? ` · ${userLine(a.trustLevel)}` : ''}`,
-    entryPoint: (e) => `${userLine(e.name)} · on ${ref(e.componentId)} · auth: ${e.authentication.replace(/_/g, ' ')}`,
+    entryPoint: (e) =>
+      `${userLine(e.name)} · on ${ref(e.componentId)}${kindText(model, catalog, e)} · auth: ${e.authentication.replace(/_/g, ' ')}`,
     component: (c) =>
       `${userLine(c.name)} · ${catalog.componentTypes.get(c.type)?.name ?? c.type}${c.inherited ? ` · _inherited from ${c.inherited.modelId} ${userLine(c.inherited.title, 60)}_` : ''}`,
     dataFlow: (f) =>
@@ -46,6 +49,17 @@ function lines(model: ThreatModel, catalog: Catalog): Line[] {
       text: `*${element.id}* ${(describe[kind] as (e: unknown) => string)(element)}`,
     })),
   );
+}
+
+/** " · S3 API (bucket and object requests), public": an entry point's kind by its catalog name. */
+function kindText(model: ThreatModel, catalog: Catalog, entryPoint: EntryPoint): string {
+  if (!entryPoint.kind) return '';
+  const type = model.scope.components.find((c) => c.id === entryPoint.componentId)?.type ?? '';
+  const name =
+    entryPoint.kind === CUSTOM_ENTRY_POINT_KIND
+      ? 'custom'
+      : (nativeKind(catalog, type, entryPoint.kind)?.name ?? entryPoint.kind);
+  return ` · ${name}${entryPoint.exposure ? `, ${entryPoint.exposure}` : ''}`;
 }
 
 /**

@@ -40,7 +40,12 @@ describe('a whole threat model, as a team walks it in Slack', () => {
     await add('asset', { name: 'Card token', classification: 'restricted' });
     await add('component', { name: 'Refunds API', type: 'aws-lambda' });
     await add('component', { name: 'Payments DB', type: 'aws-rds' });
-    await add('entryPoint', { name: 'POST /refunds', componentId: 'C-1', authentication: 'oauth2' });
+    await add('entryPoint', {
+      name: 'POST /refunds',
+      componentId: 'C-1',
+      kind: 'aws-lambda/invoke-api',
+      authentication: 'oauth2',
+    });
     await add('dataFlow', { from: 'C-1', to: 'C-2', data: 'refund record', crossesTrustBoundary: 'no' });
     await finish('scope');
 

@@ -90,6 +90,7 @@ describe('safety', () => {
           name: NASTY.slice(0, 75),
           description: NASTY,
           componentId: 'C-1',
+          kind: 'custom',
           authentication: 'other',
           authenticationNotes: NASTY,
         },

@@ -79,7 +79,12 @@ describe('step 1 as a team does it', () => {
     // An entry point on the API, and a data flow from the API to the database.
     await driver.clickButton(CAROL.id, 'scope.add.entryPoint', { value: 'TM-1|entryPoint' });
     await ctx.settle();
-    await driver.submitView(CAROL.id, { name: 'POST /refunds', componentId: 'C-1', authentication: 'oauth2' });
+    await driver.submitView(CAROL.id, {
+      name: 'POST /refunds',
+      componentId: 'C-1',
+      kind: 'aws-lambda/invoke-api',
+      authentication: 'oauth2',
+    });
     await driver.clickButton(CAROL.id, 'scope.add.dataFlow', { value: 'TM-1|dataFlow' });
     await ctx.settle();
     await driver.submitView(CAROL.id, {
@@ -94,11 +99,11 @@ describe('step 1 as a team does it', () => {
     const scoped = await ctx.model();
     expect(scoped.scope.assets).toEqual([{ id: 'AS-1', name: 'Card token', classification: 'restricted' }]);
     expect(scoped.scope.components).toEqual([
-      { id: 'C-1', name: 'Refunds API', type: 'aws-lambda', kind: 'process' },
-      { id: 'C-2', name: 'Payments DB', type: 'aws-rds', kind: 'data_store' },
+      { id: 'C-1', name: 'Refunds API', type: 'aws-lambda', kind: 'process', responsibility: 'abstracted' },
+      { id: 'C-2', name: 'Payments DB', type: 'aws-rds', kind: 'data_store', responsibility: 'container' },
     ]);
     expect(scoped.scope.entryPoints).toEqual([
-      { id: 'EP-1', name: 'POST /refunds', componentId: 'C-1', authentication: 'oauth2' },
+      { id: 'EP-1', name: 'POST /refunds', componentId: 'C-1', kind: 'invoke-api', authentication: 'oauth2' },
     ]);
     expect(scoped.scope.dataFlows).toEqual([
       { id: 'DF-1', from: 'C-1', to: 'C-2', data: 'refund record', assetIds: ['AS-1'], crossesTrustBoundary: false },
@@ -124,6 +129,86 @@ describe('step 1 as a team does it', () => {
     expect(after.at(-1)).toContain('Threats of TM-1');
   });
 
+  it('adds an S3 bucket: the thread says who secures what, and its entry point is the S3 API, public or private', async () => {
+    const { driver, standIn } = ctx;
+    await driver.command(ALICE.id, CHANNEL, 'start Uploads');
+    await ctx.settle();
+    const card = standIn.messages(CHANNEL).at(-1);
+    for (const [name, type] of [
+      ['Upload handler', 'aws-lambda'],
+      ['Uploads bucket', 'aws-s3'],
+    ]) {
+      await driver.clickButton(ALICE.id, 'scope.add.component', { value: 'TM-1|component' });
+      await ctx.settle();
+      await driver.submitView(ALICE.id, { name: name as string, type: type as string });
+      await ctx.settle();
+    }
+    const added = standIn
+      .thread(CHANNEL, card?.ts ?? '')
+      .map((m) => String(m.text))
+      .filter((t) => t.includes(' added *C-'));
+    expect(added).toEqual([
+      expect.stringMatching(
+        /<@U0ALICE01> added \*C-1\* Upload handler \(AWS Lambda\)\.\n\*Shared responsibility: abstracted service\.\*/,
+      ),
+      expect.stringMatching(
+        /<@U0ALICE01> added \*C-2\* Uploads bucket \(Amazon S3\)[\s\S]*The provider runs and secures the hosts[\s\S]*\*The team must mitigate\* the API actions it allows and the policies granting them/,
+      ),
+    ]);
+
+    // The entry-point modal offers the bucket's only native kind, the S3 API, and asks for its exposure.
+    await driver.clickButton(ALICE.id, 'scope.add.entryPoint', { value: 'TM-1|entryPoint' });
+    await ctx.settle();
+    expect(JSON.stringify(standIn.openViews(ALICE.id).at(-1)?.blocks)).toContain('"value":"aws-s3/s3-api"');
+    const wrong = await driver.submitView(ALICE.id, {
+      name: 'Upload URL',
+      componentId: 'C-2',
+      kind: 'aws-lambda/invoke-api',
+      authentication: 'aws_iam',
+    });
+    expect(wrong.errors).toEqual({ kind: expect.stringContaining('not a way into C-2 (Amazon S3)') });
+    const noExposure = await driver.submitView(ALICE.id, {
+      name: 'Upload URL',
+      componentId: 'C-2',
+      kind: 'aws-s3/s3-api',
+      authentication: 'aws_iam',
+    });
+    expect(noExposure.errors).toEqual({ exposure: expect.stringContaining('private or public') });
+    expect(
+      (
+        await driver.submitView(ALICE.id, {
+          name: 'Upload URL',
+          componentId: 'C-2',
+          kind: 'aws-s3/s3-api',
+          exposure: 'public',
+          authentication: 'aws_iam',
+        })
+      ).errors,
+    ).toBeUndefined();
+    await ctx.settle();
+    expect((await ctx.model()).scope.entryPoints).toEqual([
+      {
+        id: 'EP-1',
+        name: 'Upload URL',
+        componentId: 'C-2',
+        kind: 's3-api',
+        exposure: 'public',
+        authentication: 'aws_iam',
+      },
+    ]);
+    const summary = standIn.thread(CHANNEL, card?.ts ?? '').find((m) => blockText(m).includes('Scope of TM-1'));
+    expect(blockText(summary)).toContain(
+      'Upload URL · on C-2 Uploads bucket · S3 API (bucket and object requests), public',
+    );
+
+    // Editing it shows the kind chosen.
+    await driver.clickOverflow(ALICE.id, 'scope.element_menu', 'TM-1|edit:EP-1');
+    await ctx.settle();
+    expect(JSON.stringify(standIn.openViews(ALICE.id).at(-1)?.blocks)).toMatch(
+      /"initial_option":\{"text":\{"type":"plain_text","text":"S3 API \(bucket and object requests\)"[^}]*\},"value":"aws-s3\/s3-api"\}/,
+    );
+  });
+
   it('shows invalid input inline on the field and keeps the modal open', async () => {
     const { driver, standIn } = ctx;
     await driver.command(ALICE.id, CHANNEL, 'start Refunds API');
@@ -147,7 +232,12 @@ describe('step 1 as a team does it', () => {
     }
     await driver.clickButton(ALICE.id, 'scope.add.entryPoint', { value: 'TM-1|entryPoint' });
     await ctx.settle();
-    await driver.submitView(ALICE.id, { name: 'GET /x', componentId: 'C-1', authentication: 'none' });
+    await driver.submitView(ALICE.id, {
+      name: 'GET /x',
+      componentId: 'C-1',
+      kind: 'web-api/http-api',
+      authentication: 'none',
+    });
     await ctx.settle();
 
     await driver.clickOverflow(ALICE.id, 'scope.element_menu', 'TM-1|edit:C-2');

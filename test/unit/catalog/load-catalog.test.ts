@@ -85,6 +85,30 @@ describe('loading the catalog', () => {
     ]);
   });
 
+  it('refuses a component type without native entry-point kinds, and kinds repeated or named custom', () => {
+    const types = TYPES_YAML.replace('    entryPointKinds: [{ id: http-api, name: HTTP endpoints }]\n', '')
+      .replace('[{ id: object-api, name: Object API, exposure: true }]', '[]')
+      .replace(
+        '[{ id: s3-api, name: S3 API, exposure: true }]',
+        '[{ id: s3-api, name: S3 API }, { id: s3-api, name: Again }, { id: custom, name: Mine }]',
+      );
+    const problems = problemsOf(folder({ ...base, 'types.yaml': types }));
+    expect(problems.filter((p) => p.startsWith('types.yaml'))).toEqual([
+      expect.stringMatching(
+        /types\.yaml componentTypes\[0\]\.entryPointKinds: Every component type lists its native entry-point kinds \(entryPointKinds\)/i,
+      ),
+      expect.stringMatching(
+        /types\.yaml componentTypes\[1\]\.entryPointKinds: every component type lists at least one native entry-point kind/i,
+      ),
+      expect.stringMatching(
+        /types\.yaml componentTypes\[2\]\.entryPointKinds\[2\]\.id: "custom" is offered on every component/,
+      ),
+      expect.stringMatching(
+        /types\.yaml componentTypes\[2\]\.entryPointKinds\[1\]\.id: duplicate entry-point kind s3-api/,
+      ),
+    ]);
+  });
+
   it('refuses a type that implements itself through a cycle', () => {
     const types = TYPES_YAML.replace(
       'dfdKind: data_store\n  - id: aws-s3',

@@ -65,6 +65,17 @@ describe('the shipped catalog', () => {
     expect(suggestThreats(catalog, [{ id: 'C-1', type }]).length).toBeGreaterThanOrEqual(3);
   });
 
+  it("lists each service's native entry-point kinds: S3 its API only, with exposure; EC2 its API, SSH, RDP and ports", () => {
+    const kinds = (id: string) => catalog.componentTypes.get(id)?.entryPointKinds.map((k) => k.id);
+    for (const type of catalog.componentTypes.values()) expect(type.entryPointKinds.length).toBeGreaterThan(0);
+    expect(catalog.componentTypes.get('aws-s3')?.entryPointKinds).toEqual([
+      { id: 's3-api', name: 'S3 API (bucket and object requests)', exposure: true },
+    ]);
+    expect(kinds('aws-ec2')).toEqual(expect.arrayContaining(['ec2-api', 'ssh', 'rdp', 'app-port']));
+    expect(kinds('aws-api-gateway')).toEqual(['rest-api', 'http-api', 'websocket-api']);
+    expect(kinds('aws-lambda')).toEqual(expect.arrayContaining(['invoke-api', 'event-source']));
+  });
+
   it('covers every STRIDE category with several threats', () => {
     const perStride = catalogStats(catalog).threatsPerStride;
     for (const letter of STRIDE) expect(perStride[letter]).toBeGreaterThanOrEqual(5);

@@ -4,7 +4,8 @@ import type { SlackServices } from '../../deps';
 import { parseScopeForm } from '../../forms/parse-scope-form';
 import { SCOPE_FIELDS } from '../../forms/scope-fields';
 import { ScopeModalMetadataSchema } from '../../ids';
-import { postReopenedSteps, tellInModelThread } from '../../presenters/in-model-thread';
+import { postInModelThread, postReopenedSteps, tellInModelThread } from '../../presenters/in-model-thread';
+import { componentAddedMessage } from '../../views/responsibility-messages';
 import { checkedSubmission } from '../checked-submission';
 
 /**
@@ -30,8 +31,10 @@ export function scopeElementSubmit(services: SlackServices) {
     await services.afterAck.run(async () => {
       const ref = { workspaceId, modelId };
       const outcome = await saveScopeElement(services, { ref, by: userId, kind, elementId, input: parsed.input });
-      if (outcome.ok) return postReopenedSteps(services, outcome.model, outcome.reopened);
-      await tellInModelThread(services, model, userId, outcome.message);
+      if (!outcome.ok) return tellInModelThread(services, model, userId, outcome.message);
+      const added = kind === 'component' && !elementId ? outcome.model.scope.components.at(-1) : undefined;
+      if (added) postInModelThread(services, outcome.model, componentAddedMessage(userId, added, services.catalog));
+      postReopenedSteps(services, outcome.model, outcome.reopened);
     });
   };
 }
