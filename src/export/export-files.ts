@@ -1,3 +1,5 @@
+import type { Catalog } from '../catalog/catalog';
+import { catalogReferences } from '../catalog/model-references';
 import type { Flow } from '../domain/flow';
 import type { ThreatModel } from '../domain/model';
 import type { PublishedFile } from './git-publisher';
@@ -21,6 +23,8 @@ export const EXPORT_FILES = {
 export interface ExportContext {
   names?: Readonly<Record<string, string>>;
   audit?: { total: number; recent: readonly ReportAuditEntry[] };
+  /** The catalog the model's threats and baseline controls came from: their CWE, OWASP ... ids go into the report and the Threat Composer file. */
+  catalog?: Catalog;
 }
 
 /**
@@ -35,6 +39,7 @@ export async function exportFiles(
 ): Promise<PublishedFile[]> {
   const pictures = await modelDiagrams(model, flow);
   const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+  const references = context.catalog ? catalogReferences(context.catalog, model) : undefined;
   return [
     {
       path: EXPORT_FILES.report,
@@ -43,13 +48,19 @@ export async function exportFiles(
         flow,
         ...(context.names && { names: context.names }),
         ...(context.audit && { audit: context.audit }),
+        ...(references && { references }),
         images: { dataFlowDiagram: EXPORT_FILES.dfdSvg, riskMatrix: EXPORT_FILES.matrixSvg },
       }),
     },
     { path: EXPORT_FILES.native, content: toNativeJson(model) },
     {
       path: EXPORT_FILES.threatComposer,
-      content: json(toThreatComposer(model, flow, { ...(context.names && { names: context.names }) })),
+      content: json(
+        toThreatComposer(model, flow, {
+          ...(context.names && { names: context.names }),
+          ...(references && { references }),
+        }),
+      ),
     },
     { path: EXPORT_FILES.threatDragon, content: json(toThreatDragon(model, flow)) },
     { path: EXPORT_FILES.dfdSvg, content: pictures.dfdSvg },
