@@ -1,6 +1,8 @@
 import type { Stride } from '../domain/stride';
 import { type Catalog, typeLineage } from './catalog';
 import type { CatalogThreat, Control, EntryPointKind } from './catalog-schema';
+import { owaspCategory } from './owasp-top10';
+import { referenceLabels } from './reference-labels';
 
 const SEVERITY_WEIGHT: Record<CatalogThreat['severity'], number> = { low: 1, medium: 2, high: 3, critical: 4 };
 
@@ -13,6 +15,13 @@ export interface ThreatSuggestion {
 }
 
 /**
+ * How suggestions are listed: most relevant first, or by OWASP Top 10 2021 category (A01 to A10,
+ * most relevant first within each; threats citing no category are left out).
+ */
+export const SUGGESTION_ORDERS = ['relevance', 'owaspTop10'] as const;
+export type SuggestionOrder = (typeof SUGGESTION_ORDERS)[number];
+
+/**
  * Catalog threats that fit a model's components, most relevant first. A threat written for a
  * component's exact type (e.g. aws-s3) fits better than one inherited from its generic type
  * (object-store); a threat fitting several components ranks above one fitting a single one;
@@ -21,7 +30,7 @@ export interface ThreatSuggestion {
 export function suggestThreats(
   catalog: Catalog,
   components: readonly { id: string; type: string }[],
-  options: { exclude?: ReadonlySet<string>; limit?: number } = {},
+  options: { exclude?: ReadonlySet<string>; limit?: number; order?: SuggestionOrder } = {},
 ): ThreatSuggestion[] {
   const lineages = components.map((component) => ({ component, lineage: typeLineage(catalog, component.type) }));
   const suggestions: ThreatSuggestion[] = [];
@@ -38,7 +47,19 @@ export function suggestThreats(
     if (fit > 0) suggestions.push({ threat, score: fit * SEVERITY_WEIGHT[threat.severity], componentIds });
   }
   suggestions.sort((a, b) => b.score - a.score || a.threat.id.localeCompare(b.threat.id));
-  return options.limit === undefined ? suggestions : suggestions.slice(0, options.limit);
+  const ordered = options.order === 'owaspTop10' ? byOwaspTop10(suggestions) : suggestions;
+  return options.limit === undefined ? ordered : ordered.slice(0, options.limit);
+}
+
+/** Suggestions citing a Top 10 category, grouped by it in A01 to A10 order; the sort is stable, so relevance holds within a group. */
+function byOwaspTop10(suggestions: readonly ThreatSuggestion[]): ThreatSuggestion[] {
+  return suggestions
+    .flatMap((suggestion) => {
+      const category = owaspCategory(suggestion.threat);
+      return category ? [{ suggestion, category }] : [];
+    })
+    .sort((a, b) => a.category.localeCompare(b.category))
+    .map(({ suggestion }) => suggestion);
 }
 
 /** A native entry-point kind of a component type, by id. */
@@ -80,7 +101,7 @@ export function searchCatalog(catalog: Catalog, query: string, limit = 20): Sear
   for (const threat of catalog.threats.values()) {
     const value = score(
       threat.title,
-      [threat.id, ...referenceIds(threat.references), ...threat.stride.map(strideWord)].join(' '),
+      [threat.id, ...referenceLabels(threat.references), ...threat.stride.map(strideWord)].join(' '),
       [
         threat.threatSource,
         threat.prerequisites,
@@ -94,7 +115,7 @@ export function searchCatalog(catalog: Catalog, query: string, limit = 20): Sear
   for (const control of catalog.controls.values()) {
     const value = score(
       control.title,
-      [control.id, ...referenceIds(control.references)].join(' '),
+      [control.id, ...referenceLabels(control.references)].join(' '),
       control.description,
     );
     if (value > 0) hits.push({ kind: 'control', entry: control, score: value });
@@ -111,11 +132,6 @@ function tokens(text: string): string[] {
     .toLowerCase()
     .split(/[^a-z0-9:]+/)
     .filter((t) => t.length > 0);
-}
-
-function referenceIds(references: CatalogThreat['references']): string[] {
-  const { links: _links, ...ids } = references;
-  return Object.values(ids).flat();
 }
 
 function strideWord(letter: Stride): string {

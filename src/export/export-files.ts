@@ -1,3 +1,5 @@
+import type { Catalog } from '../catalog/catalog';
+import { catalogReferences } from '../catalog/model-references';
 import type { Flow } from '../domain/flow';
 import type { ThreatModel } from '../domain/model';
 import { diagramDataUrl } from './diagram-data-url';
@@ -22,6 +24,8 @@ export const EXPORT_FILES = {
 export interface ExportContext {
   names?: Readonly<Record<string, string>>;
   audit?: { total: number; recent: readonly ReportAuditEntry[] };
+  /** The catalog the model's threats and baseline controls came from: their CWE, OWASP ... ids go into the report and the Threat Composer file. */
+  catalog?: Catalog;
 }
 
 /**
@@ -38,6 +42,7 @@ export async function exportFiles(
   const pictures = await modelDiagrams(model, flow);
   const diagramImage = await diagramDataUrl(pictures.dfdSvg, pictures.dfdPng);
   const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+  const references = context.catalog ? catalogReferences(context.catalog, model) : undefined;
   return [
     {
       path: EXPORT_FILES.report,
@@ -46,6 +51,7 @@ export async function exportFiles(
         flow,
         ...(context.names && { names: context.names }),
         ...(context.audit && { audit: context.audit }),
+        ...(references && { references }),
         images: { dataFlowDiagram: EXPORT_FILES.dfdSvg, riskMatrix: EXPORT_FILES.matrixSvg },
       }),
     },
@@ -56,6 +62,7 @@ export async function exportFiles(
         toThreatComposer(model, flow, {
           ...(context.names && { names: context.names }),
           ...(diagramImage && { diagramImage }),
+          ...(references && { references }),
         }),
       ),
     },

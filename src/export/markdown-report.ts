@@ -1,3 +1,5 @@
+import type { ModelReferences } from '../catalog/model-references';
+import { referenceLabels } from '../catalog/reference-labels';
 import { type Flow, flowStep, RISK_BANDS } from '../domain/flow';
 import { isActiveMitigation, isMitigationInPlace } from '../domain/mitigation';
 import type { ThreatModel } from '../domain/model';
@@ -38,6 +40,8 @@ export interface ReportInput {
   /** Relative paths of the pictures beside the report. */
   images?: { dataFlowDiagram?: string; riskMatrix?: string };
   audit?: { total: number; recent: readonly ReportAuditEntry[] };
+  /** Public ids (CWE, CAPEC, OWASP Top 10, ASVS, AWS FSBP) of the threats and mitigations that came from the catalog. */
+  references?: ModelReferences;
 }
 
 const STATUS = {
@@ -172,7 +176,9 @@ export function markdownReport(input: ReportInput): string {
       `- **${threat.id}** ${md(threatStatement(threat, scope.assets), 1500)}` +
       `\n  - STRIDE: ${stride || '_none_'} · Affects: ${on || '_nothing placed_'}` +
       riskText(model, flow, threat) +
-      (threat.origin.type === 'catalog' ? ` · From the catalog: ${code(threat.origin.catalogThreatId, 100)}` : '')
+      (threat.origin.type === 'catalog'
+        ? ` · From the catalog: ${code(threat.origin.catalogThreatId, 100)}${referencesText(input.references, threat.id, ' · References: ')}`
+        : '')
     );
   });
   sections.push(`## Threats (${model.threats.length})\n\n${threatLines.join('\n') || '_None._'}`);
@@ -183,7 +189,9 @@ export function markdownReport(input: ReportInput): string {
       model.mitigations.map((m) => [
         m.id,
         md(m.description, 500) +
-          (m.baselineControlId ? ` (baseline ${code(m.baselineControlId, 80)})` : '') +
+          (m.baselineControlId
+            ? ` (baseline ${code(m.baselineControlId, 80)}${referencesText(input.references, m.id, ': ')})`
+            : '') +
           (m.deviation
             ? ` — deviates: ${m.deviation.reason.replace(/_/g, ' ')}, ${md(m.deviation.explanation, 300)}`
             : ''),
@@ -288,6 +296,13 @@ export function markdownReport(input: ReportInput): string {
   }
   sections.push('---\n_Exported by Threadmodel._');
   return `${sections.join('\n\n')}\n`;
+}
+
+/** "<lead>CWE-89 · A03:2021" for an element with catalog references, else nothing. */
+function referencesText(references: ModelReferences | undefined, elementId: string, lead: string): string {
+  const found = references?.get(elementId);
+  const labels = found ? referenceLabels(found) : [];
+  return labels.length > 0 ? `${lead}${md(labels.join(' · '), 1000)}` : '';
 }
 
 const TREATMENT: Readonly<Record<ReturnType<typeof treatmentStatus>, string>> = {

@@ -1,4 +1,6 @@
 import { v5 as uuidv5 } from 'uuid';
+import type { References } from '../catalog/catalog-schema';
+import type { ModelReferences } from '../catalog/model-references';
 import { cleanText } from '../domain/clean-text';
 import type { Flow, RiskBand } from '../domain/flow';
 import type { Mitigation, MitigationStatus } from '../domain/mitigation';
@@ -44,6 +46,8 @@ export interface ThreatComposerOptions {
   diagramImage?: string;
   /** Display names of Slack users (the approver), by user id; the id is shown without one. */
   names?: Readonly<Record<string, string>>;
+  /** Public ids of the threats and mitigations that came from the catalog (see catalogReferences). */
+  references?: ModelReferences;
 }
 
 const PRIORITY: Readonly<Record<RiskBand, TcPriority>> = {
@@ -87,14 +91,36 @@ export function toThreatComposer(
     architecture: { description: architectureMarkdown(model.scope) },
     dataflow: { description: dataflowMarkdown(model.scope, names), ...(image ? { image } : {}) },
     assumptions: [],
-    mitigations: model.mitigations.map((mitigation) => toMitigation(mitigation, uuid(mitigation.id))),
+    mitigations: model.mitigations.map((mitigation) =>
+      withReferences(toMitigation(mitigation, uuid(mitigation.id)), options.references?.get(mitigation.id)),
+    ),
     assumptionLinks: [],
     mitigationLinks: model.mitigations.flatMap((mitigation) =>
       mitigation.threatIds
         .filter((id) => threatIds.has(id))
         .map((id) => ({ mitigationId: uuid(mitigation.id), linkedId: uuid(id) })),
     ),
-    threats: model.threats.map((threat) => toThreat(threat, model, flow, uuid(threat.id), names)),
+    threats: model.threats.map((threat) =>
+      withReferences(toThreat(threat, model, flow, uuid(threat.id), names), options.references?.get(threat.id)),
+    ),
+  };
+}
+
+/**
+ * A catalog entry's public ids on the threat or mitigation made from it: one `custom:` list per
+ * kind (`custom:cwe`, `custom:owaspTop10` ...), and the OWASP Top 10 and CWE ids as tags too,
+ * which Threat Composer filters by. Ids are short and HTML-free by the catalog schema.
+ */
+function withReferences<T extends TcThreat | TcMitigation>(entity: T, references: References | undefined): T {
+  if (!references) return entity;
+  const kinds = ['cwe', 'capec', 'owaspTop10', 'asvs', 'awsFsbp'] as const;
+  const metadata = kinds.flatMap((kind) => (references[kind]?.length ? [custom(kind, references[kind])] : []));
+  const tags = [...(references.owaspTop10 ?? []), ...(references.cwe ?? [])].map((id) => line(id, L.tagMax));
+  const allTags = [...new Set([...(entity.tags ?? []), ...tags])];
+  return {
+    ...entity,
+    metadata: [...(entity.metadata ?? []), ...metadata],
+    ...(allTags.length ? { tags: allTags } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SUGGESTION_ORDERS } from '../catalog/catalog-queries';
 import { ModelIdSchema } from '../domain/model';
 import { ROLES } from '../domain/roles';
 import { SCOPE_KINDS } from '../domain/scope-edits';
@@ -16,6 +17,8 @@ export const ACTIONS = {
   threatAdd: 'threat.add',
   threatMenu: 'threat.menu',
   suggestThreats: 'threat.suggest',
+  /** "Browse by OWASP Top 10": the suggestions modal, grouped by Top 10 2021 category. */
+  browseOwaspTop10: 'threat.browse_owasp',
   coverage: 'threat.coverage',
   nextPrompts: 'prompts.next',
   mitigationAdd: 'mitigation.add',
@@ -122,11 +125,12 @@ export function readMetadata<S extends z.ZodType>(schema: S, text: string): z.in
   }
 }
 
-/** The catalog suggestions modal's private_metadata: which model, which page, what is ticked. */
+/** The catalog suggestions modal's private_metadata: which model, which page, what is ticked, how listed (by relevance when absent). */
 export const SuggestionsMetadataSchema = z.strictObject({
   modelId: ModelIdSchema,
   page: z.number().int().min(1),
   picked: z.array(z.string().max(60)).max(100),
+  order: z.enum(SUGGESTION_ORDERS).optional(),
 });
 export type SuggestionsMetadata = z.infer<typeof SuggestionsMetadataSchema>;
 

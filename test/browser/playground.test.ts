@@ -152,7 +152,7 @@ describe('the playground page, in a browser', () => {
     '4. finishing step 1 opens step 2',
     async () => {
       await finishStep('Step 2 of 4');
-      await shows(pg.thread(), 'Suggest from catalog', 'Add threat');
+      await shows(pg.thread(), 'Suggest from catalog', 'Browse by OWASP Top 10', 'Add threat');
       await snap('step-2-open');
       await allClear();
     },
@@ -163,7 +163,14 @@ describe('the playground page, in a browser', () => {
     '5. threats: one from the catalog, one in the grammar, one captured from a thread message',
     async () => {
       const { page } = pg;
-      let modal = await openModal(inThread('threat.suggest'), 'Suggested threats');
+      let modal = await openModal(inThread('threat.browse_owasp'), 'OWASP Top 10');
+      // The Top 10 as a brainstorming list: threats grouped by category, each with its public ids.
+      await shows(modal, 'A01:2021 Broken Access Control', /CWE-\d+/);
+      await snap('owasp-top10');
+      await modal.getByTestId('modal-close').click();
+      await until('no modal', async () => (await pg.modal().count()) === 0);
+      modal = await openModal(inThread('threat.suggest'), 'Suggested threats');
+      await shows(modal, /CWE-\d+ · CAPEC-\d+/);
       const firstTick = modal.locator('[data-action-id^="picked_"] input[type="checkbox"]').first();
       // biome-ignore lint/performance/useDomNodeTextContent: the label as shown, line by line
       const suggestion = (await firstTick.locator('xpath=..').innerText()).split('\n')[0]?.trim() ?? '';

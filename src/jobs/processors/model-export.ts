@@ -31,7 +31,13 @@ export async function processModelExport(deps: ProcessorDeps, data: unknown, job
   const names = await displayNames(deps.client, deps.logger, reportPeople(model));
   const trail = await deps.store.auditTrail(ref, { limit: 1000 });
   const audit = { total: trail.total, recent: trail.items.slice(-10).reverse() };
-  const published = await publishModel(settings, model, deps.flow, { names, audit, exportId: jobId }, github);
+  const published = await publishModel(
+    settings,
+    model,
+    deps.flow,
+    { names, audit, catalog: deps.catalog, exportId: jobId },
+    github,
+  );
 
   if (!model.threadTs) return;
   // A commit an earlier attempt of this job made (it pushed, then failed before the thread heard)

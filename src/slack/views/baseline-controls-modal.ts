@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { Control } from '../../catalog/catalog-schema';
+import { referenceLine } from '../../catalog/reference-labels';
 import type { ThreatModel } from '../../domain/model';
 import type { Threat } from '../../domain/threat';
 import { ACTIONS, encodeValue } from '../ids';
@@ -10,7 +11,8 @@ const SHOWN = 30;
 
 /**
  * The baseline controls the catalog proposes for one threat, each with "Add as mitigation" (or
- * the mitigation that already implements it for this threat).
+ * the mitigation that already implements it for this threat) and its public ids (CWE, ASVS, AWS
+ * FSBP ...) on a context line, for teams that map their work to those standards.
  */
 export function baselineControlsModal(model: ThreatModel, threat: Threat, controls: readonly Control[]): Modal {
   const blocks: KnownBlock[] = [section(`Baseline controls the catalog proposes for *${threat.id}*:`)];
@@ -32,6 +34,8 @@ export function baselineControlsModal(model: ThreatModel, threat: Threat, contro
           : button('Add as mitigation', ACTIONS.baselineAdd, encodeValue(model.id, `${threat.id}:${control.id}`)),
       ),
     );
+    const references = referenceLine(control.references, 3000);
+    if (references) blocks.push(context(references));
   }
   return { type: 'modal', title: plain('Baseline controls', 24), close: plain('Close', 24), blocks };
 }

@@ -64,6 +64,7 @@ export function stepOpenedMessage(model: ThreatModel, flow: Flow, step: Step): S
       actions('threat_add', [
         button('Add threat', ACTIONS.threatAdd, encodeValue(model.id)),
         button('Suggest from catalog', ACTIONS.suggestThreats, encodeValue(model.id)),
+        button('Browse by OWASP Top 10', ACTIONS.browseOwaspTop10, encodeValue(model.id)),
         button('STRIDE coverage', ACTIONS.coverage, encodeValue(model.id)),
       ]),
     );

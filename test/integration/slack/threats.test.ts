@@ -250,6 +250,41 @@ describe('step 2: threats suggested by the catalog', () => {
   });
 });
 
+describe('step 2: browsing the catalog by OWASP Top 10', () => {
+  const ctx = useSlackApp();
+
+  it('groups fitting catalog threats by Top 10 category, with their references, and adds the ticked ones', async () => {
+    const { driver, standIn } = ctx;
+    await startScopedModel(ctx);
+    const step2 = standIn.thread(CHANNEL, (await ctx.model()).threadTs ?? '').map((m) => JSON.stringify(m.blocks));
+    expect(step2.some((blocks) => blocks.includes('Browse by OWASP Top 10'))).toBe(true);
+
+    await driver.clickButton(ALICE.id, 'threat.browse_owasp', { value: 'TM-1' });
+    await ctx.settle();
+    const modal = standIn.openViews(ALICE.id).at(-1);
+    expect(modal?.title).toMatchObject({ text: 'OWASP Top 10' });
+    const groups = (
+      (modal?.blocks ?? []) as {
+        label?: { text: string };
+        element?: { type?: string; action_id?: string; options?: { value: string; description?: { text: string } }[] };
+      }[]
+    ).filter((b) => b.element?.type === 'checkboxes');
+    const a01 = groups.find((g) => g.label?.text === 'A01:2021 Broken Access Control');
+    expect(a01?.element?.options?.length).toBeGreaterThan(0);
+    expect(a01?.element?.options?.[0]?.description?.text).toContain('A01:2021');
+    const pick = a01?.element?.options?.[0]?.value ?? '';
+
+    await driver.submitView(ALICE.id, { [a01?.element?.action_id ?? '']: [pick] });
+    await ctx.settle();
+
+    const model = await ctx.model();
+    expect(model.threats.map((t) => t.origin)).toEqual([{ type: 'catalog', catalogThreatId: pick }]);
+    expect(String(standIn.thread(CHANNEL, model.threadTs ?? '').at(-1)?.text)).toContain(
+      'added 1 threat(s) from the catalog: T-1',
+    );
+  });
+});
+
 describe('step 2: capturing a thread message as a threat', () => {
   const ctx = useSlackApp();
 

@@ -58,6 +58,11 @@ export function registerActions(routes: EdgeRoutes, services: SlackServices): vo
   routes.action<BlockAction<ButtonAction>>(ACTIONS.threatAdd, modelButton(), threatAdd(services));
   routes.action<BlockAction<OverflowAction>>(ACTIONS.threatMenu, ElementMenuPayload, threatMenu(services));
   routes.action<BlockAction<ButtonAction>>(ACTIONS.suggestThreats, modelButton(), suggestThreatsAction(services));
+  routes.action<BlockAction<ButtonAction>>(
+    ACTIONS.browseOwaspTop10,
+    modelButton(),
+    suggestThreatsAction(services, 'owaspTop10'),
+  );
   routes.action<BlockAction<ButtonAction>>(ACTIONS.coverage, modelButton(), showCoverage(services));
   routes.action<BlockAction<ButtonAction>>(ACTIONS.nextPrompts, NextPromptsPayload, nextPrompts(services));
   routes.action<BlockAction<ButtonAction>>(ACTIONS.mitigationAdd, modelButton(), mitigationAdd(services));

@@ -24,6 +24,7 @@ export function suggestionsPage(services: SlackServices) {
     const found = await currentSuggestions(services, {
       ref: { workspaceId: body.team?.id ?? '', modelId: metadata.modelId },
       by: body.user.id,
+      order: metadata.order,
     });
     if (!found.ok) return tellClicker(services, { body, respond }, found.message);
     const { model, suggestions } = found;
@@ -31,7 +32,7 @@ export function suggestionsPage(services: SlackServices) {
     await services.client.views.update({
       view_id: view.id,
       hash: view.hash,
-      view: catalogSuggestionsModal(model, suggestions, { modelId: model.id, page, picked }),
+      view: catalogSuggestionsModal(model, suggestions, { ...metadata, page, picked }),
     });
   };
 }

@@ -21,7 +21,7 @@ export function suggestionsSubmit(services: SlackServices) {
     if (!metadata || !state.success) return ack();
     const ref = { workspaceId: body.team?.id ?? body.user.team_id ?? '', modelId: metadata.modelId };
     const by = body.user.id;
-    const found = await pickableSuggestions(services, { ref, by });
+    const found = await pickableSuggestions(services, { ref, by, order: metadata.order });
     if (!found.ok) {
       const firstInput = view.blocks.find((block) => block.type === 'input')?.block_id;
       return firstInput ? ack({ response_action: 'errors', errors: { [firstInput]: found.message } }) : ack();
