@@ -88,6 +88,14 @@ export interface ModelStore {
   list(workspaceId: string, index: ModelIndex, page?: { offset?: number; limit?: number }): Promise<Page<ThreatModel>>;
   /** The audit trail in order, oldest first, from after the given entry id. */
   auditTrail(ref: ModelRef, page?: { after?: string; limit?: number }): Promise<Page<AuditEntry> & { next?: string }>;
+  /**
+   * The audit trail newest first, from before the given entry id: the latest changes, whatever
+   * the trail's length. `next` (the cursor of the older page) is set only when older entries exist.
+   */
+  recentChanges(
+    ref: ModelRef,
+    page?: { before?: string; limit?: number },
+  ): Promise<Page<AuditEntry> & { next?: string }>;
   /** Archive drafts untouched for the given number of days (never deletes). Returns what was archived. */
   archiveIdleDrafts(idleDays: number): Promise<ModelRef[]>;
 }

@@ -51,6 +51,11 @@ export const ACTIONS = {
   /** "Snooze 1 day" / "Snooze 3 days" on a nudge: the value is `TM-7|<kind>.<days>`. */
   snooze: (days: number) => `reminder.snooze.${days}`,
   snoozePattern: /^reminder\.snooze\.\d$/,
+  /** "History" on the card, and the page turns of the History modal: `TM-7|<page>:<stream entry id>`. */
+  history: 'model.history',
+  historyPrevious: 'history.page.previous',
+  historyNext: 'history.page.next',
+  historyPagePattern: /^history\.page\.(previous|next)$/,
 } as const;
 
 export const VIEWS = {
@@ -91,6 +96,18 @@ export function encodeProposal(threatId: string, proposedAt: string): string {
 export function decodeProposal(detail: string | undefined): { threatId: string; proposedAt: string } | undefined {
   const match = /^(T-[1-9]\d{0,5})@(\d{4}-\d{2}-\d{2}T[\d:.]+Z)$/.exec(detail ?? '');
   return match?.[1] && match[2] ? { threatId: match[1], proposedAt: match[2] } : undefined;
+}
+
+/** A page turn of the History modal: the page it shows and the entry it starts beside. */
+export function encodeHistoryPage(page: number, entryId: string): string {
+  return `${page}:${entryId}`;
+}
+
+export const HISTORY_PAGE_DETAIL = /^([1-9]\d{0,5}):(\d{1,16}-\d{1,10})$/;
+
+export function decodeHistoryPage(detail: string | undefined): { page: number; entryId: string } | undefined {
+  const match = HISTORY_PAGE_DETAIL.exec(detail ?? '');
+  return match?.[1] && match[2] ? { page: Number(match[1]), entryId: match[2] } : undefined;
 }
 
 export const RoleSchema = z.enum(ROLES);

@@ -44,6 +44,23 @@ const DEFAULT_PAGE = 20;
 const MAX_PAGE = 100;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+function pageLimit(asked: number | undefined): number {
+  return Math.min(MAX_PAGE, Math.max(1, asked ?? DEFAULT_PAGE));
+}
+
+/** One stream entry of the audit trail, as written by `update` and `create`. */
+function readAuditEntry([id, fields]: [string, string[]]): AuditEntry {
+  const field = (name: string) => fields[fields.indexOf(name) + 1] ?? '';
+  return {
+    id,
+    actor: field('actor'),
+    action: field('action'),
+    version: Number(field('version')),
+    paths: JSON.parse(field('paths') || '[]') as string[],
+    at: field('at'),
+  };
+}
+
 /** The ModelStore on Redis: see `redis-keys.ts` for the key layout. */
 export class RedisModelStore implements ModelStore {
   private readonly redis: Redis & StoreScripts;
@@ -263,25 +280,29 @@ export class RedisModelStore implements ModelStore {
 
   async auditTrail(ref: ModelRef, page: { after?: string; limit?: number } = {}) {
     const key = this.keys.audit(ref.workspaceId, ref.modelId);
-    const limit = Math.min(MAX_PAGE, Math.max(1, page.limit ?? DEFAULT_PAGE));
+    const limit = pageLimit(page.limit);
     const start = page.after ? `(${page.after}` : '-';
     const [entries, total] = await Promise.all([
       this.redis.xrange(key, start, '+', 'COUNT', limit),
       this.redis.xlen(key),
     ]);
-    const items = entries.map(([id, fields]): AuditEntry => {
-      const field = (name: string) => fields[fields.indexOf(name) + 1] ?? '';
-      return {
-        id,
-        actor: field('actor'),
-        action: field('action'),
-        version: Number(field('version')),
-        paths: JSON.parse(field('paths') || '[]') as string[],
-        at: field('at'),
-      };
-    });
+    const items = entries.map(readAuditEntry);
     const last = items.at(-1);
     return { items, total, ...(items.length === limit && last && { next: last.id }) };
+  }
+
+  async recentChanges(ref: ModelRef, page: { before?: string; limit?: number } = {}) {
+    const key = this.keys.audit(ref.workspaceId, ref.modelId);
+    const limit = pageLimit(page.limit);
+    const end = page.before ? `(${page.before}` : '+';
+    // One more than asked tells whether an older page exists, so the last page is never empty.
+    const [entries, total] = await Promise.all([
+      this.redis.xrevrange(key, end, '-', 'COUNT', limit + 1),
+      this.redis.xlen(key),
+    ]);
+    const items = entries.slice(0, limit).map(readAuditEntry);
+    const last = items.at(-1);
+    return { items, total, ...(entries.length > limit && last && { next: last.id }) };
   }
 
   async archiveIdleDrafts(idleDays: number): Promise<ModelRef[]> {

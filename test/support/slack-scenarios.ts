@@ -7,6 +7,18 @@ export const CHANNEL = 'C0PAYMENT';
 
 export type Fixture = ReturnType<typeof useSlackApp>;
 
+/** A threat on the scope startScopedModel fills in: replayed refunds through POST /refunds. */
+export const REFUND_THREAT = {
+  threatSource: 'internet-based threat actor',
+  prerequisites: 'with a stolen customer session',
+  threatAction: 'replay a refund request',
+  threatImpact: 'refunds paid twice',
+  impactedGoals: ['integrity'],
+  impactedAssetIds: ['AS-1'],
+  stride: ['T' as const],
+  affectedElementIds: ['EP-1'],
+};
+
 /**
  * Alice starts TM-1 (titled `title`, as she types it); its scope (an asset, the API and its
  * database, an entry point) is filled in through the store, Bob is made Adversary, and Bob

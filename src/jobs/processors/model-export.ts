@@ -29,8 +29,8 @@ export async function processModelExport(deps: ProcessorDeps, data: unknown, job
     );
   }
   const names = await displayNames(deps.client, deps.logger, reportPeople(model));
-  const trail = await deps.store.auditTrail(ref, { limit: 1000 });
-  const audit = { total: trail.total, recent: trail.items.slice(-10).reverse() };
+  const latest = await deps.store.recentChanges(ref, { limit: 10 });
+  const audit = { total: latest.total, recent: latest.items };
   const published = await publishModel(
     settings,
     model,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../../domain/limits';
 import { SlackUserIdSchema } from '../../domain/primitives';
-import { RoleSchema, ScopeKindSchema, StepSchema, SuggestionsMetadataSchema } from '../ids';
+import { HISTORY_PAGE_DETAIL, RoleSchema, ScopeKindSchema, StepSchema, SuggestionsMetadataSchema } from '../ids';
 import {
   ActingUser,
   Channel,
@@ -88,3 +88,5 @@ export const SuggestionsPagePayload = blockAction(
 );
 /** A checkbox of the suggestions modal: nothing is read but who and where. */
 export const SuggestionTicksPayload = z.looseObject(Base);
+/** Previous / Next in the History modal: `TM-7|<page>:<stream entry id>`. */
+export const HistoryPagePayload = blockAction(InModal, { value: modelValue(z.string().regex(HISTORY_PAGE_DETAIL)) });

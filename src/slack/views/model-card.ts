@@ -83,25 +83,31 @@ export function modelCard(model: ThreatModel, summary: ModelSummary, flow: Flow,
             ),
           ]
         : []),
-      ...(interactive && editable
+      ...(interactive
         ? [
             actions('card_actions', [
-              ...(allDone
-                ? []
-                : [
+              ...(editable && !allDone
+                ? [
                     button(
                       `Finish step ${stepNumber(model.currentStep)}`,
                       ACTIONS.finishStep,
                       encodeValue(model.id, model.currentStep),
                       'primary',
                     ),
-                  ]),
-              button(
-                model.status === 'changes_requested' ? 'Request review again' : 'Request AppSec review',
-                ACTIONS.reviewRequest,
-                encodeValue(model.id),
-                allDone ? 'primary' : undefined,
-              ),
+                  ]
+                : []),
+              ...(editable
+                ? [
+                    button(
+                      model.status === 'changes_requested' ? 'Request review again' : 'Request AppSec review',
+                      ACTIONS.reviewRequest,
+                      encodeValue(model.id),
+                      allDone ? 'primary' : undefined,
+                    ),
+                  ]
+                : []),
+              // Reading the trail changes nothing: offered whatever the status.
+              button('History', ACTIONS.history, encodeValue(model.id)),
             ]),
           ]
         : []),

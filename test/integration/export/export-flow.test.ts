@@ -106,6 +106,34 @@ describe('exporting to the repository', () => {
     expect(files.every((file) => file === 'README.md' || file.startsWith('threat-models/tm-1-'))).toBe(true);
   });
 
+  it("the report's latest changes are the latest, past 100 changes", async () => {
+    await startCompleteModel(ctx);
+    for (let n = 1; n <= 150; n++) {
+      await ctx.store.update(REF, { actor: BOB.id, action: `test.change.${n}` }, (model) => ({
+        ...model,
+        scope: {
+          ...model.scope,
+          assets: model.scope.assets.map((asset) => ({ ...asset, name: `Refund records ${n}` })),
+        },
+      }));
+    }
+    const { total } = await ctx.store.auditTrail(REF);
+    await ctx.driver.command(ALICE.id, CHANNEL, 'export TM-1');
+    await eventually('the export link', said('Exported *TM-1*'), 20_000);
+    const report = repo?.git('show', `threadmodel/TM-1:${FOLDER}/README.md`) ?? '';
+    const audit = report.slice(report.indexOf('## Audit'));
+    // The export may link a backlog issue first: one more change.
+    const recorded = Number(/^## Audit\n\n(\d+) recorded changes; the latest:/.exec(audit)?.[1]);
+    expect(recorded).toBeGreaterThanOrEqual(total);
+    expect(recorded).toBeLessThanOrEqual(total + 1);
+    expect(audit).toContain('`test.change.150`');
+    expect(audit).toContain('`test.change.145`');
+    expect(audit).not.toContain('`test.change.100`');
+    expect(audit).not.toContain('`test.change.1`');
+    // Newest first.
+    expect(audit.indexOf('`test.change.150`')).toBeLessThan(audit.indexOf('`test.change.149`'));
+  });
+
   it('exporting the same version again on demand makes no new commit', async () => {
     await approved();
     await eventually('the export link', said('Exported *TM-1*'), 20_000);

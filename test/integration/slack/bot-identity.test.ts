@@ -1,18 +1,9 @@
 import { BOT, USERS } from '../../../dev/stand-in/workspace';
 import { useSlackApp } from '../../support/slack-app-fixture';
-import { CHANNEL, startScopedModel } from '../../support/slack-scenarios';
+import { CHANNEL, REFUND_THREAT, startScopedModel } from '../../support/slack-scenarios';
 
 const { ALICE, BOB } = USERS;
-const THREAT = {
-  threatSource: 'internet-based threat actor',
-  prerequisites: 'with a stolen customer session',
-  threatAction: 'replay a refund request',
-  threatImpact: 'refunds paid twice',
-  impactedGoals: ['integrity'],
-  impactedAssetIds: ['AS-1'],
-  stride: ['T'],
-  affectedElementIds: ['EP-1'],
-};
+const THREAT = REFUND_THREAT;
 
 /**
  * The app asks Slack who its token belongs to once, at start-up, and authorises every request

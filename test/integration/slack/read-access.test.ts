@@ -4,21 +4,12 @@ import { addMitigation } from '../../../src/domain/mitigation-edits';
 import { addScopeElement } from '../../../src/domain/scope-edits';
 import { addThreat } from '../../../src/domain/threat-edits';
 import { useSlackApp } from '../../support/slack-app-fixture';
-import { CHANNEL, type Fixture, startScopedModel } from '../../support/slack-scenarios';
+import { CHANNEL, type Fixture, REFUND_THREAT, startScopedModel } from '../../support/slack-scenarios';
 
 /** Eve is in the workspace but not in #team-payments: she can see its messages and click, nothing more. */
 const { BOB, DAVE, EVE } = USERS;
 const REF = { workspaceId: 'T0WORKSPC', modelId: 'TM-1' };
-const THREAT = {
-  threatSource: 'internet-based threat actor',
-  prerequisites: 'with a stolen customer session',
-  threatAction: 'replay a refund request',
-  threatImpact: 'refunds paid twice',
-  impactedGoals: ['integrity'],
-  impactedAssetIds: ['AS-1'],
-  stride: ['T' as const],
-  affectedElementIds: ['EP-1'],
-};
+const THREAT = REFUND_THREAT;
 
 const SEE = 'Only members of <#C0PAYMENT> can see TM-1.';
 const PAGE = "Only members of <#C0PAYMENT> can turn the pages of TM-1's lists.";

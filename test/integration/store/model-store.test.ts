@@ -226,6 +226,27 @@ describe('the Redis model store', () => {
       expect(third.next).toBeUndefined();
       expect(first.total).toBe(5);
     });
+
+    it('reads newest first, page by page, with no empty last page', async () => {
+      const model = await ctx.store.create(draft(), ALICE);
+      const ref = { workspaceId: WS, modelId: model.id };
+      for (let i = 0; i < 3; i++) await ctx.store.update(ref, { actor: BOB, action: `threat.add.${i}` }, addThreat);
+      const first = await ctx.store.recentChanges(ref, { limit: 2 });
+      const second = await ctx.store.recentChanges(ref, { before: first.next, limit: 2 });
+      expect([...first.items, ...second.items].map((e) => e.version)).toEqual([4, 3, 2, 1]);
+      expect(second.next).toBeUndefined();
+      expect(first.total).toBe(4);
+    });
+
+    it('reads the latest of more than a page of changes', async () => {
+      const model = await ctx.store.create(draft(), ALICE);
+      const ref = { workspaceId: WS, modelId: model.id };
+      for (let i = 0; i < 149; i++)
+        await ctx.store.update(ref, { actor: BOB, action: `title.${i}` }, (m) => ({ ...m, title: `T${i}` }));
+      const latest = await ctx.store.recentChanges(ref, { limit: 10 });
+      expect(latest.items.map((e) => e.version)).toEqual([150, 149, 148, 147, 146, 145, 144, 143, 142, 141]);
+      expect(latest.total).toBe(150);
+    });
   });
 
   describe('retention', () => {

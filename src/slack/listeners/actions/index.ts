@@ -6,6 +6,7 @@ import {
   BaselineAddPayload,
   ElementMenuPayload,
   FinishStepPayload,
+  HistoryPagePayload,
   modelButton,
   NextPromptsPayload,
   ReassignPayload,
@@ -36,6 +37,7 @@ import { rolesSelect } from './roles-select';
 import { scopeAdd } from './scope-add';
 import { scopeElementMenu } from './scope-element-menu';
 import { showCoverage } from './show-coverage';
+import { historyPage, showHistory } from './show-history';
 import { showUnaddressed } from './show-unaddressed';
 import { snoozeReminder } from './snooze-reminder';
 import { suggestThreatsAction } from './suggest-threats';
@@ -97,6 +99,9 @@ export function registerActions(routes: EdgeRoutes, services: SlackServices): vo
   routes.action<BlockAction<ButtonAction>>(ACTIONS.reviewRequestChanges, modelButton(), reviewRequestChanges(services));
   routes.action<BlockAction<ButtonAction>>(ACTIONS.reviewClaim, modelButton(), reviewClaim(services));
   routes.action<BlockAction<UsersSelectAction>>(ACTIONS.reviewReassign, ReassignPayload, reviewReassign(services));
+  routes.action<BlockAction<ButtonAction>>(ACTIONS.history, modelButton(), showHistory(services));
+  const historyPages = { pattern: ACTIONS.historyPagePattern, ids: [ACTIONS.historyPrevious, ACTIONS.historyNext] };
+  routes.action<BlockAction<ButtonAction>>(historyPages, HistoryPagePayload, historyPage(services));
   const snoozes = { pattern: ACTIONS.snoozePattern, ids: [ACTIONS.snooze(1), ACTIONS.snooze(3)] };
   routes.action<BlockAction<ButtonAction>>(snoozes, SnoozePayload, snoozeReminder(services));
 }
