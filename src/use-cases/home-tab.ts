@@ -1,6 +1,6 @@
 import type { ThreatModel } from '../domain/model';
 import { type ModelTimings, modelTimings } from '../domain/model-timings';
-import { promptsFor } from '../domain/prompts';
+import { openStep, promptsFor } from '../domain/prompts';
 import { rolesOf } from '../domain/roles';
 import type { UseCaseDeps } from './use-case-deps';
 
@@ -58,10 +58,10 @@ export async function homeTab(
     store.list(workspaceId, { by: 'all' }, { limit: RECENT_SCAN }),
   ]);
   const active = (model: ThreatModel) => model.status !== 'archived';
-  const hasMyPrompts = (m: ThreatModel) =>
-    (m.status === 'draft' || m.status === 'changes_requested') &&
-    !m.completedSteps[m.currentStep] &&
-    rolesOf(m.roles, userId).some((role) => promptsFor(flow, m.currentStep, role, m).length > 0);
+  const hasMyPrompts = (m: ThreatModel) => {
+    const step = openStep(m);
+    return step !== undefined && rolesOf(m.roles, userId).some((role) => promptsFor(flow, step, role, m).length > 0);
+  };
   const waiting = [
     ...reviewing.items.filter((m) => m.status === 'in_review'),
     ...mine.items.filter((m) => m.status === 'changes_requested' && m.ownerId === userId),

@@ -5,13 +5,19 @@ import { slackErrorCode } from '../slack-errors';
 import { modelCard } from '../views/model-card';
 import { scopeSummaryMessage } from '../views/scope-summary';
 import { rolesMessage, stepOpenedMessage } from '../views/thread-messages';
+import { modelChannel } from './in-model-thread';
+import { postStepPrompts } from './step-prompts';
 
 /**
  * A new model in Slack: its card in the channel (undefined when the app is not in the channel),
- * then, in the card's thread, the roles message, the scope step and the scope summary.
+ * then, in the card's thread, the roles message, the scope step and the scope summary; then, in
+ * the background lane, step 1's prompts for whoever holds a role already and the call-out of the
+ * roles nobody holds (their holders get the prompts when picked, see step-prompts.ts).
  */
-export function slackModelThread(services: Pick<SlackServices, 'client' | 'flow' | 'catalog'>): ModelThread {
-  const { client, flow, catalog } = services;
+export function slackModelThread(
+  services: Pick<SlackServices, 'client' | 'flow' | 'catalog' | 'threadPosts'>,
+): ModelThread {
+  const { client, flow, catalog, threadPosts } = services;
   return {
     async postCard(model) {
       try {
@@ -32,6 +38,7 @@ export function slackModelThread(services: Pick<SlackServices, 'client' | 'flow'
       await client.chat.postMessage({ ...inThread, ...stepOpenedMessage(model, flow, 'scope') });
       const { page: _page, ...summary } = scopeSummaryMessage(model, catalog);
       const scopeSummary = await client.chat.postMessage({ ...inThread, ...summary });
+      void threadPosts.send(modelChannel(model), (post) => postStepPrompts(post, model, flow, 'scope'));
       return { roles: roles.ts as string, scopeSummary: scopeSummary.ts as string, scopePage: 1 };
     },
   };
