@@ -2,6 +2,7 @@ import type { ThreatModel } from '../domain/model';
 import { type ModelTimings, modelTimings } from '../domain/model-timings';
 import { openStep, promptsFor } from '../domain/prompts';
 import { rolesOf } from '../domain/roles';
+import { TIMING_SAMPLE } from './step-estimates';
 import type { UseCaseDeps } from './use-case-deps';
 
 /** Models for one section of the Home tab: the first `limit`, and how many there are in all. */
@@ -40,8 +41,6 @@ export interface HomeTabInput {
 const MINE_SCAN = 50;
 /** How many recent models of the workspace are looked at to find those in the user's channels. */
 const RECENT_SCAN = 50;
-/** How many approved models the timing figures are drawn from (the most recent). */
-const TIMING_SAMPLE = 200;
 
 /**
  * What a user's Home tab shows. A channel membership or AppSec lookup that fails leaves the model
