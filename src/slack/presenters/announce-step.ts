@@ -10,12 +10,14 @@ import { threatSummaryMessage } from '../views/threat-summary';
 import { modelChannel } from './in-model-thread';
 import { postStepPrompts } from './step-prompts';
 
-type AnnounceServices = Pick<SlackServices, 'threadPosts' | 'flow' | 'messageRefs'>;
+type AnnounceServices = Pick<SlackServices, 'threadPosts' | 'flow' | 'messageRefs' | 'cards'>;
 
 /**
  * A step has opened: post its intro and buttons in the thread, then its prompts (postStepPrompts),
  * then, for step 2, the threats list and, for step 4, the risk matrix (each list's ts kept, so the
- * card refresher keeps it in step).
+ * card refresher keeps it in step). A list is drawn from the model as the step was finished, and
+ * waits its turn in the channel: a change saved meanwhile (a threat added right away) found no
+ * list to refresh, so the list is refreshed once it is there.
  */
 async function postStepOpened(services: AnnounceServices, post: Post, model: ThreatModel, step: Step): Promise<void> {
   const { flow, messageRefs } = services;
@@ -27,15 +29,18 @@ async function postStepOpened(services: AnnounceServices, post: Post, model: Thr
   if (step === 'mitigations' && !(await messageRefs.get(ref)).mitigationSummary) {
     const posted = await post({ ...inThread, ...mitigationSummaryMessage(model) });
     await messageRefs.set(ref, { mitigationSummary: posted.ts });
+    services.cards.refresh(ref);
   }
   if (step === 'risk' && !(await messageRefs.get(ref)).riskSummary) {
     const posted = await post({ ...inThread, ...riskMatrixMessage(model, flow) });
     await messageRefs.set(ref, { riskSummary: posted.ts });
+    services.cards.refresh(ref);
   }
   if (step === 'threats' && !(await messageRefs.get(ref)).threatSummary) {
     const { page: _page, ...summary } = threatSummaryMessage(model);
     const posted = await post({ ...inThread, ...summary });
     await messageRefs.set(ref, { threatSummary: posted.ts, threatPage: 1 });
+    services.cards.refresh(ref);
   }
 }
 
