@@ -9,6 +9,7 @@ import type { Clock } from '../ports/clock';
 import { SlackAppSecDirectory } from '../slack/appsec-directory';
 import { SlackChannelMembers } from '../slack/channel-members';
 import { ModelRefresher } from '../slack/model-refresher';
+import { StepEstimateCache } from '../slack/step-estimate-cache';
 import { ThreadPosts } from '../slack/thread-posts';
 import { SlackUserTimeZones } from '../slack/user-time-zones';
 import { WorkQueue } from '../slack/work-queue';
@@ -66,6 +67,7 @@ export function buildServices(options: ServiceOptions): AppServices {
   const members = new SlackChannelMembers(clients.interactive, options.membershipCacheMs);
   const rotation = new RedisReviewRotation(redis, keys);
   const pacer = new RedisChannelPacer(redis, keys, options.channelPaceMs);
+  const estimates = new StepEstimateCache({ store, clock, logger: logger.child({ component: 'estimates' }) });
   const refresher = new ModelRefresher({
     store,
     messageRefs,
@@ -74,6 +76,7 @@ export function buildServices(options: ServiceOptions): AppServices {
     background: clients.background,
     logger,
     intervalMs: options.cardRefreshIntervalMs,
+    estimates,
   });
   return {
     store,
@@ -91,6 +94,7 @@ export function buildServices(options: ServiceOptions): AppServices {
     rotation,
     cards: refresher,
     refresher,
+    estimates,
     reviewSettings: options.reviewSettings,
     client: clients.interactive,
     clients,

@@ -79,6 +79,15 @@ export function promptsFor(flow: Flow, step: Step, role: Role, model: ThreatMode
   return (flowStep(flow, step).prompts[role] ?? []).flatMap((prompt) => expand(prompt, role, model));
 }
 
+/**
+ * The step a model's team is answering prompts for now: the current step while the model can be
+ * changed and that step is not finished yet; none in review, once approved, or with every step done.
+ */
+export function openStep(model: ThreatModel): Step | undefined {
+  const editable = model.status === 'draft' || model.status === 'changes_requested';
+  return editable && !model.completedSteps[model.currentStep] ? model.currentStep : undefined;
+}
+
 /** The step's intro with {feature} filled in. */
 export function stepIntro(flow: Flow, step: Step, model: ThreatModel): string {
   return fill(flowStep(flow, step).intro, { feature: model.title });

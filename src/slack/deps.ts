@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { UseCaseDeps } from '../use-cases/use-case-deps';
 import type { ModelRefresher } from './model-refresher';
+import type { StepEstimateCache } from './step-estimate-cache';
 import type { ThreadPosts } from './thread-posts';
 import type { WorkQueue } from './work-queue';
 
@@ -20,4 +21,6 @@ export interface SlackServices extends UseCaseDeps {
    * step announcements): the workspace's budget, the channel's pace, never the interactive client.
    */
   threadPosts: ThreadPosts;
+  /** How long each step usually takes in a workspace, cached briefly (the cards and a model's start show it). */
+  estimates: StepEstimateCache;
 }

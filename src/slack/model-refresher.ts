@@ -12,6 +12,7 @@ import type { ModelRef, ModelStore } from '../ports/model-store';
 import type { CallPriority } from '../ports/slack-budget';
 import type { BackgroundSlack } from './background-slack';
 import { Coalescer } from './coalescer';
+import type { StepEstimateCache } from './step-estimate-cache';
 import { threadPermalink } from './thread-link';
 import { mitigationSummaryMessage } from './views/mitigation-summary';
 import { modelCard } from './views/model-card';
@@ -30,6 +31,8 @@ interface RefresherDeps {
   background: BackgroundSlack;
   logger: Logger;
   intervalMs: number;
+  /** The workspace's step estimates for the card (cached: a refresh never scans past models). */
+  estimates: Pick<StepEstimateCache, 'forWorkspace'>;
 }
 
 /** One message to bring in step: where it is and what it should show. */
@@ -121,7 +124,10 @@ export class ModelRefresher implements ModelCards {
       at: { channel: string; ts: string },
       shown: SlackMessage,
     ) => updates.push({ message, priority, args: { ...at, text: shown.text, blocks: shown.blocks } });
-    if (refs.card) add('card', 'first', { channel, ts: refs.card }, modelCard(model, summarize(flow, model), flow));
+    if (refs.card) {
+      const estimates = await this.deps.estimates.forWorkspace(model.workspaceId);
+      add('card', 'first', { channel, ts: refs.card }, modelCard(model, summarize(flow, model), flow, true, estimates));
+    }
     if (refs.reviewCard && refs.reviewChannel) {
       const permalink = await threadPermalink(this.client(model.workspaceId, 'first'), this.deps.messageRefs, model);
       add(

@@ -1,7 +1,8 @@
 import type { ThreatModel } from '../domain/model';
 import { type ModelTimings, modelTimings } from '../domain/model-timings';
-import { promptsFor } from '../domain/prompts';
+import { openStep, promptsFor } from '../domain/prompts';
 import { rolesOf } from '../domain/roles';
+import { TIMING_SAMPLE } from './step-estimates';
 import type { UseCaseDeps } from './use-case-deps';
 
 /** Models for one section of the Home tab: the first `limit`, and how many there are in all. */
@@ -40,8 +41,6 @@ export interface HomeTabInput {
 const MINE_SCAN = 50;
 /** How many recent models of the workspace are looked at to find those in the user's channels. */
 const RECENT_SCAN = 50;
-/** How many approved models the timing figures are drawn from (the most recent). */
-const TIMING_SAMPLE = 200;
 
 /**
  * What a user's Home tab shows. A channel membership or AppSec lookup that fails leaves the model
@@ -58,10 +57,10 @@ export async function homeTab(
     store.list(workspaceId, { by: 'all' }, { limit: RECENT_SCAN }),
   ]);
   const active = (model: ThreatModel) => model.status !== 'archived';
-  const hasMyPrompts = (m: ThreatModel) =>
-    (m.status === 'draft' || m.status === 'changes_requested') &&
-    !m.completedSteps[m.currentStep] &&
-    rolesOf(m.roles, userId).some((role) => promptsFor(flow, m.currentStep, role, m).length > 0);
+  const hasMyPrompts = (m: ThreatModel) => {
+    const step = openStep(m);
+    return step !== undefined && rolesOf(m.roles, userId).some((role) => promptsFor(flow, step, role, m).length > 0);
+  };
   const waiting = [
     ...reviewing.items.filter((m) => m.status === 'in_review'),
     ...mine.items.filter((m) => m.status === 'changes_requested' && m.ownerId === userId),

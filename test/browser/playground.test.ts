@@ -76,10 +76,13 @@ describe('the playground page, in a browser', () => {
       const thread = await pg.openThread();
       await shows(card(), 'Refunds API', 'Step 1 of 4');
       await shows(thread, 'Who plays each role?');
+      await shows(thread, 'prompts for step 1 wait');
       await thread.locator('[data-action-id="roles.select.adversary"] select.multi-add').selectOption(BOB);
       await shows(thread, '@Bob Smith, you are the Adversary');
       await thread.locator('[data-action-id="roles.select.defender"] select.multi-add').selectOption(CAROL);
       await shows(thread, '@Carol Tanaka, you are the Defender');
+      // Step 1's prompts follow each greeting, for the newcomer only.
+      await shows(thread, 'Which of these components do we already log and monitor');
       // The chips show who holds each role (drawn from the app's initial_users after the update).
       await shows(thread.locator('[data-action-id="roles.select.adversary"]'), 'Bob Smith');
       await shows(thread.locator('[data-action-id="roles.select.defender"]'), 'Carol Tanaka');

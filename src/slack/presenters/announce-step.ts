@@ -1,35 +1,29 @@
 import type { ThreatModel } from '../../domain/model';
-import { promptsFor } from '../../domain/prompts';
-import { ROLES } from '../../domain/roles';
 import type { Step } from '../../domain/steps';
 import type { StepFinished } from '../../use-cases/finish-step';
 import type { SlackServices } from '../deps';
 import type { Post } from '../thread-posts';
 import { mitigationSummaryMessage } from '../views/mitigation-summary';
-import { personaPromptsMessage, unheldRolesMessage } from '../views/persona-prompts';
 import { riskMatrixMessage } from '../views/risk-matrix-summary';
 import { stepCompletedMessage, stepOpenedMessage } from '../views/thread-messages';
 import { threatSummaryMessage } from '../views/threat-summary';
 import { modelChannel } from './in-model-thread';
+import { postStepPrompts } from './step-prompts';
 
 type AnnounceServices = Pick<SlackServices, 'threadPosts' | 'flow' | 'messageRefs' | 'cards'>;
 
 /**
- * A step has opened: post its intro and buttons in the thread, then each role holder's prompts
- * (roles nobody holds are called out once), then, for step 2, the threats list and, for step 4,
- * the risk matrix (each list's ts kept, so the card refresher keeps it in step). A list is rendered
- * from the model as the step opened, but posted at the channel's pace, so the model may have
- * changed meanwhile: once it is posted, the refresher is asked to bring it up to date.
+ * A step has opened: post its intro and buttons in the thread, then its prompts (postStepPrompts),
+ * then, for step 2, the threats list and, for step 4, the risk matrix (each list's ts kept, so the
+ * card refresher keeps it in step). A list is drawn from the model as the step was finished, and
+ * waits its turn in the channel: a change saved meanwhile (a threat added right away) found no
+ * list to refresh, so the list is refreshed once it is there.
  */
 async function postStepOpened(services: AnnounceServices, post: Post, model: ThreatModel, step: Step): Promise<void> {
   const { flow, messageRefs } = services;
   const inThread = { thread_ts: model.threadTs };
   await post({ ...inThread, ...stepOpenedMessage(model, flow, step) });
-  for (const role of ROLES.filter((r) => model.roles[r].length > 0 && promptsFor(flow, step, r, model).length > 0)) {
-    await post({ ...inThread, ...personaPromptsMessage(model, flow, step, role) });
-  }
-  const unheld = unheldRolesMessage(model, flow, step);
-  if (unheld) await post({ ...inThread, ...unheld });
+  await postStepPrompts(post, model, flow, step);
 
   const ref = { workspaceId: model.workspaceId, modelId: model.id };
   if (step === 'mitigations' && !(await messageRefs.get(ref)).mitigationSummary) {

@@ -4,10 +4,12 @@ import type { ThreatModel } from '../../domain/model';
 import { untreatedLabel } from '../../domain/risk';
 import { RISK_BANDS } from '../../domain/risk-assessment';
 import { statusLabel } from '../../domain/status-labels';
+import { NO_ESTIMATES, type StepEstimates } from '../../domain/step-estimates';
 import { STEPS, stepNumber } from '../../domain/steps';
 import type { ModelSummary } from '../../domain/summary';
 import { ACTIONS, encodeValue } from '../ids';
 import { slackDate } from './slack-dates';
+import { stepInProgressEstimate } from './step-estimates';
 import type { SlackMessage } from './surfaces';
 import { actions, button, context, mention, plain, section, truncate, userLine } from './text';
 
@@ -33,10 +35,17 @@ export function residualLine(summary: ModelSummary): string {
 
 /**
  * The model card: the message at the top of the model's thread, updated in place. A pure
- * function of the model, its summary and the flow. `interactive: false` drops the buttons (for
- * `/threatmodel status`).
+ * function of the model, its summary, the flow and the workspace's step estimates (passed in as
+ * data; the step in progress shows what teams usually spend on it). `interactive: false` drops
+ * the buttons (for `/threatmodel status`).
  */
-export function modelCard(model: ThreatModel, summary: ModelSummary, flow: Flow, interactive = true): SlackMessage {
+export function modelCard(
+  model: ThreatModel,
+  summary: ModelSummary,
+  flow: Flow,
+  interactive = true,
+  estimates: StepEstimates = NO_ESTIMATES,
+): SlackMessage {
   const step = flowStep(flow, model.currentStep);
   const allDone = STEPS.every((s) => model.completedSteps[s]);
   const stepLine = allDone
@@ -62,6 +71,7 @@ export function modelCard(model: ThreatModel, summary: ModelSummary, flow: Flow,
       { type: 'header', text: plain(`🧵 ${model.title}`, 150) },
       context(`*${model.id}* · owner ${mention(model.ownerId)} · ${statusLabel(model.status)}`),
       section(`${stepLine}\n${progressBar(summary.completionPercent)}`),
+      ...stepInProgressEstimate(model, estimates),
       {
         type: 'section',
         fields: [

@@ -12,8 +12,9 @@ import { actions, button, context, mention, section, truncate, userText } from '
 export const PROMPTS_PER_MESSAGE = 3;
 
 /**
- * One role's prompts for a step, addressed to the people holding it, a few at a time with a
- * "Next" button that shows the following ones in the same message.
+ * One role's prompts for a step, addressed to `to` (by default everyone holding the role; a late
+ * arrival's greeting addresses only the newcomers), a few at a time with a "Next" button that
+ * shows the following ones in the same message.
  */
 export function personaPromptsMessage(
   model: ThreatModel,
@@ -21,11 +22,12 @@ export function personaPromptsMessage(
   step: Step,
   role: Role,
   offset = 0,
+  to: readonly string[] = model.roles[role],
 ): SlackMessage {
   const prompts = promptsFor(flow, step, role, model);
   const start = Math.min(Math.max(0, offset), Math.max(0, prompts.length - 1));
   const shown = prompts.slice(start, start + PROMPTS_PER_MESSAGE);
-  const who = model.roles[role].map(mention).join(' ');
+  const who = to.map(mention).join(' ');
   const range = prompts.length > 0 ? ` (${start + 1}–${start + shown.length} of ${prompts.length})` : '';
   const lines = shown.map((prompt) => `• ${userText(prompt.text, 700)}`).join('\n');
   const blocks: KnownBlock[] = [

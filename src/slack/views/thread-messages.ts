@@ -19,7 +19,9 @@ export function rolesMessage(model: ThreatModel, flow: Flow): SlackMessage {
   return {
     text: `Who plays each role in ${model.id}?`,
     blocks: [
-      section('*Who plays each role?* One person may hold several. Everyone picked gets a short brief here.'),
+      section(
+        '*Who plays each role?* One person may hold several. Everyone picked gets a short brief and the open step’s prompts for their role here.',
+      ),
       ...ROLES.map(
         (role): SectionBlock => ({
           type: 'section',

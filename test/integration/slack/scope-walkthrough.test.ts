@@ -35,6 +35,7 @@ describe('step 1 as a team does it', () => {
       expect.stringContaining('Who plays each role'),
       expect.stringContaining('Step 1 of 4'),
       expect.stringContaining('Scope of TM-1'),
+      expect.stringContaining('so their prompts for step 1 wait'),
     ]);
 
     // Roles: Bob is Adversary and Developer, Carol is Defender; each is greeted with the role's brief.

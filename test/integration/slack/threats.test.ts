@@ -88,7 +88,8 @@ describe('step 2: writing threats in the grammar', () => {
     await driver.clickButton(BOB.id, 'prompts.next', { value: 'TM-1|threats:adversary:3' });
     await ctx.settle();
     expect(JSON.stringify(adversary()?.blocks)).toContain('(4–6 of 14)');
-    const callouts = thread().filter((m) => String(m.text).startsWith('Nobody holds'));
+    // Once per step: step 1's call-out at the start, step 2's when it opened.
+    const callouts = thread().filter((m) => /^Nobody holds .* for step 2 wait/.test(String(m.text)));
     expect(callouts).toHaveLength(1);
     expect(String(callouts[0]?.text)).toBe(
       'Nobody holds *Business*, *Defender*, *AppSec SME* yet, so their prompts for step 2 wait. Pick someone in the roles message above.',

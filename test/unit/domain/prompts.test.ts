@@ -1,4 +1,4 @@
-import { promptsFor, stepIntro } from '../../../src/domain/prompts';
+import { openStep, promptsFor, stepIntro } from '../../../src/domain/prompts';
 import { buildModel, buildScopedModel, defaultFlow } from '../../support/build-model';
 
 describe('persona prompts', () => {
@@ -44,5 +44,20 @@ describe('persona prompts', () => {
   it('fills the feature name into intros and general prompts', () => {
     expect(stepIntro(flow, 'scope', buildModel())).toContain('components of Refunds API');
     expect(promptsFor(flow, 'scope', 'appsec_sme', buildModel())[0]?.text).toContain('Split Refunds API');
+  });
+});
+
+describe('the open step', () => {
+  const done = { completedBy: 'U0BOB0001', completedAt: '2025-01-01T00:00:00.000Z' };
+
+  it('is the current step of a draft, or of a model sent back, until it is finished', () => {
+    expect(openStep(buildModel())).toBe('scope');
+    expect(openStep(buildModel({ status: 'changes_requested', currentStep: 'threats' }))).toBe('threats');
+    expect(openStep(buildModel({ currentStep: 'risk', completedSteps: { risk: done } }))).toBeUndefined();
+  });
+
+  it('is none while the model is in review or once it is approved', () => {
+    expect(openStep(buildModel({ status: 'in_review' }))).toBeUndefined();
+    expect(openStep(buildModel({ status: 'approved' }))).toBeUndefined();
   });
 });

@@ -2,11 +2,11 @@ import type { AllMiddlewareArgs, BlockAction, MultiUsersSelectAction, SlackActio
 import { assignRole } from '../../../use-cases/assign-role';
 import type { SlackServices } from '../../deps';
 import { decodeValue, RoleSchema } from '../../ids';
-import { postInModelThread, postReopenedSteps } from '../../presenters/in-model-thread';
+import { postReopenedSteps } from '../../presenters/in-model-thread';
+import { greetRoleHolders } from '../../presenters/step-prompts';
 import { tellClicker } from '../../presenters/tell-clicker';
-import { roleGreeting } from '../../views/thread-messages';
 
-/** A role's user picker changed: the use case stores who holds it; the newcomers are greeted in the thread. */
+/** A role's user picker changed: the use case stores who holds it; the newcomers are greeted in the thread with the open step's prompts for the role. */
 export function rolesSelect(services: SlackServices) {
   return async ({
     ack,
@@ -29,9 +29,7 @@ export function rolesSelect(services: SlackServices) {
       });
       if (!outcome.ok) return tellClicker(services, { body, respond }, outcome.message);
       const { model, added } = outcome;
-      for (const userId of added) {
-        postInModelThread(services, model, roleGreeting(userId, role.data, services.flow));
-      }
+      greetRoleHolders(services, model, role.data, added);
       postReopenedSteps(services, model, outcome.reopened);
     });
   };
