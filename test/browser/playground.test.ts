@@ -127,6 +127,8 @@ describe('the playground page, in a browser', () => {
       modal = await openModal(inThread('scope.add.entryPoint'), 'Add entry point');
       await field(modal, 'name').fill('POST /refunds');
       await field(modal, 'componentId').selectLabel(/Refunds API/);
+      // The kinds of entry point the component's catalog type offers (Lambda: its invoke API, ...).
+      await field(modal, 'kind').select('aws-lambda/invoke-api');
       await field(modal, 'authentication').select('oauth2');
       await submitAndClose(modal);
       await shows(summary, 'POST /refunds');
