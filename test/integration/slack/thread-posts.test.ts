@@ -4,7 +4,7 @@ import { ROLES } from '../../../src/domain/roles';
 import { addThreat } from '../../../src/domain/threat-edits';
 import { alarming } from '../../support/captured-logs';
 import { type SlackAppFixtureOptions, useSlackApp } from '../../support/slack-app-fixture';
-import { CHANNEL, startScopedModel } from '../../support/slack-scenarios';
+import { CHANNEL, REFUND_THREAT, startScopedModel } from '../../support/slack-scenarios';
 
 const { ALICE, BOB, CAROL, DAVE } = USERS;
 const REF = { workspaceId: TEAM_ID, modelId: 'TM-1' };
@@ -115,18 +115,11 @@ describe('a list posted late, after the model changed', () => {
     await driver.clickButton(BOB.id, 'model.finish_step', { value: 'TM-1|scope' });
     await standIn.waitForCall('chat.postMessage', () => true, 5000, since);
     // Meanwhile a threat is added (step 2 is open: the step was stored before the announcement).
-    await ctx.store.update(REF, { actor: BOB.id, action: 'threat.add' }, (model) => {
-      const threat = {
-        threatSource: 'internet-based threat actor',
-        threatAction: 'replay a refund request',
-        threatImpact: 'refunds paid twice',
-        impactedGoals: ['integrity' as const],
-        impactedAssetIds: ['AS-1'],
-        stride: ['T' as const],
-        affectedElementIds: ['EP-1'],
-      };
-      return addThreat(model, threat, BOB.id, new Date()).model;
-    });
+    await ctx.store.update(
+      REF,
+      { actor: BOB.id, action: 'threat.add' },
+      (model) => addThreat(model, REFUND_THREAT, BOB.id, new Date()).model,
+    );
     const beforeRefresh = standIn.calls.length;
     ctx.runtime.cards.refresh(REF);
     await standIn.waitForCall('chat.update', () => true, 5000, beforeRefresh); // the card, not the list yet
