@@ -118,6 +118,15 @@ export function notice(text: string): SlackMessage {
   return { text: truncate(text, 3000), blocks: [section(truncate(text, 3000))] };
 }
 
+/** Posted in the model's thread when AppSec requests changes: the reviewer's comments, quoted, to the owner. */
+export function changesRequestedMessage(model: ThreatModel, by: string, comment: string): SlackMessage {
+  const quoted = userText(comment.trim(), 2500).replace(/\n/g, '\n>');
+  return notice(
+    `${mention(model.ownerId)}, ${mention(by)} requested changes to *${model.id}*:\n>${quoted}\n` +
+      'Answer here, make the changes, then request the review again from the card.',
+  );
+}
+
 /**
  * Posted in the model's thread when AppSec approves it: who approved, their comment and the
  * follow-up actions they asked for (as recorded in the review history's last approval).

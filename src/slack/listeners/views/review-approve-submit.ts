@@ -2,11 +2,10 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { followUpLines } from '../../../domain/review-workflow';
 import { approveReview } from '../../../use-cases/approve-review';
 import type { SlackServices } from '../../deps';
-import { ViewStateSchema } from '../../forms/form-values';
-import { ReviewModalMetadataSchema, readMetadata } from '../../ids';
 import { postInModelThread } from '../../presenters/in-model-thread';
 import { REVIEW_FIELDS } from '../../views/review-modals';
 import { approvedMessage } from '../../views/thread-messages';
+import { readReviewForm } from './review-form';
 
 /**
  * The approval form: the use case approves with the comment and follow-up actions (or the form
@@ -14,20 +13,15 @@ import { approvedMessage } from '../../views/thread-messages';
  */
 export function reviewApproveSubmit(services: SlackServices) {
   return async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
-    const metadata = readMetadata(ReviewModalMetadataSchema, view.private_metadata);
-    const state = ViewStateSchema.safeParse(view.state.values);
-    const errors = (message: string) =>
-      ack({ response_action: 'errors', errors: { [REVIEW_FIELDS.comment]: message } });
-    if (!metadata || !state.success) return errors('This form is out of date. Close it and start again.');
-    const ref = { workspaceId: body.team?.id ?? body.user.team_id ?? '', modelId: metadata.modelId };
-    const field = (id: string) => state.data[id]?.[id]?.value ?? undefined;
+    const form = await readReviewForm({ ack, body, view });
+    if (!form) return;
     const outcome = await approveReview(services, {
-      ref,
+      ref: form.ref,
       by: body.user.id,
-      comment: field(REVIEW_FIELDS.comment) ?? '',
-      followUps: followUpLines(field(REVIEW_FIELDS.followUps)),
+      comment: form.field(REVIEW_FIELDS.comment) ?? '',
+      followUps: followUpLines(form.field(REVIEW_FIELDS.followUps)),
     });
-    if (!outcome.ok) return errors(outcome.message);
+    if (!outcome.ok) return form.refuse(outcome.message);
     await ack();
     const { model } = outcome;
     if (!model.threadTs) return;
