@@ -54,8 +54,8 @@ function failureOf(error: Error, ref: string, logger: Logger): Failure {
 /**
  * The one global error handler: log the error with a short correlation id and tell the user, in
  * a message only they see, that something failed and the id to quote (or, when Slack is busy,
- * when to try again). Never raw error text. If Slack refuses the ephemeral too, the request's
- * response_url (`respond`, when the request has one) tells them instead: never silence.
+ * when to try again). Never raw error text. The request's response_url (`respond`, when it has
+ * one) answers first; without one, or if it fails, chat.postEphemeral: never silence.
  */
 export function globalErrorHandler(client: WebClient, logger: Logger) {
   return async ({ error, body, respond }: { error: Error; body?: unknown; respond?: RespondFn }): Promise<void> => {
@@ -63,18 +63,22 @@ export function globalErrorHandler(client: WebClient, logger: Logger) {
     const where = whereFrom(body);
     const failure = failureOf(error, ref, logger);
     failure.log(where);
-    if (!where.channel || !where.user) return;
     const thread = where.threadTs && { thread_ts: where.threadTs };
+    // The request's response_url first: it spends none of chat.postEphemeral's per-workspace
+    // budget (Tier 4), which a busy Slack may just have refused, and it reaches non-members too.
+    if (respond) {
+      try {
+        await respond({ response_type: 'ephemeral', replace_original: false, ...thread, ...notice(failure.text) });
+        return;
+      } catch (respondError) {
+        logger.warn({ ...failedCallFields(respondError), ref }, 'could not answer through the response_url');
+      }
+    }
+    if (!where.channel || !where.user) return;
     try {
       await client.chat.postEphemeral({ channel: where.channel, user: where.user, ...thread, ...notice(failure.text) });
-      return;
     } catch (tellError) {
       logger.warn({ ...failedCallFields(tellError), ref }, 'could not tell the user about an error');
-    }
-    try {
-      await respond?.({ response_type: 'ephemeral', replace_original: false, ...thread, ...notice(failure.text) });
-    } catch (respondError) {
-      logger.warn({ ...failedCallFields(respondError), ref }, 'could not answer through the response_url either');
     }
   };
 }
