@@ -69,11 +69,13 @@ export async function modelReadyForThreats(
   userId: string,
 ): Promise<Access> {
   const access = await editableModel(deps, workspaceId, modelId, userId);
-  if (access.ok && !access.model.completedSteps.scope) {
-    return {
-      ok: false,
-      message: `Finish step 1 (scope) of ${access.model.id} first: threats are placed on its elements.`,
-    };
-  }
-  return access;
+  const refusal = access.ok ? threatFormRefusal(access.model) : undefined;
+  return refusal ? { ok: false, message: refusal } : access;
+}
+
+/** Why a new threat cannot be written in the model yet (undefined: it can). */
+export function threatFormRefusal(model: ThreatModel): string | undefined {
+  return model.completedSteps.scope
+    ? undefined
+    : `Finish step 1 (scope) of ${model.id} first: threats are placed on its elements.`;
 }

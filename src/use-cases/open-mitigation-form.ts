@@ -23,8 +23,11 @@ export async function openMitigationForm(
 ): Promise<UseCaseOutcome<{ model: ThreatModel; mitigation?: Mitigation }>> {
   if (mitigationId !== undefined) return editableMitigation(deps, { ref, by, id: mitigationId, own: true });
   const access = await editableModel(deps, ref.workspaceId, ref.modelId, by);
-  if (access.ok && access.model.threats.length === 0) {
-    return refuse(`${access.model.id} has no threats yet: a mitigation addresses threats.`);
-  }
-  return access;
+  const refusal = access.ok ? mitigationFormRefusal(access.model) : undefined;
+  return refusal ? refuse(refusal) : access;
+}
+
+/** Why no mitigation can be written in the model yet (undefined: one can). */
+export function mitigationFormRefusal(model: ThreatModel): string | undefined {
+  return model.threats.length === 0 ? `${model.id} has no threats yet: a mitigation addresses threats.` : undefined;
 }

@@ -9,6 +9,11 @@ export async function openRiskReview(
   { ref, by }: { ref: ModelRef; by: string },
 ): Promise<UseCaseOutcome<{ model: ThreatModel }>> {
   const access = await editableModel(deps, ref.workspaceId, ref.modelId, by);
-  if (access.ok && access.model.threats.length === 0) return refuse(`${access.model.id} has no threats to review.`);
-  return access;
+  const refusal = access.ok ? riskReviewRefusal(access.model) : undefined;
+  return refusal ? refuse(refusal) : access;
+}
+
+/** Why no risk can be reviewed in the model yet (undefined: one can). */
+export function riskReviewRefusal(model: ThreatModel): string | undefined {
+  return model.threats.length === 0 ? `${model.id} has no threats to review.` : undefined;
 }

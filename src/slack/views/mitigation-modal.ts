@@ -1,8 +1,10 @@
 import type { Mitigation } from '../../domain/mitigation';
 import type { FormContext } from '../forms/field';
 import { MITIGATION_FIELDS } from '../forms/mitigation-fields';
+import { NEXT_AFTER } from '../forms/next-form';
 import { type MitigationModalMetadata, VIEWS } from '../ids';
 import { fieldBlocks } from './form-blocks';
+import { nextFormBlocks } from './next-form-blocks';
 import { responsibilityBlocks } from './responsibility-messages';
 import type { Modal } from './surfaces';
 import { plain, truncate } from './text';
@@ -34,6 +36,7 @@ export function mitigationModal(context: FormContext, existing?: Mitigation): Mo
       { type: 'context', elements: [plain(`${context.model.id} ${truncate(context.model.title, 100)}`, 2000)] },
       ...responsibilityBlocks(context.model, context.catalog),
       ...fieldBlocks(MITIGATION_FIELDS, context, existing && formValues(existing)),
+      ...(existing ? [] : nextFormBlocks(NEXT_AFTER.mitigation, 'mitigation', context)),
     ],
   };
 }

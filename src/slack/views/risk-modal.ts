@@ -1,9 +1,11 @@
 import type { Flow } from '../../domain/flow';
 import { accepterName } from '../../domain/risk';
 import type { FormContext } from '../forms/field';
+import { NEXT_AFTER } from '../forms/next-form';
 import { RISK_FIELDS } from '../forms/risk-fields';
 import { type RiskModalMetadata, VIEWS } from '../ids';
 import { fieldBlocks } from './form-blocks';
+import { nextFormBlocks } from './next-form-blocks';
 import type { Modal } from './surfaces';
 import { context as contextBlock, plain, truncate } from './text';
 
@@ -32,6 +34,7 @@ export function riskModal(context: FormContext): Modal {
       { type: 'context', elements: [plain(`${context.model.id} ${truncate(context.model.title, 100)}`, 2000)] },
       ...(context.flow ? [contextBlock(rulesLine(context.flow))] : []),
       ...fieldBlocks(RISK_FIELDS, context),
+      ...nextFormBlocks(NEXT_AFTER.risk, 'risk', context),
     ],
   };
 }

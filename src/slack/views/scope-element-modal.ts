@@ -2,9 +2,11 @@ import type { ScopeElement, ScopeKind } from '../../domain/scope-edits';
 import { SCOPE_KIND_NAMES } from '../../domain/scope-edits';
 import { entryPointKindValue } from '../forms/entry-point-kinds';
 import type { FormContext } from '../forms/field';
+import { NEXT_AFTER } from '../forms/next-form';
 import { SCOPE_FIELDS } from '../forms/scope-fields';
 import { type ScopeModalMetadata, VIEWS } from '../ids';
 import { fieldBlocks } from './form-blocks';
+import { nextFormBlocks } from './next-form-blocks';
 import type { Modal } from './surfaces';
 import { plain, truncate } from './text';
 
@@ -41,6 +43,7 @@ export function scopeElementModal(kind: ScopeKind, context: FormContext, existin
         ],
       },
       ...blocks,
+      ...(existing ? [] : nextFormBlocks(NEXT_AFTER.scope, kind, context)),
     ],
   };
 }

@@ -1,8 +1,10 @@
 import type { ThreatInput } from '../../domain/threat-edits';
 import type { FormContext } from '../forms/field';
+import { NEXT_AFTER, type NextForm } from '../forms/next-form';
 import { THREAT_FIELDS } from '../forms/threat-fields';
 import { type ThreatModalMetadata, VIEWS } from '../ids';
 import { fieldBlocks } from './form-blocks';
+import { nextFormBlocks } from './next-form-blocks';
 import type { Modal } from './surfaces';
 import { plain, section, truncate, userText } from './text';
 
@@ -16,6 +18,8 @@ export interface ThreatModalState {
   previewed?: string;
   /** Permalink of the thread message the threat is captured from. */
   capturedFrom?: string;
+  /** The form picked to go on to after saving (kept across the preview). */
+  goOnTo?: NextForm;
 }
 
 /**
@@ -55,6 +59,7 @@ export function threatModal(context: FormContext, state: ThreatModalState = {}):
       ...captured,
       ...preview,
       ...fieldBlocks(THREAT_FIELDS, context, state.values),
+      ...(state.threatId ? [] : nextFormBlocks(NEXT_AFTER.threat, 'threat', context, state.goOnTo)),
     ],
   };
 }

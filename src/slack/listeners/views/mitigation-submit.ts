@@ -2,12 +2,14 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import type { MitigationInput } from '../../../domain/mitigation-edits';
 import { saveMitigation } from '../../../use-cases/save-mitigation';
 import type { SlackServices } from '../../deps';
+import { NEXT_AFTER } from '../../forms/next-form';
 import { parseMitigationForm } from '../../forms/parse-mitigation-form';
 import { MitigationModalMetadataSchema } from '../../ids';
-import { postInModelThread, postReopenedSteps, tellInModelThread } from '../../presenters/in-model-thread';
+import { postInModelThread, postReopenedSteps } from '../../presenters/in-model-thread';
 import { mention, truncate, userText } from '../../views/text';
 import { notice } from '../../views/thread-messages';
 import { checkedSubmission } from '../checked-submission';
+import { saveThenGoOn } from './save-then-go-on';
 
 /** What the thread is told: who added or changed which mitigation, and any baseline control set aside. */
 const savedText = (userId: string, id: string, edited: boolean, input: MitigationInput) =>
@@ -32,20 +34,24 @@ export function mitigationSubmit(services: SlackServices) {
     const { metadata, model, workspaceId, userId } = checked;
     const parsed = parseMitigationForm(checked.state, userId, services.clock());
     if (!parsed.ok) return ack({ response_action: 'errors', errors: parsed.errors });
-    await ack();
-    await services.afterAck.run(async () => {
-      const ref = { workspaceId, modelId: metadata.modelId };
-      const { mitigationId } = metadata;
-      const saved = await saveMitigation(services, { ref, by: userId, mitigationId, input: parsed.input });
-      if (!saved.ok) {
-        return tellInModelThread(services, model, userId, saved.message);
-      }
-      postInModelThread(
-        services,
-        saved.model,
-        notice(savedText(userId, saved.mitigationId, saved.edited, parsed.input)),
-      );
-      postReopenedSteps(services, saved.model, saved.reopened);
+    const ref = { workspaceId, modelId: metadata.modelId };
+    const { mitigationId } = metadata;
+    await saveThenGoOn(services, {
+      ack,
+      state: checked.state,
+      model,
+      userId,
+      offered: mitigationId ? [] : NEXT_AFTER.mitigation,
+      errorField: 'description',
+      save: () => saveMitigation(services, { ref, by: userId, mitigationId, input: parsed.input }),
+      announce: (saved) => {
+        postInModelThread(
+          services,
+          saved.model,
+          notice(savedText(userId, saved.mitigationId, saved.edited, parsed.input)),
+        );
+        postReopenedSteps(services, saved.model, saved.reopened);
+      },
     });
   };
 }

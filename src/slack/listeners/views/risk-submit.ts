@@ -1,11 +1,13 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { checkRiskReview, rateRisk } from '../../../use-cases/rate-risk';
 import type { SlackServices } from '../../deps';
+import { NEXT_AFTER } from '../../forms/next-form';
 import { parseRiskForm } from '../../forms/parse-risk-form';
 import { RiskModalMetadataSchema } from '../../ids';
-import { postInModelThread, postReopenedSteps, tellInModelThread } from '../../presenters/in-model-thread';
+import { postInModelThread, postReopenedSteps } from '../../presenters/in-model-thread';
 import { acceptanceRequestMessage, riskReviewedMessage } from '../../views/risk-messages';
 import { checkedSubmission } from '../checked-submission';
+import { saveThenGoOn } from './save-then-go-on';
 
 /**
  * A risk review was submitted: refuse inline what the rules refuse (a residual rating without a
@@ -22,25 +24,39 @@ export function riskSubmit(services: SlackServices) {
     const { threatId, risk } = parsed;
     const check = checkRiskReview(services, model, { by: userId, threatId, risk });
     if (!check.ok) return ack({ response_action: 'errors', errors: { [check.field]: check.message } });
-    await ack();
-    await services.afterAck.run(async () => {
-      const ref = { workspaceId, modelId: metadata.modelId };
-      const rated = await rateRisk(services, { ref, by: userId, threatId, risk });
-      if (!rated.ok) return tellInModelThread(services, model, userId, rated.message);
-      const { result, threat } = rated;
-      const pendingRole = result.kind === 'proposed' ? result.awaiting : undefined;
-      const decision = threat.risk.decision;
-      const scores = { before: rated.before, after: rated.after, pendingRole };
-      postInModelThread(services, rated.model, riskReviewedMessage(userId, threatId, decision, scores));
-      postReopenedSteps(services, rated.model, rated.reopened);
-      if (result.kind !== 'proposed' || !decision) return;
-      const request = { threatId, threatAction: threat.threatAction, decision, ...result };
-      const residual = rated.after ?? rated.before;
-      postInModelThread(
-        services,
-        rated.model,
-        acceptanceRequestMessage(rated.model, { ...request, ...(residual && { residual }) }),
-      );
+    const ref = { workspaceId, modelId: metadata.modelId };
+    await saveThenGoOn(services, {
+      ack,
+      state: checked.state,
+      model,
+      userId,
+      offered: NEXT_AFTER.risk,
+      errorField: 'threatId',
+      save: () => rateRisk(services, { ref, by: userId, threatId, risk }),
+      announce: (rated) => announceRating(services, userId, threatId, rated),
     });
   };
+}
+
+/** The thread is told of the rating, and the role holder who must accept a proposal is asked. */
+function announceRating(
+  services: SlackServices,
+  userId: string,
+  threatId: string,
+  rated: Extract<Awaited<ReturnType<typeof rateRisk>>, { ok: true }>,
+): void {
+  const { result, threat } = rated;
+  const pendingRole = result.kind === 'proposed' ? result.awaiting : undefined;
+  const decision = threat.risk.decision;
+  const scores = { before: rated.before, after: rated.after, pendingRole };
+  postInModelThread(services, rated.model, riskReviewedMessage(userId, threatId, decision, scores));
+  postReopenedSteps(services, rated.model, rated.reopened);
+  if (result.kind !== 'proposed' || !decision) return;
+  const request = { threatId, threatAction: threat.threatAction, decision, ...result };
+  const residual = rated.after ?? rated.before;
+  postInModelThread(
+    services,
+    rated.model,
+    acceptanceRequestMessage(rated.model, { ...request, ...(residual && { residual }) }),
+  );
 }

@@ -1,17 +1,20 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { saveScopeElement } from '../../../use-cases/save-scope-element';
 import type { SlackServices } from '../../deps';
+import { NEXT_AFTER } from '../../forms/next-form';
 import { parseScopeForm } from '../../forms/parse-scope-form';
 import { SCOPE_FIELDS } from '../../forms/scope-fields';
 import { ScopeModalMetadataSchema } from '../../ids';
-import { postInModelThread, postReopenedSteps, tellInModelThread } from '../../presenters/in-model-thread';
+import { postInModelThread, postReopenedSteps } from '../../presenters/in-model-thread';
 import { componentAddedMessage } from '../../views/responsibility-messages';
 import { checkedSubmission } from '../checked-submission';
+import { saveThenGoOn } from './save-then-go-on';
 
 /**
  * A scope modal was submitted. Before the ack (which must carry inline errors): check the model
  * still accepts changes from this user and validate every field with the element's schema.
- * After the ack: the use case stores the change (the card and summary follow).
+ * Then the use case stores the change (after the ack, or before it when the person goes on to
+ * another form: see save-then-go-on.ts); the card and summary follow.
  */
 export function scopeElementSubmit(services: SlackServices) {
   return async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
@@ -27,14 +30,20 @@ export function scopeElementSubmit(services: SlackServices) {
       await ack({ response_action: 'errors', errors: parsed.errors });
       return;
     }
-    await ack();
-    await services.afterAck.run(async () => {
-      const ref = { workspaceId, modelId };
-      const outcome = await saveScopeElement(services, { ref, by: userId, kind, elementId, input: parsed.input });
-      if (!outcome.ok) return tellInModelThread(services, model, userId, outcome.message);
-      const added = kind === 'component' && !elementId ? outcome.model.scope.components.at(-1) : undefined;
-      if (added) postInModelThread(services, outcome.model, componentAddedMessage(userId, added, services.catalog));
-      postReopenedSteps(services, outcome.model, outcome.reopened);
+    const ref = { workspaceId, modelId };
+    await saveThenGoOn(services, {
+      ack,
+      state: checked.state,
+      model,
+      userId,
+      offered: elementId ? [] : NEXT_AFTER.scope,
+      errorField: SCOPE_FIELDS[kind][0]?.name ?? firstInput(view),
+      save: () => saveScopeElement(services, { ref, by: userId, kind, elementId, input: parsed.input }),
+      announce: (outcome) => {
+        const added = kind === 'component' && !elementId ? outcome.model.scope.components.at(-1) : undefined;
+        if (added) postInModelThread(services, outcome.model, componentAddedMessage(userId, added, services.catalog));
+        postReopenedSteps(services, outcome.model, outcome.reopened);
+      },
     });
   };
 }

@@ -1,12 +1,14 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { previewThreat, saveThreat } from '../../../use-cases/save-threat';
 import type { SlackServices } from '../../deps';
+import { chosenNextForm, NEXT_AFTER } from '../../forms/next-form';
 import { parseThreatForm } from '../../forms/parse-threat-form';
 import { ThreatModalMetadataSchema } from '../../ids';
-import { postInModelThread, postReopenedSteps, tellInModelThread } from '../../presenters/in-model-thread';
+import { postInModelThread, postReopenedSteps } from '../../presenters/in-model-thread';
 import { threatSavedMessage } from '../../views/thread-messages';
 import { threatModal } from '../../views/threat-modal';
 import { checkedSubmission } from '../checked-submission';
+import { saveThenGoOn } from './save-then-go-on';
 
 /**
  * The threat modal was submitted. New or changed values: answer with the same modal showing the
@@ -20,6 +22,8 @@ export function threatSubmit(services: SlackServices) {
     const { modelId, threatId, previewed, capturedFrom } = checked.metadata;
     const parsed = parseThreatForm(checked.state);
     if (!parsed.ok) return ack({ response_action: 'errors', errors: parsed.errors });
+    const offered = threatId ? [] : NEXT_AFTER.threat;
+    const goOnTo = chosenNextForm(checked.state, offered);
     const preview = previewThreat(model, parsed.input, previewed);
     if (!preview.confirmed) {
       const next = threatModal(
@@ -30,23 +34,28 @@ export function threatSubmit(services: SlackServices) {
           values: parsed.input,
           preview: preview.sentence,
           previewed: preview.key,
+          ...(goOnTo && { goOnTo }),
         },
       );
       return ack({ response_action: 'update', view: next });
     }
-    await ack();
-    await services.afterAck.run(async () => {
-      const ref = { workspaceId, modelId };
-      const saved = await saveThreat(services, { ref, by: userId, threatId, capturedFrom, input: parsed.input });
-      if (!saved.ok) {
-        return tellInModelThread(services, model, userId, saved.message);
-      }
-      postInModelThread(
-        services,
-        saved.model,
-        threatSavedMessage(userId, saved.threatId, saved.sentence, saved.edited),
-      );
-      postReopenedSteps(services, saved.model, saved.reopened);
+    const ref = { workspaceId, modelId };
+    await saveThenGoOn(services, {
+      ack,
+      state: checked.state,
+      model,
+      userId,
+      offered,
+      errorField: 'threatSource',
+      save: () => saveThreat(services, { ref, by: userId, threatId, capturedFrom, input: parsed.input }),
+      announce: (saved) => {
+        postInModelThread(
+          services,
+          saved.model,
+          threatSavedMessage(userId, saved.threatId, saved.sentence, saved.edited),
+        );
+        postReopenedSteps(services, saved.model, saved.reopened);
+      },
     });
   };
 }

@@ -1,0 +1,71 @@
+import type { AckFn, ViewResponseAction } from '@slack/bolt';
+import type { ThreatModel } from '../../../domain/model';
+import { threatFormRefusal } from '../../../use-cases/model-access';
+import { mitigationFormRefusal } from '../../../use-cases/open-mitigation-form';
+import { riskReviewRefusal } from '../../../use-cases/open-risk-review';
+import type { UseCaseOutcome } from '../../../use-cases/outcome';
+import type { SlackServices } from '../../deps';
+import type { ViewState } from '../../forms/form-values';
+import { chosenNextForm, isScopeForm, type NextForm } from '../../forms/next-form';
+import { missingPrerequisite } from '../../forms/scope-fields';
+import { tellInModelThread } from '../../presenters/in-model-thread';
+import { mitigationModal } from '../../views/mitigation-modal';
+import { noticeModal } from '../../views/notice-modal';
+import { riskModal } from '../../views/risk-modal';
+import { scopeElementModal } from '../../views/scope-element-modal';
+import type { Modal } from '../../views/surfaces';
+import { threatModal } from '../../views/threat-modal';
+
+/** The form to go on to, as its button would open it on the saved model, or why it cannot open yet. */
+export function nextFormModal(services: SlackServices, next: NextForm, model: ThreatModel): Modal | string {
+  const context = { model, catalog: services.catalog, flow: services.flow };
+  if (isScopeForm(next)) return missingPrerequisite(next, context) ?? scopeElementModal(next, context);
+  if (next === 'threat') return threatFormRefusal(model) ?? threatModal(context);
+  if (next === 'mitigation') return mitigationFormRefusal(model) ?? mitigationModal(context);
+  return riskReviewRefusal(model) ?? riskModal(context);
+}
+
+export interface SaveThenGoOn<T extends { model: ThreatModel }> {
+  ack: AckFn<ViewResponseAction> | AckFn<void>;
+  state: ViewState;
+  /** The model as the submission was checked against, and who submitted. */
+  model: ThreatModel;
+  userId: string;
+  /** What this form offers to go on to, and the field a refused save is shown on. */
+  offered: readonly NextForm[];
+  errorField: string;
+  save: () => Promise<UseCaseOutcome<T>>;
+  /** What the thread is told once saved. */
+  announce: (saved: { ok: true } & T) => void;
+}
+
+/**
+ * The end of a form that adds something. Nothing picked under "After saving": acknowledge at once
+ * (the modal closes) and save after the ack. A form picked: save first, then answer with that
+ * form, rendered from the saved model (so it offers what was just added), in place of this one:
+ * no `views.open`, no trigger. A refused save is then shown on the form, inline.
+ */
+export async function saveThenGoOn<T extends { model: ThreatModel }>(
+  services: SlackServices,
+  submission: SaveThenGoOn<T>,
+): Promise<void> {
+  const ack = submission.ack as AckFn<ViewResponseAction>;
+  const next = chosenNextForm(submission.state, submission.offered);
+  if (!next) {
+    await ack();
+    await services.afterAck.run(async () => {
+      const saved = await submission.save();
+      if (!saved.ok) return tellInModelThread(services, submission.model, submission.userId, saved.message);
+      submission.announce(saved);
+    });
+    return;
+  }
+  const saved = await submission.save();
+  if (!saved.ok) {
+    await ack({ response_action: 'errors', errors: { [submission.errorField]: saved.message } });
+    return;
+  }
+  const view = nextFormModal(services, next, saved.model);
+  await ack({ response_action: 'update', view: typeof view === 'string' ? noticeModal(`Saved. ${view}`) : view });
+  await services.afterAck.run(async () => submission.announce(saved));
+}
