@@ -9,11 +9,30 @@
 import { SlackDriver } from '../dev/stand-in/slack-driver';
 import type { SlackStandIn } from '../dev/stand-in/stand-in-server';
 import { TRIGGER_TTL_MS } from '../dev/stand-in/stand-in-store';
+import type { SlackView } from '../dev/stand-in/stand-in-types';
 import { BOT, syntheticUser } from '../dev/stand-in/workspace';
 import { ACTIONS, encodeValue } from '../src/slack/ids';
 import { MirroredTransport } from './mirrored-transport';
 import type { BenchTeam, ModalClick, RunReport, Setup, TimedRequest } from './slack-protocol';
-import { type ModalTask, type Task, taskAt } from './slack-script';
+import { type ModalTask, offered, type Task, taskAt } from './slack-script';
+
+/** Whether an input of the view offers the value. */
+function offers(view: SlackView, actionId: string, value: string): boolean {
+  try {
+    return offered(view, actionId).includes(value);
+  } catch {
+    return false; // the form has no such menu
+  }
+}
+
+/** A threat form showing its sentence before saving (its metadata names what was previewed). */
+function previewing(view: SlackView): boolean {
+  try {
+    return 'previewed' in (JSON.parse(view.private_metadata ?? '{}') as object);
+  } catch {
+    return false;
+  }
+}
 
 /** How long a person looks at the screen for the modal after clicking: past the trigger's life. */
 const OPEN_WAIT_MS = TRIGGER_TTL_MS + 1000;
@@ -23,6 +42,12 @@ const SETUP_WAIT_MS = 30_000;
 const MAX_RESUBMITS = 2;
 /** A modal that did not open is clicked for again, at most this often, before the team moves on. */
 const MAX_OPEN_TRIES = 3;
+/**
+ * A person goes on from a form to the next one in its "After saving" menu at most this many times
+ * in a row; then they close it and look at the thread (BENCH_GO_ON=0: never, every form is opened
+ * from its button).
+ */
+const MAX_GONE_ON = Number(process.env.BENCH_GO_ON ?? 2);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -75,7 +100,7 @@ interface TeamState extends BenchTeam {
   n: number;
   openTries: number;
   /** The modal a person has open and is about to submit. */
-  modal?: { userId: string; task: ModalTask; submits: number };
+  modal?: { userId: string; task: ModalTask; submits: number; goneOn: number };
 }
 
 export class BenchPeople {
@@ -84,6 +109,7 @@ export class BenchPeople {
   private requests: TimedRequest[] = [];
   private modalClicks: ModalClick[] = [];
   private hitches: Record<string, number> = {};
+  private wentOn = 0;
 
   constructor(private readonly standIn: SlackStandIn) {}
 
@@ -133,6 +159,7 @@ export class BenchPeople {
     this.requests = [];
     this.modalClicks = [];
     this.hitches = {};
+    this.wentOn = 0;
     const startedAt = Date.now();
     const until = startedAt + options.seconds * 1000;
     await Promise.all(
@@ -151,6 +178,7 @@ export class BenchPeople {
       requests: this.requests,
       modalClicks: this.modalClicks,
       hitches: this.hitches,
+      wentOn: this.wentOn,
     };
   }
 
@@ -249,7 +277,7 @@ export class BenchPeople {
     });
     if (opened) {
       team.openTries = 0;
-      team.modal = { userId, task, submits: 0 };
+      team.modal = { userId, task, submits: 0, goneOn: 0 };
     } else if (toldInstead !== undefined || ++team.openTries >= MAX_OPEN_TRIES) {
       // Refused by the app (it said why), or tried often enough: the team moves on.
       team.openTries = 0;
@@ -270,9 +298,18 @@ export class BenchPeople {
       this.hitch(`the ${task.name} modal went away`);
       return done();
     }
+    const following = taskAt(team.next + 1);
+    const goOnAs =
+      following.kind === 'modal' &&
+      following.goOnAs !== undefined &&
+      modal.goneOn < MAX_GONE_ON &&
+      offers(view, 'afterSaving', following.goOnAs)
+        ? following.goOnAs
+        : undefined;
     let result: Awaited<ReturnType<SlackDriver['submitView']>>;
     try {
-      result = await driver.submitView(userId, task.fill(view, { userId, n: team.n++ }));
+      const values = task.fill(view, { userId, n: team.n++ });
+      result = await driver.submitView(userId, goOnAs ? { ...values, afterSaving: goOnAs } : values);
     } catch (error) {
       // Nothing to pick, or an input Slack would not submit empty: the person closes the modal.
       this.hitch(`${task.name}: ${errorText(error)}`);
@@ -283,6 +320,14 @@ export class BenchPeople {
       this.hitch(`${task.name} refused: ${Object.values(result.errors)[0] ?? ''}`.slice(0, 90));
       await driver.closeView(userId); // the person gives up on this one
       return done();
+    }
+    const shown = standIn.openViews(userId).at(-1);
+    if (goOnAs && following.kind === 'modal' && shown && !previewing(shown)) {
+      // Saved, and the next form is on screen in its place: the person fills that in next.
+      this.wentOn += 1;
+      team.next += 1;
+      team.modal = { userId, task: following, submits: 0, goneOn: modal.goneOn + 1 };
+      return;
     }
     if (standIn.openViews(userId).length > 0 && modal.submits < MAX_RESUBMITS) {
       modal.submits += 1; // the app answered with the next view (e.g. a preview): submit that next time

@@ -63,6 +63,8 @@ export const RunReportSchema = z.strictObject({
   modalClicks: z.array(ModalClickSchema),
   /** Things that kept a person from acting, e.g. "waiting for the button threat.add", by count. */
   hitches: z.record(z.string(), z.number()),
+  /** Forms reached through the form before ("After saving"), not through a button and views.open. */
+  wentOn: z.number(),
 });
 export type RunReport = z.infer<typeof RunReportSchema>;
 

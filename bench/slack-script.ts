@@ -22,6 +22,8 @@ export interface ModalTask {
   actionId: string;
   /** The button's value is `<model id>|<detail>`, or the model id alone. */
   detail?: string;
+  /** Its value in the "After saving" menu of the form before, when that form offers it. */
+  goOnAs?: string;
   fill: (view: SlackView, context: FillContext) => Record<string, Chosen>;
 }
 
@@ -57,7 +59,14 @@ export function offered(view: SlackView, actionId: string | RegExp): string[] {
 const first = (view: SlackView, actionId: string | RegExp) => offered(view, actionId)[0] ?? '';
 
 function scopeAdd(kind: string, fill: ModalTask['fill']): ModalTask {
-  return { kind: 'modal', name: `scope.add.${kind}`, actionId: ACTIONS.scopeAdd(kind), detail: kind, fill };
+  return {
+    kind: 'modal',
+    name: `scope.add.${kind}`,
+    actionId: ACTIONS.scopeAdd(kind),
+    detail: kind,
+    goOnAs: kind,
+    fill,
+  };
 }
 
 function finish(step: string): ClickTask {
@@ -93,6 +102,7 @@ const threat: ModalTask = {
   kind: 'modal',
   name: 'threat.add',
   actionId: ACTIONS.threatAdd,
+  goOnAs: 'threat',
   fill: (view, { n }) => ({
     threatSource: 'internet-based threat actor',
     threatAction: `replay refund request number ${n}`,
@@ -105,6 +115,7 @@ const mitigation: ModalTask = {
   kind: 'modal',
   name: 'mitigation.add',
   actionId: ACTIONS.mitigationAdd,
+  goOnAs: 'mitigation',
   fill: (_, { userId, n }) => ({
     description: `Idempotency keys and rate limits at the API, round ${n}`,
     threatIds: true,
@@ -119,6 +130,7 @@ const riskReview: ModalTask = {
   kind: 'modal',
   name: 'risk.review',
   actionId: ACTIONS.riskReview,
+  goOnAs: 'risk',
   fill: (view, { n }) => {
     const threats = offered(view, 'threatId');
     return {

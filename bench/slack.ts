@@ -4,6 +4,8 @@
  * through their models at a human pace (about one request per BENCH_PERIOD_MS, 5 s, per team,
  * jittered) for BENCH_SECONDS (180): modals opened and submitted (scope elements, a catalog
  * suggestion, threats, a mitigation, risk reviews) and steps finished, as real signed requests.
+ * Where a form's "After saving" menu offers the script's next form, the person picks it, at most
+ * BENCH_GO_ON (2) times in a row before closing it and clicking a button again (0: never).
  * The real app (compose(), its own Redis) serves them against the Slack stand-in, which runs in
  * a process of its own with Slack's published tier floors enforced (slack-tiers.ts); the people
  * run there too (slack-people.ts). Every request also goes, at the same moment, to a bare Bolt
@@ -229,6 +231,7 @@ function printRun(run: Run): void {
     `    opened ${opened}; failed modal opens ${failed.length}${failed.length > 0 ? ` (${counted(failed)})` : ''}`,
   );
   if (answered.length > 0) console.log(`    answered with a message, no modal tried: ${counted(answered)}`);
+  console.log(`    forms reached from the form before ("After saving": no views.open, no trigger): ${report.wentOn}`);
 
   const stale = stalenessOf(run);
   console.log(

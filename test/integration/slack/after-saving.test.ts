@@ -67,7 +67,9 @@ describe('going on to the next form after saving', () => {
     });
     await ctx.settle();
     expect(standIn.openViews(ALICE.id)).toEqual([]); // nothing picked: saving closes the form
-    expect((await ctx.model()).scope.entryPoints).toEqual([expect.objectContaining({ id: 'EP-1', componentId: 'C-1' })]);
+    expect((await ctx.model()).scope.entryPoints).toEqual([
+      expect.objectContaining({ id: 'EP-1', componentId: 'C-1' }),
+    ]);
   });
 
   it('a threat, then its risk: the pick survives the preview, and the risk form offers the threat just saved', async () => {
