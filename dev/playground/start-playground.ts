@@ -6,6 +6,7 @@ import { createLogger } from '../../src/logger';
 import { PROJECT_ROOT } from '../../src/paths';
 import { SlackDriver } from '../stand-in/slack-driver';
 import { ExportBrowser } from './export-browser';
+import { seedPastModels } from './past-models';
 import { playgroundRoutes } from './playground-api';
 import { playgroundExports, setUpPlayground } from './playground-setup';
 
@@ -22,7 +23,8 @@ export const PLAYGROUND_HOST = '127.0.0.1';
  * The app in playground mode, for trying Threadmodel without a Slack app: `start()` as in
  * production (configuration, flow, catalog, a private Redis when REDIS_URL is unset), composed
  * with the Slack stand-in as its workspace, reviews in the stand-in's #appsec, exports in a local
- * repository, and the playground's page and API beside Slack's routes, on 127.0.0.1 only. A
+ * repository, three approved models of the past weeks in the workspace (past-models.ts: the
+ * estimates need them), and the playground's page and API beside Slack's routes, on 127.0.0.1 only. A
  * development tool: it refuses NODE_ENV=production, and the product build (dist/) holds none of it.
  */
 export function startPlayground(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Promise<Running> {
@@ -85,6 +87,14 @@ async function composePlayground(options: ComposeOptions & { cwd: string }): Pro
     throw error;
   }
   const app = composed;
+  try {
+    const redisUrl = options.redisUrl ?? config.redis.url;
+    if (redisUrl) await seedPastModels({ redisUrl, keys: app.keys, now: new Date() });
+  } catch (error) {
+    await app.stop();
+    await playground.standIn.close();
+    throw error;
+  }
   driver = new SlackDriver({
     appUrl: `http://${PLAYGROUND_HOST}:${app.port}/slack/events`,
     signingSecret: playground.credentials.signingSecret,

@@ -11,6 +11,11 @@ const REQUIRED = 'Please complete this required field.';
 /** Ids as the stand-in workspace has them (dev/stand-in/workspace.ts). */
 const BOB = 'U0BOB0001';
 const CAROL = 'U0CAROL01';
+/** TM-1 to TM-3 are the workspace's approved past models (dev/playground/past-models.ts). */
+const MODEL = 'TM-4';
+/** What their step times make (medians of 26/28/30 h, 46/50/70 h, 26/30/40 h, 4/6/8 h). */
+const PAST_STEP_TIMES =
+  'How long past models took (medians of 3): scope about a day · threats about 2 days · mitigations about a day · risk review about 6 hours';
 
 /**
  * The playground page as a person uses it, in Chromium: a whole threat model from the slash
@@ -62,7 +67,9 @@ describe('the playground page, in a browser', () => {
       await page.getByTestId('composer').fill('/threatmodel start Refunds API');
       await page.getByTestId('composer').press('Enter');
       const cardInChannel = pg.messages().locator('[data-testid="message"]').filter({ hasText: 'Refunds API' });
-      await shows(cardInChannel, 'Refunds API', 'Step 1 of 4', 'TM-1', 'Alice Martin');
+      await shows(cardInChannel, 'Refunds API', 'Step 1 of 4', MODEL, 'Alice Martin');
+      // The estimate from the workspace's past models, on the card of the step in progress.
+      await shows(cardInChannel, 'Teams usually spend about a day on scope.');
       expect(await page.getByTestId('composer').inputValue()).toBe('');
       await snap('model-card');
       await allClear();
@@ -76,13 +83,21 @@ describe('the playground page, in a browser', () => {
       const thread = await pg.openThread();
       await shows(card(), 'Refunds API', 'Step 1 of 4');
       await shows(thread, 'Who plays each role?');
+      // At the start: how long each step of past models took, and step 1's prompts called out
+      // for the roles nobody holds yet.
+      await shows(thread, PAST_STEP_TIMES);
       await shows(thread, 'prompts for step 1 wait');
       await thread.locator('[data-action-id="roles.select.adversary"] select.multi-add').selectOption(BOB);
       await shows(thread, '@Bob Smith, you are the Adversary');
+      await shows(
+        thread,
+        'Adversary prompts for step 1',
+        'If you wanted to abuse Refunds API, what would you be after?',
+      );
       await thread.locator('[data-action-id="roles.select.defender"] select.multi-add').selectOption(CAROL);
       await shows(thread, '@Carol Tanaka, you are the Defender');
       // Step 1's prompts follow each greeting, for the newcomer only.
-      await shows(thread, 'Which of these components do we already log and monitor');
+      await shows(thread, 'Defender prompts for step 1', 'Which of these components do we already log and monitor');
       // The chips show who holds each role (drawn from the app's initial_users after the update).
       await shows(thread.locator('[data-action-id="roles.select.adversary"]'), 'Bob Smith');
       await shows(thread.locator('[data-action-id="roles.select.defender"]'), 'Carol Tanaka');
@@ -106,32 +121,53 @@ describe('the playground page, in a browser', () => {
       await snap('modal-inline-error');
       await name.fill(HOSTILE_NAME);
       await submitAndClose(modal);
-      const summary = pg.thread().locator('[data-testid="message"]').filter({ hasText: 'Scope of TM-1' });
+      const summary = pg
+        .thread()
+        .locator('[data-testid="message"]')
+        .filter({ hasText: `Scope of ${MODEL}` });
       await shows(summary, `AS-1 ${HOSTILE_NAME}`);
       expect(await page.locator('script:has-text("alert(1)")').count()).toBe(0);
       expect(await page.locator('.mention.broadcast').count()).toBe(0);
       await summary.getByText('<script>alert(1)</script>', { exact: false }).first().waitFor();
 
-      // Two components with types from the catalog.
-      for (const [componentName, type] of [
-        ['Refunds API', 'aws-lambda'],
-        ['Payments DB', 'aws-rds'],
+      // Two components with types from the catalog; the thread says who secures what for each.
+      for (const [componentName, type, responsibility, teamPart] of [
+        ['Refunds API', 'aws-lambda', 'abstracted service', 'The team must mitigate the API actions it allows'],
+        ['Payments DB', 'aws-rds', 'container service', 'The team must mitigate the engine and above'],
       ] as const) {
         modal = await openModal(inThread('scope.add.component'), 'Add component');
         await field(modal, 'name').fill(componentName);
         await field(modal, 'type').select(type);
         await submitAndClose(modal);
         await shows(summary, componentName);
+        const notice = pg
+          .thread()
+          .locator('[data-testid="message"]')
+          .filter({ hasText: `${componentName} (` })
+          .last();
+        await shows(notice, 'added', `Shared responsibility: ${responsibility}.`, teamPart);
+        await notice.scrollIntoViewIfNeeded();
       }
+      await snap('responsibility-notice');
 
       modal = await openModal(inThread('scope.add.entryPoint'), 'Add entry point');
       await field(modal, 'name').fill('POST /refunds');
       await field(modal, 'componentId').selectLabel(/Refunds API/);
-      // The kinds of entry point the component's catalog type offers (Lambda: its invoke API, ...).
+      // The kinds of entry point each component's catalog type offers, grouped by type, and "custom".
+      expect(await optionLabels(field(modal, 'kind').control)).toEqual(
+        expect.arrayContaining([
+          'Lambda Invoke API',
+          'Event source mapping or trigger (SQS, S3, EventBridge)',
+          'Function URL',
+          'Database connection (engine port)',
+          'RDS API (snapshots, settings, Data API)',
+          'Custom: something the feature adds',
+        ]),
+      );
       await field(modal, 'kind').select('aws-lambda/invoke-api');
       await field(modal, 'authentication').select('oauth2');
       await submitAndClose(modal);
-      await shows(summary, 'POST /refunds');
+      await shows(summary, 'POST /refunds', 'Lambda Invoke API');
 
       modal = await openModal(inThread('scope.add.dataFlow'), 'Add data flow');
       await field(modal, 'from').selectLabel(/Refunds API/);
@@ -157,6 +193,7 @@ describe('the playground page, in a browser', () => {
     '4. finishing step 1 opens step 2',
     async () => {
       await finishStep('Step 2 of 4');
+      await shows(card(), 'Teams usually spend about 2 days on threats.');
       await shows(pg.thread(), 'Suggest from catalog', 'Browse by OWASP Top 10', 'Add threat');
       await snap('step-2-open');
       await allClear();
@@ -175,6 +212,7 @@ describe('the playground page, in a browser', () => {
       await modal.getByTestId('modal-close').click();
       await until('no modal', async () => (await pg.modal().count()) === 0);
       modal = await openModal(inThread('threat.suggest'), 'Suggested threats');
+      // Each suggestion carries its public references, compactly.
       await shows(modal, /CWE-\d+ · CAPEC-\d+/);
       const firstTick = modal.locator('[data-action-id^="picked_"] input[type="checkbox"]').first();
       // biome-ignore lint/performance/useDomNodeTextContent: the label as shown, line by line
@@ -183,7 +221,7 @@ describe('the playground page, in a browser', () => {
       await snap('catalog-suggestions');
       await submitAndClose(modal);
       expect(suggestion.length).toBeGreaterThan(0);
-      await shows(pg.thread(), 'added 1 threat(s) from the catalog: T-1', 'Threats of TM-1 · 1 threat');
+      await shows(pg.thread(), 'added 1 threat(s) from the catalog: T-1', `Threats of ${MODEL} · 1 threat`);
 
       // By hand: the first submit previews the sentence, the second saves it.
       modal = await openModal(inThread('threat.add'), 'Add threat');
@@ -200,7 +238,7 @@ describe('the playground page, in a browser', () => {
       await shows(modal.getByTestId('modal-submit'), 'Save threat');
       await snap('threat-preview');
       await submitAndClose(modal);
-      await shows(pg.thread(), 'Threats of TM-1 · 2 threats', 'replay a refund request');
+      await shows(pg.thread(), `Threats of ${MODEL} · 2 threats`, 'replay a refund request');
 
       // A plain message typed in the thread, captured with the message shortcut.
       await page.getByTestId('thread-composer').fill('What if a bot floods the refund queue?');
@@ -222,7 +260,7 @@ describe('the playground page, in a browser', () => {
       await modal.getByTestId('modal-submit').click();
       await shows(modal, 'The threat reads:', 'a bot');
       await submitAndClose(modal);
-      await shows(pg.thread(), 'Threats of TM-1 · 3 threats', 'T-3');
+      await shows(pg.thread(), `Threats of ${MODEL} · 3 threats`, 'T-3');
       await shows(card(), 'Threats');
       await snap('threats');
       await allClear();
@@ -234,7 +272,15 @@ describe('the playground page, in a browser', () => {
     '6. mitigations and the risk review: all four steps complete',
     async () => {
       await finishStep('Step 3 of 4');
+      await shows(card(), 'Teams usually spend about a day on mitigations.');
       let modal = await openModal(inThread('mitigation.add'), /mitigation/i);
+      // Step 3 says what the provider secures and what is the team's to mitigate, per component.
+      await shows(
+        modal,
+        'Shared responsibility. The provider secures the rest; the team must mitigate:',
+        /C-1 Refunds API \(abstracted service\): the API actions it allows/,
+        /C-2 Payments DB \(container service\): the engine and above/,
+      );
       await field(modal, 'description').fill('Idempotency keys, rate limits and input validation at the API');
       for (const threat of ['T-1', 'T-2', 'T-3']) await field(modal, 'threatIds').add(threat);
       await shows(field(modal, 'threatIds').control, 'T-1', 'T-2', 'T-3');
@@ -287,8 +333,8 @@ describe('the playground page, in a browser', () => {
 
       await pg.switchUser('Sam Secure');
       await pg.openChannel('appsec');
-      const reviewCard = pg.messages().locator('[data-testid="message"]').filter({ hasText: 'TM-1' }).last();
-      await shows(reviewCard, 'TM-1', 'Refunds API', 'Accepted risks');
+      const reviewCard = pg.messages().locator('[data-testid="message"]').filter({ hasText: MODEL }).last();
+      await shows(reviewCard, MODEL, 'Refunds API', 'Accepted risks');
       await reviewCard.locator('[data-action-id="review.approve"]').waitFor();
       await snap('appsec-review-card');
       const approve = reviewCard.locator('[data-action-id="review.approve"]');
@@ -305,20 +351,20 @@ describe('the playground page, in a browser', () => {
       await pg.switchUser('Alice Martin');
       await pg.openChannel('team-payments');
       const thread = await pg.openThread();
-      await shows(thread, 'approved TM-1', 'Pen-test the refund API');
+      await shows(thread, `approved ${MODEL}`, 'Pen-test the refund API');
       await shows(card(), 'Approved');
-      await shows(thread, 'Exported TM-1');
+      await shows(thread, `Exported ${MODEL}`);
       await snap('exported-in-thread');
 
       // The Exports list in the sidebar links to the report page.
       await page.getByTestId('exports').click();
-      const link = page.getByTestId('export-TM-1');
+      const link = page.getByTestId(`export-${MODEL}`);
       await link.waitFor();
-      expect(await link.getAttribute('href')).toBe('/playground/exports/TM-1/');
+      expect(await link.getAttribute('href')).toBe(`/playground/exports/${MODEL}/`);
       const report = await page.context().newPage();
       try {
-        await report.goto(`${pg.baseUrl}/playground/exports/TM-1/`);
-        await shows(report.locator('body'), 'TM-1', 'Refunds API');
+        await report.goto(`${pg.baseUrl}/playground/exports/${MODEL}/`);
+        await shows(report.locator('body'), MODEL, 'Refunds API');
         const image = report.locator('img').first();
         await image.waitFor();
         await until('the diagram to load', () =>
@@ -335,6 +381,32 @@ describe('the playground page, in a browser', () => {
   );
 
   it(
+    "7b. the card's History lists who changed what and when, newest first, a page at a time",
+    async () => {
+      const modal = await openModal(card().locator('[data-action-id="model.history"]'), 'History');
+      const first = await shows(modal, `${MODEL} Refunds API: changes 1 to 20 of`, 'newest first');
+      const total = Number(/changes 1 to 20 of (\d+)/.exec(first)?.[1]);
+      // Every change of the walk: the start, roles, scope, threats, mitigation, ratings, steps, review.
+      expect(total).toBeGreaterThan(20);
+      // One section per change (the modal's only sections: the count above is context, the pages below actions).
+      expect(await modal.locator('.block-section').count()).toBe(20);
+      // Newest first: the approval comes before the review request, which comes before finishing step 4.
+      const approved = first.indexOf('Sam Secure approved the model');
+      const requested = first.indexOf('Alice Martin requested an AppSec review');
+      const finished = first.indexOf('Alice Martin finished step 4 (risk review)');
+      expect([approved >= 0, requested > approved, finished > requested]).toEqual([true, true, true]);
+      await snap('history-modal');
+      await modal.locator('[data-action-id="history.page.next"]').click();
+      await shows(modal, `changes 21 to ${total} of ${total}`, 'Alice Martin started the model');
+      await shows(modal.locator('[data-action-id="history.page.previous"]'), 'Previous');
+      await modal.getByTestId('modal-close').click();
+      await until('no modal', async () => (await pg.modal().count()) === 0);
+      await allClear();
+    },
+    STEP_MS,
+  );
+
+  it(
     '8. "Run scheduled jobs now" runs them without an error',
     async () => {
       const toast = await pg.runJobs();
@@ -344,6 +416,10 @@ describe('the playground page, in a browser', () => {
     },
     STEP_MS,
   );
+
+  /** The labels of a select's options, in order (option groups included). */
+  const optionLabels = (select: Locator) =>
+    select.locator('option').evaluateAll((options) => options.map((option) => (option.textContent ?? '').trim()));
 
   afterAll(() => {
     // The README's screenshots, refreshed on request only (UPDATE_SCREENSHOTS=1), so a test run leaves the tree clean.

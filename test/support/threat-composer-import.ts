@@ -1,26 +1,21 @@
+import sanitizeHtml from 'sanitize-html';
+
 /**
- * What Threat Composer's importer does to every string before its zod schema checks lengths:
- * sanitize-html with no allowed tags and no allowed attributes. Emulated here (the package is not
- * a dependency): the content of script-like tags and comments is dropped, every tag is dropped,
- * entities are decoded and `&`, `<`, `>` written back as `&amp;`, `&lt;`, `&gt;` (so a bare `&`
- * grows by four characters). On a string with no `<`, `>` or `&` sanitize-html changes nothing,
- * which the export test also asserts directly.
+ * What Threat Composer's importer does to every string before its zod schema checks lengths
+ * (`parseImportedData` in its `hooks/useExportImport` runs `utils/sanitizeHtml` over the parsed
+ * file): the real sanitize-html with `allowedTags: []`, the only option Threat Composer passes.
+ * With no tag allowed no attribute survives either, so its default `allowedAttributes` changes
+ * nothing. Every tag goes, the content of script-like tags and comments too, and `&`, `<`, `>`
+ * come back as `&amp;`, `&lt;`, `&gt;` (so a bare `&` grows by four characters).
  */
 export function sanitizeLikeThreatComposer(text: string): string {
-  return text
-    .replace(/<(script|style|textarea|option|noscript|xmp|iframe|noembed|noframes)\b[^>]*>[\s\S]*?(<\/\1\s*>|$)/gi, '')
-    .replace(/<!--[\s\S]*?(-->|$)/g, '')
-    .replace(/<\/?[a-zA-Z!?][^>]*(>|$)/g, '')
-    .replace(
-      /&(amp|lt|gt|quot|#39);/g,
-      (_entity, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"' })[name] ?? "'",
-    )
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
+  return sanitizeHtml(text, { allowedTags: [] });
 }
 
-/** Every string of a parsed Threat Composer file as its importer sees it after sanitising. */
+/**
+ * Every string of a parsed Threat Composer file as its importer sees it after sanitising: values
+ * of arrays and objects walked, keys kept, other values as they are (as Threat Composer's walk does).
+ */
 export function asImported(value: unknown): unknown {
   if (typeof value === 'string') return sanitizeLikeThreatComposer(value);
   if (Array.isArray(value)) return value.map(asImported);

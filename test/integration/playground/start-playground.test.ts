@@ -69,7 +69,7 @@ describe('the playground (npm start with no Slack credentials)', () => {
       const state = async () =>
         (await (await fetch(`${base}/state?user=U0ALICE01&channel=C0PAYMENT`)).json()) as {
           users: { id: string; isAppSec: boolean }[];
-          messages: { text: string; replyCount: number }[];
+          messages: { text: string; replyCount: number; blocks: unknown[] }[];
         };
       expect((await state()).users.filter((u) => u.isAppSec).map((u) => u.id)).toEqual(['U0SEC0001', 'U0SEC0002']);
       expect(
@@ -77,10 +77,13 @@ describe('the playground (npm start with no Slack credentials)', () => {
           await post('command', { user: 'U0ALICE01', channel: 'C0PAYMENT', text: '/threatmodel start Refunds API' })
         ).json(),
       ).toEqual({ ok: true });
+      // TM-1 to TM-3 are the workspace's past models (dev/playground/past-models.ts).
       const card = await eventually('the model card', async () =>
-        (await state()).messages.find((m) => m.text.startsWith('TM-1')),
+        (await state()).messages.find((m) => m.text.startsWith('TM-4')),
       );
       expect(card.text).toContain('Refunds API');
+      // Their step times make an estimate: the medians of 26, 28 and 30 hours of scoping.
+      expect(JSON.stringify(card.blocks)).toContain('Teams usually spend about a day on scope.');
       expect(existsSync(path.join(folder.dir, '.threadmodel', 'playground', 'exports.git', 'HEAD'))).toBe(true);
       // Not a member of #appsec: Alice cannot act there.
       expect(
@@ -91,6 +94,37 @@ describe('the playground (npm start with no Slack credentials)', () => {
       });
     } finally {
       await running.stop();
+      folder.cleanup();
+    }
+  });
+
+  it('seeds the workspace with three approved past models once, not again when it restarts on the same Redis', async () => {
+    const folder = tempDir();
+    const sameRedis = env();
+    const startModel = async (title: string) => {
+      const running = await startPlayground(sameRedis, folder.dir);
+      try {
+        const base = `http://127.0.0.1:${running.port}/playground/api`;
+        await fetch(`${base}/command`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ user: 'U0ALICE01', channel: 'C0PAYMENT', text: `/threatmodel start ${title}` }),
+        });
+        const cards = await eventually('the model card', async () => {
+          const answer = await fetch(`${base}/state?user=U0ALICE01&channel=C0PAYMENT`);
+          const { messages } = (await answer.json()) as { messages: { text: string }[] };
+          return messages.some((m) => m.text.includes(title)) ? messages : undefined;
+        });
+        return cards.find((m) => m.text.includes(title))?.text ?? '';
+      } finally {
+        await running.stop();
+      }
+    };
+    try {
+      expect(await startModel('Refunds API')).toMatch(/^TM-4\b/);
+      // The stand-in's channels start empty on each start; the store kept TM-1 to TM-4.
+      expect(await startModel('Payouts scheduler')).toMatch(/^TM-5\b/);
+    } finally {
       folder.cleanup();
     }
   });

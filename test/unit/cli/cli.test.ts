@@ -42,6 +42,23 @@ describe('the threadmodel command line', () => {
       }
     });
 
+    it('exits 1 on a component type that lists no native entry-point kinds, naming it', () => {
+      const noKinds = tempDir({
+        'types.yaml': TYPES_YAML.replace('    entryPointKinds: [{ id: http-api, name: HTTP endpoints }]\n', ''),
+        'threats.yaml': THREATS_YAML,
+        'controls.yaml': CONTROLS_YAML,
+      });
+      try {
+        const result = run('catalog', 'lint', noKinds.dir, '--only');
+        expect(result.code).toBe(1);
+        expect(result.err).toMatch(
+          /types\.yaml:\d+ at componentTypes\[0\]\.entryPointKinds: Every component type lists its native entry-point kinds/i,
+        );
+      } finally {
+        noKinds.cleanup();
+      }
+    });
+
     it('merged with the shipped catalog, a folder that repeats an id fails naming both files', () => {
       const result = run('catalog', 'lint', fixture.dir);
       // the fixture's component types share ids with the shipped ones

@@ -79,3 +79,12 @@ describe.each(MODELS)('the export of the %s model', (_name, build) => {
     expect(html).not.toMatch(/<script|<b>|<strong>pwned/);
   });
 });
+
+describe('Threat Composer’s import-time sanitising, as the export test replays it', () => {
+  it('rewrites what an export must never carry (tags go, & < > are escaped), so the checks above can fail', () => {
+    const dirty = { statement: '<b>Bob</b> & <script>alert(1)</script>1 < 2', score: 3 };
+
+    expect(htmlCharactersIn(dirty)).toEqual(['$.statement: <b>Bob</b> & <script>alert(1)</script>1 < 2']);
+    expect(asImported(dirty)).toEqual({ statement: 'Bob &amp; 1 &lt; 2', score: 3 });
+  });
+});
