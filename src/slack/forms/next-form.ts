@@ -30,6 +30,17 @@ function label(next: NextForm, same: boolean): string {
   return `add ${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 
+/**
+ * Whether the next form can pick what the current one saves, and so must be rendered from the
+ * saved model: another kind of scope element (an entry point on the new component, a data flow
+ * from it), or a threat's risk and mitigation. Otherwise the next form is the same whether or not
+ * the save has landed, and is answered at once, the save following after the ack.
+ */
+export function picksWhatWasSaved(current: NextForm, next: NextForm): boolean {
+  if (isScopeForm(current)) return isScopeForm(next) && next !== current;
+  return current === 'threat' && next !== 'threat';
+}
+
 /** The form's "After saving" field (optional: left empty, saving closes the modal). */
 export function nextFormField(offered: readonly NextForm[], current: NextForm): Field {
   return {

@@ -55,7 +55,7 @@ describe('going on to the next form after saving', () => {
     expect(standIn.callsTo('views.open')).toHaveLength(opens);
     await ctx.settle();
     // The thread is told as after any save.
-    expect(standIn.thread(CHANNEL, (await ctx.model()).threadTs).map((m) => String(m.text))).toContainEqual(
+    expect(standIn.thread(CHANNEL, (await ctx.model()).threadTs ?? '').map((m) => String(m.text))).toContainEqual(
       expect.stringContaining('Refunds API'),
     );
 
@@ -89,6 +89,34 @@ describe('going on to the next form after saving', () => {
     const riskForm = standIn.openViews(BOB.id).at(-1);
     expect(riskForm?.title).toMatchObject({ text: 'Review a risk' });
     expect(offered(riskForm, 'threatId')).toEqual(['T-1']);
+  });
+
+  it('a risk, then another: the next risk form is the answer at once, and the rating is saved after the ack', async () => {
+    const { driver, standIn } = ctx;
+    await startScopedModel(ctx);
+    await driver.clickButton(BOB.id, 'threat.add', { value: 'TM-1' });
+    await ctx.settle();
+    await driver.submitView(BOB.id, { ...REFUND_THREAT, afterSaving: 'risk' });
+    await driver.submitView(BOB.id, {});
+    expect(offered(standIn.openViews(BOB.id).at(-1), 'afterSaving')).toEqual(['risk', 'mitigation']);
+    const opens = standIn.callsTo('views.open').length;
+
+    const rating = {
+      threatId: 'T-1',
+      likelihoodBefore: '3',
+      impactBefore: '4',
+      likelihoodAfter: '3',
+      impactAfter: '4',
+      decision: 'mitigate',
+    };
+    expect((await driver.submitView(BOB.id, { ...rating, afterSaving: 'risk' })).errors).toBeUndefined();
+
+    expect(standIn.openViews(BOB.id)).toEqual([
+      expect.objectContaining({ title: expect.objectContaining({ text: 'Review a risk' }) }),
+    ]);
+    expect(standIn.callsTo('views.open')).toHaveLength(opens);
+    await ctx.settle();
+    expect((await ctx.model()).threats[0]?.risk).toMatchObject({ decision: { type: 'mitigate', decidedBy: BOB.id } });
   });
 
   it('a form that cannot open yet: the save stands and the modal says why', async () => {

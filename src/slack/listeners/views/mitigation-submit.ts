@@ -41,6 +41,7 @@ export function mitigationSubmit(services: SlackServices) {
       state: checked.state,
       model,
       userId,
+      current: 'mitigation',
       offered: mitigationId ? [] : NEXT_AFTER.mitigation,
       errorField: 'description',
       save: () => saveMitigation(services, { ref, by: userId, mitigationId, input: parsed.input }),

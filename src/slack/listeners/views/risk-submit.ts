@@ -30,6 +30,7 @@ export function riskSubmit(services: SlackServices) {
       state: checked.state,
       model,
       userId,
+      current: 'risk',
       offered: NEXT_AFTER.risk,
       errorField: 'threatId',
       save: () => rateRisk(services, { ref, by: userId, threatId, risk }),

@@ -6,7 +6,7 @@ import { riskReviewRefusal } from '../../../use-cases/open-risk-review';
 import type { UseCaseOutcome } from '../../../use-cases/outcome';
 import type { SlackServices } from '../../deps';
 import type { ViewState } from '../../forms/form-values';
-import { chosenNextForm, isScopeForm, type NextForm } from '../../forms/next-form';
+import { chosenNextForm, isScopeForm, type NextForm, picksWhatWasSaved } from '../../forms/next-form';
 import { missingPrerequisite } from '../../forms/scope-fields';
 import { tellInModelThread } from '../../presenters/in-model-thread';
 import { mitigationModal } from '../../views/mitigation-modal';
@@ -31,7 +31,8 @@ export interface SaveThenGoOn<T extends { model: ThreatModel }> {
   /** The model as the submission was checked against, and who submitted. */
   model: ThreatModel;
   userId: string;
-  /** What this form offers to go on to, and the field a refused save is shown on. */
+  /** Which form this is, what it offers to go on to, and the field a refused save is shown on. */
+  current: NextForm;
   offered: readonly NextForm[];
   errorField: string;
   save: () => Promise<UseCaseOutcome<T>>;
@@ -41,9 +42,11 @@ export interface SaveThenGoOn<T extends { model: ThreatModel }> {
 
 /**
  * The end of a form that adds something. Nothing picked under "After saving": acknowledge at once
- * (the modal closes) and save after the ack. A form picked: save first, then answer with that
- * form, rendered from the saved model (so it offers what was just added), in place of this one:
- * no `views.open`, no trigger. A refused save is then shown on the form, inline.
+ * (the modal closes) and save after the ack. A form picked is the answer, in place of this one: no
+ * `views.open`, no trigger. When it can pick what this form adds (picksWhatWasSaved), the save
+ * comes first and the form is rendered from the saved model; a refused save is then shown inline.
+ * Otherwise the form is rendered from the model as checked and the save follows the ack, as when
+ * the modal closes.
  */
 export async function saveThenGoOn<T extends { model: ThreatModel }>(
   services: SlackServices,
@@ -51,8 +54,9 @@ export async function saveThenGoOn<T extends { model: ThreatModel }>(
 ): Promise<void> {
   const ack = submission.ack as AckFn<ViewResponseAction>;
   const next = chosenNextForm(submission.state, submission.offered);
-  if (!next) {
-    await ack();
+  if (!next || !picksWhatWasSaved(submission.current, next)) {
+    const view = next && nextFormModal(services, next, submission.model);
+    await (view ? ack({ response_action: 'update', view: answerView(view) }) : ack());
     await services.afterAck.run(async () => {
       const saved = await submission.save();
       if (!saved.ok) return tellInModelThread(services, submission.model, submission.userId, saved.message);
@@ -65,7 +69,9 @@ export async function saveThenGoOn<T extends { model: ThreatModel }>(
     await ack({ response_action: 'errors', errors: { [submission.errorField]: saved.message } });
     return;
   }
-  const view = nextFormModal(services, next, saved.model);
-  await ack({ response_action: 'update', view: typeof view === 'string' ? noticeModal(`Saved. ${view}`) : view });
+  await ack({ response_action: 'update', view: answerView(nextFormModal(services, next, saved.model)) });
   await services.afterAck.run(async () => submission.announce(saved));
 }
+
+/** The next form, or a note saying why it cannot open yet. */
+const answerView = (view: Modal | string): Modal => (typeof view === 'string' ? noticeModal(`Saved. ${view}`) : view);

@@ -36,6 +36,7 @@ export function scopeElementSubmit(services: SlackServices) {
       state: checked.state,
       model,
       userId,
+      current: kind,
       offered: elementId ? [] : NEXT_AFTER.scope,
       errorField: SCOPE_FIELDS[kind][0]?.name ?? firstInput(view),
       save: () => saveScopeElement(services, { ref, by: userId, kind, elementId, input: parsed.input }),

@@ -45,6 +45,7 @@ export function threatSubmit(services: SlackServices) {
       state: checked.state,
       model,
       userId,
+      current: 'threat',
       offered,
       errorField: 'threatSource',
       save: () => saveThreat(services, { ref, by: userId, threatId, capturedFrom, input: parsed.input }),
