@@ -2,12 +2,13 @@ import type { KnownBlock } from '@slack/types';
 import type { ThreatModel } from '../../domain/model';
 import { ACTIONS, encodeValue } from '../ids';
 import type { SlackMessage } from './surfaces';
-import { actions, button, context, mention, option, section, truncate, userLine } from './text';
+import { actions, button, context, mention, option, PROPOSE_LABEL, section, truncate, userLine } from './text';
 
 /** Mitigations per page: within the 50 blocks and the text a message holds. */
 export const MITIGATION_PAGE_SIZE = 20;
 
-/** The mitigations of a model in its thread: what, for which threats, status, owner; Edit and Remove; paged. */
+/** The mitigations of a model in its thread: what, for which threats, status, owner; Edit and Remove while editable, and
+ * "Propose for the catalog" always; paged. */
 export function mitigationSummaryMessage(model: ThreatModel, requestedPage = 1): SlackMessage {
   const editable = model.status === 'draft' || model.status === 'changes_requested';
   const count = model.mitigations.length;
@@ -24,19 +25,19 @@ export function mitigationSummaryMessage(model: ThreatModel, requestedPage = 1):
       ...(m.inherited ? [`inherited from ${m.inherited.modelId} ${userLine(m.inherited.title, 60)}`] : []),
     ].join(' · ');
     blocks.push(
-      section(
-        `*${m.id}* ${userLine(m.description, 300)}\n_${facts}_`,
-        editable
-          ? {
-              type: 'overflow',
-              action_id: ACTIONS.mitigationMenu,
-              options: [
+      section(`*${m.id}* ${userLine(m.description, 300)}\n_${facts}_`, {
+        type: 'overflow',
+        action_id: ACTIONS.mitigationMenu,
+        options: [
+          ...(editable
+            ? [
                 option('Edit', encodeValue(model.id, `edit:${m.id}`)),
                 option('Remove', encodeValue(model.id, `remove:${m.id}`)),
-              ],
-            }
-          : undefined,
-      ),
+              ]
+            : []),
+          option(PROPOSE_LABEL, encodeValue(model.id, `propose:${m.id}`)),
+        ],
+      }),
     );
   }
   if (pages > 1) {
