@@ -102,7 +102,9 @@ function threatProposal(
     threatAction: threat.threatAction,
     ...(threat.threatImpact && { threatImpact: threat.threatImpact }),
     impactedGoals:
-      threat.impactedGoals.length > 0 ? [...threat.impactedGoals] : [...new Set(threat.stride.map((s) => GOAL_OF[s]))],
+      threat.impactedGoals.length > 0
+        ? [...threat.impactedGoals]
+        : [...new Set(sortStride(threat.stride).map((s) => GOAL_OF[s]))],
     impactedAssets: [...new Set(assets)],
     stride: sortStride(threat.stride),
     appliesTo,

@@ -7,8 +7,8 @@ import { actions, button, context, mention, option, PROPOSE_LABEL, section, trun
 /** Mitigations per page: within the 50 blocks and the text a message holds. */
 export const MITIGATION_PAGE_SIZE = 20;
 
-/** The mitigations of a model in its thread: what, for which threats, status, owner; Edit and Remove while editable, and
- * "Propose for the catalog" always; paged. */
+/** The mitigations of a model in its thread: what, for which threats, status, owner; Edit, Remove and "Propose for the
+ * catalog" while editable, a "Propose for the catalog" button once read-only; paged. */
 export function mitigationSummaryMessage(model: ThreatModel, requestedPage = 1): SlackMessage {
   const editable = model.status === 'draft' || model.status === 'changes_requested';
   const count = model.mitigations.length;
@@ -25,19 +25,20 @@ export function mitigationSummaryMessage(model: ThreatModel, requestedPage = 1):
       ...(m.inherited ? [`inherited from ${m.inherited.modelId} ${userLine(m.inherited.title, 60)}`] : []),
     ].join(' · ');
     blocks.push(
-      section(`*${m.id}* ${userLine(m.description, 300)}\n_${facts}_`, {
-        type: 'overflow',
-        action_id: ACTIONS.mitigationMenu,
-        options: [
-          ...(editable
-            ? [
+      section(
+        `*${m.id}* ${userLine(m.description, 300)}\n_${facts}_`,
+        editable
+          ? {
+              type: 'overflow',
+              action_id: ACTIONS.mitigationMenu,
+              options: [
                 option('Edit', encodeValue(model.id, `edit:${m.id}`)),
                 option('Remove', encodeValue(model.id, `remove:${m.id}`)),
-              ]
-            : []),
-          option(PROPOSE_LABEL, encodeValue(model.id, `propose:${m.id}`)),
-        ],
-      }),
+                option(PROPOSE_LABEL, encodeValue(model.id, `propose:${m.id}`)),
+              ],
+            }
+          : button(PROPOSE_LABEL, ACTIONS.proposeForCatalog, encodeValue(model.id, m.id)),
+      ),
     );
   }
   if (pages > 1) {

@@ -10,7 +10,7 @@ export const THREAT_PAGE_SIZE = 15;
 
 /**
  * The threats of a model in its thread: each sentence with its STRIDE letters and where it
- * applies, an Edit/Remove menu (only "Propose for the catalog" once the model is read-only), a
+ * applies, an Edit/Remove menu (a "Propose for the catalog" button once the model is read-only), a
  * page at a time.
  */
 export function threatSummaryMessage(model: ThreatModel, requestedPage = 1): SlackMessage & { page: number } {
@@ -28,20 +28,21 @@ export function threatSummaryMessage(model: ThreatModel, requestedPage = 1): Sla
     const stride = threat.stride.length > 0 ? threat.stride.join('') : 'no STRIDE yet';
     const text = `*${threat.id}* ${truncate(threatStatementForChat(threat, model.scope.assets), 600)}\n_${stride}${where}_`;
     blocks.push(
-      section(text, {
-        type: 'overflow',
-        action_id: ACTIONS.threatMenu,
-        options: [
-          ...(editable
-            ? [
+      section(
+        text,
+        editable
+          ? {
+              type: 'overflow',
+              action_id: ACTIONS.threatMenu,
+              options: [
                 option('Edit', encodeValue(model.id, `edit:${threat.id}`)),
                 option('Baseline controls', encodeValue(model.id, `baseline:${threat.id}`)),
                 option('Remove', encodeValue(model.id, `remove:${threat.id}`)),
-              ]
-            : []),
-          option(PROPOSE_LABEL, encodeValue(model.id, `propose:${threat.id}`)),
-        ],
-      }),
+                option(PROPOSE_LABEL, encodeValue(model.id, `propose:${threat.id}`)),
+              ],
+            }
+          : button(PROPOSE_LABEL, ACTIONS.proposeForCatalog, encodeValue(model.id, threat.id)),
+      ),
     );
   }
   if (pages > 1) {
