@@ -1,3 +1,5 @@
+import { mkdirSync, readdirSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
 import { USERS } from '../../../dev/stand-in/workspace';
 import { inspectCatalog } from '../../../src/catalog/load-catalog';
 import { runCli } from '../../../src/cli/main';
@@ -244,6 +246,24 @@ describe('proposing a threat or mitigation for the catalog', () => {
     );
     await ctx.driver.clickButton(BOB.id, 'catalog.propose', { value: 'TM-1|T-1' });
     await eventually('the link', said('for the catalog as `thr-tm1-t1`'), 20_000);
+  });
+
+  it('a branch holding a link where the entry goes is refused before anything is written, and the thread says so', async () => {
+    await modelWithLists();
+    const outside = tempDir({ 'canary.yaml': 'canary\n' });
+    try {
+      const prepared = repo?.prepareBranch(BRANCH, (work) => {
+        mkdirSync(path.join(work, 'threat-models', 'catalog'), { recursive: true });
+        symlinkSync(outside.dir, path.join(work, 'threat-models', 'catalog', 'proposed'));
+      });
+      await ctx.driver.clickOverflow(ALICE.id, 'threat.menu', 'TM-1|propose:T-1');
+      const note = await eventually('the failure note', said('I could not propose a threat or mitigation'), 20_000);
+      expect(note.text).toContain('holds a symbolic link where the export goes');
+      expect(git('rev-parse', BRANCH).trim()).toBe(prepared);
+      expect(readdirSync(outside.dir)).toEqual(['canary.yaml']);
+    } finally {
+      outside.cleanup();
+    }
   });
 
   describe('who may propose', () => {
