@@ -84,6 +84,12 @@ function threatProposal(
       known.add(mitigation.baselineControlId);
       continue;
     }
+    // Proposed before and merged into the catalog since: linked, not proposed twice.
+    const merged = catalogEntryId(model.id, mitigation.id);
+    if (catalog.controls.has(merged)) {
+      known.add(merged);
+      continue;
+    }
     const control = controlOf(model, mitigation, catalog);
     if (control.ok) proposedWith.push(control.control);
   }

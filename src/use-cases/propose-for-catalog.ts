@@ -2,7 +2,7 @@ import type { Catalog } from '../catalog/catalog';
 import { type CatalogProposalOutcome, catalogProposalFile } from '../catalog/catalog-proposal';
 import { proposalProblems, proposalYaml } from '../catalog/proposal-yaml';
 import { recordCatalogProposal } from '../domain/catalog-proposal-edits';
-import { catalogProposalBranch } from '../domain/catalog-proposals';
+import { catalogProposalBranch, ProposableIdSchema } from '../domain/catalog-proposals';
 import type { Flow } from '../domain/flow';
 import type { ThreatModel } from '../domain/model';
 import { isOnTeam } from '../domain/risk';
@@ -44,6 +44,9 @@ export async function proposeForCatalog(
 ): Promise<UseCaseOutcome<Proposed>> {
   const unavailable = exportsUnavailable(deps);
   if (unavailable) return unavailable;
+  if (!ProposableIdSchema.safeParse(itemId).success) {
+    return refuse('Only threats and mitigations can be proposed for the catalog.');
+  }
   const access = await readableModel(deps, ref.workspaceId, ref.modelId, by, (id) => `propose items of ${id}`);
   if (!access.ok) return access;
   if (!isOnTeam(access.model, by)) {

@@ -119,6 +119,24 @@ describe('proposing a model item for the catalog', () => {
       });
     });
 
+    it('links a mitigation proposed earlier and merged into the catalog since, instead of proposing it again', () => {
+      const model = buildModelWith([buildThreat('T-1')], [buildMitigation('M-1', ['T-1'])]);
+      const control = propose(model, 'M-1');
+      if (!control.ok) throw new Error(control.message);
+      const [entry] = control.proposal.content.controls ?? [];
+      if (!entry) throw new Error('no control');
+      const merged = {
+        ...catalog,
+        controls: new Map([...catalog.controls, [entry.id, entry]]),
+        sources: new Map([...catalog.sources, [entry.id, 'proposed/ctl-tm1-m1.yaml']]),
+      };
+      const outcome = catalogProposalFile(model, 'T-1', { ...context(), catalog: merged });
+      if (!outcome.ok) throw new Error(outcome.message);
+      expect(outcome.proposal.content).toEqual({ threats: [expect.objectContaining({ controls: ['ctl-tm1-m1'] })] });
+      const yaml = proposalYaml(outcome.proposal, model.id);
+      expect(proposalProblems(merged, outcome.proposal, yaml)).toEqual([]);
+    });
+
     it('a long action makes a title cut at a word, within the catalog limit', () => {
       const action = `${'tamper with the refund ledger '.repeat(6)}quietly`.trim();
       const model = buildModelWith([buildThreat('T-1', { threatAction: action })], [buildMitigation('M-1', ['T-1'])]);
