@@ -62,7 +62,7 @@ export async function publishCatalogProposal(
         base: target.baseBranch,
         title: `Catalog: propose ${proposal.catalogId} (${proposal.modelId} ${proposal.itemId})`,
         body:
-          `${by} proposed ${proposal.itemId} of threat model ${proposal.modelId} for the organisation's catalog, from its Slack thread.\n\n` +
+          `${proposal.itemId} of threat model ${proposal.modelId}, proposed for the organisation's catalog from the model's Slack thread (who proposed it is in the commit).\n\n` +
           `The entry is \`${folder}/${file}\`. Reword it for any team, check where it applies, its controls and severity, ` +
           `and run \`npx threadmodel catalog lint ${catalogFolder(target)}\` before merging.`,
       })
