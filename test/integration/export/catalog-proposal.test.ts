@@ -111,7 +111,9 @@ describe('proposing a threat or mitigation for the catalog', () => {
     expect(done.text).toMatch(
       /proposed T-1 for the catalog as `thr-tm1-t1`: AppSec reviews it in <https:\/\/github\.example\/acme\/payments\/pull\/(\d+)\|pull request #\1>/,
     );
-    expect(github.pulls).toEqual([expect.objectContaining({ head: BRANCH, base: 'main' })]);
+    expect(github.pulls).toEqual([
+      expect.objectContaining({ head: BRANCH, base: 'main', title: 'Catalog: propose thr-tm1-t1 (TM-1 T-1)' }),
+    ]);
 
     // Only the proposal is on the branch, started from main, committed by the bot with the job's trailer.
     expect(git('ls-tree', '-r', '--name-only', BRANCH).trim().split('\n')).toEqual(['README.md', FILE]);
