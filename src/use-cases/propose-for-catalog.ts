@@ -49,17 +49,17 @@ export async function proposeForCatalog(
   }
   const access = await readableModel(deps, ref.workspaceId, ref.modelId, by, (id) => `propose items of ${id}`);
   if (!access.ok) return access;
-  if (!isOnTeam(access.model, by)) {
-    return refuse(
-      `Only the owner of ${access.model.id} or someone holding a role in it can propose its threats and mitigations for the catalog.`,
-    );
-  }
+  if (!isOnTeam(access.model, by)) return refuse(notOnTeam(access.model.id));
   const built = checkedProposal(deps, access.model, itemId);
   if (!built.ok) return built;
   const now = deps.clock();
-  const { model } = await deps.store.update(ref, { actor: by, action: 'catalog.propose' }, (current) =>
-    recordCatalogProposal(current, itemId, by, now),
+  // Who may propose is checked again inside the write, against the model as it is stored.
+  const { model, outcome } = await deps.store.update(ref, { actor: by, action: 'catalog.propose' }, (current) =>
+    isOnTeam(current, by)
+      ? { ok: true as const, model: recordCatalogProposal(current, itemId, by, now) }
+      : { ok: false as const },
   );
+  if (!outcome.ok) return refuse(notOnTeam(model.id));
   await deps.exports.proposeForCatalog({
     workspaceId: ref.workspaceId,
     modelId: model.id,
@@ -92,4 +92,8 @@ export function checkedProposal(
     );
   }
   return { ...built, yaml };
+}
+
+function notOnTeam(modelId: string): string {
+  return `Only the owner of ${modelId} or someone holding a role in it can propose its threats and mitigations for the catalog.`;
 }
