@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CATALOG_PROPOSALS_MAX, CatalogProposalSchema } from './catalog-proposals';
 import { ElementCountersSchema } from './element-ids';
 import { LIMITS } from './limits';
 import { MitigationSchema } from './mitigation';
@@ -72,6 +73,11 @@ export const ThreatModelSchema = z
     threats: z.array(ThreatSchema).max(LIMITS.threatsMax).default([]),
     mitigations: z.array(MitigationSchema).max(LIMITS.mitigationsMax).default([]),
     review: ReviewSchema.optional(),
+    catalogProposals: z
+      .array(CatalogProposalSchema)
+      .max(CATALOG_PROPOSALS_MAX)
+      .default([])
+      .describe("Threats and mitigations proposed for the organisation's catalog"),
     counters: ElementCountersSchema,
   })
   .superRefine((model, ctx) => {

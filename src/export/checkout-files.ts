@@ -24,6 +24,33 @@ export async function replaceFolder(
 ): Promise<void> {
   for (const file of files) await refuseLinksOnTheWay(root, `${folder}/${file.path}`, refuse);
   await rm(inside(root, folder), { recursive: true, force: true });
+  await writeNew(root, folder, files, refuse);
+}
+
+/**
+ * Like replaceFolder, but only `files` are replaced: the folder's other files stay as they are (a
+ * catalog folder holds other entries). The same checks: no link on the way, nothing written
+ * through one.
+ */
+export async function replaceFiles(
+  root: string,
+  folder: string,
+  files: readonly { path: string; content: string | Buffer }[],
+  refuse: Refusal,
+): Promise<void> {
+  for (const file of files) await refuseLinksOnTheWay(root, `${folder}/${file.path}`, refuse);
+  // Each path was just checked: a plain file (removed here) or nothing yet.
+  for (const file of files) await rm(inside(root, `${folder}/${file.path}`), { force: true });
+  await writeNew(root, folder, files, refuse);
+}
+
+/** Make each file's folders one at a time, then create the file new (O_EXCL | O_NOFOLLOW). */
+async function writeNew(
+  root: string,
+  folder: string,
+  files: readonly { path: string; content: string | Buffer }[],
+  refuse: Refusal,
+): Promise<void> {
   for (const file of files) {
     const segments = `${folder}/${file.path}`.split('/');
     for (let depth = 1; depth < segments.length; depth += 1) {

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ExportPathError } from '../errors';
-import { replaceFolder } from './checkout-files';
+import { replaceFiles, replaceFolder } from './checkout-files';
 import { commitText } from './commit-text';
 import { type Git, gitIn } from './git-command';
 import { treeEntries, walk } from './git-tree';
@@ -30,6 +30,11 @@ export interface PublishRequest {
    * commit as a `Threadmodel-Export:` trailer, so a retry knows the commit it finds is its own.
    */
   exportId?: string;
+  /**
+   * `folder` (the default): the folder ends up holding exactly `files`, as a model's export does.
+   * `files`: only these files are written, the folder's others kept (a catalog folder).
+   */
+  replace?: 'folder' | 'files';
   /** An HTTP header for git's requests (e.g. GitHub authorisation), kept out of URLs and logs. */
   httpHeader?: string;
 }
@@ -89,7 +94,8 @@ export async function publishToGit(request: PublishRequest): Promise<PublishResu
     } else {
       await git(['checkout', '-q', '--orphan', request.branch]);
     }
-    await replaceFolder(dir, request.folder, request.files, refuse);
+    const replace = request.replace === 'files' ? replaceFiles : replaceFolder;
+    await replace(dir, request.folder, request.files, refuse);
     await git(['add', '-A', '--', request.folder]);
     const staged = (await git(['diff', '--cached', '--name-only'])).trim();
     if (staged === '') {

@@ -1,6 +1,13 @@
 import type { Queue } from 'bullmq';
 import type { ExportJobs } from '../ports/export-jobs';
-import { JOBS, jobIds, type ModelExportJob, type ModelReuseJob, type ThreadPictureJob } from '../ports/job-payloads';
+import {
+  type CatalogProposalJob,
+  JOBS,
+  jobIds,
+  type ModelExportJob,
+  type ModelReuseJob,
+  type ThreadPictureJob,
+} from '../ports/job-payloads';
 
 /**
  * The BullMQ adapter: exports retry with back-off (a push may fail while the remote is down) and,
@@ -16,6 +23,14 @@ export class BullExportJobs implements ExportJobs {
   async exportModel(job: ModelExportJob): Promise<void> {
     await this.queue.add(JOBS.modelExport, job, {
       jobId: jobIds.modelExport(job),
+      attempts: this.retry.attempts,
+      backoff: { type: 'exponential', delay: this.retry.backoffMs },
+    });
+  }
+
+  async proposeForCatalog(job: CatalogProposalJob): Promise<void> {
+    await this.queue.add(JOBS.catalogProposal, job, {
+      jobId: jobIds.catalogProposal(job),
       attempts: this.retry.attempts,
       backoff: { type: 'exponential', delay: this.retry.backoffMs },
     });

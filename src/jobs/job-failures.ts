@@ -40,6 +40,7 @@ const FAILED_WHAT: Record<string, string> = {
   [JOBS.modelExport]: 'export it to the repository',
   [JOBS.threadPicture]: 'post its picture',
   [JOBS.modelReuse]: 'reuse the exported model',
+  [JOBS.catalogProposal]: 'propose a threat or mitigation for the catalog',
 };
 
 const SLACK_REFUSALS: readonly [RegExp, string][] = [

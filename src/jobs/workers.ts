@@ -5,6 +5,7 @@ import type { Logger } from '../logger';
 import { JOBS, ModelJobRefSchema, QUEUES } from '../ports/job-payloads';
 import { notice } from '../slack/views/thread-messages';
 import { attemptFailure, jobFailure, jobFailureNote } from './job-failures';
+import { processCatalogProposal } from './processors/catalog-proposal';
 import { processDraftIdle } from './processors/draft-idle';
 import { processModelExport } from './processors/model-export';
 import { processModelReuse } from './processors/model-reuse';
@@ -23,6 +24,7 @@ const PROCESSORS: Record<string, Processor> = {
   [JOBS.modelExport]: processModelExport,
   [JOBS.threadPicture]: processThreadPicture,
   [JOBS.modelReuse]: processModelReuse,
+  [JOBS.catalogProposal]: processCatalogProposal,
 };
 
 /**

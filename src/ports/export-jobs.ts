@@ -1,4 +1,4 @@
-import type { ModelExportJob, ModelReuseJob, ThreadPictureJob } from './job-payloads';
+import type { CatalogProposalJob, ModelExportJob, ModelReuseJob, ThreadPictureJob } from './job-payloads';
 
 /** What use cases ask of the export queue; `BullExportJobs` is the adapter. */
 export interface ExportJobs {
@@ -8,4 +8,6 @@ export interface ExportJobs {
   postPicture(job: ThreadPictureJob): Promise<void>;
   /** Import an exported model into another as a dependency. */
   reuseModel(job: ModelReuseJob): Promise<void>;
+  /** Write a threat or mitigation as a catalog entry on its own branch, for AppSec to review. */
+  proposeForCatalog(job: CatalogProposalJob): Promise<void>;
 }

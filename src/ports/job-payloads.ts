@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ProposableIdSchema } from '../domain/catalog-proposals';
 import { ModelIdSchema } from '../domain/model';
 import { InstantSchema, SlackUserIdSchema, WorkspaceIdSchema } from '../domain/primitives';
 
@@ -22,6 +23,7 @@ export const JOBS = {
   modelExport: 'model.export',
   threadPicture: 'thread.picture',
   modelReuse: 'model.reuse',
+  catalogProposal: 'catalog.proposal',
 } as const;
 
 const ModelJobSchema = z.strictObject({ workspaceId: WorkspaceIdSchema, modelId: ModelIdSchema });
@@ -83,6 +85,15 @@ export const ModelReuseJobSchema = ModelJobSchema.extend({
 });
 export type ModelReuseJob = z.infer<typeof ModelReuseJobSchema>;
 
+export const CatalogProposalJobSchema = ModelJobSchema.extend({
+  /** The threat or mitigation proposed; it is written as it is when the job runs. */
+  itemId: ProposableIdSchema,
+  requestedBy: SlackUserIdSchema,
+  /** When it was asked: one job per click (the same entry unchanged still makes no new commit). */
+  requestedAt: InstantSchema,
+});
+export type CatalogProposalJob = z.infer<typeof CatalogProposalJobSchema>;
+
 export type ReminderKind = 'review' | 'idle';
 
 /**
@@ -98,6 +109,8 @@ export const jobIds = {
   modelExport: (job: ModelExportJob) => `export.${job.workspaceId}.${job.modelId}.${job.reason}.${ms(job.requestedAt)}`,
   modelReuse: (job: ModelReuseJob) =>
     `reuse.${job.workspaceId}.${job.modelId}.${job.dependencyId}.${ms(job.requestedAt)}`,
+  catalogProposal: (job: CatalogProposalJob) =>
+    `catalog-proposal.${job.workspaceId}.${job.modelId}.${job.itemId}.${ms(job.requestedAt)}`,
   threadPicture: (job: ThreadPictureJob) => `picture.${job.workspaceId}.${job.modelId}.${job.picture}.${job.version}`,
 };
 

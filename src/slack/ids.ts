@@ -25,6 +25,8 @@ export const ACTIONS = {
   unaddressed: 'mitigation.unaddressed',
   baselineAdd: 'baseline.add',
   mitigationMenu: 'mitigation.menu',
+  /** "Propose for the catalog" on a threat or mitigation of a read-only model's list (`TM-7|T-3`); editable ones have it in their menu. */
+  proposeForCatalog: 'catalog.propose',
   mitigationPrevious: 'mitigations.page.previous',
   mitigationNext: 'mitigations.page.next',
   mitigationPagePattern: /^mitigations\.page\.(previous|next)$/,

@@ -2,6 +2,7 @@ import type { AppSecDirectory, AppSecSettings } from '../../src/ports/appsec-dir
 import type { ChannelMembers } from '../../src/ports/channel-members';
 import type { ExportJobs } from '../../src/ports/export-jobs';
 import type {
+  CatalogProposalJob,
   DraftIdleJob,
   ModelExportJob,
   ModelReuseJob,
@@ -84,8 +85,14 @@ export class RecordingExportJobs implements ExportJobs {
   readonly exported: ModelExportJob[] = [];
   readonly pictures: ThreadPictureJob[] = [];
   readonly reused: ModelReuseJob[] = [];
+  readonly proposed: CatalogProposalJob[] = [];
 
   constructor(private readonly events: string[] = []) {}
+
+  async proposeForCatalog(job: CatalogProposalJob): Promise<void> {
+    this.events.push(`propose ${job.itemId}`);
+    this.proposed.push(job);
+  }
 
   async exportModel(job: ModelExportJob): Promise<void> {
     this.events.push('export');

@@ -54,6 +54,8 @@ export const ScopeAddPayload = modelButton(ScopeKindSchema);
 export const SummaryPagePayload = modelButton(page);
 export const SnoozePayload = modelButton(z.enum(['review.1', 'review.3', 'idle.1', 'idle.3']));
 export const RiskDecisionPayload = modelButton(z.string().regex(/^T-[1-9]\d{0,5}@\d{4}-\d{2}-\d{2}T[\d:.]+Z$/));
+/** "Propose for the catalog" on a read-only list line: `TM-7|T-3` or `TM-7|M-2`. */
+export const ProposePayload = modelButton(z.string().regex(/^[TM]-[1-9]\d{0,5}$/));
 /** Overflow menus on list lines: `TM-7|<verb>:<element id>`. */
 export const ElementMenuPayload = blockAction(InMessage, {
   selected_option: z.looseObject({ value: modelValue(elementChoice) }),

@@ -1,7 +1,7 @@
 import type { BlockAction, OverflowAction, RespondFn } from '@slack/bolt';
 import type { ThreatModel } from '../../domain/model';
 import { elementForEditing } from '../../use-cases/element-for-editing';
-import { editableModel } from '../../use-cases/model-access';
+import { editableModel, readableModel } from '../../use-cases/model-access';
 import type { SlackServices } from '../deps';
 import { decodeValue } from '../ids';
 import { tellClicker } from '../presenters/tell-clicker';
@@ -18,6 +18,8 @@ export interface MenuChoice {
 
 /** The menu choices that change the element itself (others, such as `baseline`, only show things). */
 const CHANGING_VERBS = new Set(['edit', 'remove']);
+/** Choices that only read the element, whatever the model's status: channel members may make them (their use case says who else). */
+const READING_VERBS = new Set(['propose']);
 
 /**
  * An Edit/Remove overflow menu on a list line (option values `TM-7|<verb>:<element id>`): the
@@ -35,7 +37,9 @@ export async function menuChoice(
   const who = { workspaceId, modelId: target.modelId, userId: body.user.id };
   const access = CHANGING_VERBS.has(verb)
     ? await elementForEditing(services, { ...who, elementId: id })
-    : await editableModel(services, who.workspaceId, who.modelId, who.userId);
+    : READING_VERBS.has(verb)
+      ? await readableModel(services, who.workspaceId, who.modelId, who.userId)
+      : await editableModel(services, who.workspaceId, who.modelId, who.userId);
   if (!access.ok) {
     await tell(access.message);
     return undefined;

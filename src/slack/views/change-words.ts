@@ -70,6 +70,12 @@ function actionInWords(action: string, paths: readonly string[]): string {
     }
     case 'risk':
       return riskWords(first, second, threats);
+    case 'catalog':
+      if (first === 'propose') {
+        const items = idsIn(paths, 'catalogProposals');
+        return `proposed ${items.length > 0 ? items.join(', ') : 'an item'} for the catalog`;
+      }
+      break;
   }
   return `made a change (${code(action)})`;
 }

@@ -2,12 +2,13 @@ import type { KnownBlock } from '@slack/types';
 import type { ThreatModel } from '../../domain/model';
 import { ACTIONS, encodeValue } from '../ids';
 import type { SlackMessage } from './surfaces';
-import { actions, button, context, mention, option, section, truncate, userLine } from './text';
+import { actions, button, context, mention, option, PROPOSE_LABEL, section, truncate, userLine } from './text';
 
 /** Mitigations per page: within the 50 blocks and the text a message holds. */
 export const MITIGATION_PAGE_SIZE = 20;
 
-/** The mitigations of a model in its thread: what, for which threats, status, owner; Edit and Remove; paged. */
+/** The mitigations of a model in its thread: what, for which threats, status, owner; Edit, Remove and "Propose for the
+ * catalog" while editable, a "Propose for the catalog" button once read-only; paged. */
 export function mitigationSummaryMessage(model: ThreatModel, requestedPage = 1): SlackMessage {
   const editable = model.status === 'draft' || model.status === 'changes_requested';
   const count = model.mitigations.length;
@@ -33,9 +34,10 @@ export function mitigationSummaryMessage(model: ThreatModel, requestedPage = 1):
               options: [
                 option('Edit', encodeValue(model.id, `edit:${m.id}`)),
                 option('Remove', encodeValue(model.id, `remove:${m.id}`)),
+                option(PROPOSE_LABEL, encodeValue(model.id, `propose:${m.id}`)),
               ],
             }
-          : undefined,
+          : button(PROPOSE_LABEL, ACTIONS.proposeForCatalog, encodeValue(model.id, m.id)),
       ),
     );
   }

@@ -66,6 +66,9 @@ export function button(text: string, actionId: string, value: string, style?: 'p
   return { type: 'button', text: plain(text, 75), action_id: actionId, value, ...(style && { style }) };
 }
 
+/** The menu option on a threat or mitigation that proposes it for the organisation's catalog. */
+export const PROPOSE_LABEL = 'Propose for the catalog';
+
 export function option(text: string, value: string, description?: string): PlainTextOption {
   return {
     text: plain(text, 75),

@@ -3,14 +3,15 @@ import type { ThreatModel } from '../../domain/model';
 import { threatStatementForChat } from '../../domain/statement';
 import { ACTIONS, encodeValue } from '../ids';
 import type { SlackMessage } from './surfaces';
-import { actions, button, context, option, section, truncate, userLine } from './text';
+import { actions, button, context, option, PROPOSE_LABEL, section, truncate, userLine } from './text';
 
 /** Threats per page: each is one section, so a page stays far below 50 blocks and the text cap. */
 export const THREAT_PAGE_SIZE = 15;
 
 /**
  * The threats of a model in its thread: each sentence with its STRIDE letters and where it
- * applies, an Edit/Remove menu, a page at a time.
+ * applies, an Edit/Remove menu (a "Propose for the catalog" button once the model is read-only), a
+ * page at a time.
  */
 export function threatSummaryMessage(model: ThreatModel, requestedPage = 1): SlackMessage & { page: number } {
   const pages = Math.max(1, Math.ceil(model.threats.length / THREAT_PAGE_SIZE));
@@ -37,9 +38,10 @@ export function threatSummaryMessage(model: ThreatModel, requestedPage = 1): Sla
                 option('Edit', encodeValue(model.id, `edit:${threat.id}`)),
                 option('Baseline controls', encodeValue(model.id, `baseline:${threat.id}`)),
                 option('Remove', encodeValue(model.id, `remove:${threat.id}`)),
+                option(PROPOSE_LABEL, encodeValue(model.id, `propose:${threat.id}`)),
               ],
             }
-          : undefined,
+          : button(PROPOSE_LABEL, ACTIONS.proposeForCatalog, encodeValue(model.id, threat.id)),
       ),
     );
   }

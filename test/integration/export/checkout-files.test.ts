@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { replaceFolder } from '../../../src/export/checkout-files';
+import { replaceFiles, replaceFolder } from '../../../src/export/checkout-files';
 import { tempDir } from '../../support/temp-dir';
 
 const FOLDER = 'threat-models/tm-1-refunds-api';
@@ -57,5 +57,39 @@ describe("replacing the model's folder in a checkout", () => {
     writeFileSync(at('threat-models'), 'a file\n');
     await expect(replaceFolder(checkout.dir, FOLDER, FILES, refuse)).rejects.toThrow('refused threat-models (file)');
     expect(readFileSync(at('threat-models'), 'utf8')).toBe('a file\n');
+  });
+});
+
+/** A catalog folder holds other entries: a proposal writes its one file and keeps the rest. */
+describe('replacing only some files of a folder in a checkout', () => {
+  const CATALOG = 'threat-models/catalog/proposed';
+  const ENTRY = [{ path: 'thr-tm1-t1.yaml', content: 'threats: []\n' }];
+  let checkout: ReturnType<typeof tempDir>;
+  let outside: ReturnType<typeof tempDir>;
+  beforeEach(() => {
+    checkout = tempDir({ [`${CATALOG}/ctl-tm2-m1.yaml`]: 'controls: []\n', [`${CATALOG}/thr-tm1-t1.yaml`]: 'old\n' });
+    outside = tempDir({ 'canary.yaml': 'canary\n' });
+  });
+  afterEach(() => {
+    checkout.cleanup();
+    outside.cleanup();
+  });
+  const at = (relative: string) => path.join(checkout.dir, ...relative.split('/'));
+
+  it('replaces the file and keeps the folder’s other files', async () => {
+    await replaceFiles(checkout.dir, CATALOG, ENTRY, refuse);
+    expect(readFileSync(at(`${CATALOG}/thr-tm1-t1.yaml`), 'utf8')).toBe('threats: []\n');
+    expect(readFileSync(at(`${CATALOG}/ctl-tm2-m1.yaml`), 'utf8')).toBe('controls: []\n');
+  });
+
+  it.each([
+    ['the file itself', `${CATALOG}/thr-tm1-t1.yaml`, () => path.join(outside.dir, 'canary.yaml')],
+    ['the catalog folder', 'threat-models/catalog', () => outside.dir],
+  ])('refuses %s as a link, before removing or writing anything', async (_what, link, target) => {
+    rmSync(at(link), { recursive: true, force: true });
+    symlinkSync(target(), at(link));
+    await expect(replaceFiles(checkout.dir, CATALOG, ENTRY, refuse)).rejects.toThrow(`refused ${link} (symbolic link)`);
+    expect(readFileSync(path.join(outside.dir, 'canary.yaml'), 'utf8')).toBe('canary\n');
+    expect(existsSync(path.join(outside.dir, 'proposed'))).toBe(false);
   });
 });

@@ -35,6 +35,11 @@ describe('changes in words', () => {
     [{ action: 'risk.accept.proposed', paths: ['threats[T-2].risk'] }, `<@${BOB}> proposed accepting the risk of T-2`],
     [{ action: 'risk.rate', paths: ['threats[T-2].risk'] }, `<@${BOB}> rated the risk of T-2`],
     [{ action: 'review.approve', paths: [] }, `<@${BOB}> approved the model`],
+    [{ action: 'catalog.propose', paths: ['catalogProposals[T-3]'] }, `<@${BOB}> proposed T-3 for the catalog`],
+    [
+      { action: 'catalog.propose', paths: ['catalogProposals[M-2].proposedAt', 'catalogProposals[M-2].times'] },
+      `<@${BOB}> proposed M-2 for the catalog`,
+    ],
     [{ action: 'model.archive_idle', actor: 'system', paths: [] }, 'Threadmodel archived the idle draft'],
     [{ action: 'some.new_thing', paths: [] }, `<@${BOB}> made a change (\`some.new_thing\`)`],
     [{ action: 'x`<!channel>', paths: [] }, `<@${BOB}> made a change (\`xchannel\`)`],

@@ -9,6 +9,7 @@ import {
   HistoryPagePayload,
   modelButton,
   NextPromptsPayload,
+  ProposePayload,
   ReassignPayload,
   RiskDecisionPayload,
   RolePickerPayload,
@@ -25,6 +26,7 @@ import { finishStep } from './finish-step';
 import { mitigationAdd } from './mitigation-add';
 import { mitigationMenu } from './mitigation-menu';
 import { nextPrompts } from './next-prompts';
+import { proposeButton } from './propose-for-catalog';
 import { reviewApprove } from './review-approve';
 import { reviewClaim } from './review-claim';
 import { reviewReassign } from './review-reassign';
@@ -74,6 +76,7 @@ export function registerActions(routes: EdgeRoutes, services: SlackServices): vo
   routes.action<BlockAction<ButtonAction>>(ACTIONS.unaddressed, modelButton(), showUnaddressed(services));
   routes.action<BlockAction<ButtonAction>>(ACTIONS.baselineAdd, BaselineAddPayload, baselineAdd(services));
   routes.action<BlockAction<OverflowAction>>(ACTIONS.mitigationMenu, ElementMenuPayload, mitigationMenu(services));
+  routes.action<BlockAction<ButtonAction>>(ACTIONS.proposeForCatalog, ProposePayload, proposeButton(services));
   const mitigationPages = {
     pattern: ACTIONS.mitigationPagePattern,
     ids: [ACTIONS.mitigationPrevious, ACTIONS.mitigationNext],

@@ -3,14 +3,16 @@ import type { SlackServices } from '../../deps';
 import { type MenuChoice, menuChoice } from '../menu-choice';
 import { mitigationEdit } from './mitigation-edit';
 import { mitigationRemove } from './mitigation-remove';
+import { proposeItemForCatalog } from './propose-for-catalog';
 
 type Verb = (services: SlackServices, body: BlockAction, choice: MenuChoice) => Promise<void>;
 const VERBS = new Map<string, Verb>([
   ['edit', mitigationEdit],
   ['remove', mitigationRemove],
+  ['propose', proposeItemForCatalog],
 ]);
 
-/** The Edit/Remove menu on each mitigation of the mitigations list. */
+/** The Edit / Remove / Propose for the catalog menu on each mitigation of the mitigations list. */
 export function mitigationMenu(services: SlackServices) {
   return async ({
     ack,

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, OverflowAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { SlackServices } from '../../deps';
 import { type MenuChoice, menuChoice } from '../menu-choice';
+import { proposeItemForCatalog } from './propose-for-catalog';
 import { threatBaseline } from './threat-baseline';
 import { threatEdit } from './threat-edit';
 import { threatRemove } from './threat-remove';
@@ -10,9 +11,10 @@ const VERBS = new Map<string, Verb>([
   ['edit', threatEdit],
   ['baseline', threatBaseline],
   ['remove', threatRemove],
+  ['propose', proposeItemForCatalog],
 ]);
 
-/** The Edit / Baseline controls / Remove menu on each threat of the threats summary. */
+/** The Edit / Baseline controls / Remove / Propose for the catalog menu on each threat of the threats summary. */
 export function threatMenu(services: SlackServices) {
   return async ({
     ack,
