@@ -13,7 +13,7 @@ import { Closers } from './closers';
 import type { BotCredentials, ComposedApp, ComposeOptions } from './compose-options';
 import { closeJobQueues, createJobQueues, pendingJobs, promoteDelayed } from './job-queues';
 import { startJobWorkers } from './job-workers';
-import { opsEndpoints } from './ops-endpoints';
+import { opsEndpoints, redisAnswers } from './ops-endpoints';
 import { connectAppRedis, workerRedis } from './redis-connections';
 import { buildServices } from './services';
 import { INTERACTIVE_RETRY, slackClients } from './slack-clients';
@@ -67,7 +67,7 @@ export async function compose(options: ComposeOptions): Promise<ComposedApp> {
     closers.add('queues', () => Promise.all([closeJobQueues(queues), maintenance.close()]));
     metrics.countJobsOf([...Object.values(queues), maintenance]);
     await scheduleRetentionSweep(maintenance, config.draftRetentionDays);
-    const ops = opsEndpoints(config, metrics, async () => (await redis.ping()) === 'PONG', logger);
+    const ops = opsEndpoints(config, metrics, () => redisAnswers(redis), logger);
 
     const services = buildServices({
       redis,

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import type { Redis } from 'ioredis';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { ProcessMetrics } from '../ops/app-metrics';
@@ -21,6 +22,26 @@ export function metricsAccess(config: Config, logger: Logger): MetricsAccess {
     'GET /metrics is refused: with NODE_ENV=production set METRICS_TOKEN (Prometheus sends it as a bearer token) or METRICS_PORT (a port kept off the internet)',
   );
   return { kind: 'refused' };
+}
+
+/** How long /readyz waits for Redis' PONG: a probe must get an answer, not a hang, while Redis is away. */
+const READY_PING_TIMEOUT_MS = 1000;
+
+/**
+ * Whether Redis answers now. A connection that is not ready (reconnecting) is not asked at all:
+ * its commands would wait in the offline queue instead of failing.
+ */
+export async function redisAnswers(redis: Redis, timeoutMs = READY_PING_TIMEOUT_MS): Promise<boolean> {
+  if (redis.status !== 'ready') return false;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  try {
+    return await Promise.race([redis.ping().then((answer) => answer === 'PONG'), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export interface OpsEndpoints {

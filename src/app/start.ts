@@ -13,6 +13,8 @@ export type { ProcessRole } from './startup-checks';
 
 export interface Running {
   port: number;
+  /** The port of GET /metrics when METRICS_PORT gives it one of its own. */
+  metricsPort: number | undefined;
   logger: Logger;
   stop(): Promise<void>;
 }
@@ -71,6 +73,7 @@ export async function start(
     let stopped: Promise<void> | undefined;
     return {
       port: app.port,
+      metricsPort: app.metricsPort,
       logger,
       stop: () => {
         stopped ??= closers.closeAll().then(() => logger.info('stopped'));
