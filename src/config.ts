@@ -197,6 +197,15 @@ const VARIABLES = {
   },
 } satisfies Record<string, { schema: z.ZodType; expected: string; sensitive?: boolean }>;
 
+/**
+ * Every variable the app reads, and whether it may hold a secret: what deployment manifests may
+ * set (test/unit/deploy checks that each one they set is read here, and that secrets come from a
+ * Secret).
+ */
+export const CONFIG_VARIABLES: readonly { name: string; sensitive: boolean }[] = Object.entries(VARIABLES).map(
+  ([name, variable]) => ({ name, sensitive: 'sensitive' in variable && variable.sensitive === true }),
+);
+
 type Variables = typeof VARIABLES;
 type Parsed = { [K in keyof Variables]: z.output<Variables[K]['schema']> };
 
