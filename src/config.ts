@@ -288,6 +288,15 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, de
   }
   if (problems.length > 0) throw new ConfigError(problems);
   const parsed = values as Parsed;
+  if (parsed.METRICS_PORT !== undefined && parsed.METRICS_PORT !== 0 && parsed.METRICS_PORT === parsed.PORT) {
+    throw new ConfigError([
+      {
+        name: 'METRICS_PORT',
+        problem: `is ${parsed.METRICS_PORT}, the same as PORT`,
+        expected: 'another port than PORT (or unset: /metrics is then served on PORT)',
+      },
+    ]);
+  }
   return {
     production: parsed.NODE_ENV === 'production',
     logLevel: parsed.LOG_LEVEL,

@@ -150,6 +150,7 @@ describe('configuration', () => {
     );
     expect(() => loadConfig({ METRICS_TOKEN: 'short-secret' }, defaults)).not.toThrow(/short-secret/);
     expect(() => loadConfig({ METRICS_PORT: 'metrics' }, defaults)).toThrow(/METRICS_PORT: is "metrics"/);
+    expect(() => loadConfig({ METRICS_PORT: '3000' }, defaults)).toThrow(/METRICS_PORT: is 3000, the same as PORT/);
   });
 
   it('reads the Redis settings and the retention period', () => {
