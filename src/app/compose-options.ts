@@ -120,7 +120,8 @@ export interface ComposedApp {
   idle(): Promise<void>;
   /**
    * Stops in order: Slack requests, then the workers (running jobs finish), then posts in threads,
-   * then card refreshes, then the queues, then Redis. Idempotent.
+   * then card refreshes, then the health and metrics servers (a worker answers its probes while
+   * its jobs finish), then the queues, then Redis. Idempotent.
    */
   stop(): Promise<void>;
 }

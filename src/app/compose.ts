@@ -25,7 +25,7 @@ import { INTERACTIVE_RETRY, slackClients } from './slack-clients';
  *
  * Everything it opens is closed again by `stop()` (or at once, when start-up fails half way), in
  * this order: Slack requests, workers (running jobs finish), posts in threads, card refreshes,
- * queues, Redis.
+ * the health and metrics servers of a process without Bolt's, queues, Redis.
  */
 export async function compose(options: ComposeOptions): Promise<ComposedApp> {
   const { config, flow, catalog } = options;
@@ -68,6 +68,17 @@ export async function compose(options: ComposeOptions): Promise<ComposedApp> {
     metrics.countJobsOf([...Object.values(queues), maintenance]);
     await scheduleRetentionSweep(maintenance, config.draftRetentionDays);
     const ops = opsEndpoints(config, metrics, () => redisAnswers(redis), logger);
+    // Open before the workers start, so closed after they finish: a worker draining its jobs on
+    // SIGTERM still answers its liveness probe, and the last scrape still sees it.
+    const metricsServer = await ops.startMetricsServer(options.host);
+    if (metricsServer) closers.add('metrics server', () => metricsServer.stop());
+    let httpPort = 0;
+    if (serveHttp && !appCredentials) {
+      // A worker's probes and metrics: no Slack requests come here.
+      const server = await startOpsServer(ops.routes, options.port ?? config.port, options.host);
+      httpPort = server.port;
+      closers.add('ops server', () => stopOpsServer(server.server));
+    }
 
     const services = buildServices({
       redis,
@@ -120,7 +131,7 @@ export async function compose(options: ComposeOptions): Promise<ComposedApp> {
     }
 
     let slack: SlackApp | undefined;
-    let port = 0;
+    let port = httpPort;
     if (appCredentials) {
       slack = createSlackApp({
         credentials: appCredentials,
@@ -136,14 +147,7 @@ export async function compose(options: ComposeOptions): Promise<ComposedApp> {
       const app = slack;
       port = await app.start();
       closers.add('slack', () => app.stop());
-    } else if (serveHttp) {
-      // A worker's probes and metrics: no Slack requests come here.
-      const server = await startOpsServer(ops.routes, options.port ?? config.port, options.host);
-      port = server.port;
-      closers.add('ops server', () => stopOpsServer(server.server));
     }
-    const metricsServer = await ops.startMetricsServer(options.host);
-    if (metricsServer) closers.add('metrics server', () => metricsServer.stop());
 
     return {
       port,

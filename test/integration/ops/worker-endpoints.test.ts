@@ -24,6 +24,8 @@ interface WorkerProcess {
   child: ChildProcess;
   port: number;
   exited: Promise<number | null>;
+  /** Resolves once the process logs a line whose message starts with `message`. */
+  logged(message: string): Promise<void>;
 }
 
 /**
@@ -40,6 +42,20 @@ async function startWorkerProcess(env: Record<string, string>): Promise<WorkerPr
     },
   );
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const messages: string[] = [];
+  const waiting: { prefix: string; resolve: () => void }[] = [];
+  createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
+    const message = (JSON.parse(line) as { msg?: string }).msg ?? '';
+    messages.push(message);
+    for (const waiter of waiting.filter((w) => message.startsWith(w.prefix))) waiter.resolve();
+  });
+  const logged = (prefix: string) =>
+    messages.some((message) => message.startsWith(prefix))
+      ? Promise.resolve()
+      : new Promise<void>((resolve, reject) => {
+          waiting.push({ prefix, resolve });
+          void exited.then((code) => reject(new Error(`the worker exited with ${code} before logging "${prefix}"`)));
+        });
   const port = await new Promise<number>((resolve, reject) => {
     createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
       const entry = JSON.parse(line) as { msg?: string; port?: number };
@@ -47,7 +63,24 @@ async function startWorkerProcess(env: Record<string, string>): Promise<WorkerPr
     });
     void exited.then((code) => reject(new Error(`the worker exited with ${code} before listening`)));
   });
-  return { child, port, exited };
+  return { child, port, exited, logged };
+}
+
+/** Schedules a review nudge, due now, on a seeded model in review; the worker sends it to the reviewer's DM. */
+async function scheduleNudge(redisUrl: string, keys: RedisKeys): Promise<void> {
+  const client = new Redis(redisUrl);
+  const producer = new Queue(QUEUES.reminders, { connection: client, prefix: keys.jobsPrefix() });
+  try {
+    const { nudge } = await seedModelInReview(new RedisModelStore({ redis: client, keys }), USERS.APPSEC1.id);
+    await new BullReviewJobs(
+      { reviews: producer, reminders: producer },
+      new RedisReminderIndex(client, keys),
+      () => new Date(),
+    ).scheduleReviewNudge(nudge, new Date());
+  } finally {
+    await producer.close();
+    await client.quit();
+  }
 }
 
 const get = async (port: number, route: string) => {
@@ -64,6 +97,7 @@ describe('a worker process (npm run worker)', () => {
     standIn = await startSlackStandIn();
   });
   beforeEach(async () => {
+    standIn.reset();
     // A Redis of this test's own: one test stops it.
     redis = await startRedisServer();
   });
@@ -104,20 +138,8 @@ describe('a worker process (npm run worker)', () => {
       expect(sampleValue(idle, METRIC_NAMES.jobs, { queue, state: 'waiting' })).toBe(0);
     }
 
-    const client = new Redis(redis.url);
-    const producer = new Queue(QUEUES.reminders, { connection: client, prefix: keys.jobsPrefix() });
-    try {
-      const { nudge } = await seedModelInReview(new RedisModelStore({ redis: client, keys }), USERS.APPSEC1.id);
-      await new BullReviewJobs(
-        { reviews: producer, reminders: producer },
-        new RedisReminderIndex(client, keys),
-        () => new Date(),
-      ).scheduleReviewNudge(nudge, new Date());
-      await eventually('the worker to send the nudge', () => standIn.messages(REVIEWER_DM).length > 0, 15_000);
-    } finally {
-      await producer.close();
-      await client.quit();
-    }
+    await scheduleNudge(redis.url, keys);
+    await eventually('the worker to send the nudge', () => standIn.messages(REVIEWER_DM).length > 0, 15_000);
     const after = await eventually('the nudge to be counted', async () => {
       const samples = await scrape(port, METRICS_TOKEN);
       return sampleValue(samples, METRIC_NAMES.jobs, { queue: 'reminders', state: 'completed' }) === 1
@@ -136,6 +158,26 @@ describe('a worker process (npm run worker)', () => {
     worker.child.kill('SIGTERM');
     expect(await worker.exited).toBe(0);
     await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+  });
+
+  it('on SIGTERM, waits for the job it is running and still answers /healthz meanwhile, then exits 0', async () => {
+    const prefix = uniquePrefix();
+    worker = await startWorkerProcess(env(prefix));
+    const { port } = worker;
+    // The nudge's message reaches Slack, whose answer is kept back: the job is running.
+    standIn.holdReplies('chat.postMessage');
+    const since = standIn.calls.length;
+    await scheduleNudge(redis.url, new RedisKeys(prefix));
+    await standIn.waitForCall('chat.postMessage', () => true, 15_000, since);
+
+    worker.child.kill('SIGTERM');
+    await worker.logged('shutting down');
+    expect(await get(port, '/healthz')).toEqual({ status: 200, body: '{"status":"ok"}' });
+    expect(worker.child.exitCode).toBeNull();
+
+    expect(standIn.releaseHeldReplies()).toBe(1);
+    expect(await worker.exited).toBe(0);
+    expect(standIn.messages(REVIEWER_DM)).toHaveLength(1);
   });
 
   it('answers /readyz 503 while Redis is down, and /healthz 200 (alive: no restart for a Redis outage)', async () => {
