@@ -85,3 +85,17 @@ describe('the web process metrics', () => {
     expect(sampleValue(samples, METRIC_NAMES.storeRetries)).toBe(0);
   });
 });
+
+describe('the web process metrics in Socket Mode', () => {
+  const ctx = useSlackApp({ mode: 'socket' });
+
+  it('times the ack of an envelope over the WebSocket, and serves /metrics on the health port', async () => {
+    await ctx.driver.command(ALICE.id, CHANNEL, 'help');
+
+    const samples = await scrape(ctx.port);
+    expect(sampleValue(samples, `${METRIC_NAMES.ackSeconds}_count`, { kind: 'command' })).toBe(1);
+    expect(
+      sampleValue(samples, METRIC_NAMES.slackCalls, { lane: 'interactive', method: 'auth.test', outcome: 'ok' }),
+    ).toBe(1);
+  });
+});
