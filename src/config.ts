@@ -78,6 +78,19 @@ const VARIABLES = {
     schema: z.coerce.number().int().min(0).max(65535).default(3000),
     expected: 'a TCP port number (0 picks a free one)',
   },
+  METRICS_TOKEN: {
+    schema: z
+      .string()
+      .regex(/^[A-Za-z0-9._~+/=-]{24,256}$/)
+      .optional(),
+    expected:
+      'a random token of 24 to 256 characters (letters, digits, . _ ~ + / = -) that Prometheus sends as a bearer token',
+    sensitive: true,
+  },
+  METRICS_PORT: {
+    schema: z.coerce.number().int().min(0).max(65535).optional(),
+    expected: 'a TCP port for GET /metrics alone, kept off the internet (0 picks a free one)',
+  },
   REDIS_URL: {
     schema: z.url({ protocol: /^rediss?$/ }).optional(),
     expected: 'a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379',
@@ -184,6 +197,15 @@ const VARIABLES = {
   },
 } satisfies Record<string, { schema: z.ZodType; expected: string; sensitive?: boolean }>;
 
+/**
+ * Every variable the app reads, and whether it may hold a secret: what deployment manifests may
+ * set (test/unit/deploy checks that each one they set is read here, and that secrets come from a
+ * Secret).
+ */
+export const CONFIG_VARIABLES: readonly { name: string; sensitive: boolean }[] = Object.entries(VARIABLES).map(
+  ([name, variable]) => ({ name, sensitive: 'sensitive' in variable && variable.sensitive === true }),
+);
+
 type Variables = typeof VARIABLES;
 type Parsed = { [K in keyof Variables]: z.output<Variables[K]['schema']> };
 
@@ -203,8 +225,14 @@ export interface Config {
     /** The Web API base URL; Slack's own when unset. */
     apiUrl: string | undefined;
   };
-  /** HTTP port for Slack requests (HTTP mode) and the health routes. */
+  /** HTTP port for Slack requests (HTTP mode), the health routes and (without METRICS_PORT) /metrics. */
   port: number;
+  metrics: {
+    /** Set: /metrics answers only `Authorization: Bearer <token>`. */
+    token: string | undefined;
+    /** Set: /metrics is served on this port instead of `port`. */
+    port: number | undefined;
+  };
   redis: {
     /** Where drafts live; unset means a private redis-server is started. */
     url: string | undefined;
@@ -260,6 +288,15 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, de
   }
   if (problems.length > 0) throw new ConfigError(problems);
   const parsed = values as Parsed;
+  if (parsed.METRICS_PORT !== undefined && parsed.METRICS_PORT !== 0 && parsed.METRICS_PORT === parsed.PORT) {
+    throw new ConfigError([
+      {
+        name: 'METRICS_PORT',
+        problem: `is ${parsed.METRICS_PORT}, the same as PORT`,
+        expected: 'another port than PORT (or unset: /metrics is then served on PORT)',
+      },
+    ]);
+  }
   return {
     production: parsed.NODE_ENV === 'production',
     logLevel: parsed.LOG_LEVEL,
@@ -272,6 +309,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, de
       apiUrl: parsed.SLACK_API_URL,
     },
     port: parsed.PORT,
+    metrics: { token: parsed.METRICS_TOKEN, port: parsed.METRICS_PORT },
     redis: { url: parsed.REDIS_URL, keyPrefix: parsed.REDIS_KEY_PREFIX },
     draftRetentionDays: parsed.DRAFT_RETENTION_DAYS,
     review: {

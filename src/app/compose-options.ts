@@ -6,6 +6,7 @@ import type { Config, SlackCredentials } from '../config';
 import type { Flow } from '../domain/flow';
 import type { ExportSettings } from '../jobs/processors/processor-deps';
 import type { Logger } from '../logger';
+import type { ProcessMetrics } from '../ops/app-metrics';
 import type { AppSecSettings } from '../ports/appsec-directory';
 import type { ChannelPacer } from '../ports/channel-pacer';
 import type { Clock } from '../ports/clock';
@@ -39,6 +40,11 @@ export interface ComposeOptions {
   keyPrefix?: string;
   /** Serve Slack requests with the Bolt app (default true); false: a worker process, a job test. */
   serveSlack?: boolean;
+  /**
+   * Without Slack, still serve /healthz, /readyz and /metrics on the port (a worker process does;
+   * default false, so tests composing many job runtimes take no port). Serving Slack always does.
+   */
+  serveHttp?: boolean;
   /**
    * Default: from config (requireSlackCredentials when serving Slack, else requireBotToken).
    * Serving Slack needs full SlackCredentials.
@@ -89,8 +95,12 @@ export interface AppServices extends SlackServices {
 
 /** A composed process: what start(), the playground, the tests and the benchmarks use. */
 export interface ComposedApp {
-  /** The port the HTTP server listens on; 0 when this process serves no Slack requests. */
+  /** The port the HTTP server listens on (Slack's requests, health, metrics); 0 when this process serves no HTTP. */
   port: number;
+  /** The port of METRICS_PORT's server, when one is configured. */
+  metricsPort: number | undefined;
+  /** This process's metrics and their registry (what GET /metrics shows). */
+  metrics: ProcessMetrics;
   logger: Logger;
   keys: RedisKeys;
   store: RedisModelStore;
@@ -110,7 +120,8 @@ export interface ComposedApp {
   idle(): Promise<void>;
   /**
    * Stops in order: Slack requests, then the workers (running jobs finish), then posts in threads,
-   * then card refreshes, then the queues, then Redis. Idempotent.
+   * then card refreshes, then the health and metrics servers (a worker answers its probes while
+   * its jobs finish), then the queues, then Redis. Idempotent.
    */
   stop(): Promise<void>;
 }

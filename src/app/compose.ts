@@ -1,7 +1,10 @@
+import { Registry } from 'prom-client';
 import { requireBotToken, requireSlackCredentials, type SlackCredentials } from '../config';
 import { ConfigError } from '../errors';
 import { createMaintenanceQueue, scheduleRetentionSweep } from '../jobs/retention-sweep';
 import { createLogger } from '../logger';
+import { createAppMetrics } from '../ops/app-metrics';
+import { startOpsServer, stopOpsServer } from '../ops/ops-server';
 import { createSlackApp, type SlackApp } from '../slack/slack-app';
 import { RedisKeys } from '../store/redis-keys';
 import { RedisModelStore } from '../store/redis-model-store';
@@ -10,6 +13,7 @@ import { Closers } from './closers';
 import type { BotCredentials, ComposedApp, ComposeOptions } from './compose-options';
 import { closeJobQueues, createJobQueues, pendingJobs, promoteDelayed } from './job-queues';
 import { startJobWorkers } from './job-workers';
+import { opsEndpoints, redisAnswers } from './ops-endpoints';
 import { connectAppRedis, workerRedis } from './redis-connections';
 import { buildServices } from './services';
 import { INTERACTIVE_RETRY, slackClients } from './slack-clients';
@@ -21,12 +25,13 @@ import { INTERACTIVE_RETRY, slackClients } from './slack-clients';
  *
  * Everything it opens is closed again by `stop()` (or at once, when start-up fails half way), in
  * this order: Slack requests, workers (running jobs finish), posts in threads, card refreshes,
- * queues, Redis.
+ * the health and metrics servers of a process without Bolt's, queues, Redis.
  */
 export async function compose(options: ComposeOptions): Promise<ComposedApp> {
   const { config, flow, catalog } = options;
   const logger = options.logger ?? createLogger(config.logLevel);
   const serveSlack = options.serveSlack ?? true;
+  const serveHttp = serveSlack || (options.serveHttp ?? false);
   const appCredentials = serveSlack ? slackCredentialsFor(options) : undefined;
   const bot: BotCredentials = appCredentials ??
     options.credentials ?? { botToken: requireBotToken(config), apiUrl: config.slack.apiUrl };
@@ -44,6 +49,9 @@ export async function compose(options: ComposeOptions): Promise<ComposedApp> {
   const clock = options.clock ?? (() => new Date());
   const exportSettings = options.exportSettings ?? config.export;
 
+  // One registry per process (never prom-client's global one): /metrics shows this process.
+  const metrics = createAppMetrics(new Registry());
+
   const closers = new Closers(logger);
   try {
     // Closed last (closers run in reverse): everything below uses these connections.
@@ -53,18 +61,37 @@ export async function compose(options: ComposeOptions): Promise<ComposedApp> {
     if (connection) closers.add('worker redis', () => connection.quit());
 
     const keys = new RedisKeys(options.keyPrefix ?? config.redis.keyPrefix);
-    const store = new RedisModelStore({ redis, keys });
+    const store = new RedisModelStore({ redis, keys, metrics });
     const queues = createJobQueues(redis, keys, logger);
     const maintenance = createMaintenanceQueue(redis, keys.jobsPrefix(), logger);
     closers.add('queues', () => Promise.all([closeJobQueues(queues), maintenance.close()]));
+    metrics.countJobsOf([...Object.values(queues), maintenance]);
     await scheduleRetentionSweep(maintenance, config.draftRetentionDays);
+    const ops = opsEndpoints(config, metrics, () => redisAnswers(redis), logger);
+    // Open before the workers start, so closed after they finish: a worker draining its jobs on
+    // SIGTERM still answers its liveness probe, and the last scrape still sees it.
+    const metricsServer = await ops.startMetricsServer(options.host);
+    if (metricsServer) closers.add('metrics server', () => metricsServer.stop());
+    let httpPort = 0;
+    if (serveHttp && !appCredentials) {
+      // A worker's probes and metrics: no Slack requests come here.
+      const server = await startOpsServer(ops.routes, options.port ?? config.port, options.host);
+      httpPort = server.port;
+      closers.add('ops server', () => stopOpsServer(server.server));
+    }
 
     const services = buildServices({
       redis,
       keys,
       store,
       queues,
-      clients: slackClients(bot, options.retry ?? {}, logger, new RedisSlackBudget(redis, keys, options.slackBudgets)),
+      clients: slackClients(
+        bot,
+        options.retry ?? {},
+        logger,
+        new RedisSlackBudget(redis, keys, options.slackBudgets),
+        metrics,
+      ),
       flow,
       catalog,
       clock,
@@ -98,12 +125,13 @@ export async function compose(options: ComposeOptions): Promise<ComposedApp> {
         concurrency: options.workers?.concurrency ?? config.jobs.concurrency,
         lockDurationMs: options.workers?.lockDurationMs,
         stalledIntervalMs: options.workers?.stalledIntervalMs,
+        metrics,
       });
       closers.add('workers', () => workers.close());
     }
 
     let slack: SlackApp | undefined;
-    let port = 0;
+    let port = httpPort;
     if (appCredentials) {
       slack = createSlackApp({
         credentials: appCredentials,
@@ -111,7 +139,8 @@ export async function compose(options: ComposeOptions): Promise<ComposedApp> {
         ...(options.host && { host: options.host }),
         logger,
         services,
-        ready: async () => (await redis.ping()) === 'PONG',
+        opsRoutes: ops.routes,
+        metrics,
         retryConfig: options.retry?.interactive ?? INTERACTIVE_RETRY,
         ...(options.extraRoutes && { extraRoutes: options.extraRoutes }),
       });
@@ -122,6 +151,8 @@ export async function compose(options: ComposeOptions): Promise<ComposedApp> {
 
     return {
       port,
+      metricsPort: metricsServer?.port,
+      metrics,
       logger,
       keys,
       store,

@@ -5,6 +5,7 @@ import type { ExportSettings, ProcessorDeps } from '../jobs/processors/processor
 import { startRetentionWorker } from '../jobs/retention-sweep';
 import { startWorkers } from '../jobs/workers';
 import type { Logger } from '../logger';
+import type { JobMetrics } from '../ports/metrics';
 import { RedisDeliveryLedger } from '../store/delivery-ledger';
 import type { RedisKeys } from '../store/redis-keys';
 import type { AppServices } from './compose-options';
@@ -25,6 +26,7 @@ export interface JobWorkerOptions {
   concurrency: number;
   lockDurationMs?: number | undefined;
   stalledIntervalMs?: number | undefined;
+  metrics: JobMetrics;
 }
 
 /**
@@ -66,12 +68,14 @@ export async function startJobWorkers(options: JobWorkerOptions): Promise<{ clos
     ...(options.stalledIntervalMs && { stalledIntervalMs: options.stalledIntervalMs }),
     deps: base,
     depsFor,
+    metrics: options.metrics,
   });
   const maintenance = startRetentionWorker({
     connection: options.connection,
     prefix,
     store: services.store,
     logger: logger.child({ component: 'jobs' }),
+    metrics: options.metrics,
   });
   const close = async () => {
     await Promise.all([workers.close(), maintenance.close()]);

@@ -1,7 +1,9 @@
-import { type RetryOptions, WebClient } from '@slack/web-api';
+import type { RetryOptions, WebClient } from '@slack/web-api';
 import { boltLogger, type Logger } from '../logger';
+import type { SlackCallMetrics } from '../ports/metrics';
 import type { SlackBudget } from '../ports/slack-budget';
 import { BackgroundSlack } from '../slack/background-slack';
+import { CountedWebClient } from '../slack/counted-web-client';
 import { InteractiveClient } from '../slack/interactive-client';
 
 /**
@@ -47,20 +49,25 @@ export function slackClients(
   retry: { interactive?: RetryOptions; background?: RetryOptions; jobs?: RetryOptions },
   logger: Logger,
   budget: SlackBudget,
+  metrics?: SlackCallMetrics,
 ): SlackClients {
   const common = { ...(slack.apiUrl && { slackApiUrl: slack.apiUrl }) };
   return {
-    interactive: new InteractiveClient(slack.botToken, {
-      ...common,
-      retryConfig: retry.interactive ?? INTERACTIVE_RETRY,
-      logger: boltLogger(logger),
-    }),
-    jobs: new WebClient(slack.botToken, {
-      ...common,
-      rejectRateLimitedCalls: true,
-      retryConfig: retry.jobs ?? JOBS_RETRY,
-      logger: boltLogger(logger.child({ component: 'jobs-slack' })),
-    }),
+    interactive: new InteractiveClient(
+      slack.botToken,
+      { ...common, retryConfig: retry.interactive ?? INTERACTIVE_RETRY, logger: boltLogger(logger) },
+      metrics,
+    ),
+    jobs: new CountedWebClient(
+      slack.botToken,
+      {
+        ...common,
+        rejectRateLimitedCalls: true,
+        retryConfig: retry.jobs ?? JOBS_RETRY,
+        logger: boltLogger(logger.child({ component: 'jobs-slack' })),
+      },
+      { lane: 'jobs', metrics },
+    ),
     background: new BackgroundSlack(
       slack.botToken,
       {
@@ -69,6 +76,7 @@ export function slackClients(
         logger: boltLogger(logger.child({ component: 'background-slack' })),
       },
       budget,
+      metrics,
     ),
   };
 }

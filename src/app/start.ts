@@ -13,6 +13,8 @@ export type { ProcessRole } from './startup-checks';
 
 export interface Running {
   port: number;
+  /** The port of GET /metrics when METRICS_PORT gives it one of its own. */
+  metricsPort: number | undefined;
   logger: Logger;
   stop(): Promise<void>;
 }
@@ -63,6 +65,7 @@ export async function start(
       : await compose({
           ...base,
           serveSlack: role === 'web',
+          serveHttp: true,
           workers: { run: role === 'worker' || config.jobs.runWorkers },
         });
     closers.add('app', () => app.stop());
@@ -70,6 +73,7 @@ export async function start(
     let stopped: Promise<void> | undefined;
     return {
       port: app.port,
+      metricsPort: app.metricsPort,
       logger,
       stop: () => {
         stopped ??= closers.closeAll().then(() => logger.info('stopped'));
@@ -87,12 +91,19 @@ function logStarted(app: ComposedApp, appsecChannelId: string | undefined, logge
     { workers: app.workers, appsecChannel: appsecChannelId ?? null },
     app.workers ? 'review and reminder workers running' : 'queues ready; workers run elsewhere',
   );
-  if (!app.slack) return;
+  const metrics = app.metricsPort === undefined ? 'GET /metrics' : `GET /metrics on port ${app.metricsPort}`;
+  if (!app.slack) {
+    logger.info(
+      { port: app.port, metricsPort: app.metricsPort },
+      `listening on port ${app.port}: GET /healthz, GET /readyz, ${metrics}`,
+    );
+    return;
+  }
   const { mode } = app.slack;
   logger.info(
-    { port: app.port, mode },
+    { port: app.port, mode, metricsPort: app.metricsPort },
     mode === 'http'
-      ? `listening on port ${app.port}: POST /slack/events, GET /healthz, GET /readyz`
+      ? `listening on port ${app.port}: POST /slack/events, GET /healthz, GET /readyz, ${metrics}`
       : 'connected to Slack in Socket Mode',
   );
 }

@@ -1,6 +1,8 @@
+import { performance } from 'node:perf_hooks';
 import { type ConnectionOptions, type Job, Queue, Worker } from 'bullmq';
 
 import type { Logger } from '../logger';
+import type { JobMetrics } from '../ports/metrics';
 import type { ModelStore } from '../ports/model-store';
 import { type ArchiveIdleDraftsJob, processArchiveIdleDrafts } from './processors/archive-idle-drafts';
 
@@ -48,12 +50,21 @@ export function startRetentionWorker(options: {
   prefix: string;
   store: ModelStore;
   logger: Logger;
+  metrics?: JobMetrics;
 }): Worker {
-  const { store, logger } = options;
+  const { store, logger, metrics } = options;
   const worker = new Worker(
     RETENTION_SWEEP.queue,
     async (job: Job) => {
-      await processArchiveIdleDrafts({ store, logger }, job.data);
+      const started = performance.now();
+      const seconds = () => (performance.now() - started) / 1000;
+      try {
+        await processArchiveIdleDrafts({ store, logger }, job.data);
+        metrics?.jobRan(RETENTION_SWEEP.queue, job.name, 'completed', seconds());
+      } catch (error) {
+        metrics?.jobRan(RETENTION_SWEEP.queue, job.name, 'failed', seconds());
+        throw error;
+      }
     },
     { connection: options.connection, prefix: options.prefix, concurrency: 1 },
   );

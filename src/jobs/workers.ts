@@ -1,8 +1,10 @@
+import { performance } from 'node:perf_hooks';
 import { type ConnectionOptions, DelayedError, type Job, type Queue, UnrecoverableError, Worker } from 'bullmq';
 
 import { type AppError, BudgetSpentError, ChannelBusyError, UnknownJobError } from '../errors';
 import type { Logger } from '../logger';
 import { JOBS, ModelJobRefSchema, QUEUES } from '../ports/job-payloads';
+import type { JobMetrics, JobOutcome } from '../ports/metrics';
 import { notice } from '../slack/views/thread-messages';
 import { attemptFailure, jobFailure, jobFailureNote } from './job-failures';
 import { processCatalogProposal } from './processors/catalog-proposal';
@@ -60,6 +62,8 @@ export interface WorkerOptions {
   /** Lock and stall check (ms): how soon a job of a killed worker runs again. BullMQ's default 30 s. */
   lockDurationMs?: number;
   stalledIntervalMs?: number;
+  /** Where each job run's duration and outcome is reported. */
+  metrics?: JobMetrics;
 }
 
 export interface Workers {
@@ -87,9 +91,18 @@ export function startWorkers(options: WorkerOptions): Workers {
         if (!processor) throw attemptFailure(new UnknownJobError(job.name));
         const ref = ModelJobRefSchema.safeParse(job.data);
         const jobDeps = ref.success && options.depsFor ? options.depsFor(ref.data.workspaceId) : deps;
+        const started = performance.now();
+        const ran = (outcome: JobOutcome) =>
+          options.metrics?.jobRan(QUEUES[key], job.name, outcome, (performance.now() - started) / 1000);
         try {
           await processor(jobDeps, job.data, job.id ?? job.name);
+          ran('completed');
         } catch (error) {
+          const deferred =
+            error instanceof ChannelBusyError ||
+            error instanceof BudgetSpentError ||
+            rateLimitedFor(error) !== undefined;
+          ran(deferred ? 'deferred' : 'failed');
           if (error instanceof ChannelBusyError || error instanceof BudgetSpentError) {
             // Only this job waits its turn in that channel, or for the workspace's budget; the others go on.
             await job.moveToDelayed(Date.now() + error.retryInMs, token);

@@ -1,6 +1,8 @@
-import { type WebAPICallResult, WebClient, type WebClientOptions } from '@slack/web-api';
+import type { WebAPICallResult, WebClient, WebClientOptions } from '@slack/web-api';
 import { BudgetSpentError } from '../errors';
+import type { SlackCallMetrics } from '../ports/metrics';
 import type { CallPriority, SlackBudget } from '../ports/slack-budget';
+import { CountedWebClient } from './counted-web-client';
 import { rateLimitedFor } from './slack-errors';
 
 /** Whose budget a background client spends, how urgent its calls are, and how long one may wait. */
@@ -20,9 +22,15 @@ export interface BudgetedCalls {
  * pauses the method in Redis for everyone (it rejects rate-limited calls itself, so its own queue
  * never stalls and the interactive client's queue is a different one altogether).
  */
-class BudgetedWebClient extends WebClient {
-  constructor(token: string, options: WebClientOptions, budget: SlackBudget, spending: Required<BudgetedCalls>) {
-    super(token, { ...options, rejectRateLimitedCalls: true });
+class BudgetedWebClient extends CountedWebClient {
+  constructor(
+    token: string,
+    options: WebClientOptions,
+    budget: SlackBudget,
+    spending: Required<BudgetedCalls>,
+    metrics: SlackCallMetrics | undefined,
+  ) {
+    super(token, { ...options, rejectRateLimitedCalls: true }, { lane: 'background', metrics });
     this.budget = budget;
     this.spending = spending;
   }
@@ -66,6 +74,7 @@ export class BackgroundSlack {
     private readonly token: string,
     private readonly options: WebClientOptions,
     private readonly budget: SlackBudget,
+    private readonly metrics?: SlackCallMetrics,
   ) {}
 
   /** The client for these calls (one per workspace, priority and wait, made once). */
@@ -74,7 +83,7 @@ export class BackgroundSlack {
     const key = `${full.workspaceId}|${full.priority}|${full.maxWaitMs}`;
     const known = this.clients.get(key);
     if (known) return known;
-    const made = new BudgetedWebClient(this.token, this.options, this.budget, full);
+    const made = new BudgetedWebClient(this.token, this.options, this.budget, full, this.metrics);
     this.clients.set(key, made);
     return made;
   }

@@ -1,6 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type WebAPICallResult, WebClient, type WebClientOptions } from '@slack/web-api';
+import type { WebAPICallResult, WebClientOptions } from '@slack/web-api';
 import { SlackBusyError } from '../errors';
+import type { SlackCallMetrics } from '../ports/metrics';
+import { CountedWebClient } from './counted-web-client';
 import { rateLimitedFor } from './slack-errors';
 
 /**
@@ -26,9 +28,9 @@ export const FOLLOW_UP_WAIT_LIMIT_SECONDS = 10;
  * at once with SlackBusyError; any other (the first post of a new model, a clicked message
  * updated) waits out a short Retry-After by itself, outside the queue, and is tried once more.
  */
-export class InteractiveClient extends WebClient {
-  constructor(token: string, options: Omit<WebClientOptions, 'rejectRateLimitedCalls'>) {
-    super(token, { ...options, rejectRateLimitedCalls: true });
+export class InteractiveClient extends CountedWebClient {
+  constructor(token: string, options: Omit<WebClientOptions, 'rejectRateLimitedCalls'>, metrics?: SlackCallMetrics) {
+    super(token, { ...options, rejectRateLimitedCalls: true }, { lane: 'interactive', metrics });
   }
 
   override async apiCall(method: string, options?: Record<string, unknown>): Promise<WebAPICallResult> {

@@ -4,14 +4,15 @@ import type { App, CustomRoute } from '@slack/bolt';
 import type { RetryOptions } from '@slack/web-api';
 import type { SlackCredentials } from '../config';
 import { boltLogger, type Logger } from '../logger';
+import type { HttpRoute } from '../ops/http-route';
+import { startOpsServer, stopOpsServer } from '../ops/ops-server';
+import type { AckMetrics } from '../ports/metrics';
 import { type BotIdentity, learnBotIdentity, learnedAuthorization } from './bot-identity';
 import type { SlackServices } from './deps';
 import { CheckedApp } from './edge/checked-app';
 import type { EdgeRoutes } from './edge/edge-routes';
 import { SLACK_RESPONSE_ORIGIN } from './edge/edge-settings';
 import { globalErrorHandler } from './error-handler';
-import { healthRoutes } from './health-routes';
-import { startHealthServer, stopHealthServer } from './health-server';
 import { registerListeners } from './listeners';
 import { answerViewSubmissionsOnce } from './view-submissions-once';
 
@@ -25,8 +26,10 @@ export interface SlackAppOptions {
   logger: Logger;
   /** Everything the listeners use, ready-made by the composition root. */
   services: SlackServices;
-  /** Answers whether Redis is reachable, for /readyz. */
-  ready: () => Promise<boolean>;
+  /** The operators' routes served beside Slack's: /healthz, /readyz and, unless it has a port of its own, /metrics. */
+  opsRoutes: HttpRoute[];
+  /** Where the time to each ack is reported. */
+  metrics?: AckMetrics;
   /** Retries of Bolt's own Web API client; the listeners call Slack through `services.client`. */
   retryConfig: RetryOptions;
   /** More HTTP routes beside Slack's and the health routes (the playground's page and API). */
@@ -50,13 +53,13 @@ export interface SlackApp {
 
 /**
  * The Bolt app: HTTP mode (`POST /slack/events` for commands, interactivity and events) or Socket
- * Mode when an app token is configured, with the same listeners either way, plus `/healthz` and
- * `/readyz`. Bolt verifies request signatures and refuses stale timestamps in HTTP mode.
+ * Mode when an app token is configured, with the same listeners either way, plus the operators'
+ * routes (`/healthz`, `/readyz`, `/metrics`). Bolt verifies request signatures and refuses stale timestamps in HTTP mode.
  */
 export function createSlackApp(options: SlackAppOptions): SlackApp {
   const { credentials, services } = options;
   const logger = options.logger.child({ component: 'slack' });
-  const customRoutes = [...healthRoutes(options.ready), ...(options.extraRoutes ?? [])];
+  const customRoutes = [...options.opsRoutes, ...(options.extraRoutes ?? [])];
   // Who the token belongs to, learned once in start(): every request is authorised with it (no
   // auth.test per request), and payloads from any other workspace are refused at the edge.
   let identity: BotIdentity | undefined;
@@ -75,8 +78,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   };
   const app =
     credentials.mode === 'socket'
-      ? new CheckedApp({ ...common, socketMode: true, appToken: credentials.appToken }, logger)
-      : new CheckedApp({ ...common, signingSecret: credentials.signingSecret, customRoutes }, logger);
+      ? new CheckedApp({ ...common, socketMode: true, appToken: credentials.appToken }, logger, options.metrics)
+      : new CheckedApp({ ...common, signingSecret: credentials.signingSecret, customRoutes }, logger, options.metrics);
   answerViewSubmissionsOnce(app, services.idempotency, logger);
   let healthServer: Server | undefined;
 
@@ -128,7 +131,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     async start() {
       identity = await learnBotIdentity(services.client, credentials.apiUrl);
       if (credentials.mode === 'socket') {
-        const health = await startHealthServer(customRoutes, options.port, options.host);
+        const health = await startOpsServer(customRoutes.map(asHttpRoute), options.port, options.host);
         healthServer = health.server;
         await app.start();
         return health.port;
@@ -138,12 +141,21 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     },
     async stop() {
       await app.stop();
-      if (healthServer) await stopHealthServer(healthServer);
+      if (healthServer) await stopOpsServer(healthServer);
       await Promise.all(inFlight);
     },
     async idle() {
       while (inFlight.size > 0) await Promise.all(inFlight);
       await services.refresher.idle();
     },
+  };
+}
+
+/** A Bolt custom route for the ops server (Socket Mode has no Bolt HTTP server to serve it). */
+function asHttpRoute(route: CustomRoute | HttpRoute): HttpRoute {
+  return {
+    path: route.path,
+    method: [route.method].flat(),
+    handler: (req, res) => route.handler(Object.assign(req, { params: {} }), res),
   };
 }

@@ -5,6 +5,7 @@ import { MODEL_SCHEMA_VERSION, type ThreatModel, ThreatModelSchema } from '../do
 import { type NewModelInput, newThreatModel } from '../domain/new-model';
 import type { ActorRef } from '../domain/primitives';
 import { ModelInvalidError, ModelNotFoundError, type ModelProblem, VersionConflictError } from '../errors';
+import type { ConflictKind, StoreMetrics } from '../ports/metrics';
 import type {
   AuditEntry,
   ChangeMeta,
@@ -31,6 +32,8 @@ export interface RedisModelStoreOptions {
   leaseMs?: number;
   /** How long to wait for another writer's lease before going ahead on the version check alone. */
   leaseWaitMs?: number;
+  /** Where retries and conflicts of updates are counted (the process's /metrics). */
+  metrics?: StoreMetrics;
 }
 
 type Change = (current: ThreatModel) => ThreatModel | DomainOutcome;
@@ -70,6 +73,7 @@ export class RedisModelStore implements ModelStore {
   private readonly leaseMs: number;
   private readonly leaseWaitMs: number;
   private readonly local = new KeyedMutex();
+  private readonly metrics: StoreMetrics | undefined;
 
   constructor(options: RedisModelStoreOptions) {
     this.redis = withStoreScripts(options.redis);
@@ -78,6 +82,7 @@ export class RedisModelStore implements ModelStore {
     this.maxAttempts = options.maxAttempts ?? 50;
     this.leaseMs = options.leaseMs ?? 5000;
     this.leaseWaitMs = options.leaseWaitMs ?? 10_000;
+    this.metrics = options.metrics;
   }
 
   async create(input: Omit<NewModelInput, 'id'>, actor: ActorRef): Promise<ThreatModel> {
@@ -154,7 +159,7 @@ export class RedisModelStore implements ModelStore {
     for (let attempt = 1; ; attempt++) {
       const current = await this.require(ref);
       if (meta.expectedVersion !== undefined && current.version !== meta.expectedVersion) {
-        throw new VersionConflictError(ref.modelId, meta.expectedVersion, current.version);
+        throw this.conflict('stale', new VersionConflictError(ref.modelId, meta.expectedVersion, current.version));
       }
       const decided = change(current);
       const outcome = isOutcome(decided) ? decided : undefined;
@@ -170,10 +175,18 @@ export class RedisModelStore implements ModelStore {
       }
       if (written === -1) throw new ModelNotFoundError(ref.modelId);
       if (meta.expectedVersion !== undefined)
-        throw new VersionConflictError(ref.modelId, meta.expectedVersion, written);
-      if (attempt >= this.maxAttempts) throw new VersionConflictError(ref.modelId, undefined, written);
+        throw this.conflict('stale', new VersionConflictError(ref.modelId, meta.expectedVersion, written));
+      if (attempt >= this.maxAttempts)
+        throw this.conflict('exhausted', new VersionConflictError(ref.modelId, undefined, written));
+      this.metrics?.updateRetried();
       await backoff(attempt);
     }
+  }
+
+  /** Counts a conflict and hands back the error to throw. */
+  private conflict(kind: ConflictKind, error: VersionConflictError): VersionConflictError {
+    this.metrics?.updateConflicted(kind);
+    return error;
   }
 
   /** Wait for the model's lease; after leaseWaitMs, go ahead without it (the version check still holds). */

@@ -171,6 +171,7 @@ describe('start-up', () => {
           REDIS_URL: redis.url,
           REDIS_KEY_PREFIX: prefix,
           APPSEC_CHANNEL_ID: 'C0APPSEC0',
+          PORT: '0',
         },
         process.cwd(),
         'worker',

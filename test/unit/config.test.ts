@@ -13,6 +13,7 @@ describe('configuration', () => {
       extraCatalogDirs: [],
       slack: { botToken: undefined, signingSecret: undefined, appToken: undefined, apiUrl: undefined },
       port: 3000,
+      metrics: { token: undefined, port: undefined },
       redis: { url: undefined, keyPrefix: 'threadmodel:' },
       draftRetentionDays: 180,
       review: { appsecChannelId: undefined, appsecUsergroupId: undefined, slaWorkingDays: 3, holidays: [] },
@@ -139,6 +140,17 @@ describe('configuration', () => {
       );
       expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxp-user-token-123' }, defaults)).not.toThrow(/xoxp/);
     });
+  });
+
+  it('reads the metrics settings; a short METRICS_TOKEN is refused without being echoed', () => {
+    const token = 'a-long-random-metrics-token-0123';
+    expect(loadConfig({ METRICS_TOKEN: token, METRICS_PORT: '9464' }, defaults).metrics).toEqual({ token, port: 9464 });
+    expect(() => loadConfig({ METRICS_TOKEN: 'short-secret' }, defaults)).toThrow(
+      /METRICS_TOKEN: is not valid \(value not shown\); expected a random token of 24 to 256/,
+    );
+    expect(() => loadConfig({ METRICS_TOKEN: 'short-secret' }, defaults)).not.toThrow(/short-secret/);
+    expect(() => loadConfig({ METRICS_PORT: 'metrics' }, defaults)).toThrow(/METRICS_PORT: is "metrics"/);
+    expect(() => loadConfig({ METRICS_PORT: '3000' }, defaults)).toThrow(/METRICS_PORT: is 3000, the same as PORT/);
   });
 
   it('reads the Redis settings and the retention period', () => {

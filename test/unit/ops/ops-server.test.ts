@@ -1,10 +1,10 @@
-import { healthRoutes } from '../../../src/slack/health-routes';
-import { startHealthServer, stopHealthServer } from '../../../src/slack/health-server';
+import { healthRoutes } from '../../../src/ops/health-routes';
+import { startOpsServer, stopOpsServer } from '../../../src/ops/ops-server';
 
-describe('the health server used in Socket Mode', () => {
+describe('the ops server (Socket Mode, workers, METRICS_PORT)', () => {
   it('serves /healthz and /readyz on the port it reports, 404 elsewhere', async () => {
     let ready = true;
-    const { server, port } = await startHealthServer(
+    const { server, port } = await startOpsServer(
       healthRoutes(async () => ready),
       0,
     );
@@ -19,24 +19,24 @@ describe('the health server used in Socket Mode', () => {
       expect(await get('/readyz')).toEqual([503, { status: 'redis unavailable' }]);
       expect(await get('/slack/events')).toEqual([404, { error: 'not_found' }]);
     } finally {
-      await stopHealthServer(server);
+      await stopOpsServer(server);
     }
   });
 
   it('fails start-up with an error, not a crash, when the port is taken', async () => {
-    const first = await startHealthServer(
+    const first = await startOpsServer(
       healthRoutes(async () => true),
       0,
     );
     try {
       await expect(
-        startHealthServer(
+        startOpsServer(
           healthRoutes(async () => true),
           first.port,
         ),
       ).rejects.toThrow(/EADDRINUSE/);
     } finally {
-      await stopHealthServer(first.server);
+      await stopOpsServer(first.server);
     }
   });
 });
