@@ -1,4 +1,3 @@
-import type { Redis } from 'ioredis';
 import type { Catalog } from '../catalog/catalog';
 import type { Flow } from '../domain/flow';
 import { BullReviewJobs } from '../jobs/bullmq-review-jobs';
@@ -16,6 +15,7 @@ import { WorkQueue } from '../slack/work-queue';
 import { RedisChannelPacer } from '../store/channel-pacer';
 import { RedisIdempotency } from '../store/idempotency';
 import { RedisMessageRefStore } from '../store/message-refs';
+import type { RedisClient } from '../store/redis-connection';
 import type { RedisKeys } from '../store/redis-keys';
 import type { RedisModelStore } from '../store/redis-model-store';
 import { RedisReminderIndex } from '../store/reminder-index';
@@ -26,7 +26,7 @@ import type { JobQueues } from './job-queues';
 import type { SlackClients } from './slack-clients';
 
 export interface ServiceOptions {
-  redis: Redis;
+  redis: RedisClient;
   keys: RedisKeys;
   store: RedisModelStore;
   queues: JobQueues;

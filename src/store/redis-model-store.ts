@@ -1,10 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import { formatPath } from '../data-files/read-data-file';
 import { MODEL_SCHEMA_VERSION, type ThreatModel, ThreatModelSchema } from '../domain/model';
 import { type NewModelInput, newThreatModel } from '../domain/new-model';
 import type { ActorRef } from '../domain/primitives';
-import { ModelInvalidError, ModelNotFoundError, type ModelProblem, VersionConflictError } from '../errors';
+import {
+  ModelInvalidError,
+  ModelNotFoundError,
+  type ModelProblem,
+  ReplicaUnconfirmedError,
+  VersionConflictError,
+} from '../errors';
 import type {
   AuditEntry,
   ChangeMeta,
@@ -18,11 +23,12 @@ import type {
 import { changedPaths } from './changed-paths';
 import { KeyedMutex } from './keyed-mutex';
 import { indexChanges, indexKeysOf } from './model-indexes';
+import type { RedisClient } from './redis-connection';
 import type { RedisKeys } from './redis-keys';
-import { type StoreScripts, withStoreScripts } from './store-scripts';
+import { type StoreScripts, type StoreScriptsPipeline, withStoreScripts } from './store-scripts';
 
 export interface RedisModelStoreOptions {
-  redis: Redis;
+  redis: RedisClient;
   keys: RedisKeys;
   clock?: () => Date;
   /** Attempts of one update under contention before giving up with a VersionConflictError. */
@@ -31,7 +37,15 @@ export interface RedisModelStoreOptions {
   leaseMs?: number;
   /** How long to wait for another writer's lease before going ahead on the version check alone. */
   leaseWaitMs?: number;
+  /**
+   * Set (REDIS_WAIT_REPLICAS): a create or update counts as done only once this many replicas
+   * confirm it (Redis WAIT); otherwise it throws a ReplicaUnconfirmedError (the change is on the
+   * primary, not yet known to be on a replica).
+   */
+  waitReplicas?: { replicas: number; timeoutMs: number } | undefined;
 }
+
+type WriteScript = 'tmCreate' | 'tmUpdate';
 
 type Change = (current: ThreatModel) => ThreatModel | DomainOutcome;
 
@@ -63,13 +77,14 @@ function readAuditEntry([id, fields]: [string, string[]]): AuditEntry {
 
 /** The ModelStore on Redis: see `redis-keys.ts` for the key layout. */
 export class RedisModelStore implements ModelStore {
-  private readonly redis: Redis & StoreScripts;
+  private readonly redis: RedisClient & StoreScripts;
   private readonly keys: RedisKeys;
   private readonly clock: () => Date;
   private readonly maxAttempts: number;
   private readonly leaseMs: number;
   private readonly leaseWaitMs: number;
   private readonly local = new KeyedMutex();
+  private readonly waitReplicas: RedisModelStoreOptions['waitReplicas'];
 
   constructor(options: RedisModelStoreOptions) {
     this.redis = withStoreScripts(options.redis);
@@ -78,6 +93,7 @@ export class RedisModelStore implements ModelStore {
     this.maxAttempts = options.maxAttempts ?? 50;
     this.leaseMs = options.leaseMs ?? 5000;
     this.leaseWaitMs = options.leaseWaitMs ?? 10_000;
+    this.waitReplicas = options.waitReplicas;
   }
 
   async create(input: Omit<NewModelInput, 'id'>, actor: ActorRef): Promise<ThreatModel> {
@@ -88,7 +104,7 @@ export class RedisModelStore implements ModelStore {
     const model = newThreatModel({ ...input, id: `TM-${number}` }, this.clock());
     await this.redis.sadd(keys.workspaces(), model.workspaceId);
     const indexes = indexKeysOf(keys, model);
-    const created = await this.redis.tmCreate(
+    const created = await this.confirmedWrite(model.id, 'tmCreate', (result) => result === 1, [
       2 + indexes.length,
       keys.model(model.workspaceId, model.id),
       keys.audit(model.workspaceId, model.id),
@@ -101,7 +117,7 @@ export class RedisModelStore implements ModelStore {
       'model.create',
       '[]',
       model.createdAt,
-    );
+    ]);
     if (created !== 1)
       throw new Error(`model ${model.id} already exists; the id sequence of ${model.workspaceId} is behind`);
     return model;
@@ -221,7 +237,7 @@ export class RedisModelStore implements ModelStore {
   ): Promise<number> {
     const { keys } = this;
     const { remove, add } = indexChanges(keys, current, next);
-    return this.redis.tmUpdate(
+    return this.confirmedWrite(next.id, 'tmUpdate', (result) => result === 0, [
       3 + remove.length + add.length,
       keys.model(next.workspaceId, next.id),
       keys.audit(next.workspaceId, next.id),
@@ -238,7 +254,35 @@ export class RedisModelStore implements ModelStore {
       meta.action,
       JSON.stringify(paths),
       next.updatedAt,
-    );
+    ]);
+  }
+
+  /**
+   * Run a write script; with waitReplicas, WAIT right after it on the same connection. Both go in
+   * one pipeline, so on a cluster they reach the node holding the model's slot (WAIT names no key
+   * and would otherwise go to any node) and WAIT counts this very write. A write that took effect
+   * but was not confirmed in time throws a ReplicaUnconfirmedError; a refused one (a conflict)
+   * returns its result as without waiting.
+   */
+  private async confirmedWrite(
+    modelId: string,
+    script: WriteScript,
+    wrote: (result: number) => boolean,
+    args: [number, ...(string | number)[]],
+  ): Promise<number> {
+    if (!this.waitReplicas) return this.redis[script](...args);
+    const { replicas, timeoutMs } = this.waitReplicas;
+    const pipeline = this.redis.pipeline() as StoreScriptsPipeline;
+    pipeline[script](...args).call('WAIT', replicas, timeoutMs);
+    const [write, wait] = (await pipeline.exec()) ?? [];
+    if (!write || !wait) throw new Error('Redis answered a write pipeline without its replies');
+    if (write[0]) throw write[0];
+    const result = Number(write[1]);
+    if (!wrote(result)) return result;
+    if (wait[0]) throw wait[0];
+    const confirmed = Number(wait[1]);
+    if (confirmed < replicas) throw new ReplicaUnconfirmedError(modelId, replicas, confirmed, timeoutMs);
+    return result;
   }
 
   async list(
