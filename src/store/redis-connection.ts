@@ -102,8 +102,8 @@ export function createRedisClient(target: RedisTarget, options: ClientOptions = 
         // the addresses they resolve to (ioredis' documented setting for ElastiCache/MemoryDB).
         ...(target.tls && { dnsLookup: keepHostName }),
         clusterRetryStrategy: reconnectDelay,
-        // A node that went away (a killed primary) comes back as a replica: reconnect to it.
-        clusterNodeRetryStrategy: reconnectDelay,
+        // No clusterNodeRetryStrategy: a node that stops answering is dropped, so commands for its
+        // slots are retried after a slot refresh (on the promoted replica) instead of queueing for it.
         // After a failover the slots move: retry a command meanwhile instead of failing it.
         retryDelayOnFailover: 200,
         retryDelayOnClusterDown: 200,
