@@ -18,6 +18,7 @@ import { RedisMessageRefStore } from '../store/message-refs';
 import type { RedisClient } from '../store/redis-connection';
 import type { RedisKeys } from '../store/redis-keys';
 import type { RedisModelStore } from '../store/redis-model-store';
+import { RedisRefreshTurns } from '../store/refresh-turns';
 import { RedisReminderIndex } from '../store/reminder-index';
 import { RedisReviewRotation } from '../store/review-rotation';
 import type { ReviewSettings } from '../use-cases/use-case-deps';
@@ -77,6 +78,7 @@ export function buildServices(options: ServiceOptions): AppServices {
     logger,
     intervalMs: options.cardRefreshIntervalMs,
     estimates,
+    turns: new RedisRefreshTurns(redis, keys),
   });
   return {
     store,
