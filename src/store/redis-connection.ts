@@ -89,7 +89,8 @@ export function createRedisClient(target: RedisTarget, options: ClientOptions = 
         sentinels: target.sentinels,
         name: target.name,
         ...(target.sentinelPassword !== undefined && { sentinelPassword: target.sentinelPassword }),
-        ...(target.tls && { tls: {}, enableTLSForSentinelMode: true }),
+        // REDIS_TLS: TLS to the sentinels and to the primary they name.
+        ...(target.tls && { tls: {}, enableTLSForSentinelMode: true, sentinelTLS: {} }),
         retryStrategy: reconnectDelay,
         sentinelRetryStrategy: reconnectDelay,
       });
