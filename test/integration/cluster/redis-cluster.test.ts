@@ -94,7 +94,7 @@ describe('two web and two worker processes on a Redis Cluster', () => {
   const workers = workerProcesses();
   afterEach(() => workers.stopAll());
 
-  it('walks a model through both web processes, takes 30 concurrent edits over both, and sends a review reminder once', async () => {
+  it('answers a redelivered event once, walks a model through both web processes, takes 30 concurrent edits over both, and sends a review reminder once', async () => {
     const web2 = await ctx.composeWeb();
     /** The web process the n-th request goes to: the fixture's, then the other, in turn. */
     const via = (n: number) => (n % 2 === 0 ? ctx.driver : web2.driver);
@@ -103,6 +103,19 @@ describe('two web and two worker processes on a Redis Cluster', () => {
     await Promise.all(
       [1, 2].map(() => workers.start({ redisEnv, keyPrefix: ctx.keys.prefix, apiUrl: ctx.standIn.apiUrl })),
     );
+
+    // Slack redelivers an event it thinks timed out, here to the other web process: answered once.
+    const mention = {
+      type: 'app_mention',
+      user: ALICE.id,
+      text: '<@U0BOT0001> help',
+      ts: '1700000000.000100',
+      channel: CHANNEL,
+    };
+    await via(0).event(mention, { eventId: 'Ev0CLUSTER1' });
+    await via(1).event(mention, { eventId: 'Ev0CLUSTER1', retryNum: 1, retryReason: 'http_timeout' });
+    await settle();
+    expect(ctx.standIn.callsTo('chat.postMessage')).toHaveLength(1);
 
     // The walk, each request to the other web process (a modal opened through one is submitted through the other).
     await via(0).command(ALICE.id, CHANNEL, 'start Refunds API');
