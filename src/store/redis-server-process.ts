@@ -18,6 +18,8 @@ export interface RedisServer {
   stop(signal?: NodeJS.Signals): Promise<void>;
   /** Start it again on the same port and data folder. */
   restart(): Promise<void>;
+  /** Send it a signal and return (SIGSTOP freezes it, SIGCONT wakes it: a replica that stops answering). */
+  signal(signal: NodeJS.Signals): void;
   /** Stop it and remove its folder. */
   destroy(): Promise<void>;
 }
@@ -130,6 +132,9 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
     dir,
     stop,
     restart: launch,
+    signal: (signal) => {
+      child?.kill(signal);
+    },
     destroy: async () => {
       await stop();
       if (!options.dir) rmSync(dir, { recursive: true, force: true });

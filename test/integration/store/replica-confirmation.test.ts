@@ -58,6 +58,27 @@ describe('replica confirmation (REDIS_WAIT_REPLICAS)', () => {
       expect((await plain.require({ workspaceId: INPUT.workspaceId, modelId: 'TM-1' })).title).toBe('Refunds API');
     });
 
+    it('says a change is not confirmed while the replica does not answer, and confirms again once it does', async () => {
+      const keys = new RedisKeys('frozen:');
+      const store = new RedisModelStore({ redis, keys, waitReplicas: { replicas: 1, timeoutMs: 200 } });
+      const model = await store.create(INPUT, ALICE.id);
+      const ref = { workspaceId: INPUT.workspaceId, modelId: model.id };
+      const rename = (title: string) =>
+        store.update(ref, { actor: ALICE.id, action: 'rename' }, (m) => ({ ...m, title }));
+      replica.signal('SIGSTOP');
+      try {
+        await expect(rename('While the replica is frozen')).rejects.toMatchObject({ confirmed: 0, wanted: 1 });
+      } finally {
+        replica.signal('SIGCONT');
+      }
+      // Saved on the primary all along; the next change waits for the replica to catch up, and is confirmed.
+      expect((await store.require(ref)).title).toBe('While the replica is frozen');
+      const patient = new RedisModelStore({ redis, keys, waitReplicas: { replicas: 1, timeoutMs: 5000 } });
+      await expect(
+        patient.update(ref, { actor: ALICE.id, action: 'rename' }, (m) => ({ ...m, title: 'Thawed' })),
+      ).resolves.toMatchObject({ changed: true });
+    });
+
     it('reports a refused change as refused, not as unconfirmed (nothing was written)', async () => {
       const keys = new RedisKeys('conflict:');
       const store = new RedisModelStore({ redis, keys, waitReplicas: { replicas: 2, timeoutMs: 100 } });
