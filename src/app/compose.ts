@@ -11,7 +11,7 @@ import { Closers } from './closers';
 import type { BotCredentials, ComposedApp, ComposeOptions } from './compose-options';
 import { closeJobQueues, createJobQueues, pendingJobs, promoteDelayed } from './job-queues';
 import { startJobWorkers } from './job-workers';
-import { connectAppRedis, workerRedis } from './redis-connections';
+import { connectAppRedis, warnOnMissingReplicas, workerRedis } from './redis-connections';
 import { buildServices } from './services';
 import { INTERACTIVE_RETRY, slackClients } from './slack-clients';
 
@@ -52,6 +52,8 @@ export async function compose(options: ComposeOptions): Promise<ComposedApp> {
     // Closed last (closers run in reverse): everything below uses these connections.
     const redis = await connectAppRedis(redisTarget, logger);
     closers.add('redis', () => redis.quit());
+    const { waitReplicas } = config.redis;
+    if (waitReplicas) await warnOnMissingReplicas(redis, waitReplicas.replicas, logger);
     const connection = runWorkers ? workerRedis(redisTarget, logger) : undefined;
     if (connection) closers.add('worker redis', () => connection.quit());
 

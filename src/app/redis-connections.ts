@@ -5,6 +5,7 @@ import {
   describeRedisTarget,
   type RedisClient,
   type RedisTarget,
+  replicasPerPrimary,
 } from '../store/redis-connection';
 
 /**
@@ -28,4 +29,26 @@ export function workerRedis(target: RedisTarget, logger: Logger): RedisClient {
   const redis = createRedisClient(target, { forWorkers: true, connectionName: 'threadmodel-worker' });
   redis.on('error', (error) => logger.warn({ err: error }, 'worker redis connection error; reconnecting'));
   return redis;
+}
+
+/**
+ * With REDIS_WAIT_REPLICAS, say at start-up when a primary has fewer replicas than asked for:
+ * every change there would be reported as not confirmed. A warning, not a refusal: a replica may
+ * be restarting, and the app tells each person honestly meanwhile.
+ */
+export async function warnOnMissingReplicas(redis: RedisClient, wanted: number, logger: Logger): Promise<void> {
+  let counts: number[];
+  try {
+    counts = await replicasPerPrimary(redis);
+  } catch (error) {
+    // A managed Redis may refuse INFO: the check is advice, never a reason not to start.
+    logger.info({ err: error }, 'could not count the Redis replicas at start-up');
+    return;
+  }
+  const fewest = Math.min(...counts);
+  if (fewest >= wanted) return;
+  logger.warn(
+    { waitReplicas: wanted, replicasPerPrimary: counts },
+    `REDIS_WAIT_REPLICAS is ${wanted} but a Redis primary has ${fewest} replica(s) now: changes there will be reported as not confirmed until enough replicas are connected`,
+  );
 }

@@ -173,3 +173,14 @@ export async function connectRedis(target: RedisTarget | string, options: Connec
     clearTimeout(timer);
   }
 }
+
+/**
+ * How many replicas each primary has now (one number for one server, one per primary of a
+ * cluster): at start-up, to warn when REDIS_WAIT_REPLICAS asks for more than there are.
+ */
+export async function replicasPerPrimary(redis: RedisClient): Promise<number[]> {
+  const primaries = redis instanceof Cluster ? redis.nodes('master') : [redis];
+  return Promise.all(
+    primaries.map(async (node) => Number(/connected_slaves:(\d+)/.exec(await node.info('replication'))?.[1] ?? 0)),
+  );
+}

@@ -93,6 +93,7 @@ describe('replica confirmation (REDIS_WAIT_REPLICAS)', () => {
 
   describe('in Slack, on a Redis whose replicas do not answer in time', () => {
     const ctx = useSlackApp({
+      captureLogs: true,
       redis: async () => {
         const server = await startRedisServer();
         return {
@@ -111,6 +112,12 @@ describe('replica confirmation (REDIS_WAIT_REPLICAS)', () => {
       );
       expect(told).not.toMatch(/replica|WAIT|ms\b/);
       expect((await ctx.model()).title).toBe('Refunds API');
+    });
+
+    it('warned at start-up that the primary has fewer replicas than REDIS_WAIT_REPLICAS asks for', () => {
+      expect(ctx.logs.map((entry) => entry.msg)).toContainEqual(
+        expect.stringMatching(/^REDIS_WAIT_REPLICAS is 1 but a Redis primary has 0 replica\(s\) now/),
+      );
     });
   });
 });
