@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ConfigError, type ConfigProblem } from './errors';
 import { safeFolder } from './export/slug';
+import type { HostPort, RedisTarget } from './store/redis-connection';
 
 /**
  * All configuration, parsed once from the environment. Only the composition root calls this;
@@ -21,6 +22,32 @@ function commaList() {
         .map((item) => item.trim())
         .filter(Boolean),
     );
+}
+
+/** `host:port` (a name, an IPv4 address or a bracketed IPv6 address; a port from 1 to 65535). */
+const HOST_PORT = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?):(\d{1,5})$/;
+
+/** A comma-separated list of `host:port`, at least one when set; unset is the empty list. */
+function hostPortList() {
+  return commaList().pipe(
+    z.array(
+      z
+        .string()
+        .regex(HOST_PORT)
+        .transform((item): HostPort => {
+          const [, host = '', port = ''] = HOST_PORT.exec(item) ?? [];
+          return { host: host.replace(/^\[(.*)\]$/, '$1'), port: Number(port) };
+        })
+        .refine((node) => node.port >= 1 && node.port <= 65535),
+    ),
+  );
+}
+
+function booleanFlag(fallback: 'true' | 'false') {
+  return z
+    .enum(['true', 'false'])
+    .default(fallback)
+    .transform((value) => value === 'true');
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -95,6 +122,52 @@ const VARIABLES = {
     schema: z.url({ protocol: /^rediss?$/ }).optional(),
     expected: 'a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379',
     sensitive: true,
+  },
+  REDIS_CLUSTER_NODES: {
+    schema: hostPortList(),
+    expected: 'a comma-separated list of host:port of Redis Cluster nodes (a few are enough: the rest are discovered)',
+  },
+  REDIS_SENTINELS: {
+    schema: hostPortList(),
+    expected: 'a comma-separated list of host:port of Redis Sentinels watching the primary REDIS_SENTINEL_NAME',
+  },
+  REDIS_SENTINEL_NAME: {
+    schema: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,100}$/)
+      .optional(),
+    expected: 'the name the sentinels know the primary by (`sentinel monitor <name> ...`), such as mymaster',
+  },
+  REDIS_SENTINEL_PASSWORD: {
+    schema: z.string().min(1).max(512).optional(),
+    expected: 'the password of the sentinels themselves (requirepass in sentinel.conf)',
+    sensitive: true,
+  },
+  REDIS_USERNAME: {
+    schema: z
+      .string()
+      .regex(/^[!-~]{1,128}$/)
+      .optional(),
+    expected: 'the Redis ACL user of the cluster or Sentinel-watched nodes (REDIS_URL carries its own)',
+    sensitive: true,
+  },
+  REDIS_PASSWORD: {
+    schema: z.string().min(1).max(512).optional(),
+    expected: 'the password of the cluster or Sentinel-watched nodes (REDIS_URL carries its own)',
+    sensitive: true,
+  },
+  REDIS_TLS: {
+    schema: booleanFlag('false'),
+    expected: 'true to talk TLS to the cluster or Sentinel nodes (REDIS_URL says it with rediss://), or false',
+  },
+  REDIS_WAIT_REPLICAS: {
+    schema: z.coerce.number().int().min(0).max(10).default(0),
+    expected:
+      'how many replicas must confirm each saved change (Redis WAIT) before it is reported saved, 0 to 10 (0: do not wait)',
+  },
+  REDIS_WAIT_TIMEOUT_MS: {
+    schema: z.coerce.number().int().min(10).max(60_000).optional(),
+    expected: 'how long to wait for those replicas, in ms from 10 to 60000 (default 1000)',
   },
   REDIS_KEY_PREFIX: {
     schema: z
@@ -234,9 +307,11 @@ export interface Config {
     port: number | undefined;
   };
   redis: {
-    /** Where drafts live; unset means a private redis-server is started. */
-    url: string | undefined;
+    /** Where drafts and jobs live; unset means a private redis-server is started (never in production). */
+    target: RedisTarget | undefined;
     keyPrefix: string;
+    /** Set: each saved change is confirmed by this many replicas (WAIT) before it counts as saved. */
+    waitReplicas: WaitReplicas | undefined;
   };
   /** Drafts untouched for this many days are archived (never deleted). */
   draftRetentionDays: number;
@@ -265,6 +340,11 @@ export interface Config {
     runWorkers: boolean;
     concurrency: number;
   };
+}
+
+export interface WaitReplicas {
+  replicas: number;
+  timeoutMs: number;
 }
 
 export interface ConfigDefaults {
@@ -297,6 +377,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, de
       },
     ]);
   }
+  const redis = redisSettings(parsed, env);
   return {
     production: parsed.NODE_ENV === 'production',
     logLevel: parsed.LOG_LEVEL,
@@ -310,7 +391,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, de
     },
     port: parsed.PORT,
     metrics: { token: parsed.METRICS_TOKEN, port: parsed.METRICS_PORT },
-    redis: { url: parsed.REDIS_URL, keyPrefix: parsed.REDIS_KEY_PREFIX },
+    redis,
     draftRetentionDays: parsed.DRAFT_RETENTION_DAYS,
     review: {
       appsecChannelId: parsed.APPSEC_CHANNEL_ID,
@@ -336,6 +417,89 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, de
         }
       : undefined,
     jobs: { runWorkers: parsed.RUN_WORKERS, concurrency: parsed.WORKER_CONCURRENCY },
+  };
+}
+
+const DEFAULT_WAIT_TIMEOUT_MS = 1000;
+
+/**
+ * Which Redis to use, from REDIS_URL, REDIS_CLUSTER_NODES or REDIS_SENTINELS (at most one), and
+ * the settings that only make sense with one of them. A combination that cannot be meant stops
+ * start-up naming each variable; a password is never shown.
+ */
+function redisSettings(parsed: Parsed, env: Readonly<Record<string, string | undefined>>): Config['redis'] {
+  const problems: ConfigProblem[] = [];
+  const given = (name: keyof Variables) => (env[name] ?? '') !== '';
+  const refuse = (name: keyof Variables, problem: string, expected: string) =>
+    problems.push({ name, problem, expected });
+  const modes = (['REDIS_URL', 'REDIS_CLUSTER_NODES', 'REDIS_SENTINELS'] as const).filter(given);
+  if (modes.length > 1) {
+    for (const name of modes.slice(1)) {
+      refuse(
+        name,
+        `is set together with ${modes[0]}`,
+        `only one of REDIS_URL, REDIS_CLUSTER_NODES and REDIS_SENTINELS`,
+      );
+    }
+  }
+  const sentinel = given('REDIS_SENTINELS');
+  const nodes = sentinel || given('REDIS_CLUSTER_NODES');
+  if (sentinel && !parsed.REDIS_SENTINEL_NAME) {
+    refuse('REDIS_SENTINEL_NAME', 'is missing', `${VARIABLES.REDIS_SENTINEL_NAME.expected}; REDIS_SENTINELS needs it`);
+  }
+  for (const name of ['REDIS_SENTINEL_NAME', 'REDIS_SENTINEL_PASSWORD'] as const) {
+    if (!sentinel && given(name))
+      refuse(name, 'is set without REDIS_SENTINELS', 'REDIS_SENTINELS beside it, or neither');
+  }
+  for (const name of ['REDIS_USERNAME', 'REDIS_PASSWORD'] as const) {
+    if (!nodes && given(name)) {
+      refuse(
+        name,
+        'is set without REDIS_CLUSTER_NODES or REDIS_SENTINELS',
+        'one of them beside it (with REDIS_URL, put the credentials in the URL: rediss://user:password@host:port)',
+      );
+    }
+  }
+  if (!nodes && parsed.REDIS_TLS) {
+    refuse(
+      'REDIS_TLS',
+      'is true without REDIS_CLUSTER_NODES or REDIS_SENTINELS',
+      'a rediss:// REDIS_URL for TLS to one server',
+    );
+  }
+  const waiting = parsed.REDIS_WAIT_REPLICAS > 0;
+  if (waiting && modes.length === 0) {
+    refuse(
+      'REDIS_WAIT_REPLICAS',
+      `is ${parsed.REDIS_WAIT_REPLICAS} without a Redis of yours`,
+      'REDIS_URL, REDIS_CLUSTER_NODES or REDIS_SENTINELS naming a Redis with replicas (the private redis-server has none)',
+    );
+  }
+  if (!waiting && given('REDIS_WAIT_TIMEOUT_MS')) {
+    refuse('REDIS_WAIT_TIMEOUT_MS', 'is set without REDIS_WAIT_REPLICAS', 'REDIS_WAIT_REPLICAS of 1 or more beside it');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const auth = { username: parsed.REDIS_USERNAME, password: parsed.REDIS_PASSWORD, tls: parsed.REDIS_TLS };
+  const target: RedisTarget | undefined = parsed.REDIS_URL
+    ? { mode: 'standalone', url: parsed.REDIS_URL }
+    : parsed.REDIS_CLUSTER_NODES.length > 0
+      ? { mode: 'cluster', nodes: parsed.REDIS_CLUSTER_NODES, ...auth }
+      : parsed.REDIS_SENTINELS.length > 0
+        ? {
+            mode: 'sentinel',
+            sentinels: parsed.REDIS_SENTINELS,
+            name: parsed.REDIS_SENTINEL_NAME ?? '',
+            sentinelPassword: parsed.REDIS_SENTINEL_PASSWORD,
+            ...auth,
+          }
+        : undefined;
+  return {
+    target,
+    keyPrefix: parsed.REDIS_KEY_PREFIX,
+    waitReplicas: waiting
+      ? { replicas: parsed.REDIS_WAIT_REPLICAS, timeoutMs: parsed.REDIS_WAIT_TIMEOUT_MS ?? DEFAULT_WAIT_TIMEOUT_MS }
+      : undefined,
   };
 }
 
@@ -380,19 +544,19 @@ export function requireBotToken(config: Config): string {
 
 /**
  * Where drafts live. Unset on a developer machine, start() runs a private redis-server instead;
- * with NODE_ENV=production a missing REDIS_URL stops start-up (a server must not keep its data
- * in a folder of its own), and a worker always needs the Redis the web process uses.
+ * with NODE_ENV=production a missing Redis stops start-up (a server must not keep its data in a
+ * folder of its own), and a worker always needs the Redis the web process uses.
  */
-export function requireRedisUrl(config: Config, why: 'production' | 'worker'): string {
-  if (config.redis.url) return config.redis.url;
+export function requireRedisTarget(config: Config, why: 'production' | 'worker'): RedisTarget {
+  if (config.redis.target) return config.redis.target;
   throw new ConfigError([
     {
       name: 'REDIS_URL',
-      problem: 'is missing',
+      problem: 'is missing (and so are REDIS_CLUSTER_NODES and REDIS_SENTINELS)',
       expected:
         why === 'worker'
           ? 'the Redis the web process uses: workers share it'
-          : `${VARIABLES.REDIS_URL.expected}; with NODE_ENV=production no private redis-server is started`,
+          : `${VARIABLES.REDIS_URL.expected}, or a cluster or Sentinel; with NODE_ENV=production no private redis-server is started`,
     },
   ]);
 }

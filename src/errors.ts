@@ -9,6 +9,8 @@ export enum ErrorCode {
   ModelInvalid = 'model_invalid',
   VersionConflict = 'version_conflict',
   StoreUnavailable = 'store_unavailable',
+  /** A change was written on the Redis primary, but too few replicas confirmed a copy in time (REDIS_WAIT_REPLICAS). */
+  ReplicaUnconfirmed = 'replica_unconfirmed',
   SlackUnavailable = 'slack_unavailable',
   /** Slack answered a call with an error no retry can fix (a channel gone, a bad payload, a dead token). */
   SlackRefused = 'slack_refused',
@@ -141,6 +143,26 @@ export class VersionConflictError extends AppError {
 export class StoreUnavailableError extends AppError {
   constructor(message: string, options?: { cause?: unknown }) {
     super(ErrorCode.StoreUnavailable, message, options);
+  }
+}
+
+/**
+ * The change to `modelId` was written on the Redis primary (so it is what everyone reads now),
+ * but only `confirmed` of the `wanted` replicas reported a copy within `timeoutMs`. If the
+ * primary fails before the copy lands, a promoted replica would not have this change: the person
+ * is told to check it, instead of being told it is safely saved.
+ */
+export class ReplicaUnconfirmedError extends AppError {
+  constructor(
+    readonly modelId: string,
+    readonly wanted: number,
+    readonly confirmed: number,
+    readonly timeoutMs: number,
+  ) {
+    super(
+      ErrorCode.ReplicaUnconfirmed,
+      `${modelId} was written on the primary, but ${confirmed} of ${wanted} replicas confirmed it within ${timeoutMs} ms`,
+    );
   }
 }
 

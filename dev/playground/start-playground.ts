@@ -88,7 +88,8 @@ async function composePlayground(options: ComposeOptions & { cwd: string }): Pro
   }
   const app = composed;
   try {
-    const redisUrl = options.redisUrl ?? config.redis.url;
+    const target = config.redis.target;
+    const redisUrl = options.redisUrl ?? (target?.mode === 'standalone' ? target.url : undefined);
     if (redisUrl) await seedPastModels({ redisUrl, keys: app.keys, now: new Date() });
   } catch (error) {
     await app.stop();

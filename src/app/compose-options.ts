@@ -34,7 +34,7 @@ export interface ComposeOptions {
   catalog: Catalog;
   /** Default: a logger at config.logLevel. */
   logger?: Logger;
-  /** Default: config.redis.url (start() passes the private server's when REDIS_URL is unset). */
+  /** One server's URL instead of config.redis.target (start() passes the private server's when no Redis is set). */
   redisUrl?: string;
   /** Default: config.redis.keyPrefix. Keys and queues of one deployment share it. */
   keyPrefix?: string;

@@ -6,6 +6,7 @@ import { createLogger } from '../logger';
 import { createAppMetrics } from '../ops/app-metrics';
 import { startOpsServer, stopOpsServer } from '../ops/ops-server';
 import { createSlackApp, type SlackApp } from '../slack/slack-app';
+import type { RedisTarget } from '../store/redis-connection';
 import { RedisKeys } from '../store/redis-keys';
 import { RedisModelStore } from '../store/redis-model-store';
 import { RedisSlackBudget } from '../store/slack-budget';
@@ -14,7 +15,7 @@ import type { BotCredentials, ComposedApp, ComposeOptions } from './compose-opti
 import { closeJobQueues, createJobQueues, pendingJobs, promoteDelayed } from './job-queues';
 import { startJobWorkers } from './job-workers';
 import { opsEndpoints, redisAnswers } from './ops-endpoints';
-import { connectAppRedis, workerRedis } from './redis-connections';
+import { connectAppRedis, warnOnMissingReplicas, workerRedis } from './redis-connections';
 import { buildServices } from './services';
 import { INTERACTIVE_RETRY, slackClients } from './slack-clients';
 
@@ -35,12 +36,14 @@ export async function compose(options: ComposeOptions): Promise<ComposedApp> {
   const appCredentials = serveSlack ? slackCredentialsFor(options) : undefined;
   const bot: BotCredentials = appCredentials ??
     options.credentials ?? { botToken: requireBotToken(config), apiUrl: config.slack.apiUrl };
-  const redisUrl = options.redisUrl ?? config.redis.url;
-  if (!redisUrl) {
+  const redisTarget: RedisTarget | undefined = options.redisUrl
+    ? { mode: 'standalone', url: options.redisUrl }
+    : config.redis.target;
+  if (!redisTarget) {
     throw new ConfigError([
       {
         name: 'REDIS_URL',
-        problem: 'is missing',
+        problem: 'is missing (and so are REDIS_CLUSTER_NODES and REDIS_SENTINELS)',
         expected: 'the Redis holding drafts and jobs (compose() starts none)',
       },
     ]);
@@ -55,13 +58,15 @@ export async function compose(options: ComposeOptions): Promise<ComposedApp> {
   const closers = new Closers(logger);
   try {
     // Closed last (closers run in reverse): everything below uses these connections.
-    const redis = await connectAppRedis(redisUrl, logger);
+    const redis = await connectAppRedis(redisTarget, logger);
     closers.add('redis', () => redis.quit());
-    const connection = runWorkers ? workerRedis(redisUrl, logger) : undefined;
+    const { waitReplicas } = config.redis;
+    if (waitReplicas) await warnOnMissingReplicas(redis, waitReplicas.replicas, logger);
+    const connection = runWorkers ? workerRedis(redisTarget, logger) : undefined;
     if (connection) closers.add('worker redis', () => connection.quit());
 
     const keys = new RedisKeys(options.keyPrefix ?? config.redis.keyPrefix);
-    const store = new RedisModelStore({ redis, keys, metrics });
+    const store = new RedisModelStore({ redis, keys, metrics, waitReplicas: config.redis.waitReplicas });
     const queues = createJobQueues(redis, keys, logger);
     const maintenance = createMaintenanceQueue(redis, keys.jobsPrefix(), logger);
     closers.add('queues', () => Promise.all([closeJobQueues(queues), maintenance.close()]));

@@ -1,15 +1,15 @@
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { DEFAULT_JOB_OPTIONS, type ReviewQueues } from '../jobs/bullmq-review-jobs';
 import type { Logger } from '../logger';
 import { QUEUES } from '../ports/job-payloads';
+import type { RedisClient } from '../store/redis-connection';
 import type { RedisKeys } from '../store/redis-keys';
 
 /** The queues the app's jobs go on, one per QUEUES entry. */
 export type JobQueues = ReviewQueues & { exports: Queue };
 
 /** The queues, on the app's connection (adding a job is one command; only workers block). */
-export function createJobQueues(redis: Redis, keys: RedisKeys, logger: Logger): JobQueues {
+export function createJobQueues(redis: RedisClient, keys: RedisKeys, logger: Logger): JobQueues {
   const queue = (name: string) => {
     const created = new Queue(name, {
       connection: redis,

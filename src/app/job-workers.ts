@@ -1,5 +1,4 @@
 import type { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { SlackDelivery } from '../jobs/deliver-once';
 import type { ExportSettings, ProcessorDeps } from '../jobs/processors/processor-deps';
 import { startRetentionWorker } from '../jobs/retention-sweep';
@@ -7,15 +6,16 @@ import { startWorkers } from '../jobs/workers';
 import type { Logger } from '../logger';
 import type { JobMetrics } from '../ports/metrics';
 import { RedisDeliveryLedger } from '../store/delivery-ledger';
+import type { RedisClient } from '../store/redis-connection';
 import type { RedisKeys } from '../store/redis-keys';
 import type { AppServices } from './compose-options';
 import type { JobQueues } from './job-queues';
 
 export interface JobWorkerOptions {
   /** The workers' own connection (`maxRetriesPerRequest: null`). */
-  connection: Redis;
+  connection: RedisClient;
   /** The app's connection: delivery marks live there. */
-  redis: Redis;
+  redis: RedisClient;
   keys: RedisKeys;
   queues: JobQueues;
   maintenance: Queue;

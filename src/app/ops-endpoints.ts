@@ -1,5 +1,4 @@
 import type { Server } from 'node:http';
-import type { Redis } from 'ioredis';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { ProcessMetrics } from '../ops/app-metrics';
@@ -7,6 +6,7 @@ import { healthRoutes } from '../ops/health-routes';
 import type { HttpRoute } from '../ops/http-route';
 import { type MetricsAccess, metricsRoute } from '../ops/metrics-route';
 import { startOpsServer, stopOpsServer } from '../ops/ops-server';
+import type { RedisClient } from '../store/redis-connection';
 
 /**
  * Who may read /metrics, from the configuration. A token always applies. Without one, a port of
@@ -31,7 +31,7 @@ const READY_PING_TIMEOUT_MS = 1000;
  * Whether Redis answers now. A connection that is not ready (reconnecting) is not asked at all:
  * its commands would wait in the offline queue instead of failing.
  */
-export async function redisAnswers(redis: Redis, timeoutMs = READY_PING_TIMEOUT_MS): Promise<boolean> {
+export async function redisAnswers(redis: RedisClient, timeoutMs = READY_PING_TIMEOUT_MS): Promise<boolean> {
   if (redis.status !== 'ready') return false;
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<boolean>((resolve) => {

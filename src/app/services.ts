@@ -1,4 +1,3 @@
-import type { Redis } from 'ioredis';
 import type { Catalog } from '../catalog/catalog';
 import type { Flow } from '../domain/flow';
 import { BullReviewJobs } from '../jobs/bullmq-review-jobs';
@@ -16,8 +15,10 @@ import { WorkQueue } from '../slack/work-queue';
 import { RedisChannelPacer } from '../store/channel-pacer';
 import { RedisIdempotency } from '../store/idempotency';
 import { RedisMessageRefStore } from '../store/message-refs';
+import type { RedisClient } from '../store/redis-connection';
 import type { RedisKeys } from '../store/redis-keys';
 import type { RedisModelStore } from '../store/redis-model-store';
+import { RedisRefreshTurns } from '../store/refresh-turns';
 import { RedisReminderIndex } from '../store/reminder-index';
 import { RedisReviewRotation } from '../store/review-rotation';
 import type { ReviewSettings } from '../use-cases/use-case-deps';
@@ -26,7 +27,7 @@ import type { JobQueues } from './job-queues';
 import type { SlackClients } from './slack-clients';
 
 export interface ServiceOptions {
-  redis: Redis;
+  redis: RedisClient;
   keys: RedisKeys;
   store: RedisModelStore;
   queues: JobQueues;
@@ -77,6 +78,7 @@ export function buildServices(options: ServiceOptions): AppServices {
     logger,
     intervalMs: options.cardRefreshIntervalMs,
     estimates,
+    turns: new RedisRefreshTurns(redis, keys),
   });
   return {
     store,

@@ -28,7 +28,7 @@ export type HarnessComposer = (options: ComposeOptions & { cwd: string }) => Pro
 /**
  * Start a process from its environment: the only place that reads it. Loads and validates the
  * configuration, the flow and the catalog (a mistake stops start-up with a precise message),
- * starts a private redis-server when REDIS_URL is unset on a developer machine, and composes the
+ * starts a private redis-server when no Redis is configured on a developer machine, and composes the
  * app. `stop()` closes everything in order; a failed start closes what it had started.
  */
 export async function start(
@@ -53,13 +53,13 @@ export async function start(
 
   const closers = new Closers(logger);
   try {
-    let redisUrl = config.redis.url;
-    if (!redisUrl) {
+    let redisUrl: string | undefined;
+    if (!config.redis.target) {
       const privateRedis = await startPrivateRedis(cwd, logger);
       closers.add('private redis-server', () => privateRedis.stop());
       redisUrl = privateRedis.url;
     }
-    const base = { config, flow, catalog, logger, redisUrl };
+    const base = { config, flow, catalog, logger, ...(redisUrl && { redisUrl }) };
     const app = harness
       ? await harness({ ...base, cwd })
       : await compose({

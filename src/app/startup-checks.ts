@@ -1,4 +1,4 @@
-import { type Config, requireBotToken, requireRedisUrl, requireSlackCredentials } from '../config';
+import { type Config, requireBotToken, requireRedisTarget, requireSlackCredentials } from '../config';
 import { ConfigError, type ConfigProblem } from '../errors';
 
 /** `web` serves Slack (and runs the workers unless RUN_WORKERS=false); `worker` runs the workers only. */
@@ -21,7 +21,7 @@ export function checkStartup(config: Config, role: ProcessRole, harness: boolean
   };
   if (role === 'worker') collect(() => requireBotToken(config));
   else if (!harness) collect(() => requireSlackCredentials(config));
-  if (role === 'worker') collect(() => requireRedisUrl(config, 'worker'));
-  else if (config.production) collect(() => requireRedisUrl(config, 'production'));
+  if (role === 'worker') collect(() => requireRedisTarget(config, 'worker'));
+  else if (config.production) collect(() => requireRedisTarget(config, 'production'));
   if (problems.length > 0) throw new ConfigError(problems);
 }

@@ -81,6 +81,7 @@ const REASONS: Record<ErrorCode, string> = {
   [ErrorCode.ModelInvalid]: 'the change would have left the model inconsistent',
   [ErrorCode.VersionConflict]: 'the model kept changing while I tried',
   [ErrorCode.StoreUnavailable]: 'my storage could not be reached',
+  [ErrorCode.ReplicaUnconfirmed]: 'my storage could not confirm a backup copy of the change in time',
   [ErrorCode.SlackUnavailable]: 'Slack could not be reached',
   [ErrorCode.SlackRefused]: 'Slack did not accept the message I made',
   [ErrorCode.SlackBusy]: 'Slack was too busy to take it',

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { SlackBusyError } from '../errors';
+import { ReplicaUnconfirmedError, SlackBusyError } from '../errors';
 import type { Logger } from '../logger';
 import { failedCallFields, rateLimitedFor } from './slack-errors';
 import { notice } from './views/thread-messages';
@@ -45,10 +45,33 @@ function failureOf(error: Error, ref: string, logger: Logger): Failure {
       log: (where) => logger.warn({ ref, method, retryAfterSeconds: seconds, ...where }, 'Slack is busy'),
     };
   }
+  if (error instanceof ReplicaUnconfirmedError) {
+    return {
+      text: replicaUnconfirmedText(error, ref),
+      log: (where) =>
+        logger.warn(
+          { ref, modelId: error.modelId, wanted: error.wanted, confirmed: error.confirmed, ...where },
+          'change not confirmed by enough Redis replicas in time',
+        ),
+    };
+  }
   return {
     text: `Sorry, something went wrong on my side (ref \`${ref}\`). Nothing you saved before was lost; please try again.`,
     log: (where) => logger.error({ err: error, ref, channel: where.channel, user: where.user }, 'listener failed'),
   };
+}
+
+/**
+ * The change is saved on the primary and everyone sees it, but it is not yet known to be safe
+ * from the primary failing: say exactly that, and what to do about it, not "saved" and not "failed".
+ */
+function replicaUnconfirmedText(error: ReplicaUnconfirmedError, ref: string): string {
+  const seconds = Math.max(1, Math.round(error.timeoutMs / 1000));
+  return (
+    `Your change to *${error.modelId}* was saved, but the database could not confirm a backup copy within ${seconds} second${seconds === 1 ? '' : 's'} (ref \`${ref}\`). ` +
+    'It will most likely be copied in a moment; if the database server fails before that, this last change could be lost. ' +
+    'Check the model in a minute and make the change again if it is missing. Everything saved before is safe.'
+  );
 }
 
 /**

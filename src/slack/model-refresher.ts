@@ -9,6 +9,7 @@ import type { Logger } from '../logger';
 import type { MessageRefStore, MessageRefs, RefreshedMessage } from '../ports/message-refs';
 import type { ModelCards } from '../ports/model-cards';
 import type { ModelRef, ModelStore } from '../ports/model-store';
+import type { RefreshTurns } from '../ports/refresh-turns';
 import type { CallPriority } from '../ports/slack-budget';
 import type { BackgroundSlack } from './background-slack';
 import { Coalescer } from './coalescer';
@@ -33,6 +34,8 @@ interface RefresherDeps {
   intervalMs: number;
   /** The workspace's step estimates for the card (cached: a refresh never scans past models). */
   estimates: Pick<StepEstimateCache, 'forWorkspace'>;
+  /** Turns shared by every process (in Redis): at most one of them refreshes a model per interval. */
+  turns?: RefreshTurns;
 }
 
 /** One message to bring in step: where it is and what it should show. */
@@ -53,7 +56,9 @@ function contentHash(args: Update['args']): string {
  * latest stored version. A message whose rendering did not change since it was last sent costs
  * nothing; the others spend the workspace's chat.update budget, the cards first and the lists
  * after. What the budget could not pay for now is retried when it can, so every message ends up
- * showing the latest model.
+ * showing the latest model. With `turns`, the processes of a deployment take turns too: a process
+ * that finds another one refreshed the model within the interval waits for its turn, then renders
+ * the latest model (and sends nothing when the other already sent that).
  */
 export class ModelRefresher implements ModelCards {
   private readonly coalescer: Coalescer;
@@ -83,6 +88,11 @@ export class ModelRefresher implements ModelCards {
   private async render(key: string): Promise<void> {
     const [workspaceId = '', modelId = ''] = key.split('/');
     const ref = { workspaceId, modelId };
+    const wait = (await this.deps.turns?.take(ref, this.deps.intervalMs)) ?? 0;
+    if (wait > 0) {
+      this.coalescer.retryIn(key, wait);
+      return;
+    }
     const [model, refs] = await Promise.all([this.deps.store.get(ref), this.deps.messageRefs.get(ref)]);
     if (!model) return;
     let retryInMs: number | undefined;

@@ -1,5 +1,5 @@
-import type { Redis } from 'ioredis';
 import { CHANNEL_PACE_MS, type ChannelPacer } from '../ports/channel-pacer';
+import type { RedisClient } from './redis-connection';
 import type { RedisKeys } from './redis-keys';
 
 /**
@@ -36,7 +36,7 @@ return slot - now
  */
 export class RedisChannelPacer implements ChannelPacer {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: RedisKeys,
     private readonly paceMs = CHANNEL_PACE_MS,
   ) {}

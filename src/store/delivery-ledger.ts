@@ -1,5 +1,5 @@
-import type { Redis } from 'ioredis';
 import type { Delivered, DeliveryLedger, DeliveryMark } from '../ports/delivery-ledger';
+import type { RedisClient } from './redis-connection';
 import type { RedisKeys } from './redis-keys';
 
 const KEEP_S = 30 * 24 * 60 * 60;
@@ -7,7 +7,7 @@ const KEEP_S = 30 * 24 * 60 * 60;
 /** The delivery ledger as one string per delivery id: `sending`, or `sent <channel> <ts>`, kept 30 days. */
 export class RedisDeliveryLedger implements DeliveryLedger {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: RedisKeys,
   ) {}
 

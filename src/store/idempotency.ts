@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Redis } from 'ioredis';
 import type { AnswerClaim, Idempotency, OnceResult } from '../ports/idempotency';
+import type { RedisClient } from './redis-connection';
 import type { RedisKeys } from './redis-keys';
 
 const RUNNING = 'running';
@@ -17,7 +17,7 @@ const POLL_MS = 25;
  */
 export class RedisIdempotency implements Idempotency {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: RedisKeys,
   ) {}
 

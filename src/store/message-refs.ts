@@ -1,6 +1,6 @@
-import type { Redis } from 'ioredis';
 import { type MessageRefStore, type MessageRefs, REFRESHED_MESSAGES } from '../ports/message-refs';
 import type { ModelRef } from '../ports/model-store';
+import type { RedisClient } from './redis-connection';
 import type { RedisKeys } from './redis-keys';
 
 /** Hash fields of the content hashes: `sent.card`, `sent.threatSummary`, ... */
@@ -9,7 +9,7 @@ const SENT = 'sent.';
 /** The message refs of a model in one Redis hash beside it (see `redis-keys.ts`). */
 export class RedisMessageRefStore implements MessageRefStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: RedisKeys,
   ) {}
 

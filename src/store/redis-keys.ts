@@ -17,6 +17,7 @@ import type { ModelStatus } from '../domain/model';
  *   <prefix>{T123}:idx:reviewer:U123         ZSET    models a user reviews
  *   <prefix>{T123}:idx:status:draft          ZSET    models in a status
  *   <prefix>{T123}:reminders:TM-7            HASH    the pending reminder job of each kind (review, idle)
+ *   <prefix>{T123}:refresh:TM-7              STRING  a process is refreshing the model's messages (PX: the refresh interval)
  *   <prefix>{T123}:review-rotation           STRING  round-robin counter of reviewer assignment (INCR)
  *   <prefix>workspaces                       SET     workspaces with models (for retention sweeps)
  *   <prefix>once:<key>                       STRING  idempotency marker (running, done, or a view submission's answer), expires with its window
@@ -89,6 +90,11 @@ export class RedisKeys {
 
   reminders(workspaceId: string, modelId: string): string {
     return this.scoped(workspaceId, `reminders:${modelId}`);
+  }
+
+  /** Held by the process whose turn it is to refresh the model's Slack messages. */
+  refreshTurn(workspaceId: string, modelId: string): string {
+    return this.scoped(workspaceId, `refresh:${modelId}`);
   }
 
   reviewRotation(workspaceId: string): string {

@@ -1,10 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import { formatPath } from '../data-files/read-data-file';
 import { MODEL_SCHEMA_VERSION, type ThreatModel, ThreatModelSchema } from '../domain/model';
 import { type NewModelInput, newThreatModel } from '../domain/new-model';
 import type { ActorRef } from '../domain/primitives';
-import { ModelInvalidError, ModelNotFoundError, type ModelProblem, VersionConflictError } from '../errors';
+import {
+  ModelInvalidError,
+  ModelNotFoundError,
+  type ModelProblem,
+  ReplicaUnconfirmedError,
+  VersionConflictError,
+} from '../errors';
 import type { ConflictKind, StoreMetrics } from '../ports/metrics';
 import type {
   AuditEntry,
@@ -19,11 +24,12 @@ import type {
 import { changedPaths } from './changed-paths';
 import { KeyedMutex } from './keyed-mutex';
 import { indexChanges, indexKeysOf } from './model-indexes';
+import type { RedisClient } from './redis-connection';
 import type { RedisKeys } from './redis-keys';
-import { type StoreScripts, withStoreScripts } from './store-scripts';
+import { type StoreScripts, type StoreScriptsPipeline, withStoreScripts } from './store-scripts';
 
 export interface RedisModelStoreOptions {
-  redis: Redis;
+  redis: RedisClient;
   keys: RedisKeys;
   clock?: () => Date;
   /** Attempts of one update under contention before giving up with a VersionConflictError. */
@@ -34,7 +40,15 @@ export interface RedisModelStoreOptions {
   leaseWaitMs?: number;
   /** Where retries and conflicts of updates are counted (the process's /metrics). */
   metrics?: StoreMetrics;
+  /**
+   * Set (REDIS_WAIT_REPLICAS): a create or update counts as done only once this many replicas
+   * confirm it (Redis WAIT); otherwise it throws a ReplicaUnconfirmedError (the change is on the
+   * primary, not yet known to be on a replica).
+   */
+  waitReplicas?: { replicas: number; timeoutMs: number } | undefined;
 }
+
+type WriteScript = 'tmCreate' | 'tmUpdate';
 
 type Change = (current: ThreatModel) => ThreatModel | DomainOutcome;
 
@@ -66,7 +80,7 @@ function readAuditEntry([id, fields]: [string, string[]]): AuditEntry {
 
 /** The ModelStore on Redis: see `redis-keys.ts` for the key layout. */
 export class RedisModelStore implements ModelStore {
-  private readonly redis: Redis & StoreScripts;
+  private readonly redis: RedisClient & StoreScripts;
   private readonly keys: RedisKeys;
   private readonly clock: () => Date;
   private readonly maxAttempts: number;
@@ -74,6 +88,7 @@ export class RedisModelStore implements ModelStore {
   private readonly leaseWaitMs: number;
   private readonly local = new KeyedMutex();
   private readonly metrics: StoreMetrics | undefined;
+  private readonly waitReplicas: RedisModelStoreOptions['waitReplicas'];
 
   constructor(options: RedisModelStoreOptions) {
     this.redis = withStoreScripts(options.redis);
@@ -83,6 +98,7 @@ export class RedisModelStore implements ModelStore {
     this.leaseMs = options.leaseMs ?? 5000;
     this.leaseWaitMs = options.leaseWaitMs ?? 10_000;
     this.metrics = options.metrics;
+    this.waitReplicas = options.waitReplicas;
   }
 
   async create(input: Omit<NewModelInput, 'id'>, actor: ActorRef): Promise<ThreatModel> {
@@ -93,7 +109,7 @@ export class RedisModelStore implements ModelStore {
     const model = newThreatModel({ ...input, id: `TM-${number}` }, this.clock());
     await this.redis.sadd(keys.workspaces(), model.workspaceId);
     const indexes = indexKeysOf(keys, model);
-    const created = await this.redis.tmCreate(
+    const created = await this.confirmedWrite(model.id, 'tmCreate', (result) => result === 1, [
       2 + indexes.length,
       keys.model(model.workspaceId, model.id),
       keys.audit(model.workspaceId, model.id),
@@ -106,7 +122,7 @@ export class RedisModelStore implements ModelStore {
       'model.create',
       '[]',
       model.createdAt,
-    );
+    ]);
     if (created !== 1)
       throw new Error(`model ${model.id} already exists; the id sequence of ${model.workspaceId} is behind`);
     return model;
@@ -234,7 +250,7 @@ export class RedisModelStore implements ModelStore {
   ): Promise<number> {
     const { keys } = this;
     const { remove, add } = indexChanges(keys, current, next);
-    return this.redis.tmUpdate(
+    return this.confirmedWrite(next.id, 'tmUpdate', (result) => result === 0, [
       3 + remove.length + add.length,
       keys.model(next.workspaceId, next.id),
       keys.audit(next.workspaceId, next.id),
@@ -251,7 +267,35 @@ export class RedisModelStore implements ModelStore {
       meta.action,
       JSON.stringify(paths),
       next.updatedAt,
-    );
+    ]);
+  }
+
+  /**
+   * Run a write script; with waitReplicas, WAIT right after it on the same connection. Both go in
+   * one pipeline, so on a cluster they reach the node holding the model's slot (WAIT names no key
+   * and would otherwise go to any node) and WAIT counts this very write. A write that took effect
+   * but was not confirmed in time throws a ReplicaUnconfirmedError; a refused one (a conflict)
+   * returns its result as without waiting.
+   */
+  private async confirmedWrite(
+    modelId: string,
+    script: WriteScript,
+    wrote: (result: number) => boolean,
+    args: [number, ...(string | number)[]],
+  ): Promise<number> {
+    if (!this.waitReplicas) return this.redis[script](...args);
+    const { replicas, timeoutMs } = this.waitReplicas;
+    const pipeline = this.redis.pipeline() as StoreScriptsPipeline;
+    pipeline[script](...args).call('WAIT', replicas, timeoutMs);
+    const [write, wait] = (await pipeline.exec()) ?? [];
+    if (!write || !wait) throw new Error('Redis answered a write pipeline without its replies');
+    if (write[0]) throw write[0];
+    const result = Number(write[1]);
+    if (!wrote(result)) return result;
+    if (wait[0]) throw wait[0];
+    const confirmed = Number(wait[1]);
+    if (confirmed < replicas) throw new ReplicaUnconfirmedError(modelId, replicas, confirmed, timeoutMs);
+    return result;
   }
 
   async list(

@@ -18,6 +18,8 @@ export interface RedisServer {
   stop(signal?: NodeJS.Signals): Promise<void>;
   /** Start it again on the same port and data folder. */
   restart(): Promise<void>;
+  /** Send it a signal and return (SIGSTOP freezes it, SIGCONT wakes it: a replica that stops answering). */
+  signal(signal: NodeJS.Signals): void;
   /** Stop it and remove its folder. */
   destroy(): Promise<void>;
 }
@@ -27,6 +29,12 @@ export interface RedisServerOptions {
   aof?: boolean;
   /** Data folder to use (kept on destroy); by default a new temporary folder (removed on destroy). */
   dir?: string;
+  /** A configuration file, read first (a sentinel's: Sentinel rewrites it as it learns). */
+  configFile?: string;
+  /** More options after the usual ones, such as `--cluster-enabled yes` or `--sentinel`. */
+  args?: string[];
+  /** Use this port instead of a free one (a test's own, decided before writing a config file). */
+  port?: number;
 }
 
 const BINARY = 'redis-server';
@@ -40,7 +48,8 @@ function assertBinary(): void {
   }
 }
 
-function freePort(): Promise<number> {
+/** A TCP port nothing listens on now, on the loopback interface. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();
@@ -67,8 +76,9 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
   assertBinary();
   const dir = options.dir ?? mkdtempSync(path.join(os.tmpdir(), 'threadmodel-redis-'));
   mkdirSync(dir, { recursive: true });
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const args = [
+    ...(options.configFile ? [options.configFile] : []),
     '--port',
     String(port),
     '--bind',
@@ -82,6 +92,7 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
     '--loglevel',
     'warning',
     ...(options.aof ? ['--appendonly', 'yes', '--appendfsync', 'everysec'] : ['--appendonly', 'no']),
+    ...(options.args ?? []),
   ];
   let child: ChildProcess | undefined;
 
@@ -121,6 +132,9 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
     dir,
     stop,
     restart: launch,
+    signal: (signal) => {
+      child?.kill(signal);
+    },
     destroy: async () => {
       await stop();
       if (!options.dir) rmSync(dir, { recursive: true, force: true });

@@ -1,13 +1,13 @@
-import type { Redis } from 'ioredis';
 import type { ReminderKind } from '../ports/job-payloads';
 import type { ModelRef } from '../ports/model-store';
 import type { ReminderIndex } from '../ports/reminder-index';
+import type { RedisClient } from './redis-connection';
 import type { RedisKeys } from './redis-keys';
 
 /** The pending reminder job ids of a model in one small hash beside it, a field per kind (see `redis-keys.ts`). */
 export class RedisReminderIndex implements ReminderIndex {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: RedisKeys,
   ) {}
 

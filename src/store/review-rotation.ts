@@ -1,11 +1,11 @@
-import type { Redis } from 'ioredis';
 import type { ReviewRotation } from '../ports/review-rotation';
+import type { RedisClient } from './redis-connection';
 import type { RedisKeys } from './redis-keys';
 
 /** The review rotation as one counter per workspace (`INCR`), so every process takes the next turn. */
 export class RedisReviewRotation implements ReviewRotation {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: RedisKeys,
   ) {}
 

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import {
   type CallPriority,
   FIRST_RESERVE,
@@ -7,6 +6,7 @@ import {
   SLACK_TIER_BUDGETS,
   type SlackBudget,
 } from '../ports/slack-budget';
+import type { RedisClient } from './redis-connection';
 import type { RedisKeys } from './redis-keys';
 
 /**
@@ -62,16 +62,16 @@ interface BudgetScripts {
  * workspace's keys share a hash tag (one Cluster slot); each step is one atomic script.
  */
 export class RedisSlackBudget implements SlackBudget {
-  private readonly redis: Redis & BudgetScripts;
+  private readonly redis: RedisClient & BudgetScripts;
 
   constructor(
-    redis: Redis,
+    redis: RedisClient,
     private readonly keys: RedisKeys,
     private readonly budgets: Readonly<Record<string, MethodBudget>> = SLACK_TIER_BUDGETS,
   ) {
     redis.defineCommand('tmBudgetTake', { lua: TAKE, numberOfKeys: 2 });
     redis.defineCommand('tmBudgetPause', { lua: PAUSE, numberOfKeys: 1 });
-    this.redis = redis as Redis & BudgetScripts;
+    this.redis = redis as RedisClient & BudgetScripts;
   }
 
   async take(workspaceId: string, method: string, priority: CallPriority = 'first', now = Date.now()): Promise<number> {

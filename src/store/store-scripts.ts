@@ -1,4 +1,5 @@
-import type { Redis } from 'ioredis';
+import type { ChainableCommander } from 'ioredis';
+import type { RedisClient } from './redis-connection';
 
 /**
  * Lua scripts that make each write atomic: the model, its indexes and its audit entry change
@@ -49,10 +50,16 @@ export interface StoreScripts {
   tmRelease(lease: string, token: string): Promise<number>;
 }
 
+/** The write scripts queued on a pipeline (its reply comes with the pipeline's). */
+export interface StoreScriptsPipeline extends ChainableCommander {
+  tmCreate(numKeys: number, ...keysAndArgs: Arg[]): StoreScriptsPipeline;
+  tmUpdate(numKeys: number, ...keysAndArgs: Arg[]): StoreScriptsPipeline;
+}
+
 /** Register the scripts on a connection (ioredis runs them by EVALSHA, loading them when missing). */
-export function withStoreScripts(redis: Redis): Redis & StoreScripts {
+export function withStoreScripts(redis: RedisClient): RedisClient & StoreScripts {
   redis.defineCommand('tmCreate', { lua: CREATE });
   redis.defineCommand('tmUpdate', { lua: UPDATE });
   redis.defineCommand('tmRelease', { lua: RELEASE, numberOfKeys: 1 });
-  return redis as Redis & StoreScripts;
+  return redis as RedisClient & StoreScripts;
 }

@@ -138,7 +138,7 @@ describe('start-up', () => {
         const starting = start({ ...slackEnv(), NODE_ENV: 'production' }, folder.dir);
         await expect(starting).rejects.toThrow(ConfigError);
         await expect(starting).rejects.toThrow(
-          /REDIS_URL: is missing; expected a redis:\/\/ or rediss:\/\/ URL.*NODE_ENV=production no private redis-server/,
+          /REDIS_URL: is missing \(and so are REDIS_CLUSTER_NODES and REDIS_SENTINELS\); expected a redis:\/\/ or rediss:\/\/ URL.*NODE_ENV=production no private redis-server/,
         );
         expect(existsSync(path.join(folder.dir, '.threadmodel'))).toBe(false);
       } finally {
@@ -195,7 +195,9 @@ describe('start-up', () => {
     it('refuses to start without REDIS_URL: it must share the web process Redis', async () => {
       await expect(
         start({ LOG_LEVEL: 'silent', SLACK_BOT_TOKEN: standIn.token }, process.cwd(), 'worker'),
-      ).rejects.toThrow(/REDIS_URL: is missing; expected the Redis the web process uses/);
+      ).rejects.toThrow(
+        /REDIS_URL: is missing \(and so are REDIS_CLUSTER_NODES and REDIS_SENTINELS\); expected the Redis the web process uses/,
+      );
     });
   });
 

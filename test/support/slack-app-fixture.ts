@@ -47,6 +47,22 @@ export interface SlackAppFixtureOptions {
   budgets?: Record<string, MethodBudget>;
   /** Retries of the interactive Web API client (default none; pass INTERACTIVE_RETRY for production's). */
   interactiveRetry?: RetryOptions;
+  /**
+   * The Redis of the file, as the environment names it (REDIS_CLUSTER_NODES, REDIS_SENTINELS, ...
+   * and REDIS_WAIT_REPLICAS), started before the file's first test. Default: testRedis() as REDIS_URL.
+   */
+  redis?: () => Promise<TestRedisEnv>;
+}
+
+/** A Redis a test file's app runs on: the environment variables that name it, and how to stop it. */
+export interface TestRedisEnv {
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+async function standaloneRedis(): Promise<TestRedisEnv> {
+  const server = await testRedis();
+  return { env: { REDIS_URL: server.url }, close: server.close };
 }
 
 function credentials(standIn: SlackStandIn, mode: 'http' | 'socket'): SlackCredentials {
@@ -69,7 +85,7 @@ const orDefault = (value: string | null | undefined, fallback: string) =>
 export function useSlackApp(options: SlackAppFixtureOptions = {}) {
   const mode = options.mode ?? 'http';
   let closeRedis: () => Promise<void> = async () => {};
-  let redisUrl = '';
+  let redisEnv: Record<string, string> = {};
   let standIn: SlackStandIn | undefined;
   const state = {} as { composed: ComposedApp; driver: SlackDriver; logs: LogEntry[] };
   const violations: unknown[] = [];
@@ -83,7 +99,7 @@ export function useSlackApp(options: SlackAppFixtureOptions = {}) {
   const composeOptions = (slack: SlackStandIn, keyPrefix: string): ComposeOptions => {
     const exportSettings = options.exportSettings?.();
     return {
-      config: testConfig({ REDIS_URL: redisUrl, REDIS_KEY_PREFIX: keyPrefix, PORT: '0' }),
+      config: testConfig({ ...redisEnv, REDIS_KEY_PREFIX: keyPrefix, PORT: '0' }),
       flow: defaultFlow(),
       catalog,
       credentials: { botToken: slack.token, apiUrl: slack.apiUrl },
@@ -107,9 +123,9 @@ export function useSlackApp(options: SlackAppFixtureOptions = {}) {
   };
 
   beforeAll(async () => {
-    const server = await testRedis();
-    closeRedis = server.close;
-    redisUrl = server.url;
+    const redis = await (options.redis ?? standaloneRedis)();
+    closeRedis = redis.close;
+    redisEnv = redis.env;
     standIn = await startSlackStandIn();
   });
 
@@ -188,6 +204,26 @@ export function useSlackApp(options: SlackAppFixtureOptions = {}) {
       siblings.push(sibling);
       return sibling;
     },
+    /**
+     * Another web process of the same deployment (same Redis, key prefix and Slack), serving Slack
+     * requests on a port of its own (as behind a load balancer) without workers, and a driver that
+     * sends Slack's requests to it.
+     */
+    async composeWeb(): Promise<{ composed: ComposedApp; driver: SlackDriver }> {
+      if (!standIn) throw new Error('fixture not started');
+      const web = await compose({
+        ...composeOptions(standIn, composed().keys.prefix),
+        credentials: credentials(standIn, 'http'),
+        workers: { run: false },
+      });
+      siblings.push(web);
+      const driver = new SlackDriver({
+        appUrl: `http://127.0.0.1:${web.port}/slack/events`,
+        signingSecret: SIGNING_SECRET,
+        standIn,
+      });
+      return { composed: web, driver };
+    },
     /** Everything compose() built for this test's app. */
     get composed() {
       return composed();
@@ -200,8 +236,13 @@ export function useSlackApp(options: SlackAppFixtureOptions = {}) {
     get keys() {
       return composed().keys;
     },
+    /** The file's Redis URL (a cluster or Sentinel has none: empty). */
     get redisUrl() {
-      return redisUrl;
+      return redisEnv.REDIS_URL ?? '';
+    },
+    /** The environment variables naming the file's Redis. */
+    get redisEnv() {
+      return redisEnv;
     },
     /** Wait until the app's background work (listeners after their acks, card refreshes) has settled. */
     settle: () => composed().idle(),

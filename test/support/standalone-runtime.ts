@@ -10,12 +10,14 @@ import { testConfig } from './test-config';
  * the AppSec channel. For job tests. Jobs call Slack without retries inside the call.
  */
 export function startStandaloneRuntime(options: {
-  redisUrl: string;
+  /** One Redis server's URL, or the environment naming the Redis (REDIS_CLUSTER_NODES, REDIS_SENTINELS, ...). */
+  redisUrl: string | Record<string, string>;
   keyPrefix: string;
   apiUrl: string | undefined;
   workers: NonNullable<ComposeOptions['workers']>;
 }): Promise<ComposedApp> {
-  const config = testConfig({ REDIS_URL: options.redisUrl, REDIS_KEY_PREFIX: options.keyPrefix });
+  const redisEnv = typeof options.redisUrl === 'string' ? { REDIS_URL: options.redisUrl } : options.redisUrl;
+  const config = testConfig({ ...redisEnv, REDIS_KEY_PREFIX: options.keyPrefix });
   return compose({
     config,
     ...loadFlowAndCatalog(config),

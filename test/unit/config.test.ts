@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { loadConfig, requireBotToken, requireRedisUrl, requireSlackCredentials } from '../../src/config';
+import { loadConfig, requireBotToken, requireRedisTarget, requireSlackCredentials } from '../../src/config';
 import { ConfigError } from '../../src/errors';
 
 const defaults = { cwd: '/srv/app', flowFile: '/opt/threadmodel/flows/default.yaml' };
@@ -14,7 +14,7 @@ describe('configuration', () => {
       slack: { botToken: undefined, signingSecret: undefined, appToken: undefined, apiUrl: undefined },
       port: 3000,
       metrics: { token: undefined, port: undefined },
-      redis: { url: undefined, keyPrefix: 'threadmodel:' },
+      redis: { target: undefined, keyPrefix: 'threadmodel:', waitReplicas: undefined },
       draftRetentionDays: 180,
       review: { appsecChannelId: undefined, appsecUsergroupId: undefined, slaWorkingDays: 3, holidays: [] },
       export: undefined,
@@ -158,7 +158,11 @@ describe('configuration', () => {
       { REDIS_URL: 'rediss://:pw@cache.internal:6380/2', REDIS_KEY_PREFIX: 'tm:', DRAFT_RETENTION_DAYS: '90' },
       defaults,
     );
-    expect(config.redis).toEqual({ url: 'rediss://:pw@cache.internal:6380/2', keyPrefix: 'tm:' });
+    expect(config.redis).toEqual({
+      target: { mode: 'standalone', url: 'rediss://:pw@cache.internal:6380/2' },
+      keyPrefix: 'tm:',
+      waitReplicas: undefined,
+    });
     expect(config.draftRetentionDays).toBe(90);
   });
 
@@ -180,15 +184,16 @@ describe('configuration', () => {
       expect(loadConfig({ NODE_ENV: 'test' }, defaults).production).toBe(false);
     });
 
-    it('a missing REDIS_URL names the variable and why no private Redis is started', () => {
+    it('a missing Redis names the variables and why no private Redis is started', () => {
       const config = loadConfig({ NODE_ENV: 'production' }, defaults);
-      expect(() => requireRedisUrl(config, 'production')).toThrow(ConfigError);
-      expect(() => requireRedisUrl(config, 'production')).toThrow(
-        /REDIS_URL: is missing; expected a redis:\/\/ or rediss:\/\/ URL.*NODE_ENV=production no private redis-server/,
+      expect(() => requireRedisTarget(config, 'production')).toThrow(ConfigError);
+      expect(() => requireRedisTarget(config, 'production')).toThrow(
+        /REDIS_URL: is missing \(and so are REDIS_CLUSTER_NODES and REDIS_SENTINELS\); expected a redis:\/\/ or rediss:\/\/ URL.*NODE_ENV=production no private redis-server/,
       );
-      expect(requireRedisUrl(loadConfig({ REDIS_URL: 'redis://cache:6379' }, defaults), 'production')).toBe(
-        'redis://cache:6379',
-      );
+      expect(requireRedisTarget(loadConfig({ REDIS_URL: 'redis://cache:6379' }, defaults), 'production')).toEqual({
+        mode: 'standalone',
+        url: 'redis://cache:6379',
+      });
     });
   });
 

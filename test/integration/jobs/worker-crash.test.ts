@@ -1,6 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { Redis } from 'ioredis';
 import { type SlackStandIn, startSlackStandIn } from '../../../dev/stand-in/stand-in-server';
 import { USERS } from '../../../dev/stand-in/workspace';
@@ -11,8 +8,8 @@ import { eventually } from '../../support/eventually';
 import { seedModelInReview } from '../../support/models-in-review';
 import { testRedis, uniquePrefix } from '../../support/redis-server';
 import { startStandaloneRuntime } from '../../support/standalone-runtime';
+import { workerProcesses } from '../../support/worker-processes';
 
-const ROOT = path.resolve(__dirname, '../../..');
 const { APPSEC1 } = USERS;
 const REVIEWER_DM = `D${APPSEC1.id.slice(1)}`;
 
@@ -24,32 +21,11 @@ describe('a worker killed while sending a nudge', () => {
   let keys: RedisKeys;
   let store: RedisModelStore;
   let producer: ComposedApp;
-  const children: ChildProcess[] = [];
 
-  /** `npm run worker`'s equivalent in a process of its own; resolves once it takes jobs. */
-  async function startWorker(): Promise<ChildProcess> {
-    const child = spawn(
-      process.execPath,
-      ['-r', path.join(ROOT, 'test/support/ts-register.js'), path.join(ROOT, 'test/support/worker-process.ts')],
-      {
-        env: { ...process.env, REDIS_URL: redisUrl, KEY_PREFIX: keys.prefix, SLACK_API_URL: standIn.apiUrl },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
-    children.push(child);
-    await new Promise<void>((resolve, reject) => {
-      createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-        if (line === 'ready') resolve();
-      });
-      child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
-    });
-    return child;
-  }
-  const kill = (child: ChildProcess) =>
-    new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGKILL');
-    });
+  const workers = workerProcesses();
+  const startWorker = () =>
+    workers.start({ redisEnv: { REDIS_URL: redisUrl }, keyPrefix: keys.prefix, apiUrl: standIn.apiUrl });
+  const kill = workers.kill;
 
   beforeAll(async () => {
     const server = await testRedis();
@@ -70,11 +46,7 @@ describe('a worker killed while sending a nudge', () => {
     });
   });
   afterEach(async () => {
-    await Promise.all(
-      children
-        .splice(0)
-        .map((child) => (child.exitCode === null && child.signalCode === null ? kill(child) : undefined)),
-    );
+    await workers.stopAll();
     await producer.stop();
   });
   afterAll(async () => {

@@ -1,4 +1,4 @@
-import { USERS } from '../../../dev/stand-in/workspace';
+import { TEAM_ID, USERS } from '../../../dev/stand-in/workspace';
 import { useSlackApp } from '../../support/slack-app-fixture';
 
 const CHANNEL = 'C0PAYMENT';
@@ -39,5 +39,30 @@ describe('a whole team editing one model at once', () => {
     expect(cardUpdates).toBeGreaterThanOrEqual(1);
     expect(cardUpdates).toBeLessThanOrEqual(6);
     expect(JSON.stringify(standIn.message(CHANNEL, cardTs ?? '')?.blocks)).toContain('*Assets*\\n30');
+  });
+
+  it('two app processes asked to refresh one change at once rewrite the card once between them', async () => {
+    await ctx.driver.command(USERS.ALICE.id, CHANNEL, 'start Refunds API');
+    await ctx.settle();
+    const sibling = await ctx.composeSibling();
+    const ref = { workspaceId: TEAM_ID, modelId: 'TM-1' };
+    const cardTs = (await ctx.model()).threadTs;
+    const cardUpdates = () => ctx.standIn.callsTo('chat.update').filter((c) => c.args.ts === cardTs).length;
+    // Let the start's own refresh interval pass, so both processes may refresh at once.
+    await ctx.settle();
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const before = cardUpdates();
+
+    await ctx.store.update(ref, { actor: USERS.ALICE.id, action: 'rename' }, (m) => ({
+      ...m,
+      title: 'Refunds API v2',
+    }));
+    ctx.app.services.refresher.refresh(ref);
+    sibling.services.refresher.refresh(ref);
+    await Promise.all([ctx.settle(), sibling.idle()]);
+
+    // One process took the turn and sent it; the other waited for its turn and had nothing to send.
+    expect(cardUpdates() - before).toBe(1);
+    expect(JSON.stringify(ctx.standIn.message(CHANNEL, cardTs ?? '')?.blocks)).toContain('Refunds API v2');
   });
 });

@@ -17,7 +17,7 @@ describe('the Redis connection', () => {
     const attempt = connectRedis(url, { connectTimeoutMs: 500 });
     await expect(attempt).rejects.toThrow(StoreUnavailableError);
     await expect(connectRedis(url, { connectTimeoutMs: 500 })).rejects.toThrow(
-      /^Cannot reach Redis at redis:\/\/:\*\*\*@127\.0\.0\.1:\d+ \(.+\)\. Start a Redis server or set REDIS_URL to one\.$/,
+      /^Cannot reach Redis at redis:\/\/:\*\*\*@127\.0\.0\.1:\d+ \(.+\)\. Start a Redis server or set REDIS_URL \(or REDIS_CLUSTER_NODES, REDIS_SENTINELS\) to one\.$/,
     );
   });
 
@@ -48,5 +48,29 @@ describe('the Redis connection', () => {
     expect(redactRedisUrl('redis://user:pw@host:6379/2')).toBe('redis://user:***@host:6379/2');
     expect(redactRedisUrl('redis://host:6379')).toBe('redis://host:6379');
     expect(redactRedisUrl('not a url')).toBe('(unparseable Redis URL)');
+  });
+
+  it('names a cluster or Sentinel it cannot reach by its nodes, never by its passwords', async () => {
+    const auth = { username: 'tm', password: 'data-s3cret', tls: false };
+    const cluster = connectRedis(
+      { mode: 'cluster', nodes: [{ host: '127.0.0.1', port: server.port + 1 }], ...auth },
+      { connectTimeoutMs: 500 },
+    );
+    await expect(cluster).rejects.toThrow(/^Cannot reach Redis at the Redis Cluster at 127\.0\.0\.1:\d+ \(/);
+    await cluster.catch((error: Error) => expect(error.message).not.toMatch(/s3cret/));
+    const sentinel = connectRedis(
+      {
+        mode: 'sentinel',
+        sentinels: [{ host: '127.0.0.1', port: server.port + 1 }],
+        name: 'mymaster',
+        sentinelPassword: 'sentinel-s3cret',
+        ...auth,
+      },
+      { connectTimeoutMs: 500 },
+    );
+    await expect(sentinel).rejects.toThrow(
+      /^Cannot reach Redis at the primary "mymaster" of the sentinels at 127\.0\.0\.1:\d+ \(/,
+    );
+    await sentinel.catch((error: Error) => expect(error.message).not.toMatch(/s3cret/));
   });
 });

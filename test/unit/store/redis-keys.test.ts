@@ -11,6 +11,11 @@ describe('the Redis key layout', () => {
       keys.model('T1', 'TM-1'),
       keys.audit('T1', 'TM-1'),
       keys.lease('T1', 'TM-1'),
+      keys.applied('T1', 'write-1'),
+      keys.messages('T1', 'TM-1'),
+      keys.reminders('T1', 'TM-1'),
+      keys.refreshTurn('T1', 'TM-1'),
+      keys.reviewRotation('T1'),
       keys.channelIndex('T1', 'C1'),
       keys.participantIndex('T1', 'U1'),
       keys.reviewerIndex('T1', 'U1'),
@@ -18,6 +23,13 @@ describe('the Redis key layout', () => {
       keys.allIndex('T1'),
     ];
     for (const key of all) expect(key).toMatch(/^tm:\{T1\}:/);
+  });
+
+  it('keeps the keys one script touches together outside a workspace too: a channel pace, a workspace budget', () => {
+    for (const key of [keys.pace('C1'), keys.paceLast('C1'), keys.paceSlot('C1', 'd-1')])
+      expect(key).toMatch(/^tm:\{pace:C1\}/);
+    for (const key of [keys.budget('T1', 'chat.update'), keys.budgetPause('T1', 'chat.update')])
+      expect(key).toMatch(/^tm:\{budget:T1\}:/);
   });
 
   it('refuses prefixes and workspace ids that could break the layout', () => {
