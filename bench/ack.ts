@@ -21,7 +21,10 @@ import { measure, row } from './measure';
 
 const SECRET = 'benchsigningsecret0123456789abcd';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 600);
-const CONCURRENCY = [1, 16, 128];
+const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? '1,16,128').split(',').map(Number);
+if (CONCURRENCY.some((n) => !Number.isInteger(n) || n < 1)) {
+  throw new Error('BENCH_CONCURRENCY must be whole numbers >= 1, separated by commas (e.g. 1,16,128)');
+}
 
 /**
  * One signed `/threatmodel start`, as Slack sends it. Its response_url is on the stand-in's origin,

@@ -1,6 +1,3 @@
-import { tz } from '@date-fns/tz';
-import { addDays, differenceInCalendarDays, format, isWeekend, set } from 'date-fns';
-
 /**
  * Working-day arithmetic in one time zone, for review due dates and reminders. A reviewer in
  * Tokyo and a team in Chicago see different weekends for the same instant, so every function
@@ -57,8 +54,7 @@ export function calendarFor(timeZone: string | undefined, holidays: readonly str
 
 /** Whether the instant's local date in the calendar's zone is a weekday that is not a holiday. */
 export function isWorkingDay(instant: Date, calendar: WorkCalendar): boolean {
-  const context = inZone(calendar);
-  return !isWeekend(instant, context) && !calendar.holidays.includes(format(instant, 'yyyy-MM-dd', context));
+  return isWorkingDate(localTime(instant, calendar.timeZone).date, calendar);
 }
 
 /**
@@ -74,13 +70,14 @@ export function isWorkingDay(instant: Date, calendar: WorkCalendar): boolean {
 export function addWorkingDays(from: Date, days: number, calendar: WorkCalendar): Date {
   if (!Number.isInteger(days) || days < 0) throw new RangeError(`working days must be a whole number >= 0: ${days}`);
   const start = isWorkingDay(from, calendar) ? from : nextWorkingDayAt(from, WORKDAY_START_HOUR, calendar);
-  let offset = 0;
+  const local = localTime(start, calendar.timeZone);
+  let date = local.date;
   for (let counted = 0; counted < days; ) {
-    offset += 1;
-    if (isWorkingDay(middayOfDayAfter(start, offset, calendar), calendar)) counted += 1;
+    date = nextDate(date);
+    if (isWorkingDate(date, calendar)) counted += 1;
   }
-  // One step from the start, not one per day, so a time shifted by a DST gap does not drift.
-  return instant(addDays(start, offset, inZone(calendar)));
+  // The start's wall clock on the date reached, not one step per day, so a DST gap does not drift.
+  return date === local.date ? start : atLocalTime(date, local.msOfDay, calendar.timeZone);
 }
 
 /**
@@ -93,13 +90,11 @@ export function nextWorkingDayAt(after: Date, localHour: number, calendar: WorkC
   if (!Number.isInteger(localHour) || localHour < 0 || localHour > 23) {
     throw new RangeError(`local hour must be a whole number from 0 to 23: ${localHour}`);
   }
-  const context = inZone(calendar);
   // Ends: the holiday list is finite, so a working day always comes within it and two weekends.
-  for (let offset = 0; ; offset += 1) {
-    const day = middayOfDayAfter(after, offset, calendar);
-    if (!isWorkingDay(day, calendar)) continue;
-    const candidate = set(day, { hours: localHour, minutes: 0, seconds: 0, milliseconds: 0 }, context);
-    if (candidate.getTime() > after.getTime()) return instant(candidate);
+  for (let date = localTime(after, calendar.timeZone).date; ; date = nextDate(date)) {
+    if (!isWorkingDate(date, calendar)) continue;
+    const candidate = atLocalTime(date, localHour * HOUR_MS, calendar.timeZone);
+    if (candidate.getTime() > after.getTime()) return candidate;
   }
 }
 
@@ -110,28 +105,82 @@ export function nextWorkingDayAt(after: Date, localHour: number, calendar: WorkC
  */
 export function workingDaysBetween(from: Date, to: Date, calendar: WorkCalendar): number {
   if (to.getTime() <= from.getTime()) return 0;
-  const span = differenceInCalendarDays(to, from, inZone(calendar));
+  const last = localTime(to, calendar.timeZone).date;
   let count = 0;
-  for (let offset = 1; offset <= span; offset += 1) {
-    if (isWorkingDay(middayOfDayAfter(from, offset, calendar), calendar)) count += 1;
+  for (let date = nextDate(localTime(from, calendar.timeZone).date); date <= last; date = nextDate(date)) {
+    if (isWorkingDate(date, calendar)) count += 1;
   }
   return count;
 }
 
-function inZone(calendar: WorkCalendar) {
-  return { in: tz(calendar.timeZone) };
+/*
+ * Local dates and times by the platform's own time-zone data (Intl), with one formatter per zone.
+ * Dates are 'YYYY-MM-DD' strings (they sort as dates, and holidays are written so); calendar
+ * arithmetic on them is done in UTC, where every day has 24 hours. This runs after every change
+ * to a model (reminders are rescheduled), so it avoids building zoned dates per step: one
+ * formatToParts per instant read, and at most three per wall-clock time turned into an instant.
+ */
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    // Throws a RangeError for a zone the runtime does not know, as the functions above promise.
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    if (formatters.size < 1000) formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** The local wall clock of an instant, as the UTC milliseconds of the same wall-clock reading. */
+function wallClock(instant: number, timeZone: string): number {
+  const parts: Record<string, number> = {};
+  for (const part of formatterFor(timeZone).formatToParts(instant)) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  const { year = 1970, month = 1, day = 1, hour = 0, minute = 0, second = 0 } = parts;
+  return Date.UTC(year, month - 1, day, hour, minute, second, ((instant % 1000) + 1000) % 1000);
+}
+
+/** The instant's local date ('YYYY-MM-DD') and time of day (milliseconds since local midnight). */
+function localTime(instant: Date, timeZone: string): { date: string; msOfDay: number } {
+  const wall = wallClock(instant.getTime(), timeZone);
+  const msOfDay = ((wall % DAY_MS) + DAY_MS) % DAY_MS;
+  return { date: new Date(wall - msOfDay).toISOString().slice(0, 10), msOfDay };
 }
 
 /**
- * Noon local on the local date `days` after the instant's. Every local day has a noon, so
- * stepping by it never skips or repeats a date around a daylight-saving change.
+ * The instant at local `msOfDay` on local `date`. Of the zone's offsets around that time, the one
+ * that reads back as the wall clock asked for; inside a spring-forward gap (none reads back) the
+ * offset from before the gap, which moves the time forward by the gap's length; in the hour a
+ * fall-back repeats, the later of the two instants (as date-fns' zoned dates had it).
  */
-function middayOfDayAfter(from: Date, days: number, calendar: WorkCalendar): Date {
-  const context = inZone(calendar);
-  return addDays(set(from, { hours: 12, minutes: 0, seconds: 0, milliseconds: 0 }, context), days, context);
+function atLocalTime(date: string, msOfDay: number, timeZone: string): Date {
+  const wall = Date.parse(`${date}T00:00:00Z`) + msOfDay;
+  const offsets = [...new Set([-DAY_MS / 2, 0, DAY_MS / 2].map((d) => wallClock(wall + d, timeZone) - (wall + d)))];
+  const fitting = offsets.map((offset) => wall - offset).filter((t) => wallClock(t, timeZone) === wall);
+  if (fitting.length > 0) return new Date(Math.max(...fitting));
+  return new Date(wall - Math.min(...offsets));
 }
 
-/** A plain Date for a zoned one: callers store and compare instants (`toISOString()` in UTC). */
-function instant(date: Date): Date {
-  return new Date(date.getTime());
+function nextDate(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+}
+
+function isWorkingDate(date: string, calendar: WorkCalendar): boolean {
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return weekday !== 0 && weekday !== 6 && !calendar.holidays.includes(date);
 }

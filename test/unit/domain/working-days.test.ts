@@ -179,6 +179,25 @@ describe('working days', () => {
     });
   });
 
+  // Cairo changes its clocks on working days: on Friday 24 April 2026 midnight does not happen
+  // (00:00 EET -> 01:00 EEST), and on Thursday 29 October 2026 the hour from 23:00 comes twice
+  // (24:00 EEST -> 23:00 EET).
+  describe('on a working day whose clock jumps', () => {
+    const cairo: WorkCalendar = { timeZone: 'Africa/Cairo', holidays: [] };
+
+    it('moves a wall-clock time inside the spring-forward gap forward by the gap', () => {
+      const thursdayEvening = at('2026-04-23T18:00:00Z'); // Thu 20:00 EET
+      expect(iso(nextWorkingDayAt(thursdayEvening, 0, cairo))).toBe('2026-04-23T22:00:00.000Z'); // Fri 01:00 EEST
+      const thursdayHalfPastMidnight = at('2026-04-22T22:30:00Z'); // Thu 00:30 EET
+      expect(iso(addWorkingDays(thursdayHalfPastMidnight, 1, cairo))).toBe('2026-04-23T22:30:00.000Z'); // Fri 01:30 EEST
+    });
+
+    it('takes the later of the two instants in the hour a fall-back repeats', () => {
+      const wednesdayLate = at('2026-10-28T20:15:00Z'); // Wed 23:15 EEST
+      expect(iso(addWorkingDays(wednesdayLate, 1, cairo))).toBe('2026-10-29T21:15:00.000Z'); // Thu 23:15 EET
+    });
+  });
+
   describe('time zones from outside', () => {
     it('recognises IANA zone names and rejects unknown or empty ones', () => {
       expect(isValidTimeZone('Europe/Berlin')).toBe(true);
