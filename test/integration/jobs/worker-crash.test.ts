@@ -13,6 +13,9 @@ import { workerProcesses } from '../../support/worker-processes';
 const { APPSEC1 } = USERS;
 const REVIEWER_DM = `D${APPSEC1.id.slice(1)}`;
 
+// Each test starts real worker processes (TypeScript compiled as they load): slow on a busy machine.
+jest.setTimeout(120_000);
+
 describe('a worker killed while sending a nudge', () => {
   let redisUrl = '';
   let closeRedis: () => Promise<void> = async () => {};

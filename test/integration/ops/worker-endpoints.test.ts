@@ -88,6 +88,9 @@ const get = async (port: number, route: string) => {
   return { status: response.status, body: await response.text() };
 };
 
+// Each test starts real worker processes (TypeScript compiled as they load): slow on a busy machine.
+jest.setTimeout(120_000);
+
 describe('a worker process (npm run worker)', () => {
   let redis: RedisServer;
   let standIn: SlackStandIn;
