@@ -27,6 +27,10 @@ import type { ModelStatus } from '../domain/model';
  *   <prefix>{pace:C123}:last                 STRING  when a job last posted there (ms)
  *   <prefix>{budget:T123}:chat.update        ZSET    the background lane's calls of a method in the window (scored by ms)
  *   <prefix>{budget:T123}:chat.update:pause  STRING  until when Slack's Retry-After pauses the method there (ms; PX)
+ *   <prefix>install:team:T123                STRING  OAuth mode: the workspace's installation (JSON, bot token sealed with AES-256-GCM)
+ *   <prefix>install:org:E123                 STRING  OAuth mode: an org-wide (Enterprise Grid) installation, same shape
+ *   <prefix>install:member:T123              STRING  the organisation E123 a workspace served by an org-wide install belongs to
+ *   <prefix>oauth-state:<sha256>             STRING  an OAuth state already used (10 minutes): a replayed redirect is refused
  *   <prefix>jobs:{reviews}:…, …:{reminders}:… BullMQ's own keys (prefix `<prefix>jobs`, one slot per queue)
  */
 /** A workspace id as Slack writes it (it goes into key names and hash tags). */
@@ -132,6 +136,22 @@ export class RedisKeys {
 
   private budgetTag(workspaceId: string): string {
     return `${this.prefix}{budget:${checkedWorkspace(workspaceId)}}`;
+  }
+
+  /** An installation (OAuth mode): a workspace's own, or an organisation's org-wide one. */
+  installation(kind: 'team' | 'org', id: string): string {
+    return `${this.prefix}install:${kind}:${checkedWorkspace(id)}`;
+  }
+
+  /** Which organisation a workspace served by an org-wide installation belongs to. */
+  installationMember(teamId: string): string {
+    return `${this.prefix}install:member:${checkedWorkspace(teamId)}`;
+  }
+
+  /** Marks an OAuth state as used, by its hash (the state itself is not kept). */
+  usedOAuthState(hash: string): string {
+    if (!/^[a-f0-9]{64}$/.test(hash)) throw new Error('not a sha256 hash');
+    return `${this.prefix}oauth-state:${hash}`;
   }
 
   /** BullMQ's key prefix; its queue names carry their own hash tags. */
