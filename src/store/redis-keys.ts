@@ -20,7 +20,8 @@ import type { ModelStatus } from '../domain/model';
  *   <prefix>{T123}:refresh:TM-7              STRING  a process is refreshing the model's messages (PX: the refresh interval)
  *   <prefix>{T123}:review-rotation           STRING  round-robin counter of reviewer assignment (INCR)
  *   <prefix>workspaces                       SET     workspaces with models (for retention sweeps)
- *   <prefix>once:<key>                       STRING  idempotency marker (running, done, or a view submission's answer), expires with its window
+ *   <prefix>once:<key>                       STRING  idempotency marker (running, done, or a view submission's answer), expires with its window;
+ *                                                    once:oauth-state:<sha256> marks an OAuth state used (a replayed redirect is refused)
  *   <prefix>delivery:<id>                    STRING  a job's Slack message: sending, or sent with where (30 days)
  *   <prefix>{pace:C123}                      STRING  when a job may next post in the channel (ms; PX)
  *   <prefix>{pace:C123}:slot:<delivery id>   STRING  the slot a waiting delivery reserved there
@@ -30,7 +31,6 @@ import type { ModelStatus } from '../domain/model';
  *   <prefix>install:team:T123                STRING  OAuth mode: the workspace's installation (JSON, bot token sealed with AES-256-GCM)
  *   <prefix>install:org:E123                 STRING  OAuth mode: an org-wide (Enterprise Grid) installation, same shape
  *   <prefix>install:member:T123              STRING  the organisation E123 a workspace served by an org-wide install belongs to
- *   <prefix>oauth-state:<sha256>             STRING  an OAuth state already used (10 minutes): a replayed redirect is refused
  *   <prefix>jobs:{reviews}:…, …:{reminders}:… BullMQ's own keys (prefix `<prefix>jobs`, one slot per queue)
  */
 /** A workspace id as Slack writes it (it goes into key names and hash tags). */
@@ -146,12 +146,6 @@ export class RedisKeys {
   /** Which organisation a workspace served by an org-wide installation belongs to. */
   installationMember(teamId: string): string {
     return `${this.prefix}install:member:${checkedWorkspace(teamId)}`;
-  }
-
-  /** Marks an OAuth state as used, by its hash (the state itself is not kept). */
-  usedOAuthState(hash: string): string {
-    if (!/^[a-f0-9]{64}$/.test(hash)) throw new Error('not a sha256 hash');
-    return `${this.prefix}oauth-state:${hash}`;
   }
 
   /** BullMQ's key prefix; its queue names carry their own hash tags. */

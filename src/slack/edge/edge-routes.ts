@@ -171,7 +171,7 @@ export class EdgeRoutes {
     return async (args) => {
       const { body } = args;
       const parsed = route.schema.safeParse(body);
-      const problem = !fromHomeWorkspace(body, this.settings.home())
+      const problem = !fromHomeWorkspace(body, this.settings.home(args.context))
         ? { text: FOREIGN_WORKSPACE[route.surface], issues: ['workspace: not this app’s'] }
         : !parsed.success
           ? { text: refusalOf(parsed.error, route.surface), issues: issueSummary(parsed.error) }
