@@ -251,7 +251,15 @@ export class SlackStandIn extends StandInStore {
     const limited = this.rateLimiter.take(method, rateLimitKey(this, args), this.now());
     if (limited)
       return reply(429, { ok: false, error: 'ratelimited' }, { 'retry-after': `${limited.retryAfterSeconds}` });
-    const applied = reply(200, handler({ store: this, args, baseUrl: this.baseUrl }));
+    // Handlers run synchronously: the caller's workspace is theirs for this call alone.
+    this.views.callerTeam = grant?.teamId ?? grant?.enterpriseId;
+    let answer: JsonObject;
+    try {
+      answer = handler({ store: this, args, baseUrl: this.baseUrl });
+    } finally {
+      this.views.callerTeam = undefined;
+    }
+    const applied = reply(200, answer);
     if (applied.call && grant) applied.call.token = { teamId: grant.teamId, enterpriseId: grant.enterpriseId };
     return { ...applied, held: this.heldReplies.take(method) };
   }
