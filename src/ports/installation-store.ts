@@ -40,4 +40,6 @@ export interface InstallationStore {
   forWorkspace(teamId: string): Promise<Installation | undefined>;
   /** Notes that a workspace is served by its organisation's org-wide install (seen on a request). */
   linkMember(teamId: string, enterpriseId: string): Promise<void>;
+  /** The workspaces seen served by an organisation's org-wide install. */
+  members(enterpriseId: string): Promise<string[]>;
 }

@@ -57,6 +57,10 @@ export class Installations implements InstallationStore {
     this.linked.add(link);
   }
 
+  members(enterpriseId: string): Promise<string[]> {
+    return this.store.members(enterpriseId);
+  }
+
   async save(installation: Installation): Promise<void> {
     await this.store.save(installation);
     this.cache.forget(keyOf(installation));

@@ -98,7 +98,13 @@ export class RedisInstallationStore implements InstallationStore {
   }
 
   async linkMember(teamId: string, enterpriseId: string): Promise<void> {
+    // Two keys (two slots on a cluster): the workspace's organisation, and the organisation's workspaces.
     await this.redis.set(this.keys.installationMember(teamId), enterpriseId);
+    await this.redis.sadd(this.keys.installationMembers(enterpriseId), teamId);
+  }
+
+  async members(enterpriseId: string): Promise<string[]> {
+    return (await this.redis.smembers(this.keys.installationMembers(enterpriseId))).sort();
   }
 
   private keyOf(query: InstallationQuery): string | undefined {

@@ -31,6 +31,7 @@ import type { ModelStatus } from '../domain/model';
  *   <prefix>install:team:T123                STRING  OAuth mode: the workspace's installation (JSON, bot token sealed with AES-256-GCM)
  *   <prefix>install:org:E123                 STRING  OAuth mode: an org-wide (Enterprise Grid) installation, same shape
  *   <prefix>install:member:T123              STRING  the organisation E123 a workspace served by an org-wide install belongs to
+ *   <prefix>install:members:E123             SET     the workspaces seen served by the organisation's org-wide install
  *   <prefix>jobs:{reviews}:…, …:{reminders}:… BullMQ's own keys (prefix `<prefix>jobs`, one slot per queue)
  */
 /** A workspace id as Slack writes it (it goes into key names and hash tags). */
@@ -141,6 +142,11 @@ export class RedisKeys {
   /** An installation (OAuth mode): a workspace's own, or an organisation's org-wide one. */
   installation(kind: 'team' | 'org', id: string): string {
     return `${this.prefix}install:${kind}:${checkedWorkspace(id)}`;
+  }
+
+  /** The workspaces seen served by an organisation's org-wide installation. */
+  installationMembers(enterpriseId: string): string {
+    return `${this.prefix}install:members:${checkedWorkspace(enterpriseId)}`;
   }
 
   /** Which organisation a workspace served by an org-wide installation belongs to. */

@@ -65,3 +65,15 @@ export const HomeOpenedPayload = eventCallback({
   user: SlackUserIdSchema,
   tab: z.string().max(20),
 });
+
+/** The app was uninstalled from the workspace (or the organisation, for an org-wide install). */
+export const AppUninstalledPayload = eventCallback({ type: z.literal('app_uninstalled') });
+
+/** Tokens were revoked: user tokens (`oauth`) and bot tokens (`bot`), by user id. */
+export const TokensRevokedPayload = eventCallback({
+  type: z.literal('tokens_revoked'),
+  tokens: z.looseObject({
+    oauth: z.array(z.string().max(40)).max(1000).optional(),
+    bot: z.array(z.string().max(40)).max(1000).optional(),
+  }),
+});
