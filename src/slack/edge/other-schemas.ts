@@ -21,6 +21,8 @@ export const CommandPayload = z.looseObject({
   user_id: SlackUserIdSchema,
   channel_id: ConversationId,
   team_id: z.string().max(40),
+  /** Set in an Enterprise Grid workspace: its organisation (kept on the models started there). */
+  enterprise_id: z.string().max(40).optional(),
   trigger_id: SlackToken,
   response_url: z.string().max(500),
 });
