@@ -51,6 +51,8 @@ describe('installing through OAuth', () => {
     await ctx.settle();
     expect(await ctx.store.list(TEAMS.ACME.teamId, { by: 'all' })).toMatchObject({ total: 0 });
     expect(ctx.standIn.callsTo('chat.postMessage')).toEqual([]);
+    expect(ctx.logs.filter((entry) => entry.level >= 50)).toEqual([]);
+    expect(ctx.logs.map((entry) => entry.msg)).toContain('refused a request from a workspace with no installation');
   });
 
   describe('the OAuth state', () => {
