@@ -219,14 +219,15 @@ export function useSlackApp(options: SlackAppFixtureOptions = {}) {
     },
     /**
      * Another process of the same deployment (same Redis, key prefix and Slack): it serves no
-     * Slack requests and runs no workers, but refreshes cards with its own refresher.
+     * Slack requests and runs no workers (unless `workers`: a worker process), but refreshes cards
+     * with its own refresher.
      */
-    async composeSibling(): Promise<ComposedApp> {
+    async composeSibling(opts: { workers?: boolean } = {}): Promise<ComposedApp> {
       if (!standIn) throw new Error('fixture not started');
       const sibling = await compose({
         ...composeOptions(standIn, composed().keys.prefix),
         serveSlack: false,
-        workers: { run: false },
+        workers: opts.workers ? { run: true, concurrency: 2 } : { run: false },
       });
       siblings.push(sibling);
       return sibling;

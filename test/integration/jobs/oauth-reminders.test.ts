@@ -34,3 +34,24 @@ describe('reminders of two installed workspaces', () => {
     expect(byChannel).toEqual({ C0PAYMENT: ACME, C0SEARCH0: GLOBEX });
   });
 });
+
+describe('a worker process in OAuth mode', () => {
+  let now = new Date();
+  const ctx = useSlackApp({ oauth: true, clock: () => now, runWorkers: false });
+
+  it('has no bot token of its own, and sends a workspace’s reminder with that installation’s token', async () => {
+    const worker = await ctx.composeSibling({ workers: true });
+    expect(worker.installations).toBeDefined();
+    await ctx.install({ ...TEAMS.GLOBEX, userId: ALICE.id });
+    await ctx.driverFor({ teamId: GLOBEX }).command(ALICE.id, 'C0SEARCH0', 'start Search index');
+    await ctx.settle();
+
+    now = new Date(Date.now() + 5 * DAY);
+    await ctx.runtime.promoteDelayed();
+    const nudge = await eventually('the nudge', async () => nudges().at(0));
+    expect(nudge.token?.teamId).toBe(GLOBEX);
+  });
+
+  const nudges = () =>
+    ctx.standIn.callsTo('chat.postMessage').filter((call) => JSON.stringify(call.args).includes('has not changed for'));
+});
