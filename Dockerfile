@@ -21,6 +21,7 @@ COPY --from=build /app/dist ./dist
 COPY bin ./bin
 COPY flows ./flows
 COPY catalog ./catalog
+COPY manifest.json ./
 USER node
 ENV PORT=3000
 EXPOSE 3000

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ConfigError, type ConfigProblem } from './errors';
 import { safeFolder } from './export/slug';
+import { ENCRYPTION_KEYS_EXPECTED, type OAuthSettings, oauthSettings, parseEncryptionKeys } from './oauth-config';
 import type { HostPort, RedisTarget } from './store/redis-connection';
 
 /**
@@ -95,6 +96,46 @@ const VARIABLES = {
       .regex(/^xapp-[A-Za-z0-9-]+$/)
       .optional(),
     expected: 'an app-level token (xapp-...) with connections:write, to use Socket Mode',
+    sensitive: true,
+  },
+  SLACK_CLIENT_ID: {
+    schema: z
+      .string()
+      .regex(/^\d{1,20}\.\d{1,20}$/)
+      .optional(),
+    expected:
+      'the Client ID (digits.digits) from the Slack app\'s "Basic Information" page, to install in many workspaces',
+  },
+  SLACK_CLIENT_SECRET: {
+    schema: z
+      .string()
+      .regex(/^[A-Za-z0-9]{16,128}$/)
+      .optional(),
+    expected: 'the Client Secret from the Slack app\'s "Basic Information" page',
+    sensitive: true,
+  },
+  SLACK_STATE_SECRET: {
+    schema: z.string().min(32).max(512).optional(),
+    expected: 'a random secret of 32 to 512 characters signing the OAuth state (the same on every replica)',
+    sensitive: true,
+  },
+  SLACK_REDIRECT_URI: {
+    schema: z.url({ protocol: /^https?$/ }).optional(),
+    expected: 'the redirect URL registered with Slack, https://<host>/slack/oauth_redirect',
+  },
+  SLACK_OAUTH_AUTHORIZE_URL: {
+    schema: z.url({ protocol: /^https?$/ }).optional(),
+    expected: "Slack's authorize page (only for the stand-in on a developer machine)",
+  },
+  INSTALLATION_ENCRYPTION_KEYS: {
+    schema: commaList().pipe(
+      z.array(z.string()).transform((items, ctx) => {
+        const keys = parseEncryptionKeys(items);
+        if (!keys) ctx.addIssue({ code: 'custom', message: 'not id:base64 keys of 32 bytes with distinct ids' });
+        return keys ?? [];
+      }),
+    ),
+    expected: ENCRYPTION_KEYS_EXPECTED,
     sensitive: true,
   },
   SLACK_API_URL: {
@@ -297,6 +338,8 @@ export interface Config {
     appToken: string | undefined;
     /** The Web API base URL; Slack's own when unset. */
     apiUrl: string | undefined;
+    /** Set: OAuth distribution (many workspaces); unset: the one workspace of SLACK_BOT_TOKEN. */
+    oauth: OAuthSettings | undefined;
   };
   /** HTTP port for Slack requests (HTTP mode), the health routes and (without METRICS_PORT) /metrics. */
   port: number;
@@ -378,6 +421,18 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, de
     ]);
   }
   const redis = redisSettings(parsed, env);
+  const oauth = oauthSettings({
+    clientId: parsed.SLACK_CLIENT_ID,
+    clientSecret: parsed.SLACK_CLIENT_SECRET,
+    stateSecret: parsed.SLACK_STATE_SECRET,
+    encryptionKeys: parsed.INSTALLATION_ENCRYPTION_KEYS,
+    redirectUri: parsed.SLACK_REDIRECT_URI,
+    authorizeUrl: parsed.SLACK_OAUTH_AUTHORIZE_URL,
+    botToken: parsed.SLACK_BOT_TOKEN,
+    appToken: parsed.SLACK_APP_TOKEN,
+    production: parsed.NODE_ENV === 'production',
+  });
+  if (oauth.problems.length > 0) throw new ConfigError(oauth.problems);
   return {
     production: parsed.NODE_ENV === 'production',
     logLevel: parsed.LOG_LEVEL,
@@ -388,6 +443,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, de
       signingSecret: parsed.SLACK_SIGNING_SECRET,
       appToken: parsed.SLACK_APP_TOKEN,
       apiUrl: parsed.SLACK_API_URL,
+      oauth: oauth.settings,
     },
     port: parsed.PORT,
     metrics: { token: parsed.METRICS_TOKEN, port: parsed.METRICS_PORT },
@@ -505,7 +561,13 @@ function redisSettings(parsed: Parsed, env: Readonly<Record<string, string | und
 
 export type SlackCredentials =
   | { mode: 'http'; botToken: string; signingSecret: string; apiUrl: string | undefined }
-  | { mode: 'socket'; botToken: string; appToken: string; apiUrl: string | undefined };
+  | { mode: 'socket'; botToken: string; appToken: string; apiUrl: string | undefined }
+  | { mode: 'oauth'; oauth: OAuthSettings; signingSecret: string; apiUrl: string | undefined };
+
+/** What a process calling the Web API without serving Slack needs: the one bot token, or the installations' keys. */
+export type WorkerSlackCredentials =
+  | { botToken: string; apiUrl: string | undefined }
+  | { oauth: OAuthSettings; apiUrl: string | undefined };
 
 /**
  * The Slack credentials the app cannot run without, or one ConfigError naming every missing
@@ -520,6 +582,11 @@ export function requireSlackCredentials(config: Config): SlackCredentials {
     problem: 'is missing',
     expected: `${VARIABLES[name].expected}${otherwise}; ${howTo}`,
   });
+  const { oauth } = config.slack;
+  if (oauth) {
+    if (signingSecret) return { mode: 'oauth', oauth, signingSecret, apiUrl };
+    throw new ConfigError([missing('SLACK_SIGNING_SECRET', ' (OAuth mode serves Slack over HTTP)')]);
+  }
   if (botToken && appToken) return { mode: 'socket', botToken, appToken, apiUrl };
   if (botToken && signingSecret) return { mode: 'http', botToken, signingSecret, apiUrl };
   throw new ConfigError([
@@ -528,6 +595,15 @@ export function requireSlackCredentials(config: Config): SlackCredentials {
       ? []
       : [missing('SLACK_SIGNING_SECRET', ' (or SLACK_APP_TOKEN, an app-level token xapp-..., to use Socket Mode)')]),
   ]);
+}
+
+/**
+ * A worker's Slack credentials (it calls the Web API but serves no Slack requests): the bot token,
+ * or in OAuth mode the installations' keys (each workspace's token is read from its installation).
+ */
+export function requireWorkerSlack(config: Config): WorkerSlackCredentials {
+  const { oauth, apiUrl } = config.slack;
+  return oauth ? { oauth, apiUrl } : { botToken: requireBotToken(config), apiUrl };
 }
 
 /** The bot token alone, for a worker process (it calls the Web API but serves no Slack requests). */

@@ -32,6 +32,8 @@ export enum ErrorCode {
   ExportPathRefused = 'export_path_refused',
   /** GitHub refused a call (pull request, issue) or did not answer. */
   GitHubRefused = 'github_refused',
+  /** OAuth mode: the workspace has no installation (never installed, uninstalled or its tokens revoked). */
+  NotInstalled = 'not_installed',
   Unknown = 'unknown',
 }
 
@@ -170,6 +172,18 @@ export class ReplicaUnconfirmedError extends AppError {
 export class SlackUnavailableError extends AppError {
   constructor(message: string, options?: { cause?: unknown }) {
     super(ErrorCode.SlackUnavailable, message, options);
+  }
+}
+
+/** OAuth mode: no installation serves the workspace, so no token may call Slack for it (a job for it fails for good). */
+export class NotInstalledError extends AppError {
+  constructor(readonly workspaceId: string | undefined) {
+    super(
+      ErrorCode.NotInstalled,
+      workspaceId
+        ? `Threadmodel is not installed in workspace ${workspaceId} (uninstalled, or its tokens were revoked)`
+        : 'a Slack call was made outside any workspace (OAuth mode has no token of its own)',
+    );
   }
 }
 

@@ -4,6 +4,8 @@
  * stand-in, and returns the app's answer (the ack; in Socket Mode the ack's response as a JSON body).
  * State (messages, modals, Home tabs) is read from, and kept in, the Slack stand-in.
  */
+
+import { asTeam, type DriverTeam } from './as-team';
 import { type Delivery, HttpTransport, SocketTransport, type Transport } from './driver-transport';
 import { allOptions, type Chosen, elementState, optionWithValue } from './element-state';
 import {
@@ -22,7 +24,7 @@ import type { ResponseUrlContext, SlackView } from './stand-in-types';
 import { applySubmissionReply, submissionState } from './view-submission';
 import { VERIFICATION_TOKEN } from './workspace';
 
-export type SlackDriverOptions =
+export type SlackDriverOptions = (
   | {
       /** e.g. http://127.0.0.1:PORT/slack/events */
       appUrl: string;
@@ -38,7 +40,11 @@ export type SlackDriverOptions =
       /** Deliver through this transport (a benchmark's, timing each delivery or sending it to two apps). */
       transport: Transport;
       standIn: SlackStandIn;
-    };
+    }
+) & {
+  /** Send as Slack does from this workspace (default: the stand-in's own). */
+  team?: DriverTeam;
+};
 
 export interface CommandResult extends AppResponse {
   triggerId: string;
@@ -85,9 +91,11 @@ export class SlackDriver {
   lastRequestMs = 0;
   private readonly standIn: SlackStandIn;
   private readonly transport: Transport;
+  private readonly team: DriverTeam | undefined;
 
   constructor(options: SlackDriverOptions) {
     this.standIn = options.standIn;
+    this.team = options.team;
     this.transport =
       'transport' in options
         ? options.transport
@@ -325,7 +333,8 @@ export class SlackDriver {
   }
 
   private deliver(delivery: Delivery): Promise<AppResponse> {
-    return this.timed(() => this.transport.deliver(delivery));
+    const sent = this.team ? asTeam(delivery, this.team) : delivery;
+    return this.timed(() => this.transport.deliver(sent));
   }
 
   private async timed(send: () => Promise<AppResponse>): Promise<AppResponse> {

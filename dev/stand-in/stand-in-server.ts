@@ -16,11 +16,12 @@ import { directoryMethods } from './methods-directory';
 import { fileMethods } from './methods-files';
 import { historyMethods } from './methods-history';
 import { viewMethods } from './methods-views';
+import { StandInOAuth } from './oauth';
 import { RateLimiter, type RateLimits } from './rate-limits';
 import { applyMessageResponse } from './response-urls';
 import { SocketModeServer, type SocketSendOptions } from './socket-mode';
 import { authError } from './stand-in-auth';
-import { parseApiArgs, readBody, sendJson, sendText, uploadBytes } from './stand-in-http';
+import { parseApiArgs, readBody, sendJson, sendText, tokenOf, uploadBytes } from './stand-in-http';
 import { StandInStore } from './stand-in-store';
 import type {
   EnvelopeType,
@@ -65,6 +66,8 @@ export class SlackStandIn extends StandInStore {
   readonly token: string = BOT.token;
   /** The app-level token (xapp-…) that apps.connections.open accepts. */
   readonly appToken: string = BOT.appToken;
+  /** OAuth: the authorize page, oauth.v2.access and the tokens it issued (each answering for its own workspace). */
+  readonly oauth = new StandInOAuth();
   /** Socket Mode: connections, envelopes sent and acks received. */
   readonly socketMode = new SocketModeServer(BOT.appId);
   private readonly methods: Record<string, MethodHandler> = { ...METHODS, ...appMethods(this.socketMode) };
@@ -179,6 +182,7 @@ export class SlackStandIn extends StandInStore {
     this.heldReplies.destroyAll();
     this.callWaiters.rejectAll('reset');
     this.socketMode.reset();
+    this.oauth.reset();
   }
 
   async close(): Promise<void> {
@@ -195,7 +199,7 @@ export class SlackStandIn extends StandInStore {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const reply = await this.route(req);
     const write = () => {
-      if (reply.json === undefined) sendText(res, reply.status, reply.text ?? '');
+      if (reply.json === undefined) sendText(res, reply.status, reply.text ?? '', reply.headers);
       else sendJson(res, reply.status, reply.json, reply.headers);
     };
     if (reply.call) {
@@ -208,6 +212,12 @@ export class SlackStandIn extends StandInStore {
 
   private async route(req: IncomingMessage): Promise<Reply> {
     const body = await readBody(req);
+    if (req.method === 'GET' && req.url?.startsWith('/oauth/v2/authorize')) {
+      const answer = this.oauth.authorize(new URL(req.url, this.baseUrl).searchParams);
+      return answer.location
+        ? { status: answer.status, text: '', headers: { location: answer.location } }
+        : { status: answer.status, text: answer.text ?? '' };
+    }
     const contentType = req.headers['content-type'] ?? '';
     const [, area, name] = /^\/(api|upload|respond)\/([^/?]+)/.exec(req.url ?? '') ?? [];
     if (req.method !== 'POST' || area === undefined || name === undefined) return { status: 404, text: 'not_found' };
@@ -221,16 +231,36 @@ export class SlackStandIn extends StandInStore {
       const call = { method, args, response, status, at: new Date(this.now()) };
       return { status, json: response, headers, call };
     };
+    if (method === 'oauth.v2.access') {
+      const basic = req.headers.authorization?.startsWith('Basic ') ? req.headers.authorization.slice(6) : undefined;
+      return reply(200, this.oauth.access(args, basic));
+    }
     const handler = this.methods[method];
     if (!handler) return reply(200, { ok: false, error: 'unknown_method' });
-    const authProblem = authError(method, req, args, { bot: this.token, app: this.appToken });
+    // A token oauth.v2.access issued answers for its own workspace (or organisation).
+    const grant = this.oauth.grantOf(tokenOf(req, args));
+    const authProblem = grant ? undefined : authError(method, req, args, { bot: this.token, app: this.appToken });
     if (authProblem) return reply(200, { ok: false, error: authProblem });
+    if (grant && (method === 'auth.test' || method === 'team.info')) {
+      const answered = reply(200, this.oauth.answer(method, grant));
+      if (answered.call) answered.call.token = { teamId: grant.teamId, enterpriseId: grant.enterpriseId };
+      return answered;
+    }
     const fault = this.faults.take(method);
     if (fault) return reply(fault.status, fault.body, fault.headers);
     const limited = this.rateLimiter.take(method, rateLimitKey(this, args), this.now());
     if (limited)
       return reply(429, { ok: false, error: 'ratelimited' }, { 'retry-after': `${limited.retryAfterSeconds}` });
-    const applied = reply(200, handler({ store: this, args, baseUrl: this.baseUrl }));
+    // Handlers run synchronously: the caller's workspace is theirs for this call alone.
+    this.views.callerTeam = grant?.teamId ?? grant?.enterpriseId;
+    let answer: JsonObject;
+    try {
+      answer = handler({ store: this, args, baseUrl: this.baseUrl });
+    } finally {
+      this.views.callerTeam = undefined;
+    }
+    const applied = reply(200, answer);
+    if (applied.call && grant) applied.call.token = { teamId: grant.teamId, enterpriseId: grant.enterpriseId };
     return { ...applied, held: this.heldReplies.take(method) };
   }
 

@@ -13,6 +13,8 @@ export interface RecordedCall {
   /** HTTP status the stand-in answered (200; 429 for a rate limit or an injected fault; 500 for a fault). */
   status: number;
   at: Date;
+  /** Made with a token oauth.v2.access issued: the workspace (or organisation) it belongs to. */
+  token?: { teamId: string | undefined; enterpriseId: string | undefined };
 }
 
 export interface MessageVersion {

@@ -24,6 +24,12 @@ export class ViewStore {
   private readonly homes = new Map<string, string>();
   private counter = 0;
 
+  /**
+   * The workspace of the token making the current call, when oauth.v2.access issued it: Slack
+   * marks the views it opens as that installation's (`app_installed_team_id`).
+   */
+  callerTeam: string | undefined;
+
   constructor(private readonly ids: AppIds) {}
 
   byId(id: string): SlackView | undefined {
@@ -148,7 +154,7 @@ export class ViewStore {
     return {
       ...source,
       ...fixed,
-      team_id: this.ids.teamId,
+      team_id: this.callerTeam ?? this.ids.teamId,
       type: source.type === 'home' ? 'home' : 'modal',
       blocks: withBlockIds(Array.isArray(source.blocks) ? source.blocks : []),
       private_metadata: text('private_metadata'),
@@ -158,7 +164,7 @@ export class ViewStore {
       clear_on_close: source.clear_on_close === true,
       notify_on_close: source.notify_on_close === true,
       app_id: this.ids.appId,
-      app_installed_team_id: this.ids.teamId,
+      app_installed_team_id: this.callerTeam ?? this.ids.teamId,
       bot_id: this.ids.botId,
     };
   }

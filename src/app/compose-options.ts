@@ -2,7 +2,7 @@ import type { CustomRoute } from '@slack/bolt';
 import type { RetryOptions } from '@slack/web-api';
 import type { Queue } from 'bullmq';
 import type { Catalog } from '../catalog/catalog';
-import type { Config, SlackCredentials } from '../config';
+import type { Config, SlackCredentials, WorkerSlackCredentials } from '../config';
 import type { Flow } from '../domain/flow';
 import type { ExportSettings } from '../jobs/processors/processor-deps';
 import type { Logger } from '../logger';
@@ -12,17 +12,18 @@ import type { ChannelPacer } from '../ports/channel-pacer';
 import type { Clock } from '../ports/clock';
 import type { MethodBudget } from '../ports/slack-budget';
 import type { SlackServices } from '../slack/deps';
+import type { Installations } from '../slack/installations';
 import type { SlackApp } from '../slack/slack-app';
 import type { RedisKeys } from '../store/redis-keys';
 import type { RedisModelStore } from '../store/redis-model-store';
 import type { JobQueues } from './job-queues';
 import type { SlackClients } from './slack-clients';
 
-/** The bot token alone: enough for a process that runs jobs but serves no Slack requests. */
-export interface BotCredentials {
-  botToken: string;
-  apiUrl: string | undefined;
-}
+/**
+ * Enough for a process that runs jobs but serves no Slack requests: the bot token, or in OAuth
+ * mode the installations' keys (each workspace's token is read from its installation).
+ */
+export type BotCredentials = WorkerSlackCredentials;
 
 /**
  * What compose() builds from. `config` gives every default (it is what the environment said);
@@ -110,6 +111,8 @@ export interface ComposedApp {
   services: AppServices;
   /** The Bolt app; undefined when this process serves no Slack requests. */
   slack: SlackApp | undefined;
+  /** OAuth mode: the installations (Redis, tokens sealed); undefined in single-workspace mode. */
+  installations: Installations | undefined;
   /** Whether this process runs the job workers. */
   workers: boolean;
   /** Run every delayed job now (reminders included), as if their time had come; returns how many. */

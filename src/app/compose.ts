@@ -1,19 +1,24 @@
 import { Registry } from 'prom-client';
-import { requireBotToken, requireSlackCredentials, type SlackCredentials } from '../config';
+import { requireSlackCredentials, requireWorkerSlack, type SlackCredentials } from '../config';
 import { ConfigError } from '../errors';
 import { createMaintenanceQueue, scheduleRetentionSweep } from '../jobs/retention-sweep';
 import { createLogger } from '../logger';
 import { createAppMetrics } from '../ops/app-metrics';
 import { startOpsServer, stopOpsServer } from '../ops/ops-server';
+import type { BotTokens } from '../slack/bot-tokens';
+import { Installations } from '../slack/installations';
 import { createSlackApp, type SlackApp } from '../slack/slack-app';
 import type { RedisTarget } from '../store/redis-connection';
+import { RedisInstallationStore } from '../store/redis-installation-store';
 import { RedisKeys } from '../store/redis-keys';
 import { RedisModelStore } from '../store/redis-model-store';
 import { RedisSlackBudget } from '../store/slack-budget';
+import { TokenCipher } from '../store/token-cipher';
 import { Closers } from './closers';
 import type { BotCredentials, ComposedApp, ComposeOptions } from './compose-options';
 import { closeJobQueues, createJobQueues, pendingJobs, promoteDelayed } from './job-queues';
 import { startJobWorkers } from './job-workers';
+import { manifestBotScopes } from './manifest-scopes';
 import { opsEndpoints, redisAnswers } from './ops-endpoints';
 import { connectAppRedis, warnOnMissingReplicas, workerRedis } from './redis-connections';
 import { buildServices } from './services';
@@ -34,8 +39,9 @@ export async function compose(options: ComposeOptions): Promise<ComposedApp> {
   const serveSlack = options.serveSlack ?? true;
   const serveHttp = serveSlack || (options.serveHttp ?? false);
   const appCredentials = serveSlack ? slackCredentialsFor(options) : undefined;
-  const bot: BotCredentials = appCredentials ??
-    options.credentials ?? { botToken: requireBotToken(config), apiUrl: config.slack.apiUrl };
+  const bot: BotCredentials = appCredentials
+    ? workerCredentialsOf(appCredentials)
+    : (options.credentials ?? requireWorkerSlack(config));
   const redisTarget: RedisTarget | undefined = options.redisUrl
     ? { mode: 'standalone', url: options.redisUrl }
     : config.redis.target;
@@ -66,6 +72,14 @@ export async function compose(options: ComposeOptions): Promise<ComposedApp> {
     if (connection) closers.add('worker redis', () => connection.quit());
 
     const keys = new RedisKeys(options.keyPrefix ?? config.redis.keyPrefix);
+    const installations =
+      'oauth' in bot
+        ? new Installations(new RedisInstallationStore(redis, keys, new TokenCipher(bot.oauth.encryptionKeys)), clock)
+        : undefined;
+    const tokens: BotTokens =
+      'oauth' in bot && installations
+        ? { kind: 'installed', forWorkspace: (workspaceId) => installations.tokenForWorkspace(workspaceId) }
+        : { kind: 'single', token: 'botToken' in bot ? bot.botToken : '' };
     const store = new RedisModelStore({ redis, keys, metrics, waitReplicas: config.redis.waitReplicas });
     const queues = createJobQueues(redis, keys, logger);
     const maintenance = createMaintenanceQueue(redis, keys.jobsPrefix(), logger);
@@ -90,8 +104,9 @@ export async function compose(options: ComposeOptions): Promise<ComposedApp> {
       keys,
       store,
       queues,
+      ...(installations && { installations }),
       clients: slackClients(
-        bot,
+        { tokens, apiUrl: bot.apiUrl },
         options.retry ?? {},
         logger,
         new RedisSlackBudget(redis, keys, options.slackBudgets),
@@ -148,6 +163,7 @@ export async function compose(options: ComposeOptions): Promise<ComposedApp> {
         metrics,
         retryConfig: options.retry?.interactive ?? INTERACTIVE_RETRY,
         ...(options.extraRoutes && { extraRoutes: options.extraRoutes }),
+        ...(installations && { installations, botScopes: manifestBotScopes() }),
       });
       const app = slack;
       port = await app.start();
@@ -165,6 +181,7 @@ export async function compose(options: ComposeOptions): Promise<ComposedApp> {
       maintenance,
       services,
       slack,
+      installations,
       workers: connection !== undefined,
       promoteDelayed: () => promoteDelayed(queues),
       pendingJobs: () => pendingJobs(queues),
@@ -181,6 +198,13 @@ export async function compose(options: ComposeOptions): Promise<ComposedApp> {
   }
 }
 
+/** What the clients of a process serving Slack need of its credentials. */
+function workerCredentialsOf(credentials: SlackCredentials): BotCredentials {
+  return credentials.mode === 'oauth'
+    ? { oauth: credentials.oauth, apiUrl: credentials.apiUrl }
+    : { botToken: credentials.botToken, apiUrl: credentials.apiUrl };
+}
+
 /**
  * The Bolt app's credentials: the caller's, or the configured ones (a ConfigError names what is
  * missing and where to get it). A bot token alone cannot serve Slack requests.
@@ -189,6 +213,15 @@ function slackCredentialsFor(options: ComposeOptions): SlackCredentials {
   const given = options.credentials;
   if (!given) return requireSlackCredentials(options.config);
   if (!('mode' in given)) {
+    if ('oauth' in given) {
+      throw new ConfigError([
+        {
+          name: 'SLACK_SIGNING_SECRET',
+          problem: 'is missing',
+          expected: 'a signing secret to serve Slack requests (OAuth mode)',
+        },
+      ]);
+    }
     throw new ConfigError([
       {
         name: 'SLACK_SIGNING_SECRET',

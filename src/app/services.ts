@@ -7,6 +7,7 @@ import type { AppSecSettings } from '../ports/appsec-directory';
 import type { Clock } from '../ports/clock';
 import { SlackAppSecDirectory } from '../slack/appsec-directory';
 import { SlackChannelMembers } from '../slack/channel-members';
+import type { Installations } from '../slack/installations';
 import { ModelRefresher } from '../slack/model-refresher';
 import { StepEstimateCache } from '../slack/step-estimate-cache';
 import { ThreadPosts } from '../slack/thread-posts';
@@ -44,6 +45,8 @@ export interface ServiceOptions {
   membershipCacheMs: number | undefined;
   /** Least time between two background posts in one channel (ms); default Slack's pace. */
   channelPaceMs: number | undefined;
+  /** OAuth mode: the installations (single-workspace mode has none). */
+  installations?: Installations;
 }
 
 /** How many listeners may do their after-ack work at once. */
@@ -107,5 +110,6 @@ export function buildServices(options: ServiceOptions): AppServices {
       logger: logger.child({ component: 'thread-posts' }),
     }),
     pacer,
+    ...(options.installations && { installations: options.installations }),
   };
 }

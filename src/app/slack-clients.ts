@@ -3,6 +3,7 @@ import { boltLogger, type Logger } from '../logger';
 import type { SlackCallMetrics } from '../ports/metrics';
 import type { SlackBudget } from '../ports/slack-budget';
 import { BackgroundSlack } from '../slack/background-slack';
+import { type BotTokens, fixedToken, scopedTokenFor } from '../slack/bot-tokens';
 import { CountedWebClient } from '../slack/counted-web-client';
 import { InteractiveClient } from '../slack/interactive-client';
 
@@ -45,31 +46,34 @@ export interface SlackClients {
 }
 
 export function slackClients(
-  slack: { botToken: string; apiUrl: string | undefined },
+  slack: { tokens: BotTokens; apiUrl: string | undefined },
   retry: { interactive?: RetryOptions; background?: RetryOptions; jobs?: RetryOptions },
   logger: Logger,
   budget: SlackBudget,
   metrics?: SlackCallMetrics,
 ): SlackClients {
   const common = { ...(slack.apiUrl && { slackApiUrl: slack.apiUrl }) };
+  const token = fixedToken(slack.tokens);
+  const tokenFor = scopedTokenFor(slack.tokens);
   return {
     interactive: new InteractiveClient(
-      slack.botToken,
+      token,
       { ...common, retryConfig: retry.interactive ?? INTERACTIVE_RETRY, logger: boltLogger(logger) },
       metrics,
+      tokenFor,
     ),
     jobs: new CountedWebClient(
-      slack.botToken,
+      token,
       {
         ...common,
         rejectRateLimitedCalls: true,
         retryConfig: retry.jobs ?? JOBS_RETRY,
         logger: boltLogger(logger.child({ component: 'jobs-slack' })),
       },
-      { lane: 'jobs', metrics },
+      { lane: 'jobs', metrics, ...(tokenFor && { tokenFor }) },
     ),
     background: new BackgroundSlack(
-      slack.botToken,
+      slack.tokens,
       {
         ...common,
         retryConfig: retry.background ?? BACKGROUND_RETRY,

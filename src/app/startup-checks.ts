@@ -1,4 +1,4 @@
-import { type Config, requireBotToken, requireRedisTarget, requireSlackCredentials } from '../config';
+import { type Config, requireRedisTarget, requireSlackCredentials, requireWorkerSlack } from '../config';
 import { ConfigError, type ConfigProblem } from '../errors';
 
 /** `web` serves Slack (and runs the workers unless RUN_WORKERS=false); `worker` runs the workers only. */
@@ -6,7 +6,7 @@ export type ProcessRole = 'web' | 'worker';
 
 /**
  * Everything this process cannot start without, checked before anything is started, and every
- * problem named at once: the Slack credentials (the bot token alone for a worker), and REDIS_URL
+ * problem named at once: the Slack credentials (the bot token, or the OAuth keys, for a worker), and REDIS_URL
  * for a worker (it must share the web process's Redis) or in production.
  */
 export function checkStartup(config: Config, role: ProcessRole, harness: boolean): void {
@@ -19,7 +19,7 @@ export function checkStartup(config: Config, role: ProcessRole, harness: boolean
       problems.push(...error.problems);
     }
   };
-  if (role === 'worker') collect(() => requireBotToken(config));
+  if (role === 'worker') collect(() => requireWorkerSlack(config));
   else if (!harness) collect(() => requireSlackCredentials(config));
   if (role === 'worker') collect(() => requireRedisTarget(config, 'worker'));
   else if (config.production) collect(() => requireRedisTarget(config, 'production'));

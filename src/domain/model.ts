@@ -47,6 +47,9 @@ export const ThreatModelSchema = z
     id: ModelIdSchema,
     title: text(LIMITS.titleMax).describe('The workload feature being modelled'),
     workspaceId: WorkspaceIdSchema,
+    enterpriseId: WorkspaceIdSchema.optional().describe(
+      'The Enterprise Grid organisation of the workspace, when Slack names one (models stay keyed by workspace)',
+    ),
     channelId: ChannelIdSchema,
     threadTs: MessageTsSchema.optional().describe("The model card's message; the model lives in its thread"),
     ownerId: SlackUserIdSchema.describe('Who started the model and answers for it'),

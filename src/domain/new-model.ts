@@ -6,6 +6,8 @@ export interface NewModelInput {
   id: ModelId;
   title: string;
   workspaceId: string;
+  /** The workspace's Enterprise Grid organisation, when it has one. */
+  enterpriseId?: string;
   channelId: string;
   ownerId: string;
   threadTs?: string;

@@ -10,6 +10,7 @@ const FAIL_AT_ONCE = new Set<ErrorCode>([
   ErrorCode.JobUnknown,
   ErrorCode.NotConfigured,
   ErrorCode.ExportPathRefused,
+  ErrorCode.NotInstalled,
 ]);
 
 /**
@@ -93,6 +94,7 @@ const REASONS: Record<ErrorCode, string> = {
   [ErrorCode.ExportRepositoryFailed]: 'the repository could not be reached, or it refused the change',
   [ErrorCode.ExportPathRefused]: 'the export branch holds a symbolic link where the export goes',
   [ErrorCode.GitHubRefused]: 'GitHub refused the request or did not answer',
+  [ErrorCode.NotInstalled]: 'Threadmodel is no longer installed in this workspace',
   [ErrorCode.Unknown]: 'something went wrong on my side',
 };
 

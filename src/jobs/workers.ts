@@ -6,6 +6,7 @@ import type { Logger } from '../logger';
 import { JOBS, ModelJobRefSchema, QUEUES } from '../ports/job-payloads';
 import type { JobMetrics, JobOutcome } from '../ports/metrics';
 import { notice } from '../slack/views/thread-messages';
+import { inWorkspace } from '../slack/workspace-scope';
 import { attemptFailure, jobFailure, jobFailureNote } from './job-failures';
 import { processCatalogProposal } from './processors/catalog-proposal';
 import { processDraftIdle } from './processors/draft-idle';
@@ -95,7 +96,9 @@ export function startWorkers(options: WorkerOptions): Workers {
         const ran = (outcome: JobOutcome) =>
           options.metrics?.jobRan(QUEUES[key], job.name, outcome, (performance.now() - started) / 1000);
         try {
-          await processor(jobDeps, job.data, job.id ?? job.name);
+          // A job of a workspace runs in it: any client resolves that workspace's token (OAuth mode).
+          const run = () => processor(jobDeps, job.data, job.id ?? job.name);
+          await (ref.success ? inWorkspace({ workspaceId: ref.data.workspaceId }, run) : run());
           ran('completed');
         } catch (error) {
           const deferred =
@@ -135,7 +138,9 @@ export function startWorkers(options: WorkerOptions): Workers {
       }
       const failure = jobFailure(error);
       logger.error({ job: job.id, name: job.name, code: failure.code, reason: error.message }, 'job failed for good');
-      noteFailureInThread(deps, job, failure).catch((noteError: unknown) =>
+      const ref = ModelJobRefSchema.safeParse(job.data);
+      const noteDeps = ref.success && options.depsFor ? options.depsFor(ref.data.workspaceId) : deps;
+      noteFailureInThread(noteDeps, job, failure).catch((noteError: unknown) =>
         logger.warn({ err: noteError, job: job.id }, 'could not tell the thread about a failed job'),
       );
     });

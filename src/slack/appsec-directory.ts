@@ -2,9 +2,13 @@ import type { WebClient } from '@slack/web-api';
 import type { AppSecDirectory, AppSecSettings } from '../ports/appsec-directory';
 import { readChannelMembers } from './channel-members';
 import { TtlCache } from './ttl-cache';
+import { currentWorkspace } from './workspace-scope';
 
-/** The one key of the cache: there is one AppSec. */
-const APPSEC = 'appsec';
+/**
+ * The key of the cache: the workspace whose work is running (OAuth mode serves many, each read
+ * with its own token), or one AppSec for the single workspace.
+ */
+const appsecKey = () => currentWorkspace()?.workspaceId ?? 'appsec';
 
 /**
  * Who belongs to AppSec: the members of the AppSec user group (`usergroups.users.list`), or, with
@@ -12,8 +16,9 @@ const APPSEC = 'appsec';
  * person added to or removed from the group is taken into account within a minute.
  */
 export class SlackAppSecDirectory implements AppSecDirectory {
-  private readonly cache: TtlCache<typeof APPSEC, string[]>;
-  private botUserId: string | undefined;
+  private readonly cache: TtlCache<string, string[]>;
+  /** The bot's user id, per workspace (each installation has its own bot user). */
+  private readonly botUserIds = new Map<string, string | undefined>();
 
   constructor(
     private readonly client: WebClient,
@@ -29,7 +34,7 @@ export class SlackAppSecDirectory implements AppSecDirectory {
   }
 
   members(): Promise<string[]> {
-    return this.cache.get(APPSEC, () => this.read());
+    return this.cache.get(appsecKey(), () => this.read());
   }
 
   async isMember(userId: string): Promise<boolean> {
@@ -42,7 +47,9 @@ export class SlackAppSecDirectory implements AppSecDirectory {
     if (!channelId) return [];
     const members = await readChannelMembers(this.client, channelId, 200);
     // The bot is a member of the channel but never a reviewer.
-    this.botUserId ??= (await this.client.auth.test()).user_id;
-    return members.filter((id) => id !== this.botUserId);
+    const key = appsecKey();
+    if (!this.botUserIds.has(key)) this.botUserIds.set(key, (await this.client.auth.test()).user_id);
+    const botUserId = this.botUserIds.get(key);
+    return members.filter((id) => id !== botUserId);
   }
 }

@@ -2,6 +2,7 @@ import type { WebAPICallResult, WebClient, WebClientOptions } from '@slack/web-a
 import { BudgetSpentError } from '../errors';
 import type { SlackCallMetrics } from '../ports/metrics';
 import type { CallPriority, SlackBudget } from '../ports/slack-budget';
+import { type BotTokens, fixedToken, workspaceTokenFor } from './bot-tokens';
 import { CountedWebClient } from './counted-web-client';
 import { rateLimitedFor } from './slack-errors';
 
@@ -24,13 +25,18 @@ export interface BudgetedCalls {
  */
 class BudgetedWebClient extends CountedWebClient {
   constructor(
-    token: string,
+    tokens: BotTokens,
     options: WebClientOptions,
     budget: SlackBudget,
     spending: Required<BudgetedCalls>,
     metrics: SlackCallMetrics | undefined,
   ) {
-    super(token, { ...options, rejectRateLimitedCalls: true }, { lane: 'background', metrics });
+    const tokenFor = workspaceTokenFor(tokens, spending.workspaceId);
+    super(
+      fixedToken(tokens),
+      { ...options, rejectRateLimitedCalls: true },
+      { lane: 'background', metrics, ...(tokenFor && { tokenFor }) },
+    );
     this.budget = budget;
     this.spending = spending;
   }
@@ -71,7 +77,7 @@ export class BackgroundSlack {
   private readonly clients = new Map<string, WebClient>();
 
   constructor(
-    private readonly token: string,
+    private readonly tokens: BotTokens,
     private readonly options: WebClientOptions,
     private readonly budget: SlackBudget,
     private readonly metrics?: SlackCallMetrics,
@@ -83,7 +89,7 @@ export class BackgroundSlack {
     const key = `${full.workspaceId}|${full.priority}|${full.maxWaitMs}`;
     const known = this.clients.get(key);
     if (known) return known;
-    const made = new BudgetedWebClient(this.token, this.options, this.budget, full, this.metrics);
+    const made = new BudgetedWebClient(this.tokens, this.options, this.budget, full, this.metrics);
     this.clients.set(key, made);
     return made;
   }

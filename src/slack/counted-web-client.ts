@@ -6,6 +6,11 @@ import { rateLimitedFor } from './slack-errors';
 export interface CallCounting {
   lane: SlackLane;
   metrics: SlackCallMetrics | undefined;
+  /**
+   * OAuth mode: the bot token of the workspace a call is for, resolved per call (the client then
+   * has no token of its own). It throws when the workspace is not installed.
+   */
+  tokenFor?: () => Promise<string>;
 }
 
 /**
@@ -17,13 +22,18 @@ export class CountedWebClient extends WebClient {
   // A plain field (not `private`): TypeScript would not let a class with private members stand for a WebClient.
   readonly counting: CallCounting;
 
-  constructor(token: string, options: WebClientOptions, counting: CallCounting) {
+  constructor(token: string | undefined, options: WebClientOptions, counting: CallCounting) {
     super(token, options);
     this.counting = counting;
   }
 
-  override async apiCall(method: string, options?: Record<string, unknown>): Promise<WebAPICallResult> {
-    const { lane, metrics } = this.counting;
+  override async apiCall(method: string, given?: Record<string, unknown>): Promise<WebAPICallResult> {
+    const { lane, metrics, tokenFor } = this.counting;
+    // files.uploadV2's own calls come back through here and get the token then.
+    const options =
+      tokenFor && given?.token === undefined && method !== 'files.uploadV2'
+        ? { ...given, token: await tokenFor() }
+        : given;
     // files.uploadV2 is made of calls that come back through here; those are the ones counted.
     if (!metrics || method === 'files.uploadV2') return super.apiCall(method, options);
     try {

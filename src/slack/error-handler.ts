@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { RespondFn } from '@slack/bolt';
+import { ErrorCode as BoltErrorCode, type RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { ReplicaUnconfirmedError, SlackBusyError } from '../errors';
 import type { Logger } from '../logger';
@@ -23,6 +23,13 @@ function whereFrom(body: unknown): Where {
     user: (b.user_id as string | undefined) ?? nested('user') ?? event?.user,
     threadTs: message?.thread_ts ?? event?.thread_ts,
   };
+}
+
+/** The workspace a payload names (for the log). */
+function teamOf(body: unknown): string | undefined {
+  const b = (body ?? {}) as { team_id?: unknown; team?: { id?: unknown } | null };
+  const team = b.team_id ?? b.team?.id;
+  return typeof team === 'string' ? team.slice(0, 40) : undefined;
 }
 
 /** What failed, as the person and the log are told. */
@@ -84,6 +91,12 @@ export function globalErrorHandler(client: WebClient, logger: Logger) {
   return async ({ error, body, respond }: { error: Error; body?: unknown; respond?: RespondFn }): Promise<void> => {
     const ref = randomUUID().slice(0, 8);
     const where = whereFrom(body);
+    // OAuth mode: a request from a workspace with no installation. Nothing ran, and there is no
+    // token to answer with (nor anyone of ours to answer): a warning, without a stack.
+    if ((error as { code?: unknown }).code === BoltErrorCode.AuthorizationError) {
+      logger.warn({ ref, team: teamOf(body), ...where }, 'refused a request from a workspace with no installation');
+      return;
+    }
     const failure = failureOf(error, ref, logger);
     failure.log(where);
     const thread = where.threadTs && { thread_ts: where.threadTs };

@@ -29,8 +29,17 @@ export const FOLLOW_UP_WAIT_LIMIT_SECONDS = 10;
  * updated) waits out a short Retry-After by itself, outside the queue, and is tried once more.
  */
 export class InteractiveClient extends CountedWebClient {
-  constructor(token: string, options: Omit<WebClientOptions, 'rejectRateLimitedCalls'>, metrics?: SlackCallMetrics) {
-    super(token, { ...options, rejectRateLimitedCalls: true }, { lane: 'interactive', metrics });
+  constructor(
+    token: string | undefined,
+    options: Omit<WebClientOptions, 'rejectRateLimitedCalls'>,
+    metrics?: SlackCallMetrics,
+    tokenFor?: () => Promise<string>,
+  ) {
+    super(
+      token,
+      { ...options, rejectRateLimitedCalls: true },
+      { lane: 'interactive', metrics, ...(tokenFor && { tokenFor }) },
+    );
   }
 
   override async apiCall(method: string, options?: Record<string, unknown>): Promise<WebAPICallResult> {

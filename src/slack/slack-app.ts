@@ -11,10 +11,13 @@ import { type BotIdentity, learnBotIdentity, learnedAuthorization } from './bot-
 import type { SlackServices } from './deps';
 import { CheckedApp } from './edge/checked-app';
 import type { EdgeRoutes } from './edge/edge-routes';
-import { SLACK_RESPONSE_ORIGIN } from './edge/edge-settings';
+import { type HomeWorkspace, type RequestContext, SLACK_RESPONSE_ORIGIN } from './edge/edge-settings';
 import { globalErrorHandler } from './error-handler';
+import type { Installations } from './installations';
 import { registerListeners } from './listeners';
+import { oauthOptions } from './oauth-options';
 import { answerViewSubmissionsOnce } from './view-submissions-once';
+import { inWorkspace } from './workspace-scope';
 
 export interface SlackAppOptions {
   credentials: SlackCredentials;
@@ -34,6 +37,10 @@ export interface SlackAppOptions {
   retryConfig: RetryOptions;
   /** More HTTP routes beside Slack's and the health routes (the playground's page and API). */
   extraRoutes?: CustomRoute[];
+  /** OAuth mode: the installations (Bolt authorises each request with its workspace's). */
+  installations?: Installations;
+  /** OAuth mode: the bot scopes an install asks for (the manifest's). */
+  botScopes?: readonly string[];
 }
 
 export interface SlackApp {
@@ -63,23 +70,47 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   // Who the token belongs to, learned once in start(): every request is authorised with it (no
   // auth.test per request), and payloads from any other workspace are refused at the edge.
   let identity: BotIdentity | undefined;
+  const { installations } = options;
+  if (credentials.mode === 'oauth' && !installations) throw new Error('OAuth mode needs the installations');
+  const clientOptions = {
+    ...(credentials.apiUrl && { slackApiUrl: credentials.apiUrl }),
+    retryConfig: options.retryConfig,
+  };
   const common = {
-    // The token is checked in start(), where a failure can say clearly what is wrong; Bolt's own
-    // check at construction would reject a promise nobody awaits.
-    authorize: learnedAuthorization(credentials.botToken, () => identity),
     // No listener keeps conversation state, and Bolt's in-memory store costs every request an Error.
     convoStore: false as const,
     logger: boltLogger(options.logger),
     extendedErrorHandler: true,
-    clientOptions: {
-      ...(credentials.apiUrl && { slackApiUrl: credentials.apiUrl }),
-      retryConfig: options.retryConfig,
-    },
+    clientOptions,
   };
+  // The token is checked in start(), where a failure can say clearly what is wrong; Bolt's own
+  // check at construction would reject a promise nobody awaits.
+  const learned = () => learnedAuthorization(credentials.mode === 'oauth' ? '' : credentials.botToken, () => identity);
   const app =
-    credentials.mode === 'socket'
-      ? new CheckedApp({ ...common, socketMode: true, appToken: credentials.appToken }, logger, options.metrics)
-      : new CheckedApp({ ...common, signingSecret: credentials.signingSecret, customRoutes }, logger, options.metrics);
+    credentials.mode === 'oauth' && installations
+      ? new CheckedApp(
+          {
+            ...common,
+            signingSecret: credentials.signingSecret,
+            customRoutes,
+            // Bolt's OAuth: /slack/install and /slack/oauth_redirect; its authorize reads each
+            // request's installation from `installations` (no request of an uninstalled workspace runs).
+            ...oauthOptions(credentials, installations, services.idempotency, options.botScopes ?? [], clientOptions),
+          },
+          logger,
+          options.metrics,
+        )
+      : credentials.mode === 'socket'
+        ? new CheckedApp(
+            { ...common, authorize: learned(), socketMode: true, appToken: credentials.appToken },
+            logger,
+            options.metrics,
+          )
+        : new CheckedApp(
+            { ...common, authorize: learned(), signingSecret: credentials.signingSecret, customRoutes },
+            logger,
+            options.metrics,
+          );
   answerViewSubmissionsOnce(app, services.idempotency, logger);
   let healthServer: Server | undefined;
 
@@ -87,7 +118,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const inFlight = new Set<Promise<void>>();
   const onError = globalErrorHandler(services.client, logger);
   app.use(async (args) => {
-    const { body, next } = args;
+    const { body, next, context } = args;
     const b = body as {
       type?: string;
       command?: string;
@@ -106,7 +137,17 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     // A listener's failure is handled here, inside the tracked work, so that whoever waits for
     // the app to be idle also waits for the user to be told.
     const respond = 'respond' in args ? args.respond : undefined;
-    const work = next().catch((error: unknown) => onError({ error: error as Error, body, respond }));
+    const workspaceId = context.teamId;
+    // OAuth mode: a workspace served by its organisation's org-wide install is noted, so its
+    // background work (jobs, refreshes) finds the organisation's token.
+    if (installations && workspaceId && context.isEnterpriseInstall && context.enterpriseId) {
+      await installations.linkMember(workspaceId, context.enterpriseId);
+    }
+    // The listener, and all it starts after its ack, calls Slack with this request's token.
+    const run = () => next().catch((error: unknown) => onError({ error: error as Error, body, respond }));
+    const work = workspaceId
+      ? inWorkspace({ workspaceId, ...(context.botToken && { botToken: context.botToken }) }, run)
+      : run();
     inFlight.add(work);
     try {
       await work;
@@ -118,7 +159,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const routes = registerListeners(app, services, {
     client: services.client,
     logger,
-    home: () => identity?.home,
+    home: (context) => (credentials.mode === 'oauth' ? installedWorkspace(context) : identity?.home),
     responseOrigins,
   });
   app.error(onError); // anything that fails outside a listener
@@ -129,7 +170,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     services,
     routes,
     async start() {
-      identity = await learnBotIdentity(services.client, credentials.apiUrl);
+      // OAuth mode has no token of its own: each request brings its installation's.
+      if (credentials.mode !== 'oauth') identity = await learnBotIdentity(services.client, credentials.apiUrl);
       if (credentials.mode === 'socket') {
         const health = await startOpsServer(customRoutes.map(asHttpRoute), options.port, options.host);
         healthServer = health.server;
@@ -149,6 +191,16 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       await services.refresher.idle();
     },
   };
+}
+
+/**
+ * OAuth mode: the workspace whose installation authorised the request (Bolt's context): payloads
+ * must come from it, or from its organisation when it is installed org-wide.
+ */
+function installedWorkspace(context: RequestContext): HomeWorkspace {
+  // An empty id matches no payload: without an installation's ids, nothing passes.
+  if (context.isEnterpriseInstall) return { teamId: '', enterpriseId: context.enterpriseId ?? '' };
+  return { teamId: context.teamId ?? '' };
 }
 
 /** A Bolt custom route for the ops server (Socket Mode has no Bolt HTTP server to serve it). */

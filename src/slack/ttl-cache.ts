@@ -39,6 +39,11 @@ export class TtlCache<K, V> {
     return loaded;
   }
 
+  /** Drops the value kept for `key` (it changed), so the next `get` loads it again. */
+  forget(key: K): void {
+    this.fresh.delete(key);
+  }
+
   private store(key: K, value: V): void {
     this.fresh.delete(key);
     this.fresh.set(key, { value, until: this.now() + this.ttlMs });

@@ -20,13 +20,18 @@ import type { ModelStatus } from '../domain/model';
  *   <prefix>{T123}:refresh:TM-7              STRING  a process is refreshing the model's messages (PX: the refresh interval)
  *   <prefix>{T123}:review-rotation           STRING  round-robin counter of reviewer assignment (INCR)
  *   <prefix>workspaces                       SET     workspaces with models (for retention sweeps)
- *   <prefix>once:<key>                       STRING  idempotency marker (running, done, or a view submission's answer), expires with its window
+ *   <prefix>once:<key>                       STRING  idempotency marker (running, done, or a view submission's answer), expires with its window;
+ *                                                    once:oauth-state:<sha256> marks an OAuth state used (a replayed redirect is refused)
  *   <prefix>delivery:<id>                    STRING  a job's Slack message: sending, or sent with where (30 days)
  *   <prefix>{pace:C123}                      STRING  when a job may next post in the channel (ms; PX)
  *   <prefix>{pace:C123}:slot:<delivery id>   STRING  the slot a waiting delivery reserved there
  *   <prefix>{pace:C123}:last                 STRING  when a job last posted there (ms)
  *   <prefix>{budget:T123}:chat.update        ZSET    the background lane's calls of a method in the window (scored by ms)
  *   <prefix>{budget:T123}:chat.update:pause  STRING  until when Slack's Retry-After pauses the method there (ms; PX)
+ *   <prefix>install:team:T123                STRING  OAuth mode: the workspace's installation (JSON, bot token sealed with AES-256-GCM)
+ *   <prefix>install:org:E123                 STRING  OAuth mode: an org-wide (Enterprise Grid) installation, same shape
+ *   <prefix>install:member:T123              STRING  the organisation E123 a workspace served by an org-wide install belongs to
+ *   <prefix>install:members:E123             SET     the workspaces seen served by the organisation's org-wide install
  *   <prefix>jobs:{reviews}:…, …:{reminders}:… BullMQ's own keys (prefix `<prefix>jobs`, one slot per queue)
  */
 /** A workspace id as Slack writes it (it goes into key names and hash tags). */
@@ -132,6 +137,21 @@ export class RedisKeys {
 
   private budgetTag(workspaceId: string): string {
     return `${this.prefix}{budget:${checkedWorkspace(workspaceId)}}`;
+  }
+
+  /** An installation (OAuth mode): a workspace's own, or an organisation's org-wide one. */
+  installation(kind: 'team' | 'org', id: string): string {
+    return `${this.prefix}install:${kind}:${checkedWorkspace(id)}`;
+  }
+
+  /** The workspaces seen served by an organisation's org-wide installation. */
+  installationMembers(enterpriseId: string): string {
+    return `${this.prefix}install:members:${checkedWorkspace(enterpriseId)}`;
+  }
+
+  /** Which organisation a workspace served by an org-wide installation belongs to. */
+  installationMember(teamId: string): string {
+    return `${this.prefix}install:member:${checkedWorkspace(teamId)}`;
   }
 
   /** BullMQ's key prefix; its queue names carry their own hash tags. */

@@ -14,6 +14,8 @@ export interface ModelThread {
 
 export interface StartModelInput {
   workspaceId: string;
+  /** The workspace's Enterprise Grid organisation, when the request names one. */
+  enterpriseId?: string | undefined;
   channelId: string;
   /** Who starts it: the model's owner. */
   userId: string;
@@ -54,8 +56,11 @@ export async function startModel(
   thread: ModelThread,
 ): Promise<UseCaseOutcome<{ model: ThreatModel }>> {
   const { store, messageRefs } = deps;
-  const { workspaceId, channelId, userId, title } = input;
-  const model = await store.create({ title, workspaceId, channelId, ownerId: userId }, userId);
+  const { workspaceId, enterpriseId, channelId, userId, title } = input;
+  const model = await store.create(
+    { title, workspaceId, ...(enterpriseId && { enterpriseId }), channelId, ownerId: userId },
+    userId,
+  );
   const ref = { workspaceId: model.workspaceId, modelId: model.id };
   const cardTs = await thread.postCard(model);
   if (!cardTs) {

@@ -6,6 +6,7 @@ import type { ChannelMembers } from '../ports/channel-members';
 import type { Clock } from '../ports/clock';
 import type { ExportJobs } from '../ports/export-jobs';
 import type { Idempotency } from '../ports/idempotency';
+import type { InstallationStore } from '../ports/installation-store';
 import type { MessageRefStore } from '../ports/message-refs';
 import type { ModelCards } from '../ports/model-cards';
 import type { ModelStore } from '../ports/model-store';
@@ -42,4 +43,6 @@ export interface UseCaseDeps {
   /** Re-render a model's messages after a change. */
   cards: ModelCards;
   reviewSettings: ReviewSettings;
+  /** OAuth mode: the app's installations (uninstall forgets one's tokens); undefined for one workspace. */
+  installations?: InstallationStore;
 }

@@ -1,4 +1,6 @@
 import type { RetryOptions } from '@slack/web-api';
+import type { DriverTeam } from '../../dev/stand-in/as-team';
+import { type Installer, OAUTH_APP } from '../../dev/stand-in/oauth';
 import { SlackDriver } from '../../dev/stand-in/slack-driver';
 import { type SlackStandIn, startSlackStandIn } from '../../dev/stand-in/stand-in-server';
 import { CHANNELS, TEAM_ID, USERGROUPS } from '../../dev/stand-in/workspace';
@@ -7,11 +9,13 @@ import type { ComposedApp, ComposeOptions } from '../../src/app/compose-options'
 import { loadCatalog } from '../../src/catalog/load-catalog';
 import type { SlackCredentials } from '../../src/config';
 import type { ExportSettings } from '../../src/jobs/processors/processor-deps';
+import type { OAuthSettings } from '../../src/oauth-config';
 import { SHIPPED_CATALOG_DIR } from '../../src/paths';
 import type { MethodBudget } from '../../src/ports/slack-budget';
 import type { SlackApp } from '../../src/slack/slack-app';
 import { defaultFlow } from './build-model';
 import { capturedLogs, type LogEntry } from './captured-logs';
+import { installThroughBrowser } from './oauth-install';
 import { testRedis, uniquePrefix } from './redis-server';
 import { testConfig } from './test-config';
 
@@ -52,6 +56,24 @@ export interface SlackAppFixtureOptions {
    * and REDIS_WAIT_REPLICAS), started before the file's first test. Default: testRedis() as REDIS_URL.
    */
   redis?: () => Promise<TestRedisEnv>;
+  /**
+   * OAuth mode: the app installs itself through /slack/install (the stand-in plays Slack's authorize
+   * page and oauth.v2.access) and has no token until a workspace is installed (`ctx.install()`).
+   */
+  oauth?: boolean;
+}
+
+/** The OAuth settings of the test app: the stand-in's client id and secret, a state secret, one key. */
+export const TEST_ENCRYPTION_KEY = { id: 'test1', key: Buffer.alloc(32, 7) };
+export function oauthSettings(standIn: SlackStandIn): OAuthSettings {
+  return {
+    clientId: OAUTH_APP.clientId,
+    clientSecret: OAUTH_APP.clientSecret,
+    stateSecret: 'test-state-secret-0123456789-abcdefghij',
+    encryptionKeys: [TEST_ENCRYPTION_KEY],
+    redirectUri: undefined,
+    authorizeUrl: `${standIn.baseUrl}/oauth/v2/authorize`,
+  };
 }
 
 /** A Redis a test file's app runs on: the environment variables that name it, and how to stop it. */
@@ -65,8 +87,9 @@ async function standaloneRedis(): Promise<TestRedisEnv> {
   return { env: { REDIS_URL: server.url }, close: server.close };
 }
 
-function credentials(standIn: SlackStandIn, mode: 'http' | 'socket'): SlackCredentials {
+function credentials(standIn: SlackStandIn, mode: 'http' | 'socket' | 'oauth'): SlackCredentials {
   const { token: botToken, apiUrl } = standIn;
+  if (mode === 'oauth') return { mode, oauth: oauthSettings(standIn), signingSecret: SIGNING_SECRET, apiUrl };
   return mode === 'socket'
     ? { mode, botToken, appToken: standIn.appToken, apiUrl }
     : { mode, botToken, signingSecret: SIGNING_SECRET, apiUrl };
@@ -83,7 +106,7 @@ const orDefault = (value: string | null | undefined, fallback: string) =>
  * the app sent passed the stand-in's Block Kit checks.
  */
 export function useSlackApp(options: SlackAppFixtureOptions = {}) {
-  const mode = options.mode ?? 'http';
+  const mode = options.oauth ? 'oauth' : (options.mode ?? 'http');
   let closeRedis: () => Promise<void> = async () => {};
   let redisEnv: Record<string, string> = {};
   let standIn: SlackStandIn | undefined;
@@ -102,7 +125,10 @@ export function useSlackApp(options: SlackAppFixtureOptions = {}) {
       config: testConfig({ ...redisEnv, REDIS_KEY_PREFIX: keyPrefix, PORT: '0' }),
       flow: defaultFlow(),
       catalog,
-      credentials: { botToken: slack.token, apiUrl: slack.apiUrl },
+      credentials:
+        mode === 'oauth'
+          ? { oauth: oauthSettings(slack), apiUrl: slack.apiUrl }
+          : { botToken: slack.token, apiUrl: slack.apiUrl },
       appsec: {
         channelId: orDefault(options.appsecChannelId, CHANNELS.APPSEC.id),
         usergroupId: orDefault(options.appsecUsergroupId, USERGROUPS.APPSEC.id),
@@ -140,6 +166,7 @@ export function useSlackApp(options: SlackAppFixtureOptions = {}) {
       credentials: credentials(standIn, mode),
       workers: { run: options.runWorkers ?? true, concurrency: 4 },
     });
+    if (mode === 'oauth') standIn.oauth.redirectUrl = `http://127.0.0.1:${state.composed.port}/slack/oauth_redirect`;
     state.driver =
       mode === 'socket'
         ? new SlackDriver({ socketMode: true, standIn })
@@ -192,14 +219,15 @@ export function useSlackApp(options: SlackAppFixtureOptions = {}) {
     },
     /**
      * Another process of the same deployment (same Redis, key prefix and Slack): it serves no
-     * Slack requests and runs no workers, but refreshes cards with its own refresher.
+     * Slack requests and runs no workers (unless `workers`: a worker process), but refreshes cards
+     * with its own refresher.
      */
-    async composeSibling(): Promise<ComposedApp> {
+    async composeSibling(opts: { workers?: boolean } = {}): Promise<ComposedApp> {
       if (!standIn) throw new Error('fixture not started');
       const sibling = await compose({
         ...composeOptions(standIn, composed().keys.prefix),
         serveSlack: false,
-        workers: { run: false },
+        workers: opts.workers ? { run: true, concurrency: 2 } : { run: false },
       });
       siblings.push(sibling);
       return sibling;
@@ -213,7 +241,7 @@ export function useSlackApp(options: SlackAppFixtureOptions = {}) {
       if (!standIn) throw new Error('fixture not started');
       const web = await compose({
         ...composeOptions(standIn, composed().keys.prefix),
-        credentials: credentials(standIn, 'http'),
+        credentials: credentials(standIn, mode === 'oauth' ? 'oauth' : 'http'),
         workers: { run: false },
       });
       siblings.push(web);
@@ -223,6 +251,25 @@ export function useSlackApp(options: SlackAppFixtureOptions = {}) {
         standIn,
       });
       return { composed: web, driver };
+    },
+    /** OAuth mode: installs the app through the browser flow (install page, Slack's approval, redirect). */
+    install(installer?: Installer) {
+      if (!standIn) throw new Error('fixture not started');
+      return installThroughBrowser(composed().port, standIn, installer);
+    },
+    /** A driver sending what Slack sends from another workspace (or a workspace of an organisation). */
+    driverFor(team: DriverTeam): SlackDriver {
+      if (!standIn) throw new Error('fixture not started');
+      return new SlackDriver({
+        appUrl: `http://127.0.0.1:${composed().port}/slack/events`,
+        signingSecret: SIGNING_SECRET,
+        standIn,
+        team,
+      });
+    },
+    /** OAuth mode: the app's installations. */
+    get installations() {
+      return composed().installations;
     },
     /** Everything compose() built for this test's app. */
     get composed() {

@@ -130,7 +130,7 @@ export class EdgeRoutes {
   }
 
   /** Events are acknowledged by Bolt before any listener: a refused one is only logged. */
-  event<E extends 'app_mention' | 'app_home_opened'>(
+  event<E extends 'app_mention' | 'app_home_opened' | 'app_uninstalled' | 'tokens_revoked'>(
     type: E,
     schema: z.ZodType<unknown>,
     ...listeners: Middleware<SlackEventMiddlewareArgs<E>>[]
@@ -171,7 +171,7 @@ export class EdgeRoutes {
     return async (args) => {
       const { body } = args;
       const parsed = route.schema.safeParse(body);
-      const problem = !fromHomeWorkspace(body, this.settings.home())
+      const problem = !fromHomeWorkspace(body, this.settings.home(args.context))
         ? { text: FOREIGN_WORKSPACE[route.surface], issues: ['workspace: not this app’s'] }
         : !parsed.success
           ? { text: refusalOf(parsed.error, route.surface), issues: issueSummary(parsed.error) }

@@ -7,12 +7,22 @@ export interface HomeWorkspace {
   enterpriseId?: string;
 }
 
+/** What Bolt's authorisation put in a request's context (the installation's team and organisation). */
+export interface RequestContext {
+  teamId?: string | undefined;
+  enterpriseId?: string | undefined;
+  isEnterpriseInstall?: boolean | undefined;
+}
+
 /** What the edge needs to check payloads and answer the ones it refuses. */
 export interface EdgeSettings {
   client: WebClient;
   logger: Logger;
-  /** The app's own workspace, once start-up has asked Slack (until then, any well-formed id passes). */
-  home: () => HomeWorkspace | undefined;
+  /**
+   * The workspace a request must come from: the app's own once start-up has asked Slack (until
+   * then, any well-formed id passes), or in OAuth mode the one whose installation authorised it.
+   */
+  home: (context: RequestContext) => HomeWorkspace | undefined;
   /** Where a `response_url` may point: Slack's hooks, and a stand-in's address in development. */
   responseOrigins: readonly string[];
 }

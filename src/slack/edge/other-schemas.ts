@@ -21,6 +21,8 @@ export const CommandPayload = z.looseObject({
   user_id: SlackUserIdSchema,
   channel_id: ConversationId,
   team_id: z.string().max(40),
+  /** Set in an Enterprise Grid workspace: its organisation (kept on the models started there). */
+  enterprise_id: z.string().max(40).optional(),
   trigger_id: SlackToken,
   response_url: z.string().max(500),
 });
@@ -64,4 +66,16 @@ export const HomeOpenedPayload = eventCallback({
   type: z.literal('app_home_opened'),
   user: SlackUserIdSchema,
   tab: z.string().max(20),
+});
+
+/** The app was uninstalled from the workspace (or the organisation, for an org-wide install). */
+export const AppUninstalledPayload = eventCallback({ type: z.literal('app_uninstalled') });
+
+/** Tokens were revoked: user tokens (`oauth`) and bot tokens (`bot`), by user id. */
+export const TokensRevokedPayload = eventCallback({
+  type: z.literal('tokens_revoked'),
+  tokens: z.looseObject({
+    oauth: z.array(z.string().max(40)).max(1000).optional(),
+    bot: z.array(z.string().max(40)).max(1000).optional(),
+  }),
 });

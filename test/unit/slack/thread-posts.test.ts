@@ -37,7 +37,7 @@ describe('the background lane for posts in threads', () => {
   function lane(waits: Record<string, number[]>, patienceMs?: number) {
     const logs = capturedLogs();
     const background = new BackgroundSlack(
-      standIn.token,
+      { kind: 'single', token: standIn.token },
       { slackApiUrl: standIn.apiUrl, retryConfig: { retries: 0 } },
       new ScriptedBudget(waits),
     );

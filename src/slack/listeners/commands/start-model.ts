@@ -1,3 +1,4 @@
+import { WorkspaceIdSchema } from '../../../domain/primitives';
 import { startModel, startProblem } from '../../../use-cases/start-model';
 import { slackModelThread } from '../../presenters/model-thread';
 import { helpMessage, usageForStart } from '../../views/command-responses';
@@ -16,7 +17,13 @@ export const startCommand: Subcommand = async (services, { ack, command, respond
   await services.afterAck.run(async () => {
     const outcome = await startModel(
       services,
-      { workspaceId: command.team_id, channelId: command.channel_id, userId: command.user_id, title },
+      {
+        workspaceId: command.team_id,
+        enterpriseId: WorkspaceIdSchema.safeParse(command.enterprise_id).success ? command.enterprise_id : undefined,
+        channelId: command.channel_id,
+        userId: command.user_id,
+        title,
+      },
       slackModelThread(services),
     );
     if (!outcome.ok) await respond({ response_type: 'ephemeral', ...notice(outcome.message) });
