@@ -21,11 +21,19 @@ export const WAITED_FOR_METHODS: ReadonlySet<string> = new Set([
 export const FOLLOW_UP_WAIT_LIMIT_SECONDS = 10;
 
 /**
+ * A modal opening on a click (`views.open`) waits out a 429 once when the retry still lands well
+ * inside its trigger's 3 seconds: by this many milliseconds after the first attempt began. A
+ * modal one second late beats "Slack is busy, try again"; a retry past the trigger would fail.
+ */
+export const TRIGGER_RETRY_WITHIN_MS = 2000;
+
+/**
  * The Web API client for calls made while someone waits (listeners, the first card of a new
  * model). Slack's 429 never pauses it: the SDK's own handling (`rejectRateLimitedCalls: false`)
  * pauses the client's whole queue for the Retry-After, so one refused call would hold up every
  * modal behind it. Here the refused call alone is dealt with: a call in WAITED_FOR_METHODS fails
- * at once with SlackBusyError; any other (the first post of a new model, a clicked message
+ * at once with SlackBusyError, except a `views.open` whose retry fits well inside its trigger's
+ * life (TRIGGER_RETRY_WITHIN_MS); any other (the first post of a new model, a clicked message
  * updated) waits out a short Retry-After by itself, outside the queue, and is tried once more.
  */
 export class InteractiveClient extends CountedWebClient {
@@ -43,12 +51,15 @@ export class InteractiveClient extends CountedWebClient {
   }
 
   override async apiCall(method: string, options?: Record<string, unknown>): Promise<WebAPICallResult> {
+    const startedAt = Date.now();
     try {
       return await super.apiCall(method, options);
     } catch (error) {
       const seconds = rateLimitedFor(error);
       if (seconds === undefined) throw error;
-      if (WAITED_FOR_METHODS.has(method) || seconds > FOLLOW_UP_WAIT_LIMIT_SECONDS) {
+      const inTriggerLife =
+        method === 'views.open' && Date.now() - startedAt + seconds * 1000 <= TRIGGER_RETRY_WITHIN_MS;
+      if ((WAITED_FOR_METHODS.has(method) && !inTriggerLife) || seconds > FOLLOW_UP_WAIT_LIMIT_SECONDS) {
         throw new SlackBusyError(method, seconds, { cause: error });
       }
       await sleep(seconds * 1000);

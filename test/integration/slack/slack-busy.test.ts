@@ -33,4 +33,20 @@ describe('when Slack is busy', () => {
       expect.objectContaining({ level: WARN, method: 'views.open', retryAfterSeconds: 7, msg: 'Slack is busy' }),
     );
   });
+
+  it('a modal refused with a Retry-After that fits inside the trigger’s life: waited out once, and the modal opens', async () => {
+    const { driver, standIn } = ctx;
+    await startScopedModel(ctx);
+    standIn.failNext('views.open', { status: 429, retryAfter: 1 });
+
+    await driver.clickButton(BOB.id, 'threat.add', { value: 'TM-1' });
+    await ctx.settle();
+
+    expect(standIn.callsTo('views.open').map((call) => call.status)).toEqual([429, 200]);
+    expect(standIn.openViews(BOB.id).at(-1)?.title).toMatchObject({ text: 'Add threat' });
+    expect(standIn.responses.map((response) => JSON.stringify(response.body))).not.toContainEqual(
+      expect.stringContaining('Slack is busy'),
+    );
+    expect(alarming(ctx.logs)).toEqual([]);
+  });
 });
