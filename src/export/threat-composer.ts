@@ -1,6 +1,7 @@
 import { v5 as uuidv5 } from 'uuid';
 import type { References } from '../catalog/catalog-schema';
 import type { ModelReferences } from '../catalog/model-references';
+import type { Assumption } from '../domain/assumption';
 import { cleanText } from '../domain/clean-text';
 import type { Flow, RiskBand } from '../domain/flow';
 import type { Mitigation, MitigationStatus } from '../domain/mitigation';
@@ -17,6 +18,8 @@ import { md } from './markdown-text';
 import {
   CUSTOM_METADATA_PREFIX,
   THREAT_COMPOSER_LIMITS as L,
+  type TcAssumption,
+  type TcAssumptionLink,
   TcImageSchema,
   type TcMitigation,
   type TcMitigationMetadata,
@@ -90,11 +93,11 @@ export function toThreatComposer(
     },
     architecture: { description: architectureMarkdown(model.scope) },
     dataflow: { description: dataflowMarkdown(model.scope, names), ...(image ? { image } : {}) },
-    assumptions: [],
+    assumptions: model.scope.assumptions.map((assumption) => toAssumption(assumption, uuid(assumption.id))),
     mitigations: model.mitigations.map((mitigation) =>
       withReferences(toMitigation(mitigation, uuid(mitigation.id)), options.references?.get(mitigation.id)),
     ),
-    assumptionLinks: [],
+    assumptionLinks: assumptionLinks(model, uuid),
     mitigationLinks: model.mitigations.flatMap((mitigation) =>
       mitigation.threatIds
         .filter((id) => threatIds.has(id))
@@ -266,6 +269,29 @@ function toMitigation(mitigation: Mitigation, id: string): TcMitigation {
     status: MITIGATION_STATUS[mitigation.status],
     metadata: items,
   };
+}
+
+function toAssumption(assumption: Assumption, id: string): TcAssumption {
+  return {
+    id,
+    numericId: numberOf(assumption.id),
+    content: block(assumption.description, L.contentMax),
+    metadata: [custom('threadmodelId', assumption.id)],
+  };
+}
+
+/** Threat Composer links each assumption to threats and mitigations with one entry per link, typed. */
+function assumptionLinks(model: ThreatModel, uuid: (elementId: string) => string): TcAssumptionLink[] {
+  const threats = new Set(model.threats.map((threat) => threat.id));
+  const mitigations = new Set(model.mitigations.map((mitigation) => mitigation.id));
+  return model.scope.assumptions.flatMap((assumption) => [
+    ...assumption.threatIds
+      .filter((id) => threats.has(id))
+      .map((id) => ({ type: 'Threat' as const, assumptionId: uuid(assumption.id), linkedId: uuid(id) })),
+    ...assumption.mitigationIds
+      .filter((id) => mitigations.has(id))
+      .map((id) => ({ type: 'Mitigation' as const, assumptionId: uuid(assumption.id), linkedId: uuid(id) })),
+  ]);
 }
 
 /** A `custom:` entry: string values for single facts (numbers too), arrays of strings for lists. */
