@@ -18,6 +18,7 @@ import { historyMethods } from './methods-history';
 import { viewMethods } from './methods-views';
 import { RateLimiter, type RateLimits } from './rate-limits';
 import { applyMessageResponse } from './response-urls';
+import { DOWNLOAD_PATH, downloadFile } from './shared-files';
 import { SocketModeServer, type SocketSendOptions } from './socket-mode';
 import { authError } from './stand-in-auth';
 import { parseApiArgs, readBody, sendJson, sendText, uploadBytes } from './stand-in-http';
@@ -36,6 +37,8 @@ interface Reply {
   status: number;
   json?: JsonObject;
   text?: string;
+  /** A file's bytes (files.slack.com downloads). */
+  bytes?: Buffer;
   headers?: Record<string, string>;
   /** Applied, but the response is kept back until `releaseHeldReplies()`. */
   held?: boolean;
@@ -195,7 +198,13 @@ export class SlackStandIn extends StandInStore {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const reply = await this.route(req);
     const write = () => {
-      if (reply.json === undefined) sendText(res, reply.status, reply.text ?? '');
+      if (reply.bytes !== undefined) {
+        res.writeHead(reply.status, { 'content-type': 'application/octet-stream' });
+        res.end(reply.bytes);
+      } else if (reply.headers?.location) {
+        res.writeHead(reply.status, { location: reply.headers.location, 'content-type': 'text/html' });
+        res.end();
+      } else if (reply.json === undefined) sendText(res, reply.status, reply.text ?? '');
       else sendJson(res, reply.status, reply.json, reply.headers);
     };
     if (reply.call) {
@@ -207,6 +216,12 @@ export class SlackStandIn extends StandInStore {
   }
 
   private async route(req: IncomingMessage): Promise<Reply> {
+    if (req.method === 'GET' && DOWNLOAD_PATH.test((req.url ?? '').split('?')[0] ?? '')) {
+      const download = downloadFile(this.sharedFiles, this.fileDownloads, req, this.token);
+      if (download.status === 200) return { status: 200, bytes: download.bytes };
+      if (download.status === 302) return { status: 302, headers: { location: download.location } };
+      return { status: 404, text: download.text };
+    }
     const body = await readBody(req);
     const contentType = req.headers['content-type'] ?? '';
     const [, area, name] = /^\/(api|upload|respond)\/([^/?]+)/.exec(req.url ?? '') ?? [];

@@ -11,7 +11,7 @@ import { type BotIdentity, learnBotIdentity, learnedAuthorization } from './bot-
 import type { SlackServices } from './deps';
 import { CheckedApp } from './edge/checked-app';
 import type { EdgeRoutes } from './edge/edge-routes';
-import { SLACK_RESPONSE_ORIGIN } from './edge/edge-settings';
+import { SLACK_FILES_ORIGIN, SLACK_RESPONSE_ORIGIN } from './edge/edge-settings';
 import { globalErrorHandler } from './error-handler';
 import { registerListeners } from './listeners';
 import { answerViewSubmissionsOnce } from './view-submissions-once';
@@ -114,12 +114,14 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       inFlight.delete(work);
     }
   });
-  const responseOrigins = [SLACK_RESPONSE_ORIGIN, ...(credentials.apiUrl ? [new URL(credentials.apiUrl).origin] : [])];
+  const standIn = credentials.apiUrl ? [new URL(credentials.apiUrl).origin] : [];
+  const responseOrigins = [SLACK_RESPONSE_ORIGIN, ...standIn];
   const routes = registerListeners(app, services, {
     client: services.client,
     logger,
     home: () => identity?.home,
     responseOrigins,
+    fileOrigins: [SLACK_FILES_ORIGIN, ...standIn],
   });
   app.error(onError); // anything that fails outside a listener
 

@@ -130,7 +130,7 @@ export class EdgeRoutes {
   }
 
   /** Events are acknowledged by Bolt before any listener: a refused one is only logged. */
-  event<E extends 'app_mention' | 'app_home_opened'>(
+  event<E extends 'app_mention' | 'app_home_opened' | 'message'>(
     type: E,
     schema: z.ZodType<unknown>,
     ...listeners: Middleware<SlackEventMiddlewareArgs<E>>[]

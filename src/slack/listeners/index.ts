@@ -3,13 +3,20 @@ import type { SlackServices } from '../deps';
 import { registerCatchAll } from '../edge/catch-all';
 import { EdgeRoutes } from '../edge/edge-routes';
 import type { EdgeSettings } from '../edge/edge-settings';
-import { AppMentionPayload, CaptureShortcutPayload, CommandPayload, HomeOpenedPayload } from '../edge/other-schemas';
+import {
+  AppMentionPayload,
+  CaptureShortcutPayload,
+  CommandPayload,
+  HomeOpenedPayload,
+  MessagePayload,
+} from '../edge/other-schemas';
 import { SHORTCUTS } from '../ids';
 import { COMMAND } from '../views/command-responses';
 import { registerActions } from './actions';
 import { threatmodelCommand } from './commands/threatmodel-command';
 import { appHomeOpened } from './events/app-home-opened';
 import { appMention } from './events/app-mention';
+import { fileShared } from './events/file-shared';
 import { captureThreat } from './shortcuts/capture-threat';
 import { registerViewSubmissions } from './views';
 
@@ -26,6 +33,7 @@ export function registerListeners(app: App, services: SlackServices, edge: EdgeS
   routes.shortcut(SHORTCUTS.captureThreat, CaptureShortcutPayload, captureThreat(services));
   routes.event('app_mention', AppMentionPayload, appMention(services));
   routes.event('app_home_opened', HomeOpenedPayload, appHomeOpened(services));
+  routes.event('message', MessagePayload, fileShared(services, edge.fileOrigins));
   registerCatchAll(app, routes, edge);
   return routes;
 }
