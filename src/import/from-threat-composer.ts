@@ -2,6 +2,7 @@ import type { ImportedModel } from '../domain/imported-model';
 import { LIMITS } from '../domain/limits';
 import { MITIGATION_STATUSES, type MitigationStatus } from '../domain/mitigation';
 import { STRIDE, type Stride } from '../domain/stride';
+import type { Threat } from '../domain/threat';
 import { IMPORT_ACTOR, ModelBuilder } from './model-builder';
 import { TC_KNOWN_KEYS, type TcFile, type TcFileEntity, type TcFileThreat } from './threat-composer-file';
 
@@ -13,7 +14,15 @@ const MITIGATION_STATUS: Readonly<Record<string, MitigationStatus>> = {
 };
 
 /** Metadata this reads: STRIDE and, on our own exports, our mitigation status. Others are listed. */
-const READ_METADATA = new Set(['STRIDE', 'custom:status', 'custom:threadmodelId']);
+const READ_METADATA = new Set([
+  'STRIDE',
+  'custom:status',
+  'custom:threadmodelId',
+  'custom:likelihoodBefore',
+  'custom:impactBefore',
+  'custom:likelihoodAfter',
+  'custom:impactAfter',
+]);
 
 const display = (prefix: string, entity: { numericId?: number | undefined; id: string }) =>
   entity.numericId ? `${prefix}-${String(entity.numericId).padStart(4, '0')}` : `${prefix} ${entity.id.slice(0, 8)}`;
@@ -77,7 +86,8 @@ export function fromThreatComposer(file: TcFile, now: Date): ImportedModel {
       stride: strideOf(threat),
       affectedElementIds: [],
       origin: { type: 'manual' },
-      risk: {},
+      // Our own export keeps the ratings as custom metadata; decisions are made again here.
+      risk: ratingsOf(threat),
       createdBy: IMPORT_ACTOR,
       createdAt: at,
     });
@@ -142,6 +152,22 @@ function strideOf(threat: TcFileThreat): Stride[] {
   const value = threat.metadata?.find((m) => m.key === 'STRIDE')?.value;
   const letters = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[\s,]+/) : [];
   return STRIDE.filter((letter) => letters.includes(letter));
+}
+
+/** Likelihood and impact before and after mitigation, from our export's `custom:` metadata. */
+function ratingsOf(threat: TcFileThreat): Threat['risk'] {
+  const level = (key: string) => {
+    const value = Number(threat.metadata?.find((m) => m.key === `custom:${key}`)?.value);
+    return Number.isInteger(value) && value >= 1 && value <= 5 ? value : undefined;
+  };
+  const rating = (when: 'Before' | 'After') => {
+    const likelihood = level(`likelihood${when}`);
+    const impact = level(`impact${when}`);
+    return likelihood && impact ? { likelihood, impact } : undefined;
+  };
+  const before = rating('Before');
+  const after = rating('After');
+  return { ...(before && { before }), ...(after && { after }) };
 }
 
 function mitigationStatus(mitigation: TcFileEntity): MitigationStatus {

@@ -45,7 +45,10 @@ function meaning(model: Pick<ImportedModel['content'], 'scope' | 'threats' | 'mi
 function buildExported() {
   const base = buildModelWith(
     [
-      buildThreat('T-1', { stride: ['T', 'R'] }),
+      buildThreat('T-1', {
+        stride: ['T', 'R'],
+        risk: { before: { likelihood: 4, impact: 4 }, after: { likelihood: 2, impact: 3 } },
+      }),
       buildThreat('T-2', {
         threatSource: 'malicious insider',
         prerequisites: undefined,
@@ -84,7 +87,11 @@ describe('importing a file', () => {
       expect(back.format).toBe('threat_composer');
       expect(back.title).toBe('Refunds API');
       expect(meaning(back.content)).toEqual(meaning(model));
-      // Same numbering, too: the export keeps the file order.
+      // The ratings come back too (decisions are made again); same numbering, as the export keeps the file order.
+      expect(back.content.threats[0]?.risk).toEqual({
+        before: { likelihood: 4, impact: 4 },
+        after: { likelihood: 2, impact: 3 },
+      });
       expect(back.content.threats.map((t) => t.id)).toEqual(['T-1', 'T-2']);
       expect(back.content.scope.assumptions.map((a) => a.id)).toEqual(['A-1', 'A-2']);
     });
