@@ -1,5 +1,6 @@
 import type { ImportedModel } from '../domain/imported-model';
-import type { ThreatModel } from '../domain/model';
+import { type ThreatModel, ThreatModelSchema } from '../domain/model';
+import { newThreatModel } from '../domain/new-model';
 import type { ImportRequest, ImportRequests } from '../ports/import-requests';
 import type { MessageRefs } from '../ports/message-refs';
 import { scheduleIdle } from './idle-reminder';
@@ -19,7 +20,7 @@ export interface ImportThread {
 
 type ImportDeps = Pick<
   UseCaseDeps,
-  'store' | 'messageRefs' | 'flow' | 'jobs' | 'timeZones' | 'logger' | 'reviewSettings' | 'cards'
+  'store' | 'messageRefs' | 'flow' | 'jobs' | 'timeZones' | 'logger' | 'reviewSettings' | 'cards' | 'clock'
 > & { importRequests: ImportRequests };
 
 /** `/threatmodel import`: ask for the file in a new thread of the channel, and wait a day for it. */
@@ -38,10 +39,10 @@ export async function startImport(
 }
 
 /**
- * Make the model of an imported file (checked whole by the reader before this runs): a draft at
- * step 1 owned by who asked, its thread the import thread, its card the prompt. The content goes
- * in with the first update after the id is allocated, so the store validates it whole; should
- * that ever refuse it, the empty draft is archived at once rather than left half made.
+ * Make the model of an imported file: a draft at step 1 owned by who asked, its thread the import
+ * thread, its card the prompt. The content is checked whole before an id is taken, then goes in
+ * with the first update after the id is allocated (the store validates it again); should that
+ * ever refuse it, the empty draft is archived at once rather than left half made.
  */
 export async function importModel(
   deps: ImportDeps,
@@ -51,7 +52,19 @@ export async function importModel(
 ): Promise<UseCaseOutcome<{ model: ThreatModel }>> {
   const { store, messageRefs } = deps;
   const { workspaceId, channelId, userId, threadTs } = request;
-  const created = await store.create({ title: imported.title, workspaceId, channelId, ownerId: userId }, userId);
+  const identity = { title: imported.title, workspaceId, channelId, ownerId: userId };
+  // Checked whole before an id is taken: a file whose content a model cannot hold makes nothing.
+  const candidate = ThreatModelSchema.safeParse({
+    ...newThreatModel({ ...identity, id: 'TM-1', threadTs }, deps.clock()),
+    ...imported.content,
+  });
+  if (!candidate.success) {
+    const issue = candidate.error.issues[0];
+    return refuse(
+      `That file cannot be a model: ${issue?.path.join('.') ?? 'the file'}: ${issue?.message ?? 'invalid'}.`,
+    );
+  }
+  const created = await store.create(identity, userId);
   const ref = { workspaceId, modelId: created.id };
   let model: ThreatModel;
   try {
