@@ -93,6 +93,8 @@ export function fromThreatComposer(file: TcFile, now: Date): ImportedModel {
     });
     unreadMetadata(b, 'Threat', threat);
     if (threat.customTemplate) b.count('Threat custom templates');
+    if (threat.status === 'threatResolved')
+      b.count('Threat status "Resolved" (worked out again here from mitigations and risk decisions)');
   }
   if (assetIds.size)
     b.note(`Assets made from impacted assets (${assetIds.size}) are classified "internal": check them`);

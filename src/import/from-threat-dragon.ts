@@ -138,8 +138,36 @@ export function fromThreatDragon(file: TdFile, now: Date): ImportedModel {
     }
   }
 
+  for (const cell of cells) if (ids.has(cell.id)) unreadProperties(b, cell);
+  const { owner } = file.summary;
+  if (owner?.trim()) b.note(`The owner "${owner.slice(0, 60)}" (the model's owner is whoever imported it)`);
+  if (file.detail.contributors?.length) b.note(`Contributors (${file.detail.contributors.length}): pick roles instead`);
+  if (file.detail.reviewer?.trim()) b.note(`The reviewer "${file.detail.reviewer.slice(0, 60)}" (AppSec reviews here)`);
   importThreats(b, cells, ids);
   return b.result(title);
+}
+
+/** Properties read above, or Threat Dragon's bookkeeping. */
+const READ_PROPERTIES = new Set([
+  'type',
+  'name',
+  'description',
+  'outOfScope',
+  'reasonOutOfScope',
+  'threats',
+  'isTrustBoundary',
+  'hasOpenThreats',
+  'protocol',
+  'isPublicNetwork',
+  'threatFrequency',
+]);
+
+/** Element properties set in Threat Dragon (isEncrypted, handlesCardPayment, privilegeLevel ...), counted per name. */
+function unreadProperties(b: ModelBuilder, cell: TdFileCell): void {
+  for (const [key, value] of Object.entries(cell.data ?? {})) {
+    if (READ_PROPERTIES.has(key) || value === false || value === '' || value === null || value === undefined) continue;
+    b.count(`Threat Dragon property "${key.slice(0, 40)}"`);
+  }
 }
 
 function described(b: ModelBuilder, cell: TdFileCell) {

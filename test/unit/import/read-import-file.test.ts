@@ -213,6 +213,10 @@ describe('importing a file', () => {
           'Flow "dangling": does not connect two elements, so not imported',
           'A "td-text-block" cell ("Draft, ask Sam")',
           'Threat descriptions not in the grammar (1×)',
+          'Threat Dragon property "isEncrypted" (2×)',
+          'Threat Dragon property "handlesCardPayment" (1×)',
+          'The owner "Shop team" (the model\'s owner is whoever imported it)',
+          'Contributors (1): pick roles instead',
         ]),
       );
       expect(ThreatModelSchema.shape).toBeDefined();
