@@ -317,7 +317,9 @@ function applicationMarkdown(
     ...approvalMarkdown(model, people),
     section(
       'Assets',
-      scope.assets.map((a) => `**${mdLine(a.name)}** (${a.classification})${mdDescription(a.description)}`),
+      scope.assets.map(
+        (a) => `**${mdLine(a.name)}** (${a.classification})${mdDescription(a.description)}${mdOutOfScope(a)}`,
+      ),
     ),
     section(
       'Actors',
@@ -327,7 +329,7 @@ function applicationMarkdown(
           a.trustLevel && `trust: ${mdLine(a.trustLevel)}`,
           a.trustBoundaryId && `in ${mdLine(name(a.trustBoundaryId))}`,
         ];
-        return `**${mdLine(a.name)}** (${facts.filter(Boolean).join('; ')})${mdDescription(a.description)}`;
+        return `**${mdLine(a.name)}** (${facts.filter(Boolean).join('; ')})${mdDescription(a.description)}${mdOutOfScope(a)}`;
       }),
     ),
     section(
@@ -335,7 +337,7 @@ function applicationMarkdown(
       scope.entryPoints.map(
         (e) =>
           `**${mdLine(e.name)}** on ${mdLine(name(e.componentId))}, authentication: ${md(e.authentication)}` +
-          `${e.authenticationNotes ? ` (${mdLine(e.authenticationNotes, 200)})` : ''}${mdDescription(e.description)}`,
+          `${e.authenticationNotes ? ` (${mdLine(e.authenticationNotes, 200)})` : ''}${mdDescription(e.description)}${mdOutOfScope(e)}`,
       ),
     ),
     section(
@@ -354,7 +356,7 @@ function applicationMarkdown(
           md(c.kind.replace('_', ' ')),
           c.trustBoundaryId && `in ${mdLine(name(c.trustBoundaryId))}`,
         ];
-        return `**${mdLine(c.name)}** (${facts.filter(Boolean).join('; ')})${mdDescription(c.description)}`;
+        return `**${mdLine(c.name)}** (${facts.filter(Boolean).join('; ')})${mdDescription(c.description)}${mdOutOfScope(c)}`;
       }),
     ),
   ]);
@@ -412,7 +414,7 @@ function dataflowMarkdown(scope: Scope, names: ElementNames): string {
           f.crossesTrustBoundary ? 'crosses a trust boundary' : '',
           f.assetIds.length ? `carries ${f.assetIds.map(name).join(', ')}` : '',
         ];
-        return `**${name(f.from)}** → **${name(f.to)}**: ${mdLine(f.data)}${facts.some(Boolean) ? ` (${facts.filter(Boolean).join('; ')})` : ''}`;
+        return `**${name(f.from)}** → **${name(f.to)}**: ${mdLine(f.data)}${facts.some(Boolean) ? ` (${facts.filter(Boolean).join('; ')})` : ''}${mdOutOfScope(f)}`;
       }),
     ),
   ]);
@@ -426,6 +428,9 @@ const section = (title: string, items: readonly string[], { optional = false } =
 
 const mdLine = (text: string, max = 200) => md(line(text, max), Number.MAX_SAFE_INTEGER);
 const mdDescription = (text: string | undefined) => (text ? `: ${mdLine(text, 300)}` : '');
+/** Threat Composer has no out-of-scope flag: the reason is said beside the element. */
+const mdOutOfScope = (element: { outOfScopeReason?: string | undefined }) =>
+  element.outOfScopeReason ? ` _(out of scope: ${mdLine(element.outOfScopeReason, 300)})_` : '';
 
 /** Sections joined; past the limit, whole lines are dropped from the end and the cut is said. */
 function fitMarkdown(sections: readonly string[]): string {

@@ -114,6 +114,15 @@ describe('out of scope', () => {
     expect(data('Payments DB')?.data).toMatchObject({ outOfScope: false, reasonOutOfScope: '' });
   });
 
+  it('is said beside the element in the Threat Composer descriptions, which have no flag for it', () => {
+    const file = toThreatComposer(buildModel(), flow);
+    expect(file.applicationInfo.description).toMatch(
+      /\*\*Payout queue\*\* \(.*\) _\(out of scope: Run by the payouts team; .*their.* model TM-9\)_/,
+    );
+    expect(ThreatComposerExportSchema.safeParse(file).success).toBe(true);
+    expect(asImported(file)).toEqual(file);
+  });
+
   it('stays in the data-flow diagram, dashed and marked', () => {
     const dot = dataFlowDiagramDot(buildModel());
     const line = dot.split('\n').find((l) => l.includes('"C-3" ['));
