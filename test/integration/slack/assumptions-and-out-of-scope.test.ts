@@ -106,6 +106,15 @@ describe('out of scope, through the element forms', () => {
     // The scope summary still lists it, marked.
     expect(texts.filter((t) => t.includes('Scope of TM-1')).at(-1)).toMatch(/C-2.*Payments DB.*out of scope: Owned/);
 
+    // STRIDE coverage leaves it out, and says so.
+    await driver.clickButton(ALICE.id, 'threat.coverage', { value: 'TM-1' });
+    await ctx.settle();
+    const coverage = JSON.stringify(standIn.openViews(ALICE.id).at(-1)?.blocks);
+    expect(coverage).toContain('*C-1* Refunds API');
+    expect(coverage).not.toContain('*C-2* Payments DB');
+    expect(coverage).toContain('Out of scope, not counted: C-2.');
+    await driver.closeView(ALICE.id);
+
     // Clearing the reason brings it back in scope, and the step can be finished again.
     await driver.clickOverflow(ALICE.id, 'scope.element_menu', 'TM-1|edit:C-2');
     await ctx.settle();
