@@ -26,7 +26,7 @@ interface PastModel {
   daysAgo: number;
   hours: Readonly<Record<Step | 'review', number>>;
   approver: string;
-  scope: Omit<Scope, 'actors' | 'trustBoundaries' | 'useCases' | 'designLinks'>;
+  scope: Omit<Scope, 'actors' | 'trustBoundaries' | 'useCases' | 'designLinks' | 'assumptions'>;
   threats: Omit<Threat, 'createdBy' | 'createdAt' | 'risk' | 'origin'>[];
   mitigations: Omit<Mitigation, 'createdBy' | 'createdAt' | 'references'>[];
 }

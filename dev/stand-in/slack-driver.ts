@@ -18,6 +18,7 @@ import {
 import { type Accept, type Container, locate, type Where } from './interaction-targets';
 import type { JsonObject } from './json';
 import { applyMessageResponse } from './response-urls';
+import { sharedFileJson } from './shared-files';
 import type { AppResponse } from './signed-requests';
 import type { SlackStandIn } from './stand-in-server';
 import type { ResponseUrlContext, SlackView } from './stand-in-types';
@@ -237,6 +238,36 @@ export class SlackDriver {
       ...(retryReason === undefined ? {} : { retryReason }),
     });
     return { ...result, eventId };
+  }
+
+  /**
+   * A person shares a file in a thread, as Slack's client does: the file is hosted (its download
+   * URL answers the bot token only), a `file_share` message appears in the thread and the app gets
+   * its `message` event. `claimedSize` is what the event says the size is (Slack's own figure).
+   */
+  shareFile(
+    userId: string,
+    channel: string,
+    threadTs: string,
+    file: { name: string; content: string | Uint8Array; claimedSize?: number; downloadUrl?: string },
+  ): Promise<AppResponse & { eventId: string }> {
+    const bytes = Buffer.from(file.content);
+    const shared = { fileId: this.standIn.nextId('F'), name: file.name, bytes, channel, threadTs, user: userId };
+    this.standIn.sharedFiles.push(shared);
+    const message = this.standIn.addMessage({ channel, text: '', blocks: [], thread_ts: threadTs, user: userId });
+    const json = sharedFileJson(this.standIn.baseUrl, this.standIn.workspace.teamId, shared, file.claimedSize);
+    return this.event({
+      type: 'message',
+      subtype: 'file_share',
+      channel,
+      channel_type: 'channel',
+      user: userId,
+      text: '',
+      ts: message.ts,
+      thread_ts: threadTs,
+      event_ts: message.ts,
+      files: [{ ...json, ...(file.downloadUrl && { url_private_download: file.downloadUrl }) }],
+    });
   }
 
   /** The user opens the app's Home tab (app_home_opened). */

@@ -19,6 +19,7 @@ import { viewMethods } from './methods-views';
 import { StandInOAuth } from './oauth';
 import { RateLimiter, type RateLimits } from './rate-limits';
 import { applyMessageResponse } from './response-urls';
+import { DOWNLOAD_PATH, downloadFile } from './shared-files';
 import { SocketModeServer, type SocketSendOptions } from './socket-mode';
 import { authError } from './stand-in-auth';
 import { parseApiArgs, readBody, sendJson, sendText, tokenOf, uploadBytes } from './stand-in-http';
@@ -37,6 +38,8 @@ interface Reply {
   status: number;
   json?: JsonObject;
   text?: string;
+  /** A file's bytes (files.slack.com downloads). */
+  bytes?: Buffer;
   headers?: Record<string, string>;
   /** Applied, but the response is kept back until `releaseHeldReplies()`. */
   held?: boolean;
@@ -199,7 +202,10 @@ export class SlackStandIn extends StandInStore {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const reply = await this.route(req);
     const write = () => {
-      if (reply.json === undefined) sendText(res, reply.status, reply.text ?? '', reply.headers);
+      if (reply.bytes !== undefined) {
+        res.writeHead(reply.status, { 'content-type': 'application/octet-stream' });
+        res.end(reply.bytes);
+      } else if (reply.json === undefined) sendText(res, reply.status, reply.text ?? '', reply.headers);
       else sendJson(res, reply.status, reply.json, reply.headers);
     };
     if (reply.call) {
@@ -211,6 +217,12 @@ export class SlackStandIn extends StandInStore {
   }
 
   private async route(req: IncomingMessage): Promise<Reply> {
+    if (req.method === 'GET' && DOWNLOAD_PATH.test((req.url ?? '').split('?')[0] ?? '')) {
+      const download = downloadFile(this.sharedFiles, this.fileDownloads, req, this.token);
+      if (download.status === 200) return { status: 200, bytes: download.bytes };
+      if (download.status === 302) return { status: 302, headers: { location: download.location } };
+      return { status: 404, text: download.text };
+    }
     const body = await readBody(req);
     if (req.method === 'GET' && req.url?.startsWith('/oauth/v2/authorize')) {
       const answer = this.oauth.authorize(new URL(req.url, this.baseUrl).searchParams);

@@ -1,7 +1,9 @@
 /** Everything the stand-in remembers: workspace, calls, messages, views, triggers, uploads, responses. */
+
 import { randomBytes } from 'node:crypto';
 import { withBlockIds } from './block-ids';
 import { ResponseTargets } from './response-targets';
+import type { FileDownload, SharedFile } from './shared-files';
 import type {
   BlockKitViolation,
   EphemeralMessage,
@@ -34,6 +36,9 @@ export class StandInStore {
   readonly blockKitViolations: BlockKitViolation[] = [];
   readonly ephemerals: EphemeralMessage[] = [];
   readonly uploads: Upload[] = [];
+  /** Files people shared (see shared-files.ts), and each download of one. */
+  readonly sharedFiles: SharedFile[] = [];
+  readonly fileDownloads: FileDownload[] = [];
   readonly responses: RecordedResponse[] = [];
   readonly views = new ViewStore({ teamId: this.workspace.teamId, appId: BOT.appId, botId: BOT.botId });
   readonly responseTargets = new ResponseTargets();
@@ -205,7 +210,8 @@ export class StandInStore {
 
   /** Forgets calls, messages, views, triggers, uploads and responses; the workspace stays. */
   reset(): void {
-    for (const list of [this.calls, this.blockKitViolations, this.ephemerals, this.uploads, this.responses]) {
+    const lists = [this.calls, this.blockKitViolations, this.ephemerals, this.uploads, this.responses];
+    for (const list of [...lists, this.sharedFiles, this.fileDownloads]) {
       list.length = 0;
     }
     this.stored = [];

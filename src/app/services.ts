@@ -15,6 +15,7 @@ import { SlackUserTimeZones } from '../slack/user-time-zones';
 import { WorkQueue } from '../slack/work-queue';
 import { RedisChannelPacer } from '../store/channel-pacer';
 import { RedisIdempotency } from '../store/idempotency';
+import { RedisImportRequests } from '../store/import-requests';
 import { RedisMessageRefStore } from '../store/message-refs';
 import type { RedisClient } from '../store/redis-connection';
 import type { RedisKeys } from '../store/redis-keys';
@@ -87,6 +88,7 @@ export function buildServices(options: ServiceOptions): AppServices {
     store,
     messageRefs,
     idempotency: new RedisIdempotency(redis, keys),
+    importRequests: new RedisImportRequests(redis, keys),
     catalog,
     flow,
     clock,

@@ -1,4 +1,5 @@
 import type { ThreatModel } from './model';
+import { inScopeOnly } from './out-of-scope';
 import { type DfdKind, STRIDE_PER_ELEMENT, type Stride, sortStride } from './stride';
 
 export interface ElementCoverage {
@@ -26,7 +27,8 @@ export interface Coverage {
  * on an entry point counts for the component exposing it.
  */
 export function strideCoverage(model: ThreatModel): Coverage {
-  const { scope } = model;
+  // Elements marked out of scope need no threats: the team wrote down why.
+  const scope = inScopeOnly(model.scope);
   const exposedBy = new Map(scope.entryPoints.map((entry) => [entry.id, entry.componentId]));
   const names = new Map<string, string>([
     ...scope.actors.map((actor) => [actor.id, actor.name] as const),

@@ -16,6 +16,7 @@ export const ELEMENT_PREFIXES = {
   designLink: 'DL',
   threat: 'T',
   mitigation: 'M',
+  assumption: 'A',
 } as const;
 
 export type ElementKind = keyof typeof ELEMENT_PREFIXES;
@@ -39,6 +40,7 @@ export const UseCaseIdSchema = elementIdSchema('useCase');
 export const DesignLinkIdSchema = elementIdSchema('designLink');
 export const ThreatIdSchema = elementIdSchema('threat');
 export const MitigationIdSchema = elementIdSchema('mitigation');
+export const AssumptionIdSchema = elementIdSchema('assumption');
 
 /** The last number handed out per kind; ids are allocated from it and never reused. */
 export const ElementCountersSchema = z

@@ -2,6 +2,7 @@ import { allocateElementId } from './element-ids';
 import type { Mitigation } from './mitigation';
 import type { ThreatModel } from './model';
 import type { ActorRef } from './primitives';
+import { unlinkFromAssumptions } from './scope-edits';
 
 /** What a person writes about a mitigation; id, author and time are the model's business. */
 export type MitigationInput = Omit<Mitigation, 'id' | 'createdBy' | 'createdAt'>;
@@ -59,5 +60,5 @@ export function updateMitigation(model: ThreatModel, id: string, input: Mitigati
 /** Remove a mitigation; its threats may then need another one or a risk decision. */
 export function removeMitigation(model: ThreatModel, id: string): ThreatModel | undefined {
   if (!model.mitigations.some((m) => m.id === id && m.inherited === undefined)) return undefined;
-  return { ...model, mitigations: model.mitigations.filter((m) => m.id !== id) };
+  return unlinkFromAssumptions({ ...model, mitigations: model.mitigations.filter((m) => m.id !== id) }, id);
 }

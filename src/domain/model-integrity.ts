@@ -37,6 +37,7 @@ export function modelIntegrityIssues(model: LinkedParts): IntegrityIssue[] {
     ['designLink', ['scope', 'designLinks'], scope.designLinks],
     ['threat', ['threats'], model.threats],
     ['mitigation', ['mitigations'], model.mitigations],
+    ['assumption', ['scope', 'assumptions'], scope.assumptions],
   ];
   for (const [kind, path, items] of lists) {
     checkIds(kind, path, items, model.counters, issues);
@@ -94,6 +95,15 @@ export function modelIntegrityIssues(model: LinkedParts): IntegrityIssue[] {
   model.mitigations.forEach((mitigation, i) => {
     mitigation.threatIds.forEach((id, j) => {
       expect(threats, id, ['mitigations', i, 'threatIds', j], 'threat');
+    });
+  });
+  const mitigations = ids(model.mitigations);
+  scope.assumptions.forEach((assumption, i) => {
+    assumption.threatIds.forEach((id, j) => {
+      expect(threats, id, ['scope', 'assumptions', i, 'threatIds', j], 'threat');
+    });
+    assumption.mitigationIds.forEach((id, j) => {
+      expect(mitigations, id, ['scope', 'assumptions', i, 'mitigationIds', j], 'mitigation');
     });
   });
   return issues;

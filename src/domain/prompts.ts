@@ -1,5 +1,6 @@
 import { type Flow, flowStep, type Prompt, type PromptTarget } from './flow';
 import type { ThreatModel } from './model';
+import { inScopeOnly } from './out-of-scope';
 import type { Role } from './roles';
 import type { Step } from './steps';
 import { type DfdKind, STRIDE_NAMES, STRIDE_PER_ELEMENT, STRIDE_QUESTIONS, type Stride } from './stride';
@@ -23,11 +24,12 @@ interface Target {
 }
 
 function targets(model: ThreatModel, forEach: PromptTarget): Target[] {
-  const { scope } = model;
   const names = new Map<string, string>([
-    ...scope.actors.map((a) => [a.id, a.name] as const),
-    ...scope.components.map((c) => [c.id, c.name] as const),
+    ...model.scope.actors.map((a) => [a.id, a.name] as const),
+    ...model.scope.components.map((c) => [c.id, c.name] as const),
   ]);
+  // No prompts about what the team set aside: it needs no threats.
+  const scope = inScopeOnly(model.scope);
   switch (forEach) {
     case 'asset':
       return scope.assets.map((asset) => ({ id: asset.id, name: asset.name }));

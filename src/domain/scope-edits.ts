@@ -17,6 +17,7 @@ export const SCOPE_KINDS = [
   'trustBoundary',
   'useCase',
   'designLink',
+  'assumption',
 ] as const;
 export type ScopeKind = (typeof SCOPE_KINDS)[number];
 
@@ -30,6 +31,7 @@ export const SCOPE_LISTS = {
   trustBoundary: 'trustBoundaries',
   useCase: 'useCases',
   designLink: 'designLinks',
+  assumption: 'assumptions',
 } as const satisfies Record<ScopeKind, keyof Scope>;
 
 export const SCOPE_KIND_NAMES: Readonly<Record<ScopeKind, string>> = {
@@ -41,6 +43,7 @@ export const SCOPE_KIND_NAMES: Readonly<Record<ScopeKind, string>> = {
   trustBoundary: 'trust boundary',
   useCase: 'use case',
   designLink: 'design link',
+  assumption: 'assumption',
 };
 
 type Lists = { [K in ScopeKind]: Scope[(typeof SCOPE_LISTS)[K]] };
@@ -88,6 +91,19 @@ export function updateScopeElement<K extends ScopeKind>(
     kind,
     list.map((element) => (element.id === id ? ({ ...input, id } as ScopeElement<K>) : element)),
   );
+}
+
+/**
+ * The model with a removed threat or mitigation dropped from the assumptions resting on it: an
+ * assumption outlives what it was linked to, so removing a threat never has to wait for it.
+ */
+export function unlinkFromAssumptions(model: ThreatModel, id: string): ThreatModel {
+  const assumptions = model.scope.assumptions.map((assumption) => ({
+    ...assumption,
+    threatIds: assumption.threatIds.filter((linked) => linked !== id),
+    mitigationIds: assumption.mitigationIds.filter((linked) => linked !== id),
+  }));
+  return { ...model, scope: { ...model.scope, assumptions } };
 }
 
 /** Everything in the model that refers to an element, by id. */

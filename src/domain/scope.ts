@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AssumptionSchema } from './assumption';
 import {
   ActorIdSchema,
   AssetIdSchema,
@@ -17,6 +18,10 @@ import { DfdKindSchema } from './stride';
 
 const name = text(LIMITS.nameMax).describe('Short name, shown in selects and diagrams');
 const description = multilineText(LIMITS.descriptionMax).optional().describe('What it is, in a sentence or two');
+/** Present exactly when the element is out of scope, so a reason is never missing (see out-of-scope.ts). */
+const outOfScopeReason = multilineText(LIMITS.descriptionMax)
+  .optional()
+  .describe('Why the element is out of scope; absent while it is in scope');
 
 /** Data classification of an asset, from least to most sensitive. */
 export const DATA_CLASSIFICATIONS = ['public', 'internal', 'confidential', 'restricted'] as const;
@@ -28,6 +33,7 @@ export const AssetSchema = z
     id: AssetIdSchema,
     name,
     description,
+    outOfScopeReason,
     classification: DataClassificationSchema,
   })
   .describe('Something of value the feature must protect: credentials, customer records, money');
@@ -38,6 +44,7 @@ export const ActorSchema = z
     id: ActorIdSchema,
     name,
     description,
+    outOfScopeReason,
     kind: z.enum(['human', 'system']).describe('A person or another system'),
     trustLevel: text(LIMITS.nameMax).optional().describe('e.g. anonymous, authenticated customer, operator'),
     trustBoundaryId: TrustBoundaryIdSchema.optional(),
@@ -72,6 +79,7 @@ export const EntryPointSchema = z
     id: EntryPointIdSchema,
     name,
     description,
+    outOfScopeReason,
     componentId: ComponentIdSchema.describe('The component that exposes this entry point'),
     kind: z
       .string()
@@ -93,6 +101,7 @@ export const ComponentSchema = z
     id: ComponentIdSchema,
     name,
     description,
+    outOfScopeReason,
     type: z
       .string()
       .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
@@ -118,6 +127,7 @@ export const DataFlowSchema = z
     assetIds: z.array(AssetIdSchema).max(LIMITS.elementsMax).default([]),
     protocol: text(LIMITS.nameMax).optional().describe('e.g. HTTPS, SQS, JDBC over TLS'),
     crossesTrustBoundary: z.boolean().describe('Whether the flow crosses a trust boundary'),
+    outOfScopeReason,
   })
   .describe('Data moving from one actor or component to another');
 export type DataFlow = z.infer<typeof DataFlowSchema>;
@@ -127,6 +137,7 @@ export const TrustBoundarySchema = z
     id: TrustBoundaryIdSchema,
     name,
     description,
+    outOfScopeReason,
     trustLevel: text(LIMITS.nameMax).optional().describe('e.g. internet, VPC private subnet, payment zone'),
   })
   .describe('A zone whose members share a trust level; flows leaving it cross a boundary');
@@ -137,6 +148,7 @@ export const UseCaseSchema = z
     id: UseCaseIdSchema,
     name,
     description,
+    outOfScopeReason,
     actorIds: z.array(ActorIdSchema).max(LIMITS.elementsMax).default([]),
   })
   .describe('Something an actor does with the feature');
@@ -165,6 +177,7 @@ export const ScopeSchema = z
     trustBoundaries: list(TrustBoundarySchema),
     useCases: list(UseCaseSchema),
     designLinks: list(DesignLinkSchema),
+    assumptions: list(AssumptionSchema),
   })
   .describe('Step 1: the scope of the feature');
 export type Scope = z.infer<typeof ScopeSchema>;

@@ -1,5 +1,6 @@
 import { type CompletionRule, type Flow, flowStep } from './flow';
 import { EDITABLE_STATUSES, type ThreatModel } from './model';
+import { inScopeOnly } from './out-of-scope';
 import { isAddressed, isRiskTreated } from './risk';
 import { ROLE_NAMES } from './roles';
 import { nextStep, STEPS, type Step, stepNumber } from './steps';
@@ -49,7 +50,8 @@ const LIST_NAMES: Record<string, [string, string]> = {
 function listOf(model: ThreatModel, of: string): readonly { id: string }[] {
   if (of === 'threats') return model.threats;
   if (of === 'mitigations') return model.mitigations;
-  return model.scope[of as keyof Omit<ThreatModel['scope'], 'description'>];
+  // Out-of-scope elements stay in the model but count for nothing.
+  return inScopeOnly(model.scope)[of as keyof Omit<ThreatModel['scope'], 'description'>];
 }
 
 /** Evaluate one rule; undefined when it holds. */

@@ -1,6 +1,7 @@
 import { allocateElementId } from './element-ids';
 import type { ThreatModel } from './model';
 import type { ActorRef } from './primitives';
+import { unlinkFromAssumptions } from './scope-edits';
 import type { Threat, ThreatOrigin } from './threat';
 
 /** What a person writes about a threat; id, author, time and risk are the model's business. */
@@ -50,7 +51,8 @@ export function removeThreat(model: ThreatModel, id: string): RemoveThreatOutcom
   if (!ownThreat(model, id)) return { ok: false, reason: 'inherited', usedBy: [] };
   const usedBy = model.mitigations.filter((m) => m.threatIds.includes(id)).map((m) => m.id);
   if (usedBy.length > 0) return { ok: false, reason: 'in_use', usedBy };
-  return { ok: true, model: { ...model, threats: model.threats.filter((threat) => threat.id !== id) } };
+  const remaining = { ...model, threats: model.threats.filter((threat) => threat.id !== id) };
+  return { ok: true, model: unlinkFromAssumptions(remaining, id) };
 }
 
 /** Record the risk review of one threat (ratings and decision). Undefined when there is no such threat. */

@@ -77,14 +77,30 @@ const BOUNDARY_COLOR = '#d32f2f';
 const CROSSING_COLOR = '#c62828';
 const MUTED_COLOR = '#546e7a';
 
+const OUT_OF_SCOPE_COLOR = '#9e9e9e';
+
+/**
+ * An out-of-scope element stays in the picture, greyed and dashed, so the diagram still shows the
+ * whole system and a reader sees what the team chose not to model. Later DOT attributes win.
+ */
+function outOfScopeStyle(kind: Component['kind'] | 'data_flow', element: { outOfScopeReason?: string }): string {
+  if (element.outOfScopeReason === undefined) return '';
+  const style = kind === 'data_flow' ? 'dashed' : kind === 'process' ? 'rounded,filled,dashed' : 'filled,dashed';
+  const fill = kind === 'data_flow' ? '' : ', fillcolor="#fafafa"';
+  return `, style="${style}", color="${OUT_OF_SCOPE_COLOR}", fontcolor="${OUT_OF_SCOPE_COLOR}"${fill}`;
+}
+
+const outOfScopeDetail = (element: { outOfScopeReason?: string }) =>
+  element.outOfScopeReason === undefined ? [] : ['out of scope'];
+
 function actorNode(actor: Actor): string {
-  const detail = [actor.id, actor.kind, actor.trustLevel].filter(Boolean).join(' · ');
-  return `${dotId(actor.id)} [${NODE_STYLE.external_entity}, label=${elementLabel(actor.name, detail, [])}];`;
+  const detail = [actor.id, actor.kind, actor.trustLevel, ...outOfScopeDetail(actor)].filter(Boolean).join(' · ');
+  return `${dotId(actor.id)} [${NODE_STYLE.external_entity}${outOfScopeStyle('external_entity', actor)}, label=${elementLabel(actor.name, detail, [])}];`;
 }
 
 function componentNode(component: Component, entries: readonly EntryPoint[]): string {
-  const detail = `${component.id} · ${component.type}`;
-  return `${dotId(component.id)} [${NODE_STYLE[component.kind]}, label=${elementLabel(component.name, detail, entries)}];`;
+  const detail = [component.id, component.type, ...outOfScopeDetail(component)].join(' · ');
+  return `${dotId(component.id)} [${NODE_STYLE[component.kind]}${outOfScopeStyle(component.kind, component)}, label=${elementLabel(component.name, detail, entries)}];`;
 }
 
 function elementLabel(name: string, detail: string, entries: readonly EntryPoint[]): string {
@@ -128,12 +144,12 @@ function boundaryCluster(boundary: TrustBoundary, members: readonly string[]): s
 }
 
 function flowEdge(flow: DataFlow): string {
-  const detail = [flow.id, flow.protocol].filter(Boolean).join(' · ');
+  const detail = [flow.id, flow.protocol, ...outOfScopeDetail(flow)].filter(Boolean).join(' · ');
   const label = `<${markupLines(flow.data, WRAP.flow)}<BR/><FONT COLOR="${MUTED_COLOR}">${markupLines(detail, WRAP.detail)}</FONT>>`;
   const crossing = flow.crossesTrustBoundary
     ? `, color="${CROSSING_COLOR}", fontcolor="${CROSSING_COLOR}", penwidth=1.6`
     : '';
-  return `${dotId(flow.from)} -> ${dotId(flow.to)} [id=${dotId(flow.id)}, label=${label}${crossing}];`;
+  return `${dotId(flow.from)} -> ${dotId(flow.to)} [id=${dotId(flow.id)}, label=${label}${crossing}${outOfScopeStyle('data_flow', flow)}];`;
 }
 
 function titleLabel(model: ThreatModel): string {

@@ -157,6 +157,7 @@ export function markdownReport(input: ReportInput): string {
       ...(scope.designLinks.length
         ? ['\n### Design links\n', scope.designLinks.map((l) => `- ${md(l.title)}: <${linkTarget(l.url)}>`).join('\n')]
         : []),
+      ...outOfScopeLines(scope, element),
     ].join('\n'),
   );
 
@@ -207,6 +208,20 @@ export function markdownReport(input: ReportInput): string {
       ]),
     )}`,
   );
+
+  if (scope.assumptions.length) {
+    sections.push(
+      `## Assumptions (${scope.assumptions.length})\n\n${table(
+        ['Id', 'Assumption', 'Threats', 'Mitigations'],
+        scope.assumptions.map((a) => [
+          a.id,
+          md(a.description, 500),
+          a.threatIds.join(', '),
+          a.mitigationIds.join(', '),
+        ]),
+      )}`,
+    );
+  }
 
   sections.push(
     [
@@ -299,6 +314,20 @@ export function markdownReport(input: ReportInput): string {
 }
 
 /** "<lead>CWE-89 · A03:2021" for an element with catalog references, else nothing. */
+/** The elements set aside, each with the team's reason; nothing when everything is in scope. */
+function outOfScopeLines(scope: ThreatModel['scope'], element: (id: string) => string): string[] {
+  const { assets, actors, entryPoints, components, dataFlows, trustBoundaries, useCases } = scope;
+  const out = [...assets, ...actors, ...entryPoints, ...components, ...dataFlows, ...trustBoundaries, ...useCases]
+    .filter((e) => e.outOfScopeReason !== undefined)
+    .map((e) => `- ${element(e.id)}: ${md(e.outOfScopeReason ?? '', 500)}`);
+  if (!out.length) return [];
+  return [
+    '\n### Out of scope\n',
+    'Drawn in the diagram, but left out of STRIDE coverage and the step checks.\n',
+    out.join('\n'),
+  ];
+}
+
 function referencesText(references: ModelReferences | undefined, elementId: string, lead: string): string {
   const found = references?.get(elementId);
   const labels = found ? referenceLabels(found) : [];

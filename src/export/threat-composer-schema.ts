@@ -139,6 +139,7 @@ export const TcAssumptionSchema = z.strictObject({
   metadata: z.array(TcMinimalMetadataSchema).optional(),
   content: z.string().max(L.contentMax),
 });
+export type TcAssumption = z.infer<typeof TcAssumptionSchema>;
 
 export const TcMitigationLinkSchema = z.strictObject({ mitigationId: Uuid, linkedId: Uuid });
 export const TcAssumptionLinkSchema = z.strictObject({
@@ -146,6 +147,7 @@ export const TcAssumptionLinkSchema = z.strictObject({
   assumptionId: Uuid,
   linkedId: Uuid,
 });
+export type TcAssumptionLink = z.infer<typeof TcAssumptionLinkSchema>;
 
 /** A diagram: an http(s) URL or a base64 data URL, each within its length limit. */
 export const TcImageSchema = z.union([
@@ -183,6 +185,13 @@ export const ThreatComposerExportSchema = z
     file.mitigationLinks.forEach((link, i) => {
       if (!mitigations.has(link.mitigationId) || !threats.has(link.linkedId)) {
         ctx.addIssue({ code: 'custom', path: ['mitigationLinks', i], message: 'links a mitigation to no threat' });
+      }
+    });
+    const assumptions = new Set(file.assumptions.map((assumption) => assumption.id));
+    file.assumptionLinks.forEach((link, i) => {
+      const linked = link.type === 'Threat' ? threats : mitigations;
+      if (!assumptions.has(link.assumptionId) || !linked.has(link.linkedId)) {
+        ctx.addIssue({ code: 'custom', path: ['assumptionLinks', i], message: 'links an assumption to nothing' });
       }
     });
   })

@@ -1,6 +1,7 @@
 import { v5 as uuidv5 } from 'uuid';
 import type { References } from '../catalog/catalog-schema';
 import type { ModelReferences } from '../catalog/model-references';
+import type { Assumption } from '../domain/assumption';
 import { cleanText } from '../domain/clean-text';
 import type { Flow, RiskBand } from '../domain/flow';
 import type { Mitigation, MitigationStatus } from '../domain/mitigation';
@@ -17,6 +18,8 @@ import { md } from './markdown-text';
 import {
   CUSTOM_METADATA_PREFIX,
   THREAT_COMPOSER_LIMITS as L,
+  type TcAssumption,
+  type TcAssumptionLink,
   TcImageSchema,
   type TcMitigation,
   type TcMitigationMetadata,
@@ -90,11 +93,11 @@ export function toThreatComposer(
     },
     architecture: { description: architectureMarkdown(model.scope) },
     dataflow: { description: dataflowMarkdown(model.scope, names), ...(image ? { image } : {}) },
-    assumptions: [],
+    assumptions: model.scope.assumptions.map((assumption) => toAssumption(assumption, uuid(assumption.id))),
     mitigations: model.mitigations.map((mitigation) =>
       withReferences(toMitigation(mitigation, uuid(mitigation.id)), options.references?.get(mitigation.id)),
     ),
-    assumptionLinks: [],
+    assumptionLinks: assumptionLinks(model, uuid),
     mitigationLinks: model.mitigations.flatMap((mitigation) =>
       mitigation.threatIds
         .filter((id) => threatIds.has(id))
@@ -268,6 +271,29 @@ function toMitigation(mitigation: Mitigation, id: string): TcMitigation {
   };
 }
 
+function toAssumption(assumption: Assumption, id: string): TcAssumption {
+  return {
+    id,
+    numericId: numberOf(assumption.id),
+    content: block(assumption.description, L.contentMax),
+    metadata: [custom('threadmodelId', assumption.id)],
+  };
+}
+
+/** Threat Composer links each assumption to threats and mitigations with one entry per link, typed. */
+function assumptionLinks(model: ThreatModel, uuid: (elementId: string) => string): TcAssumptionLink[] {
+  const threats = new Set(model.threats.map((threat) => threat.id));
+  const mitigations = new Set(model.mitigations.map((mitigation) => mitigation.id));
+  return model.scope.assumptions.flatMap((assumption) => [
+    ...assumption.threatIds
+      .filter((id) => threats.has(id))
+      .map((id) => ({ type: 'Threat' as const, assumptionId: uuid(assumption.id), linkedId: uuid(id) })),
+    ...assumption.mitigationIds
+      .filter((id) => mitigations.has(id))
+      .map((id) => ({ type: 'Mitigation' as const, assumptionId: uuid(assumption.id), linkedId: uuid(id) })),
+  ]);
+}
+
 /** A `custom:` entry: string values for single facts (numbers too), arrays of strings for lists. */
 function custom(name: string, value: string | readonly string[]) {
   const key = `${CUSTOM_METADATA_PREFIX}${name}`.slice(0, L.metadataKeyMax);
@@ -291,7 +317,9 @@ function applicationMarkdown(
     ...approvalMarkdown(model, people),
     section(
       'Assets',
-      scope.assets.map((a) => `**${mdLine(a.name)}** (${a.classification})${mdDescription(a.description)}`),
+      scope.assets.map(
+        (a) => `**${mdLine(a.name)}** (${a.classification})${mdDescription(a.description)}${mdOutOfScope(a)}`,
+      ),
     ),
     section(
       'Actors',
@@ -301,7 +329,7 @@ function applicationMarkdown(
           a.trustLevel && `trust: ${mdLine(a.trustLevel)}`,
           a.trustBoundaryId && `in ${mdLine(name(a.trustBoundaryId))}`,
         ];
-        return `**${mdLine(a.name)}** (${facts.filter(Boolean).join('; ')})${mdDescription(a.description)}`;
+        return `**${mdLine(a.name)}** (${facts.filter(Boolean).join('; ')})${mdDescription(a.description)}${mdOutOfScope(a)}`;
       }),
     ),
     section(
@@ -309,7 +337,7 @@ function applicationMarkdown(
       scope.entryPoints.map(
         (e) =>
           `**${mdLine(e.name)}** on ${mdLine(name(e.componentId))}, authentication: ${md(e.authentication)}` +
-          `${e.authenticationNotes ? ` (${mdLine(e.authenticationNotes, 200)})` : ''}${mdDescription(e.description)}`,
+          `${e.authenticationNotes ? ` (${mdLine(e.authenticationNotes, 200)})` : ''}${mdDescription(e.description)}${mdOutOfScope(e)}`,
       ),
     ),
     section(
@@ -328,7 +356,7 @@ function applicationMarkdown(
           md(c.kind.replace('_', ' ')),
           c.trustBoundaryId && `in ${mdLine(name(c.trustBoundaryId))}`,
         ];
-        return `**${mdLine(c.name)}** (${facts.filter(Boolean).join('; ')})${mdDescription(c.description)}`;
+        return `**${mdLine(c.name)}** (${facts.filter(Boolean).join('; ')})${mdDescription(c.description)}${mdOutOfScope(c)}`;
       }),
     ),
   ]);
@@ -386,7 +414,7 @@ function dataflowMarkdown(scope: Scope, names: ElementNames): string {
           f.crossesTrustBoundary ? 'crosses a trust boundary' : '',
           f.assetIds.length ? `carries ${f.assetIds.map(name).join(', ')}` : '',
         ];
-        return `**${name(f.from)}** → **${name(f.to)}**: ${mdLine(f.data)}${facts.some(Boolean) ? ` (${facts.filter(Boolean).join('; ')})` : ''}`;
+        return `**${name(f.from)}** → **${name(f.to)}**: ${mdLine(f.data)}${facts.some(Boolean) ? ` (${facts.filter(Boolean).join('; ')})` : ''}${mdOutOfScope(f)}`;
       }),
     ),
   ]);
@@ -400,6 +428,9 @@ const section = (title: string, items: readonly string[], { optional = false } =
 
 const mdLine = (text: string, max = 200) => md(line(text, max), Number.MAX_SAFE_INTEGER);
 const mdDescription = (text: string | undefined) => (text ? `: ${mdLine(text, 300)}` : '');
+/** Threat Composer has no out-of-scope flag: the reason is said beside the element. */
+const mdOutOfScope = (element: { outOfScopeReason?: string | undefined }) =>
+  element.outOfScopeReason ? ` _(out of scope: ${mdLine(element.outOfScopeReason, 300)})_` : '';
 
 /** Sections joined; past the limit, whole lines are dropped from the end and the cut is said. */
 function fitMarkdown(sections: readonly string[]): string {

@@ -61,7 +61,9 @@ function threatDragonFile(model: ThreatModel, flow: Flow): ThreatDragonModel {
   let zIndex = 0;
   const cells: ThreatDragonCell[] = [
     ...layout.boxes.map(({ boundary, rect }, i) => boxCell(ids.cell(boundary.id), boundary, rect, -1 - i)),
-    ...layout.nodes.map((node) => nodeCell(ids.cell(node.id), node, ++zIndex, threatsOn(node.id, node.kind))),
+    ...layout.nodes.map((node) =>
+      nodeCell(ids.cell(node.id), node, ++zIndex, threatsOn(node.id, node.kind), outOfScopeReason(model, node.id)),
+    ),
     ...model.scope.dataFlows.map((dataFlow) =>
       flowCell(model, dataFlow, layout, ++zIndex, threatsOn(dataFlow.id, 'data_flow'), ids),
     ),
@@ -264,25 +266,39 @@ function capitalise(text: string): string {
 // Cells, shaped as Threat Dragon writes them.
 // ---------------------------------------------------------------------------------------------
 
-function stroke(open: boolean) {
+/** Red when a threat is open; grey and dashed when out of scope (as Threat Dragon draws it). */
+function stroke(open: boolean, outOfScope = false) {
+  if (outOfScope) return { stroke: '#999999', strokeWidth: 1.5, strokeDasharray: '4 3' };
   return open
     ? { stroke: 'red', strokeWidth: 2.5, strokeDasharray: null }
     : { stroke: '#333333', strokeWidth: 1.5, strokeDasharray: null };
 }
 
-const common = (name: string, description: string, threats: ThreatDragonThreat[]) => ({
+/** The reason an actor, component or data flow is out of scope, if it is. */
+function outOfScopeReason(model: ThreatModel, id: string): string | undefined {
+  const { actors, components, dataFlows } = model.scope;
+  return [...actors, ...components, ...dataFlows].find((element) => element.id === id)?.outOfScopeReason;
+}
+
+const common = (name: string, description: string, threats: ThreatDragonThreat[], reason?: string) => ({
   name,
   description,
   isTrustBoundary: false as const,
-  outOfScope: false,
-  reasonOutOfScope: '',
+  outOfScope: reason !== undefined,
+  reasonOutOfScope: reason ?? '',
   hasOpenThreats: threats.some((threat) => threat.status === 'Open'),
   threats,
 });
 
-function nodeCell(id: string, node: DiagramNode, zIndex: number, threats: ThreatDragonThreat[]): ThreatDragonCell {
-  const data = common(node.name, node.description, threats);
-  const line = stroke(data.hasOpenThreats);
+function nodeCell(
+  id: string,
+  node: DiagramNode,
+  zIndex: number,
+  threats: ThreatDragonThreat[],
+  reason: string | undefined,
+): ThreatDragonCell {
+  const data = common(node.name, node.description, threats, reason);
+  const line = stroke(data.hasOpenThreats, data.outOfScope);
   const text = { text: wrap(node.name) };
   const geometry = {
     id,
@@ -349,6 +365,7 @@ function flowCell(
       dataFlow.crossesTrustBoundary ? 'Crosses a trust boundary' : undefined,
     ),
     threats,
+    dataFlow.outOfScopeReason,
   );
   return {
     id: ids.cell(dataFlow.id),
@@ -359,7 +376,7 @@ function flowCell(
     connector: 'smooth',
     attrs: {
       line: {
-        ...stroke(data.hasOpenThreats),
+        ...stroke(data.hasOpenThreats, data.outOfScope),
         targetMarker: { name: 'block' },
         sourceMarker: { name: '' },
       },

@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import type { ImportRequests } from '../ports/import-requests';
 import type { UseCaseDeps } from '../use-cases/use-case-deps';
 import type { ModelRefresher } from './model-refresher';
 import type { StepEstimateCache } from './step-estimate-cache';
@@ -23,4 +24,6 @@ export interface SlackServices extends UseCaseDeps {
   threadPosts: ThreadPosts;
   /** How long each step usually takes in a workspace, cached briefly (the cards and a model's start show it). */
   estimates: StepEstimateCache;
+  /** Import threads waiting for their file (`/threatmodel import`). */
+  importRequests: ImportRequests;
 }

@@ -11,7 +11,12 @@ import { type BotIdentity, learnBotIdentity, learnedAuthorization } from './bot-
 import type { SlackServices } from './deps';
 import { CheckedApp } from './edge/checked-app';
 import type { EdgeRoutes } from './edge/edge-routes';
-import { type HomeWorkspace, type RequestContext, SLACK_RESPONSE_ORIGIN } from './edge/edge-settings';
+import {
+  type HomeWorkspace,
+  type RequestContext,
+  SLACK_FILES_ORIGIN,
+  SLACK_RESPONSE_ORIGIN,
+} from './edge/edge-settings';
 import { globalErrorHandler } from './error-handler';
 import type { Installations } from './installations';
 import { registerListeners } from './listeners';
@@ -155,12 +160,14 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       inFlight.delete(work);
     }
   });
-  const responseOrigins = [SLACK_RESPONSE_ORIGIN, ...(credentials.apiUrl ? [new URL(credentials.apiUrl).origin] : [])];
+  const standIn = credentials.apiUrl ? [new URL(credentials.apiUrl).origin] : [];
+  const responseOrigins = [SLACK_RESPONSE_ORIGIN, ...standIn];
   const routes = registerListeners(app, services, {
     client: services.client,
     logger,
     home: (context) => (credentials.mode === 'oauth' ? installedWorkspace(context) : identity?.home),
     responseOrigins,
+    fileOrigins: [SLACK_FILES_ORIGIN, ...standIn],
   });
   app.error(onError); // anything that fails outside a listener
 

@@ -18,6 +18,7 @@ import type { ModelStatus } from '../domain/model';
  *   <prefix>{T123}:idx:status:draft          ZSET    models in a status
  *   <prefix>{T123}:reminders:TM-7            HASH    the pending reminder job of each kind (review, idle)
  *   <prefix>{T123}:refresh:TM-7              STRING  a process is refreshing the model's messages (PX: the refresh interval)
+ *   <prefix>{T123}:import:C1:<ts>            STRING  an open import thread waiting for a file: who asked (PX: a day)
  *   <prefix>{T123}:review-rotation           STRING  round-robin counter of reviewer assignment (INCR)
  *   <prefix>workspaces                       SET     workspaces with models (for retention sweeps)
  *   <prefix>once:<key>                       STRING  idempotency marker (running, done, or a view submission's answer), expires with its window;
@@ -100,6 +101,11 @@ export class RedisKeys {
   /** Held by the process whose turn it is to refresh the model's Slack messages. */
   refreshTurn(workspaceId: string, modelId: string): string {
     return this.scoped(workspaceId, `refresh:${modelId}`);
+  }
+
+  /** An open `/threatmodel import`: the thread waiting for a file, and who asked (STRING, PX). */
+  importRequest(workspaceId: string, channelId: string, threadTs: string): string {
+    return this.scoped(workspaceId, `import:${channelId}:${threadTs}`);
   }
 
   reviewRotation(workspaceId: string): string {

@@ -130,7 +130,7 @@ export class EdgeRoutes {
   }
 
   /** Events are acknowledged by Bolt before any listener: a refused one is only logged. */
-  event<E extends 'app_mention' | 'app_home_opened' | 'app_uninstalled' | 'tokens_revoked'>(
+  event<E extends 'app_mention' | 'app_home_opened' | 'app_uninstalled' | 'tokens_revoked' | 'message'>(
     type: E,
     schema: z.ZodType<unknown>,
     ...listeners: Middleware<SlackEventMiddlewareArgs<E>>[]

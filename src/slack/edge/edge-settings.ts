@@ -25,7 +25,12 @@ export interface EdgeSettings {
   home: (context: RequestContext) => HomeWorkspace | undefined;
   /** Where a `response_url` may point: Slack's hooks, and a stand-in's address in development. */
   responseOrigins: readonly string[];
+  /** Where a shared file may be downloaded from with the bot token: Slack's file host, and a stand-in's address in development. */
+  fileOrigins: readonly string[];
 }
 
 /** Slack's own origin for response URLs. */
 export const SLACK_RESPONSE_ORIGIN = 'https://hooks.slack.com';
+
+/** Slack's own origin for the files people share (`url_private_download`). */
+export const SLACK_FILES_ORIGIN = 'https://files.slack.com';

@@ -79,3 +79,25 @@ export const TokensRevokedPayload = eventCallback({
     bot: z.array(z.string().max(40)).max(1000).optional(),
   }),
 });
+
+/** A file Slack describes in a `file_share` message: only what the import reads. */
+const SharedFileFields = z.looseObject({
+  id: z.string().max(40),
+  name: z.string().max(1000).optional(),
+  size: z.number().int().min(0).optional(),
+  url_private_download: z.string().max(3000).optional(),
+});
+
+/**
+ * A message in a channel the app is in. Every message comes here, so everything but the channel
+ * is optional: the listener acts on `file_share` messages in an import thread and ignores the rest.
+ */
+export const MessagePayload = eventCallback({
+  type: z.literal('message'),
+  channel: ConversationId,
+  subtype: z.string().max(60).optional(),
+  user: SlackUserIdSchema.optional(),
+  ts: MessageTsSchema.optional(),
+  thread_ts: MessageTsSchema.optional(),
+  files: z.array(SharedFileFields).max(20).optional(),
+});

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { AssumptionSchema } from '../../domain/assumption';
 import {
   ActorSchema,
   AssetSchema,
@@ -25,6 +26,7 @@ export const ELEMENT_SCHEMAS = {
   trustBoundary: TrustBoundarySchema.omit({ id: true }),
   useCase: UseCaseSchema.omit({ id: true }),
   designLink: DesignLinkSchema.omit({ id: true }),
+  assumption: AssumptionSchema.omit({ id: true }),
 } as const;
 
 export type FormResult<K extends ScopeKind> =

@@ -2,7 +2,7 @@ import { LIMITS } from '../../domain/limits';
 import { AUTHENTICATION_METHODS, DATA_CLASSIFICATIONS, EXPOSURES } from '../../domain/scope';
 import type { ScopeKind } from '../../domain/scope-edits';
 import { entryPointKindChoices } from './entry-point-kinds';
-import { type ChoiceGroup, type Field, type FormContext, isGrouped } from './field';
+import { type ChoiceGroup, type Field, type FormContext, inHundreds, isGrouped } from './field';
 
 /** The fields of each scope element's modal (see field.ts). */
 
@@ -19,6 +19,15 @@ const description: Field = {
   type: 'multiline',
   optional: true,
   maxLength: LIMITS.descriptionMax,
+};
+/** Filled in exactly when the element is out of scope, so the reason is required by construction. */
+const outOfScope: Field = {
+  name: 'outOfScopeReason',
+  label: 'Out of scope because',
+  type: 'multiline',
+  optional: true,
+  maxLength: LIMITS.descriptionMax,
+  hint: 'Only if it is out of scope: why. It stays in the diagram, but STRIDE coverage and the step checks leave it out. Clear it to bring it back in scope.',
 };
 const trustBoundary: Field = {
   name: 'trustBoundaryId',
@@ -45,6 +54,7 @@ export const SCOPE_FIELDS: Readonly<Record<ScopeKind, Field[]>> = {
       type: 'select',
       choices: () => DATA_CLASSIFICATIONS.map((c) => ({ text: c, value: c })),
     },
+    outOfScope,
   ],
   actor: [
     name('e.g. Customer'),
@@ -106,6 +116,7 @@ export const SCOPE_FIELDS: Readonly<Record<ScopeKind, Field[]>> = {
       optional: true,
       maxLength: LIMITS.descriptionMax,
     },
+    outOfScope,
   ],
   component: [
     name('e.g. Refunds API'),
@@ -124,6 +135,7 @@ export const SCOPE_FIELDS: Readonly<Record<ScopeKind, Field[]>> = {
       },
     },
     trustBoundary,
+    outOfScope,
   ],
   dataFlow: [
     { name: 'from', label: 'From', type: 'select', choices: endpoints },
@@ -160,6 +172,7 @@ export const SCOPE_FIELDS: Readonly<Record<ScopeKind, Field[]>> = {
         { text: 'No', value: 'no' },
       ],
     },
+    outOfScope,
   ],
   trustBoundary: [
     name('e.g. Payments VPC'),
@@ -172,6 +185,7 @@ export const SCOPE_FIELDS: Readonly<Record<ScopeKind, Field[]>> = {
       maxLength: LIMITS.nameMax,
       placeholder: 'e.g. internal',
     },
+    outOfScope,
   ],
   useCase: [
     name('e.g. Customer asks for a refund'),
@@ -184,10 +198,45 @@ export const SCOPE_FIELDS: Readonly<Record<ScopeKind, Field[]>> = {
       maxSelected: LIMITS.elementsMax,
       choices: ({ model }) => model.scope.actors.map((a) => ({ text: `${a.id} ${a.name}`, value: a.id })),
     },
+    outOfScope,
   ],
   designLink: [
     { name: 'title', label: 'Title', type: 'text', maxLength: LIMITS.nameMax, placeholder: 'e.g. Refunds design doc' },
     { name: 'url', label: 'Link', type: 'url' },
+  ],
+  assumption: [
+    {
+      name: 'description',
+      label: 'What is assumed',
+      type: 'multiline',
+      maxLength: LIMITS.descriptionMax,
+      placeholder: 'e.g. Only the payments VPC can reach the refunds database',
+    },
+    {
+      name: 'threatIds',
+      label: 'Threats resting on it',
+      type: 'multiselect',
+      optional: true,
+      maxSelected: LIMITS.threatsMax,
+      hint: 'Link threats and mitigations once they exist (step 2 and 3); edit the assumption to add them.',
+      choices: ({ model }) =>
+        inHundreds(
+          model.threats.map((t) => ({ text: `${t.id} ${t.threatAction}`, value: t.id })),
+          'Threats',
+        ),
+    },
+    {
+      name: 'mitigationIds',
+      label: 'Mitigations resting on it',
+      type: 'multiselect',
+      optional: true,
+      maxSelected: LIMITS.mitigationsMax,
+      choices: ({ model }) =>
+        inHundreds(
+          model.mitigations.map((m) => ({ text: `${m.id} ${m.description}`, value: m.id })),
+          'Mitigations',
+        ),
+    },
   ],
 };
 

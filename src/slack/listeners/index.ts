@@ -9,6 +9,7 @@ import {
   CaptureShortcutPayload,
   CommandPayload,
   HomeOpenedPayload,
+  MessagePayload,
   TokensRevokedPayload,
 } from '../edge/other-schemas';
 import { SHORTCUTS } from '../ids';
@@ -18,6 +19,7 @@ import { threatmodelCommand } from './commands/threatmodel-command';
 import { appHomeOpened } from './events/app-home-opened';
 import { appMention } from './events/app-mention';
 import { appUninstalled, tokensRevoked } from './events/app-uninstalled';
+import { fileShared } from './events/file-shared';
 import { captureThreat } from './shortcuts/capture-threat';
 import { registerViewSubmissions } from './views';
 
@@ -36,6 +38,7 @@ export function registerListeners(app: App, services: SlackServices, edge: EdgeS
   routes.event('app_home_opened', HomeOpenedPayload, appHomeOpened(services));
   routes.event('app_uninstalled', AppUninstalledPayload, appUninstalled(services));
   routes.event('tokens_revoked', TokensRevokedPayload, tokensRevoked(services));
+  routes.event('message', MessagePayload, fileShared(services, edge.fileOrigins));
   registerCatchAll(app, routes, edge);
   return routes;
 }

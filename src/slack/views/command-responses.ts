@@ -16,6 +16,7 @@ export function helpMessage(note?: string): EphemeralMessage {
     `• \`${COMMAND} list\`: models in this channel`,
     `• \`${COMMAND} status TM-12\`: where a model stands`,
     `• \`${COMMAND} export TM-12\`: write the model to the team's repository (report, diagrams, JSON)`,
+    `• \`${COMMAND} import\`: make a model from a Threat Composer or Threat Dragon file shared in the thread it starts`,
     `• \`${COMMAND} reuse TM-3 in TM-12\`: bring an exported model's components, threats and mitigations into a new one`,
     `• \`${COMMAND} reviews\`: open AppSec reviews, with reviewer, due date and age (AppSec)`,
     `• \`${COMMAND} help\`: this help`,

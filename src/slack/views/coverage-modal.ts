@@ -47,5 +47,12 @@ export function coverageModal(model: ThreatModel, coverage: Coverage): Modal {
   if (elements.length > shown.length)
     blocks.push(context(`${elements.length - shown.length} more elements, all with fewer gaps, are not shown.`));
   if (elements.length === 0) blocks.push(context('The scope has no actors, components or data flows yet.'));
+  const { actors, components, dataFlows } = model.scope;
+  const setAside = [...actors, ...components, ...dataFlows].filter((e) => e.outOfScopeReason !== undefined);
+  if (setAside.length) {
+    const ids = setAside.slice(0, 40).map((e) => e.id);
+    const more = setAside.length > ids.length ? ` and ${setAside.length - ids.length} more` : '';
+    blocks.push(context(`Out of scope, not counted: ${ids.join(', ')}${more}.`));
+  }
   return { type: 'modal', title: plain('STRIDE coverage', 24), close: plain('Close', 24), blocks };
 }

@@ -41,14 +41,23 @@ function lines(model: ThreatModel, catalog: Catalog): Line[] {
     trustBoundary: (b) => `${userLine(b.name)}${b.trustLevel ? ` · ${userLine(b.trustLevel)}` : ''}`,
     useCase: (u) => userLine(u.name),
     designLink: (d) => `${userLine(d.title)} · ${userLine(d.url)}`,
+    assumption: (a) => {
+      const links = [...a.threatIds, ...a.mitigationIds];
+      return `${userLine(a.description, 200)}${links.length ? ` · for ${links.join(', ')}` : ''}`;
+    },
   };
   return SCOPE_KINDS.flatMap((kind) =>
-    (model.scope[SCOPE_LISTS[kind]] as { id: string }[]).map((element) => ({
+    (model.scope[SCOPE_LISTS[kind]] as { id: string; outOfScopeReason?: string }[]).map((element) => ({
       kind,
       id: element.id,
-      text: `*${element.id}* ${(describe[kind] as (e: unknown) => string)(element)}`,
+      text: `*${element.id}* ${(describe[kind] as (e: unknown) => string)(element)}${outOfScopeNote(element)}`,
     })),
   );
+}
+
+/** " · _out of scope: reason_" for an element the team set aside. */
+function outOfScopeNote(element: { outOfScopeReason?: string }): string {
+  return element.outOfScopeReason ? ` · _out of scope: ${userLine(element.outOfScopeReason, 120)}_` : '';
 }
 
 /** " · S3 API (bucket and object requests), public": an entry point's kind by its catalog name. */

@@ -68,6 +68,8 @@ export function stepOpenedMessage(model: ThreatModel, flow: Flow, step: Step): S
         button('Suggest from catalog', ACTIONS.suggestThreats, encodeValue(model.id)),
         button('Browse by OWASP Top 10', ACTIONS.browseOwaspTop10, encodeValue(model.id)),
         button('STRIDE coverage', ACTIONS.coverage, encodeValue(model.id)),
+        // Assumptions surface while threats are found; the same modal as in step 1.
+        button('Add assumption', ACTIONS.scopeAdd('assumption'), encodeValue(model.id, 'assumption')),
       ]),
     );
   }

@@ -37,6 +37,7 @@ describe('going on to the next form after saving', () => {
       'trustBoundary',
       'useCase',
       'designLink',
+      'assumption',
     ]);
     const opens = standIn.callsTo('views.open').length;
 

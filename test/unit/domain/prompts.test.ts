@@ -26,6 +26,17 @@ describe('persona prompts', () => {
     ]);
   });
 
+  it('asks nothing about an element set aside as out of scope', () => {
+    const model = buildScopedModel();
+    const components = model.scope.components.map((c) =>
+      c.id === 'C-3' ? { ...c, outOfScopeReason: 'payouts team' } : c,
+    );
+    const prompts = promptsFor(flow, 'threats', 'adversary', { ...model, scope: { ...model.scope, components } });
+    const perComponent = prompts.filter((p) => p.promptId === 'threats-adversary-stride');
+    expect(perComponent).toHaveLength(6 + 4);
+    expect(perComponent.some((p) => p.elementId === 'C-3')).toBe(false);
+  });
+
   it('asks Business about each asset by name, and the Developer about each data flow', () => {
     const model = buildScopedModel();
     expect(promptsFor(flow, 'threats', 'business', model).map((p) => p.text)).toEqual([

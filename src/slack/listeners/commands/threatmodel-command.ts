@@ -5,6 +5,7 @@ import { helpMessage } from '../../views/command-responses';
 import { userLine } from '../../views/text';
 import { helpCommand } from './command-help';
 import { exportCommand } from './export-model';
+import { importCommand } from './import-model';
 import { listCommand } from './list-models';
 import { listReviewsCommand } from './list-reviews';
 import { statusCommand } from './model-status';
@@ -18,13 +19,14 @@ const SUBCOMMANDS: ReadonlyMap<string, Subcommand> = new Map([
   ['status', statusCommand],
   ['export', exportCommand],
   ['reuse', reuseCommand],
+  ['import', importCommand],
   ['reviews', listReviewsCommand],
   ['help', helpCommand],
   ['', helpCommand],
 ]);
 
 /**
- * `/threatmodel <subcommand>`: start, list, status, export, reuse, reviews, help. Each is acknowledged
+ * `/threatmodel <subcommand>`: start, list, status, export, reuse, import, reviews, help. Each is acknowledged
  * first; slow work after. The text is cleaned here, where it enters (a title is stored as cleaned).
  */
 export function threatmodelCommand(services: SlackServices) {

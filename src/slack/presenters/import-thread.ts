@@ -1,0 +1,28 @@
+import type { ImportThread } from '../../use-cases/import-model';
+import type { SlackServices } from '../deps';
+import { slackErrorCode } from '../slack-errors';
+import { importPromptMessage } from '../views/import-messages';
+import { slackModelThread } from './model-thread';
+
+/**
+ * An import in Slack: the prompt in the channel (undefined when the app is not in it), which
+ * becomes the model's card once a file imports (the card refresher rewrites it), and under it the
+ * same thread openings as a started model's.
+ */
+export function slackImportThread(
+  services: Pick<SlackServices, 'client' | 'flow' | 'catalog' | 'threadPosts' | 'estimates'>,
+): ImportThread {
+  return {
+    async postPrompt({ channelId, userId }) {
+      try {
+        const posted = await services.client.chat.postMessage({ channel: channelId, ...importPromptMessage(userId) });
+        return posted.ts as string;
+      } catch (error) {
+        const code = slackErrorCode(error);
+        if (code !== 'not_in_channel' && code !== 'channel_not_found') throw error;
+        return undefined;
+      }
+    },
+    openThread: (model) => slackModelThread(services).openThread(model),
+  };
+}

@@ -1,0 +1,172 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TEAM_ID, USERS } from '../../../dev/stand-in/workspace';
+import { IMPORT_LIMITS } from '../../../src/import/import-limits';
+import { useSlackApp } from '../../support/slack-app-fixture';
+
+const { ALICE, BOB } = USERS;
+const CHANNEL = 'C0PAYMENT';
+const FILES = join(__dirname, '../../support/import-files');
+const fixture = (name: string) => readFileSync(join(FILES, name));
+
+function blockText(message: { text?: unknown; blocks?: unknown } | undefined): string {
+  return JSON.stringify(message?.blocks ?? []) + String(message?.text ?? '');
+}
+
+describe('/threatmodel import', () => {
+  const ctx = useSlackApp();
+
+  /** Alice asks for an import: the prompt's ts, the thread the file goes in. */
+  async function startImport(): Promise<string> {
+    const answer = await ctx.driver.command(ALICE.id, CHANNEL, 'import');
+    expect(answer.status).toBe(200);
+    await ctx.settle();
+    const prompt = ctx.standIn.messages(CHANNEL).at(-1);
+    expect(blockText(prompt)).toContain('Share a Threat Composer `.tc.json` file or a Threat Dragon v2 `.json` file');
+    return prompt?.ts ?? '';
+  }
+
+  const thread = (ts: string) => ctx.standIn.thread(CHANNEL, ts).map(blockText);
+  const noModel = async () => expect(await ctx.store.get({ workspaceId: TEAM_ID, modelId: 'TM-1' })).toBeUndefined();
+
+  it('makes a model of a Threat Composer file shared in its thread, and lists what it could not map', async () => {
+    const ts = await startImport();
+    await ctx.driver.shareFile(ALICE.id, CHANNEL, ts, {
+      name: 'photos.tc.json',
+      content: fixture('composer-with-brainstorm.tc.json'),
+    });
+    await ctx.settle();
+
+    const model = await ctx.model();
+    expect(model).toMatchObject({ title: 'Photo sharing', ownerId: ALICE.id, threadTs: ts, status: 'draft' });
+    expect(model.threats.map((t) => t.threatAction)).toEqual(["download another user's private photos"]);
+    expect(model.mitigations.map((m) => [m.description, m.threatIds])).toEqual([
+      ['Presigned URLs expire after 5 minutes', ['T-1']],
+    ]);
+    expect(model.scope.assumptions).toEqual([
+      { id: 'A-1', description: 'Uploads are virus-scanned upstream', threatIds: ['T-1'], mitigationIds: ['M-1'] },
+    ]);
+    // Downloaded once, with the bot token.
+    expect(ctx.standIn.fileDownloads).toEqual([{ fileId: expect.any(String), authorized: true }]);
+    // The prompt became the model's card; the thread has the model's openings and the import's list.
+    expect(blockText(ctx.standIn.message(CHANNEL, ts))).toContain('TM-1');
+    const texts = thread(ts).join('\n');
+    expect(texts).toContain('Who plays each role');
+    expect(texts).toMatch(
+      /Imported \*TM-1\* Photo sharing from Threat Composer: 1 threat, 1 mitigation, 1 assumption, 1 asset/,
+    );
+    expect(texts).toMatch(/Not imported\* \(\d+\)[\s\S]*Section \\"brainstorm\\" of the file[\s\S]*Not useful/);
+
+    // The thread is answered: another file there makes nothing more.
+    await ctx.driver.shareFile(ALICE.id, CHANNEL, ts, {
+      name: 'again.tc.json',
+      content: fixture('composer-legacy-array.json'),
+    });
+    await ctx.settle();
+    expect(await ctx.store.get({ workspaceId: TEAM_ID, modelId: 'TM-2' })).toBeUndefined();
+  });
+
+  it('makes a model of a Threat Dragon file, elements, boundaries, flows and out of scope included', async () => {
+    const ts = await startImport();
+    await ctx.driver.shareFile(ALICE.id, CHANNEL, ts, {
+      name: 'shop.json',
+      content: fixture('dragon-two-diagrams.json'),
+    });
+    await ctx.settle();
+    const model = await ctx.model();
+    expect(model.title).toBe('Online shop');
+    expect(model.scope.components.map((c) => [c.name, c.outOfScopeReason])).toEqual([
+      ['Checkout service', undefined],
+      ['Orders DB', 'Run by the data team'],
+      ['Stock API', undefined],
+    ]);
+    expect(model.scope.dataFlows).toHaveLength(2);
+    expect(model.threats).toHaveLength(4);
+    expect(thread(ts).join('\n')).toMatch(/from Threat Dragon: 4 threats, 2 mitigations[\s\S]*2 diagrams were merged/);
+  });
+
+  describe('bad files: the problem is named, nothing is created, and the thread takes another file', () => {
+    it.each([
+      ['not JSON', { name: 'model.json', content: '{"threats": [' }, /is not valid JSON/],
+      [
+        'the wrong schema',
+        { name: 'model.tc.json', content: '{"schema": 1, "threats": {}}' },
+        /does not match Threat Composer's file schema/,
+      ],
+      [
+        'over the limits',
+        {
+          name: 'huge.tc.json',
+          content: JSON.stringify({
+            threats: Array.from({ length: 501 }, (_, i) => ({ id: `t${i}`, threatSource: 'x', threatAction: 'y' })),
+          }),
+        },
+        /has 501 threats; a model holds at most 500/,
+      ],
+      [
+        'too large by its size in Slack',
+        { name: 'big.json', content: '{}', claimedSize: IMPORT_LIMITS.fileBytesMax + 1 },
+        /is 2\.0 MB; I import files of up to 2\.0 MB/,
+      ],
+      [
+        'too large when downloaded, whatever Slack said',
+        { name: 'big.json', content: `"${'x'.repeat(IMPORT_LIMITS.fileBytesMax)}"`, claimedSize: 10 },
+        /I import files of up to 2\.0 MB/,
+      ],
+      [
+        'neither format',
+        { name: 'other.json', content: '{"hello": "world"}' },
+        /neither a Threat Composer nor a Threat Dragon v2 file/,
+      ],
+    ])('%s', async (_what, file, problem) => {
+      const ts = await startImport();
+      await ctx.driver.shareFile(ALICE.id, CHANNEL, ts, file);
+      await ctx.settle();
+      expect(thread(ts).at(-1)).toMatch(problem);
+      expect(thread(ts).at(-1)).toContain('Nothing was created');
+      await noModel();
+
+      await ctx.driver.shareFile(ALICE.id, CHANNEL, ts, {
+        name: 'old.json',
+        content: fixture('composer-legacy-array.json'),
+      });
+      await ctx.settle();
+      expect((await ctx.model()).threats).toHaveLength(2);
+    });
+
+    it('never sends the bot token anywhere but Slack', async () => {
+      const ts = await startImport();
+      await ctx.driver.shareFile(ALICE.id, CHANNEL, ts, {
+        name: 'model.json',
+        content: '{}',
+        downloadUrl: 'https://files.example.com/files-pri/T0-F1/download/model.json',
+      });
+      await ctx.settle();
+      expect(thread(ts).at(-1)).toMatch(/I can only read files shared in Slack itself/);
+      expect(ctx.standIn.fileDownloads).toEqual([]);
+      await noModel();
+    });
+  });
+
+  it('takes the file only from whoever asked', async () => {
+    const ts = await startImport();
+    await ctx.driver.shareFile(BOB.id, CHANNEL, ts, {
+      name: 'old.json',
+      content: fixture('composer-legacy-array.json'),
+    });
+    await ctx.settle();
+    expect(thread(ts).at(-1)).toMatch(/only <@U0ALICE01> who started this import can share its file here/);
+    await noModel();
+  });
+
+  it('ignores files shared in other threads', async () => {
+    const ts = ctx.standIn.addMessage({ channel: CHANNEL, text: 'hello', blocks: [], user: ALICE.id }).ts;
+    await ctx.driver.shareFile(ALICE.id, CHANNEL, ts, {
+      name: 'old.json',
+      content: fixture('composer-legacy-array.json'),
+    });
+    await ctx.settle();
+    expect(ctx.standIn.fileDownloads).toEqual([]);
+    await noModel();
+  });
+});
