@@ -12,6 +12,7 @@ import { slackDate } from './slack-dates';
 import { stepInProgressEstimate } from './step-estimates';
 import type { SlackMessage } from './surfaces';
 import { actions, button, context, mention, plain, section, truncate, userLine } from './text';
+import { versionLabel } from './version-changes';
 
 /** ▰▰▰▱▱▱▱▱▱▱ 30% */
 export function progressBar(percent: number): string {
@@ -69,7 +70,7 @@ export function modelCard(
     ),
     blocks: [
       { type: 'header', text: plain(`🧵 ${model.title}`, 150) },
-      context(`*${model.id}* · owner ${mention(model.ownerId)} · ${statusLabel(model.status)}`),
+      context(`*${model.id}* ${versionLabel(model)} · owner ${mention(model.ownerId)} · ${statusLabel(model.status)}`),
       section(`${stepLine}\n${progressBar(summary.completionPercent)}`),
       ...stepInProgressEstimate(model, estimates),
       {
@@ -113,6 +114,17 @@ export function modelCard(
                       ACTIONS.reviewRequest,
                       encodeValue(model.id),
                       allDone ? 'primary' : undefined,
+                    ),
+                  ]
+                : []),
+              // The use case decides who may (owner or role holder); the button only shows when it can apply.
+              ...(model.status === 'approved' ? [button('Revise', ACTIONS.revise, encodeValue(model.id))] : []),
+              ...(model.revision
+                ? [
+                    button(
+                      `What changed since v${model.revision.approved.at(-1)?.number ?? 1}`,
+                      ACTIONS.versionChanges,
+                      encodeValue(model.id),
                     ),
                   ]
                 : []),
