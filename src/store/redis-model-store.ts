@@ -383,8 +383,11 @@ export class RedisModelStore implements ModelStore {
         for (const modelId of ids) {
           const ref = { workspaceId, modelId };
           const { changed } = await this.update(ref, { actor: 'system', action: 'model.archive_idle' }, (model) =>
-            // Re-checked inside the update: an edit that raced the sweep keeps the model alive.
-            model.status === status && Date.parse(model.updatedAt) < cutoff ? { ...model, status: 'archived' } : model,
+            // Re-checked inside the update: an edit that raced the sweep keeps the model alive. A
+            // revision is never archived: that would hide the approved version it revises.
+            model.status === status && !model.revision && Date.parse(model.updatedAt) < cutoff
+              ? { ...model, status: 'archived' }
+              : model,
           );
           if (changed) archived.push(ref);
         }

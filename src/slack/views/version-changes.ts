@@ -87,6 +87,7 @@ export function versionChangesModal(model: ThreatModel, diff: ModelDiff): Modal 
     section(`*${diffSummary(diff)}*`),
     ...changeSections(diff, 40),
     ...(approvals.length > 0 ? [context(truncate(approvals.join(' · '), 3000))] : []),
+    context(`Approved v${diff.from} as it was, read-only: \`/threatmodel status ${model.id} v${diff.from}\``),
   ];
   return { type: 'modal', title: plain(`Changes since v${diff.from}`, 24), close: plain('Close', 24), blocks };
 }

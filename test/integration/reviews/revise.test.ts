@@ -98,4 +98,45 @@ describe('revising an approved model', () => {
     expect(withoutBob.status).toBe(v1.status);
     expect(await ctx.store.approvedVersion(REF, 1)).toBeUndefined();
   });
+
+  it('the approved v1 stays readable as it was: `/threatmodel status TM-1 v1`', async () => {
+    await approvedModel(ctx);
+    await ctx.driver.clickButton(ALICE.id, 'model.revise', { channel: CHANNEL });
+    await ctx.settle();
+    await ctx.store.update(REF, { actor: BOB.id, action: 'seed' }, (model) => ({
+      ...model,
+      title: 'Refunds API, with payouts',
+    }));
+
+    await ctx.driver.command(DAVE.id, CHANNEL, 'status TM-1 v1');
+    await ctx.settle();
+    const v1 = JSON.stringify(ctx.standIn.responses.at(-1)?.body);
+    expect(v1).toContain('*TM-1* v1');
+    expect(v1).toContain('Approved');
+    expect(v1).toContain('Refunds API');
+    expect(v1).not.toContain('with payouts');
+    expect(v1).not.toContain('model.revise');
+
+    await ctx.driver.command(DAVE.id, CHANNEL, 'status TM-1 v2');
+    await ctx.settle();
+    expect(JSON.stringify(ctx.standIn.responses.at(-1)?.body)).toContain('with payouts');
+    await ctx.driver.command(DAVE.id, CHANNEL, 'status TM-1 v3');
+    await ctx.settle();
+    expect(JSON.stringify(ctx.standIn.responses.at(-1)?.body)).toContain('TM-1 has no approved v3; it is at v2.');
+    await ctx.driver.command(EVE.id, CHANNEL, 'status TM-1 v1');
+    await ctx.settle();
+    expect(JSON.stringify(ctx.standIn.responses.at(-1)?.body)).toContain(
+      'There is no threat model TM-1 in your channels.',
+    );
+  });
+
+  it('an idle revision is never archived: that would hide the approved version it revises', async () => {
+    await approvedModel(ctx);
+    await ctx.driver.clickButton(ALICE.id, 'model.revise', { channel: CHANNEL });
+    await ctx.settle();
+    // Zero idle days: every draft not touched this very millisecond is idle.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await ctx.store.archiveIdleDrafts(0)).toEqual([]);
+    expect((await ctx.model()).status).toBe('draft');
+  });
 });
