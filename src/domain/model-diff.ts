@@ -1,7 +1,7 @@
 import type { ThreatModel } from './model';
 import type { RiskAssessment, RiskRating } from './risk-assessment';
 import type { Scope } from './scope';
-import type { Step } from './steps';
+import { STEP_NAMES, STEPS, type Step } from './steps';
 
 /**
  * What changed between two versions of a model, element by element and field by field: scope
@@ -102,9 +102,8 @@ export function diffModels(before: ThreatModel, after: ThreatModel, versions: { 
 
 /** The steps whose content a diff touches, in order (their completion is what re-review looks at). */
 export function touchedSteps(diff: ModelDiff): Step[] {
-  const order: Step[] = ['scope', 'threats', 'mitigations', 'risk'];
-  const sections = new Set(diff.changes.map((change) => change.section));
-  return order.filter((step) => sections.has(step));
+  const sections = new Set<string>(diff.changes.map((change) => change.section));
+  return STEPS.filter((step) => sections.has(step));
 }
 
 /** One line per kind of change: "2 added, 1 removed, 3 changed". */
@@ -112,6 +111,17 @@ export function diffCounts(diff: ModelDiff): Record<ChangeKind, number> {
   const counts: Record<ChangeKind, number> = { added: 0, removed: 0, changed: 0 };
   for (const change of diff.changes) counts[change.kind]++;
   return counts;
+}
+
+/** "3 changes since v1: 2 added, 0 removed, 1 changed; steps touched: threats, risk review." (plain text) */
+export function changesSummary(diff: ModelDiff): string {
+  if (diff.changes.length === 0) return `No changes since v${diff.from}.`;
+  const counts = diffCounts(diff);
+  const steps = touchedSteps(diff).map((step) => STEP_NAMES[step]);
+  return (
+    `${diff.changes.length} change${diff.changes.length === 1 ? '' : 's'} since v${diff.from}: ` +
+    `${counts.added} added, ${counts.removed} removed, ${counts.changed} changed; steps touched: ${steps.join(', ')}.`
+  );
 }
 
 function diffList(section: DiffSection, what: string, before: Element[], after: Element[]): ElementChange[] {

@@ -65,3 +65,9 @@ function approvalOf(model: ThreatModel, decision: NonNullable<ReturnType<typeof 
     ...(decision.followUps && { followUps: decision.followUps }),
   };
 }
+
+/** "v2 (revising approved v1)", or "v1": how people and reports name the version. */
+export function versionLabel(model: Pick<ThreatModel, 'revision'>): string {
+  const base = baseVersion(model);
+  return base ? `v${versionNumber(model)} (revising approved v${base.number})` : `v${versionNumber(model)}`;
+}

@@ -23,9 +23,10 @@ import { threatStatement } from '../domain/statement';
 import { STEPS } from '../domain/steps';
 import { STRIDE_NAMES, sortStride } from '../domain/stride';
 import type { Threat } from '../domain/threat';
+import { versionLabel } from '../domain/versions';
 import { code, linkTarget, md, table } from './markdown-text';
 import { entryPointKindCell, sharedResponsibilitySection } from './report-responsibility';
-import { changesSection, versionHistorySection, versionText } from './report-versions';
+import { changesSection, versionHistorySection } from './report-versions';
 
 /** One change in the audit trail, as the report summarises it. */
 export interface ReportAuditEntry {
@@ -77,7 +78,7 @@ export function markdownReport(input: ReportInput): string {
   const followUps = model.status === 'approved' && decision?.type === 'approved' ? (decision.followUps ?? []) : [];
   sections.push(
     [
-      `**Status:** ${STATUS[model.status]} · **Version:** ${model.revision ? `${versionText(model)}, change ${model.version}` : model.version} · **Owner:** ${who(model.ownerId)} · **Updated:** ${day(model.updatedAt)}`,
+      `**Status:** ${STATUS[model.status]} · **Version:** ${model.revision ? `${versionLabel(model)}, change ${model.version}` : model.version} · **Owner:** ${who(model.ownerId)} · **Updated:** ${day(model.updatedAt)}`,
       '',
       `**Approval:** ${approval}`,
       '',

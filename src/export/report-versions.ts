@@ -1,27 +1,9 @@
 import type { ThreatModel } from '../domain/model';
-import { diffCounts, type ElementChange, type ModelDiff, touchedSteps } from '../domain/model-diff';
-import { STEP_NAMES } from '../domain/steps';
-import { approvalHistory, versionNumber } from '../domain/versions';
+import { changesSummary, type ElementChange, type ModelDiff } from '../domain/model-diff';
+import { approvalHistory, versionLabel, versionNumber } from '../domain/versions';
 import { md, table } from './markdown-text';
 
 const KIND_WORDS = { added: 'Added', removed: 'Removed', changed: 'Changed' } as const;
-
-/** "v2 (revising approved v1)", or "v1". */
-export function versionText(model: ThreatModel): string {
-  const base = model.revision?.approved.at(-1);
-  return base ? `v${versionNumber(model)} (revising approved v${base.number})` : `v${versionNumber(model)}`;
-}
-
-/** "3 changes since v1: 2 added, 0 removed, 1 changed; steps touched: threats, risk review." */
-export function changesSummary(diff: ModelDiff): string {
-  if (diff.changes.length === 0) return `No changes since v${diff.from}.`;
-  const counts = diffCounts(diff);
-  const steps = touchedSteps(diff).map((step) => STEP_NAMES[step]);
-  return (
-    `${diff.changes.length} change${diff.changes.length === 1 ? '' : 's'} since v${diff.from}: ` +
-    `${counts.added} added, ${counts.removed} removed, ${counts.changed} changed; steps touched: ${steps.join(', ')}.`
-  );
-}
 
 /** One change as a Markdown list item, user text escaped. */
 export function changeItem(change: ElementChange): string {
@@ -61,7 +43,7 @@ export function versionHistorySection(model: ThreatModel, who: (id: string) => s
 export function pullRequestChanges(model: ThreatModel, diff: ModelDiff, max = 30): string {
   const listed = diff.changes.slice(0, max).map(changeItem);
   const more = diff.changes.length > max ? [`- …and ${diff.changes.length - max} more (see the report)`] : [];
-  return [`This is ${versionText(model)} of the model.`, '', `### ${changesSummary(diff)}`, '', ...listed, ...more]
+  return [`This is ${versionLabel(model)} of the model.`, '', `### ${changesSummary(diff)}`, '', ...listed, ...more]
     .join('\n')
     .trimEnd();
 }

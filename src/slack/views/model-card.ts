@@ -7,12 +7,12 @@ import { statusLabel } from '../../domain/status-labels';
 import { NO_ESTIMATES, type StepEstimates } from '../../domain/step-estimates';
 import { STEPS, stepNumber } from '../../domain/steps';
 import type { ModelSummary } from '../../domain/summary';
+import { versionLabel } from '../../domain/versions';
 import { ACTIONS, encodeValue } from '../ids';
 import { slackDate } from './slack-dates';
 import { stepInProgressEstimate } from './step-estimates';
 import type { SlackMessage } from './surfaces';
 import { actions, button, context, mention, plain, section, truncate, userLine } from './text';
-import { versionLabel } from './version-changes';
 
 /** ▰▰▰▱▱▱▱▱▱▱ 30% */
 export function progressBar(percent: number): string {

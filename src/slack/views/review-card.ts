@@ -1,16 +1,17 @@
 import type { KnownBlock } from '@slack/types';
 import type { Flow } from '../../domain/flow';
 import type { ThreatModel } from '../../domain/model';
-import type { ModelDiff } from '../../domain/model-diff';
+import { changesSummary, type ModelDiff } from '../../domain/model-diff';
 import { approvalMissingSteps, lastReviewDecision } from '../../domain/review-workflow';
 import { acceptanceOf, countedResidual, untreatedThreats } from '../../domain/risk';
 import { summarize } from '../../domain/summary';
+import { versionLabel } from '../../domain/versions';
 import { ACTIONS, encodeValue } from '../ids';
 import { residualLine } from './model-card';
 import { slackDate } from './slack-dates';
 import type { SlackMessage } from './surfaces';
 import { actions, button, context, mention, plain, section, truncate, userLine, userText } from './text';
-import { approvalLines, changeLine, diffSummary, versionLabel } from './version-changes';
+import { approvalLines, changeLine } from './version-changes';
 
 const LISTED = 10;
 
@@ -139,7 +140,7 @@ function changesFirst(model: ThreatModel, changes: ModelDiff): KnownBlock[] {
   return [
     section(
       truncate(
-        `:arrows_counterclockwise: *${versionLabel(model)}: look at what changed first.* ${diffSummary(changes)}` +
+        `:arrows_counterclockwise: *${versionLabel(model)}: look at what changed first.* ${changesSummary(changes)}` +
           (lines.length > 0 ? `\n${lines.join('\n')}` : ''),
         3000,
       ),
