@@ -42,8 +42,16 @@ async function revisedWithChanges(ctx: Fixture) {
   await driver.submitView(BOB.id, flood);
   await driver.submitView(BOB.id, flood);
   await ctx.settle();
+  // Step 2 changed (a new threat): it reopens to be confirmed; steps 3 and 4 reopen as their rules
+  // break (T-3 has no mitigation and no rating); step 1, untouched, stays complete.
   const reopened = await ctx.model();
-  expect(Object.keys(reopened.completedSteps)).toEqual(['scope', 'threats']);
+  expect(Object.keys(reopened.completedSteps)).toEqual(['scope']);
+  expect(reopened.currentStep).toBe('threats');
+  const said = await eventually('the reopened steps in the thread', () =>
+    ctx.standIn.thread(CHANNEL, reopened.threadTs ?? '').find((message) => message.text.includes('open again')),
+  );
+  expect(said.text).toContain('Step 2 (threats), step 3 (mitigations) and step 4 (risk review) of TM-1 are open again');
+  expect(said.text).toContain('Step 2 (threats) changed since the approved version: finish it again to confirm it.');
 
   const now = new Date();
   await ctx.store.update(REF, { actor: BOB.id, action: 'seed' }, (model) => {
@@ -71,7 +79,7 @@ async function revisedWithChanges(ctx: Fixture) {
       ),
     };
   });
-  for (const step of ['mitigations', 'risk']) {
+  for (const step of ['threats', 'mitigations', 'risk']) {
     await driver.clickButton(BOB.id, 'model.finish_step', { value: `TM-1|${step}` });
     await ctx.settle();
   }

@@ -1,29 +1,49 @@
 import type { ThreatModel } from '../../../src/domain/model';
 import { ThreatModelSchema } from '../../../src/domain/model';
+import { reopenStaleSteps } from '../../../src/domain/stale-steps';
+import { applyStepEvent } from '../../../src/domain/step-engine';
 import { approvalHistory, reviseModel, versionNumber } from '../../../src/domain/versions';
-import { ALICE, BOB, buildModelWith, buildThreat, CAROL, NOW } from '../../support/build-model';
+import {
+  ALICE,
+  BOB,
+  buildMitigation,
+  buildModelWith,
+  buildThreat,
+  CAROL,
+  defaultFlow,
+  NOW,
+} from '../../support/build-model';
 
 const APPSEC = 'U0APPSEC1';
 const LATER = new Date('2026-12-01T09:00:00.000Z');
 
 function approved(): ThreatModel {
   const done = { completedBy: BOB, completedAt: NOW.toISOString() };
-  return buildModelWith([buildThreat('T-1')], [], {
-    status: 'approved',
-    roles: { business: [BOB], developer: [], adversary: [], defender: [], appsec_sme: [] },
-    completedSteps: { scope: done, threats: done, mitigations: done, risk: done },
-    currentStep: 'risk',
-    review: {
-      requestedBy: ALICE,
-      requestedAt: NOW.toISOString(),
-      incomplete: false,
-      reviewerId: APPSEC,
-      history: [
-        { type: 'requested', by: ALICE, at: NOW.toISOString() },
-        { type: 'approved', by: APPSEC, at: NOW.toISOString(), comment: 'Fine.', followUps: ['Pen-test it'] },
-      ],
+  const rated = {
+    before: { likelihood: 2, impact: 2 },
+    after: { likelihood: 1, impact: 2 },
+    decision: { type: 'mitigate' as const, decidedBy: BOB, decidedAt: NOW.toISOString() },
+  };
+  return buildModelWith(
+    [buildThreat('T-1', { risk: rated })],
+    [buildMitigation('M-1', ['T-1'], { status: 'implemented' })],
+    {
+      status: 'approved',
+      roles: { business: [BOB], developer: [], adversary: [], defender: [], appsec_sme: [] },
+      completedSteps: { scope: done, threats: done, mitigations: done, risk: done },
+      currentStep: 'risk',
+      review: {
+        requestedBy: ALICE,
+        requestedAt: NOW.toISOString(),
+        incomplete: false,
+        reviewerId: APPSEC,
+        history: [
+          { type: 'requested', by: ALICE, at: NOW.toISOString() },
+          { type: 'approved', by: APPSEC, at: NOW.toISOString(), comment: 'Fine.', followUps: ['Pen-test it'] },
+        ],
+      },
     },
-  });
+  );
 }
 
 describe('revising an approved model', () => {
@@ -91,5 +111,31 @@ describe('revising an approved model', () => {
     expect(versionNumber(v3.model)).toBe(3);
     expect(v3.snapshot.number).toBe(2);
     expect(v3.model.revision?.approved.map((a) => a.number)).toEqual([1, 2]);
+  });
+});
+
+describe('steps of a revision', () => {
+  const flow = defaultFlow();
+
+  it('a change touching a step reopens it even when its rules still hold; untouched steps stay complete', () => {
+    const revised = reviseModel(approved(), { by: ALICE, at: LATER });
+    if (!revised.ok) throw new Error(revised.message);
+    const { model, reopened } = reopenStaleSteps(flow, revised.model, BOB, LATER, ['scope']);
+    expect(reopened?.steps).toEqual(['scope']);
+    expect(reopened?.reasons).toEqual([
+      'Step 1 (scope) changed since the approved version: finish it again to confirm it.',
+    ]);
+    expect(Object.keys(model.completedSteps)).toEqual(['threats', 'mitigations', 'risk']);
+    expect(model.currentStep).toBe('scope');
+  });
+
+  it('finishing the reopened step opens the next unfinished one, skipping those still complete', () => {
+    const revised = reviseModel(approved(), { by: ALICE, at: LATER });
+    if (!revised.ok) throw new Error(revised.message);
+    const { model } = reopenStaleSteps(flow, revised.model, BOB, LATER, ['scope', 'risk']);
+    const finished = applyStepEvent(flow, model, { type: 'complete_step', step: 'scope', by: BOB }, LATER);
+    if (!finished.ok) throw new Error(finished.message);
+    expect(finished.model.currentStep).toBe('risk');
+    expect(finished.message).toBe('Step 1 is complete; step 4 is open.');
   });
 });
