@@ -69,7 +69,7 @@ export function revisionOpenedMessage(model: ThreatModel, by: string): SlackMess
   const base = model.revision?.approved.at(-1)?.number ?? 1;
   const text =
     `${mention(by)} opened *v${versionNumber(model)}* of *${model.id}* as a draft. ` +
-    `Approved v${base} stays as it was (read-only); changes are tracked against it, and the steps a change breaks reopen. ` +
+    `Approved v${base} stays as it was (read-only); changes are tracked against it, and each step a change touches reopens to be confirmed again. ` +
     `Request AppSec review when the changes are done: the reviewer sees what changed first.`;
   return { text, blocks: [section(text)] };
 }
