@@ -79,6 +79,16 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
 /** Everything that differs from `before` (the last approved version) to `after`. */
 export function diffModels(before: ThreatModel, after: ThreatModel, versions: { from: number; to: number }): ModelDiff {
   const changes: ElementChange[] = [];
+  if (before.title !== after.title) {
+    changes.push({
+      section: 'scope',
+      kind: 'changed',
+      what: 'model',
+      id: after.id,
+      label: 'the feature modelled',
+      fields: [fieldChange('title', before.title, after.title)],
+    });
+  }
   if ((before.scope.description ?? '') !== (after.scope.description ?? '')) {
     changes.push({
       section: 'scope',

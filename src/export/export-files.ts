@@ -29,6 +29,8 @@ export interface ExportContext {
   catalog?: Catalog;
   /** A revised model's changes since its last approved version: a section of the report. */
   changes?: ModelDiff;
+  /** The title the export folder is named after (a revision keeps v1's folder, even when retitled). */
+  folderTitle?: string;
 }
 
 /**

@@ -49,7 +49,7 @@ export async function publishModel(
 ): Promise<PublishedModel> {
   const files = await exportFiles(model, flow, context);
   const branch = exportBranch(model.id);
-  const folder = `${target.folder}/${modelSlug(model.id, model.title)}`;
+  const folder = `${target.folder}/${modelSlug(model.id, context.folderTitle ?? model.title)}`;
   const title = commitText(model.title);
   const approval = lastReviewDecision(model);
   const approvedBy =

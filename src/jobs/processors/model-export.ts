@@ -33,11 +33,20 @@ export async function processModelExport(deps: ProcessorDeps, data: unknown, job
   const latest = await deps.store.recentChanges(ref, { limit: 10 });
   const audit = { total: latest.total, recent: latest.items };
   const changes = await changesSinceApproval(deps.store, model);
+  // A revision updates the folder v1 was exported to, even when the model was retitled since.
+  const first = model.revision ? await deps.store.approvedVersion(ref, 1) : undefined;
   const published = await publishModel(
     settings,
     model,
     deps.flow,
-    { names, audit, catalog: deps.catalog, exportId: jobId, ...(changes && { changes }) },
+    {
+      names,
+      audit,
+      catalog: deps.catalog,
+      exportId: jobId,
+      ...(changes && { changes }),
+      ...(first && { folderTitle: first.title }),
+    },
     github,
   );
 

@@ -55,6 +55,7 @@ describe('exporting a revision', () => {
     await ctx.settle();
     await ctx.store.update(REF, { actor: BOB.id, action: 'threat.edit' }, (model) => ({
       ...model,
+      title: 'Refunds and payouts API',
       threats: model.threats.map((t) => (t.id === 'T-1' ? { ...t, threatImpact: 'refunds paid three times' } : t)),
     }));
     await requestReview(ctx);
@@ -66,7 +67,7 @@ describe('exporting a revision', () => {
     return { v1Commit };
   }
 
-  it('updates the same folder on the same branch; the report has the version history and what changed', async () => {
+  it('updates the same folder on the same branch, though retitled; the report has the version history and what changed', async () => {
     const { v1Commit } = await v2ApprovedAfterV1Exported();
     // v2's commit sits on top of v1's, in the same folder.
     expect(git('rev-list', '--count', `${v1Commit}..${BRANCH}`).trim()).toBe('1');
@@ -85,7 +86,7 @@ describe('exporting a revision', () => {
     const v2 = await ctx.model();
     const approver = v2.review?.history.at(-1)?.by === APPSEC2.id ? 'Pat Guard' : 'Sam Secure';
     expect(git('log', '-1', '--format=%s', BRANCH).trim()).toBe(
-      `Threat model TM-1 Refunds API v2, version ${v2.version}, approved by ${approver}`,
+      `Threat model TM-1 Refunds and payouts API v2, version ${v2.version}, approved by ${approver}`,
     );
     const report = git('show', `${BRANCH}:${FOLDER}/README.md`);
     expect(report).toContain('**Version:** v2 (revising approved v1)');
@@ -93,7 +94,10 @@ describe('exporting a revision', () => {
     expect(history).toMatch(/\| v1 \| approved \| [^|]+ \| \d{4}-\d{2}-\d{2} \| Good work\. \|/);
     expect(history).toMatch(/\| v2 \| approved \| [^|]+ \| \d{4}-\d{2}-\d{2} \| Still fine\. \|/);
     const changed = report.slice(report.indexOf('## What changed since v1'), report.indexOf('## Roles'));
-    expect(changed).toContain('1 change since v1: 0 added, 0 removed, 1 changed; steps touched: threats.');
+    expect(changed).toContain('2 changes since v1: 0 added, 0 removed, 2 changed; steps touched: scope, threats.');
+    expect(changed).toContain(
+      '- **Changed** model **TM-1** the feature modelled\n  - title: Refunds API → Refunds and payouts API',
+    );
     expect(changed).toContain('- **Changed** threat **T-1** replay a refund request');
     expect(changed).toContain('  - threat impact: refunds paid twice → refunds paid three times');
   });
@@ -102,9 +106,11 @@ describe('exporting a revision', () => {
     await v2ApprovedAfterV1Exported();
     expect(github.pulls).toHaveLength(1);
     const [pull] = github.pulls;
-    expect(pull?.title).toBe('Threat model TM-1: Refunds API v2');
+    expect(pull?.title).toBe('Threat model TM-1: Refunds and payouts API v2');
     expect(pull?.body).toContain('This is v2 (revising approved v1) of the model.');
-    expect(pull?.body).toContain('### 1 change since v1: 0 added, 0 removed, 1 changed; steps touched: threats.');
+    expect(pull?.body).toContain(
+      '### 2 changes since v1: 0 added, 0 removed, 2 changed; steps touched: scope, threats.',
+    );
     expect(pull?.body).toContain('threat impact: refunds paid twice → refunds paid three times');
     expect(github.calls.filter((call) => call.method === 'PATCH')).toHaveLength(1);
   });
@@ -116,7 +122,7 @@ describe('exporting a revision', () => {
     });
     expect(github.pulls.map((pull) => [pull.state, pull.title])).toEqual([
       ['closed', 'Threat model TM-1: Refunds API'],
-      ['open', 'Threat model TM-1: Refunds API v2'],
+      ['open', 'Threat model TM-1: Refunds and payouts API v2'],
     ]);
     expect(github.pulls[1]?.body).toContain('This is v2 (revising approved v1) of the model.');
   });
