@@ -14,6 +14,7 @@ import {
   WorkspaceIdSchema,
 } from './primitives';
 import { ReviewSchema } from './review';
+import { RevisionSchema } from './revision';
 import { RoleAssignmentsSchema } from './roles';
 import { ScopeSchema } from './scope';
 import { StepSchema } from './steps';
@@ -76,6 +77,10 @@ export const ThreatModelSchema = z
     threats: z.array(ThreatSchema).max(LIMITS.threatsMax).default([]),
     mitigations: z.array(MitigationSchema).max(LIMITS.mitigationsMax).default([]),
     review: ReviewSchema.optional(),
+    // Versions (issue 18, revise): absent until an approved model is revised.
+    revision: RevisionSchema.optional().describe(
+      'Set once the approved model was revised: the version and earlier approvals',
+    ),
     catalogProposals: z
       .array(CatalogProposalSchema)
       .max(CATALOG_PROPOSALS_MAX)

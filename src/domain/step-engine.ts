@@ -3,7 +3,7 @@ import { EDITABLE_STATUSES, type ThreatModel } from './model';
 import { inScopeOnly } from './out-of-scope';
 import { isAddressed, isRiskTreated } from './risk';
 import { ROLE_NAMES } from './roles';
-import { nextStep, STEPS, type Step, stepNumber } from './steps';
+import { STEPS, type Step, stepNumber } from './steps';
 
 /** One thing a step still needs, phrased for the team. */
 export interface MissingItem {
@@ -164,7 +164,8 @@ export function applyStepEvent(flow: Flow, model: ThreatModel, event: StepEvent,
         missing: check.missing,
       };
     }
-    const opened = nextStep(event.step);
+    // The next step not yet complete: in a revision, steps nothing changed in stay complete (stale-steps.ts).
+    const opened = STEPS.slice(STEPS.indexOf(event.step) + 1).find((step) => !model.completedSteps[step]);
     const next: ThreatModel = {
       ...model,
       currentStep: opened ?? event.step,

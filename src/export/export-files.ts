@@ -2,6 +2,7 @@ import type { Catalog } from '../catalog/catalog';
 import { catalogReferences } from '../catalog/model-references';
 import type { Flow } from '../domain/flow';
 import type { ThreatModel } from '../domain/model';
+import type { ModelDiff } from '../domain/model-diff';
 import { diagramDataUrl } from './diagram-data-url';
 import type { PublishedFile } from './git-publisher';
 import { markdownReport, type ReportAuditEntry } from './markdown-report';
@@ -26,6 +27,10 @@ export interface ExportContext {
   audit?: { total: number; recent: readonly ReportAuditEntry[] };
   /** The catalog the model's threats and baseline controls came from: their CWE, OWASP ... ids go into the report and the Threat Composer file. */
   catalog?: Catalog;
+  /** A revised model's changes since its last approved version: a section of the report. */
+  changes?: ModelDiff;
+  /** The title the export folder is named after (a revision keeps v1's folder, even when retitled). */
+  folderTitle?: string;
 }
 
 /**
@@ -52,6 +57,7 @@ export async function exportFiles(
         ...(context.names && { names: context.names }),
         ...(context.audit && { audit: context.audit }),
         ...(references && { references }),
+        ...(context.changes && { changes: context.changes }),
         images: { dataFlowDiagram: EXPORT_FILES.dfdSvg, riskMatrix: EXPORT_FILES.matrixSvg },
       }),
     },

@@ -16,8 +16,9 @@ export interface PullRequest {
 }
 
 /**
- * The two GitHub REST calls the export needs: open a pull request for the model's branch (or
- * find the one already open), and open an issue for a planned mitigation. The token is sent as a
+ * The GitHub REST calls the export needs: open a pull request for the model's branch (or find
+ * the one already open, and bring its title and body up to date), and open an issue for a planned
+ * mitigation. The token is sent as a
  * header and never appears in an error.
  */
 export class GitHubClient {
@@ -44,6 +45,12 @@ export class GitHubClient {
         return { url: first.html_url, number: first.number, created: false };
     }
     throw await failure('open a pull request', response);
+  }
+
+  /** Give an open pull request a new title and body (a later export of its branch, e.g. a revision). */
+  async updatePullRequest(number: number, pull: { title: string; body: string }): Promise<void> {
+    const response = await this.call('PATCH', `/pulls/${number}`, pull);
+    if (!response.ok) throw await failure('update a pull request', response);
   }
 
   async createIssue(issue: {

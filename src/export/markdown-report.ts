@@ -3,6 +3,7 @@ import { referenceLabels } from '../catalog/reference-labels';
 import { type Flow, flowStep, RISK_BANDS } from '../domain/flow';
 import { isActiveMitigation, isMitigationInPlace } from '../domain/mitigation';
 import type { ThreatModel } from '../domain/model';
+import type { ModelDiff } from '../domain/model-diff';
 import { lastReviewDecision } from '../domain/review-workflow';
 import {
   acceptanceOf,
@@ -22,8 +23,10 @@ import { threatStatement } from '../domain/statement';
 import { STEPS } from '../domain/steps';
 import { STRIDE_NAMES, sortStride } from '../domain/stride';
 import type { Threat } from '../domain/threat';
+import { versionLabel } from '../domain/versions';
 import { code, linkTarget, md, table } from './markdown-text';
 import { entryPointKindCell, sharedResponsibilitySection } from './report-responsibility';
+import { changesSection, versionHistorySection } from './report-versions';
 
 /** One change in the audit trail, as the report summarises it. */
 export interface ReportAuditEntry {
@@ -42,6 +45,8 @@ export interface ReportInput {
   audit?: { total: number; recent: readonly ReportAuditEntry[] };
   /** Public ids (CWE, CAPEC, OWASP Top 10, ASVS, AWS FSBP) of the threats and mitigations that came from the catalog. */
   references?: ModelReferences;
+  /** A revised model's changes since its last approved version (from the approved snapshot). */
+  changes?: ModelDiff;
 }
 
 const STATUS = {
@@ -73,7 +78,7 @@ export function markdownReport(input: ReportInput): string {
   const followUps = model.status === 'approved' && decision?.type === 'approved' ? (decision.followUps ?? []) : [];
   sections.push(
     [
-      `**Status:** ${STATUS[model.status]} · **Version:** ${model.version} · **Owner:** ${who(model.ownerId)} · **Updated:** ${day(model.updatedAt)}`,
+      `**Status:** ${STATUS[model.status]} · **Version:** ${model.revision ? `${versionLabel(model)}, change ${model.version}` : model.version} · **Owner:** ${who(model.ownerId)} · **Updated:** ${day(model.updatedAt)}`,
       '',
       `**Approval:** ${approval}`,
       '',
@@ -83,6 +88,10 @@ export function markdownReport(input: ReportInput): string {
       `**Steps:** ${STEPS.map((step) => `${model.completedSteps[step] ? '✅' : '⬜'} ${md(flowStep(flow, step).title, 80)}`).join(' · ')}`,
     ].join('\n'),
   );
+
+  // Before its first revision, a model's one approval is the line above.
+  if (model.revision) sections.push(versionHistorySection(model, who));
+  if (input.changes) sections.push(changesSection(input.changes));
 
   sections.push(
     `## Roles\n\n${table(

@@ -3,11 +3,13 @@ import type { Mitigation } from '../domain/mitigation';
 import type { ThreatModel } from '../domain/model';
 import { lastReviewDecision } from '../domain/review-workflow';
 import { ROLES } from '../domain/roles';
+import { versionNumber } from '../domain/versions';
 import { commitText } from './commit-text';
 import { type ExportContext, exportFiles } from './export-files';
 import { gitHubHttpHeader } from './git-command';
 import { type CommitMade, publishToGit } from './git-publisher';
 import type { GitHubClient, GitHubSettings, PullRequest } from './github-client';
+import { pullRequestChanges } from './report-versions';
 import { exportBranch, modelSlug } from './slug';
 
 /** Where exports go (EXPORT_GIT_URL and friends). */
@@ -47,7 +49,7 @@ export async function publishModel(
 ): Promise<PublishedModel> {
   const files = await exportFiles(model, flow, context);
   const branch = exportBranch(model.id);
-  const folder = `${target.folder}/${modelSlug(model.id, model.title)}`;
+  const folder = `${target.folder}/${modelSlug(model.id, context.folderTitle ?? model.title)}`;
   const title = commitText(model.title);
   const approval = lastReviewDecision(model);
   const approvedBy =
@@ -60,19 +62,12 @@ export async function publishModel(
     branch,
     folder,
     files,
-    message: `Threat model ${model.id} ${title}, version ${model.version}${approvedBy ? `, approved by ${commitText(approvedBy, 100)}` : ''}`,
+    message: `Threat model ${model.id} ${title}${model.revision ? ` v${versionNumber(model)}` : ''}, version ${model.version}${approvedBy ? `, approved by ${commitText(approvedBy, 100)}` : ''}`,
     author: target.author,
     ...(context.exportId && { exportId: context.exportId }),
     ...httpHeader(target),
   });
-  const pull = github
-    ? await github.openPullRequest({
-        head: branch,
-        base: target.baseBranch,
-        title: `Threat model ${model.id}: ${title}`,
-        body: `Exported by Threadmodel from the model's Slack thread (version ${model.version}, ${model.status}).\n\nThe report is \`${folder}/README.md\`.`,
-      })
-    : undefined;
+  const pull = github ? await pullRequest(github, target, model, branch, folder, title, context.changes) : undefined;
   return {
     made: published.made,
     branch,
@@ -83,10 +78,38 @@ export async function publishModel(
   };
 }
 
+/**
+ * Open (or find) the branch's pull request. It says which version it is and, for a revision, what
+ * changed since the last approved version; one already open (a later export of the same branch)
+ * gets the current title and body.
+ */
+async function pullRequest(
+  github: GitHubClient,
+  target: ExportTarget,
+  model: ThreatModel,
+  branch: string,
+  folder: string,
+  title: string,
+  changes: ExportContext['changes'],
+): Promise<PullRequest> {
+  const version = model.revision ? ` v${versionNumber(model)}` : '';
+  const text = {
+    title: `Threat model ${model.id}: ${title}${version}`,
+    body:
+      `Exported by Threadmodel from the model's Slack thread (version ${model.version}, ${model.status}).\n\nThe report is \`${folder}/README.md\`.` +
+      (changes ? `\n\n${pullRequestChanges(model, changes)}` : ''),
+  };
+  const pull = await github.openPullRequest({ head: branch, base: target.baseBranch, ...text });
+  if (!pull.created) await github.updatePullRequest(pull.number, text);
+  return pull;
+}
+
 /** Everyone the report mentions (owner, role holders, reviewers, risk deciders, mitigation owners): their names are looked up. */
 export function reportPeople(model: ThreatModel): string[] {
   const ids = new Set<string>([model.ownerId, ...ROLES.flatMap((role) => model.roles[role])]);
   if (model.review?.reviewerId) ids.add(model.review.reviewerId);
+  for (const approval of model.revision?.approved ?? [])
+    if (approval.approvedBy !== 'system') ids.add(approval.approvedBy);
   for (const event of model.review?.history ?? []) if (event.by !== 'system') ids.add(event.by);
   for (const threat of model.threats) if (threat.risk.decision) ids.add(threat.risk.decision.decidedBy);
   for (const mitigation of model.mitigations) if (mitigation.owner) ids.add(mitigation.owner);

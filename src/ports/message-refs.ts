@@ -19,6 +19,8 @@ export interface MessageRefs {
   /** The review request card in the AppSec channel, and that channel. */
   reviewCard?: string;
   reviewChannel?: string;
+  /** The model version (v1, v2, ...) the review card is about: a revision's refreshes leave older versions' cards alone. */
+  reviewVersion?: number;
   /** The thread's permalink, as Slack gave it. */
   threadLink?: string;
   /**

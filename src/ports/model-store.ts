@@ -21,7 +21,17 @@ export interface ChangeMeta {
  * What a domain function answers about a change: the next model, or a refusal (which changes
  * nothing). `store.update` applies the model of an `ok` outcome and hands the outcome back.
  */
-export type DomainOutcome = { ok: true; model: ThreatModel } | { ok: false };
+export type DomainOutcome = { ok: true; model: ThreatModel; snapshot?: VersionSnapshot } | { ok: false };
+
+/**
+ * An approved version to keep read-only beside the model (when it is revised): written in the
+ * same transaction as the model, and never overwritten.
+ */
+export interface VersionSnapshot {
+  /** The version number people see (v1, v2, ...). */
+  number: number;
+  model: ThreatModel;
+}
 
 export interface UpdateResult<O = undefined> {
   /** The stored model after the update (the current one when nothing was written). */
@@ -84,6 +94,8 @@ export interface ModelStore {
     meta: ChangeMeta,
     decide: (current: ThreatModel) => O,
   ): Promise<UpdateResult<O>>;
+  /** An approved version kept when the model was revised (see DomainOutcome's snapshot); undefined if none. */
+  approvedVersion(ref: ModelRef, number: number): Promise<ThreatModel | undefined>;
   /** Models of an index, most recently updated first. */
   list(workspaceId: string, index: ModelIndex, page?: { offset?: number; limit?: number }): Promise<Page<ThreatModel>>;
   /** The audit trail in order, oldest first, from after the given entry id. */

@@ -58,6 +58,10 @@ export const ACTIONS = {
   historyPrevious: 'history.page.previous',
   historyNext: 'history.page.next',
   historyPagePattern: /^history\.page\.(previous|next)$/,
+  /** "Revise" on an approved model's card: opens the next version as a draft. */
+  revise: 'model.revise',
+  /** "What changed since v1" on a revised model's card: the diff against the last approved version. */
+  versionChanges: 'model.version_changes',
 } as const;
 
 export const VIEWS = {

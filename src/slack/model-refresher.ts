@@ -4,6 +4,7 @@ import type { Catalog } from '../catalog/catalog';
 import type { Flow } from '../domain/flow';
 import type { ThreatModel } from '../domain/model';
 import { summarize } from '../domain/summary';
+import { versionNumber } from '../domain/versions';
 import { BudgetSpentError } from '../errors';
 import type { Logger } from '../logger';
 import type { MessageRefStore, MessageRefs, RefreshedMessage } from '../ports/message-refs';
@@ -11,6 +12,7 @@ import type { ModelCards } from '../ports/model-cards';
 import type { ModelRef, ModelStore } from '../ports/model-store';
 import type { RefreshTurns } from '../ports/refresh-turns';
 import type { CallPriority } from '../ports/slack-budget';
+import { changesSinceApproval } from '../use-cases/read-changes';
 import type { BackgroundSlack } from './background-slack';
 import { Coalescer } from './coalescer';
 import type { StepEstimateCache } from './step-estimate-cache';
@@ -138,13 +140,15 @@ export class ModelRefresher implements ModelCards {
       const estimates = await this.deps.estimates.forWorkspace(model.workspaceId);
       add('card', 'first', { channel, ts: refs.card }, modelCard(model, summarize(flow, model), flow, true, estimates));
     }
-    if (refs.reviewCard && refs.reviewChannel) {
+    // The review card of an earlier version keeps its decision: a revision gets a card of its own when its review is requested.
+    if (refs.reviewCard && refs.reviewChannel && (refs.reviewVersion ?? 1) === versionNumber(model)) {
       const permalink = await threadPermalink(this.client(model.workspaceId, 'first'), this.deps.messageRefs, model);
+      const changes = await changesSinceApproval(this.deps.store, model);
       add(
         'reviewCard',
         'first',
         { channel: refs.reviewChannel, ts: refs.reviewCard },
-        reviewCard(model, flow, permalink),
+        reviewCard(model, flow, permalink, changes),
       );
     }
     if (refs.scopeSummary)

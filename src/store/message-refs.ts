@@ -27,6 +27,7 @@ export class RedisMessageRefStore implements MessageRefStore {
       ...(hash.mitigationPage && { mitigationPage: Number(hash.mitigationPage) }),
       ...(hash.reviewCard && { reviewCard: hash.reviewCard }),
       ...(hash.reviewChannel && { reviewChannel: hash.reviewChannel }),
+      ...(hash.reviewVersion && { reviewVersion: Number(hash.reviewVersion) }),
       ...(hash.threadLink && { threadLink: hash.threadLink }),
       sent: Object.fromEntries(
         REFRESHED_MESSAGES.flatMap((message) => {

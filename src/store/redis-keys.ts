@@ -8,6 +8,7 @@ import type { ModelStatus } from '../domain/model';
  *   <prefix>{T123}:seq                       STRING  last model number issued (INCR)
  *   <prefix>{T123}:model:TM-7                HASH    version, json
  *   <prefix>{T123}:audit:TM-7                STREAM  one entry per change: actor, action, version, paths, at
+ *   <prefix>{T123}:version:TM-7:1           STRING  an approved version's model JSON, kept when the model is revised (never changes)
  *   <prefix>{T123}:lease:TM-7                STRING  short lease of the writer updating the model (token, expires)
  *   <prefix>{T123}:applied:<write id>        STRING  marks one update call as applied for 10 minutes (no double apply)
  *   <prefix>{T123}:msgs:TM-7                 HASH    Slack messages of the model: card, roles, scope summary ts, page
@@ -60,6 +61,12 @@ export class RedisKeys {
 
   audit(workspaceId: string, modelId: string): string {
     return this.scoped(workspaceId, `audit:${modelId}`);
+  }
+
+  /** The approved snapshot of one version of a model (same hash tag as the model: written in its transaction). */
+  approvedVersion(workspaceId: string, modelId: string, number: number): string {
+    if (!Number.isInteger(number) || number < 1) throw new Error(`not a version number: ${number}`);
+    return this.scoped(workspaceId, `version:${modelId}:${number}`);
   }
 
   lease(workspaceId: string, modelId: string): string {

@@ -20,6 +20,7 @@ import type {
   ModelStore,
   Page,
   UpdateResult,
+  VersionSnapshot,
 } from '../ports/model-store';
 import { changedPaths } from './changed-paths';
 import { KeyedMutex } from './keyed-mutex';
@@ -184,7 +185,8 @@ export class RedisModelStore implements ModelStore {
       if (paths.length === 0) return { model: current, changed: false, outcome };
       const next = this.validate(current, proposed);
 
-      const written = await this.write(current, next, meta, paths, writeId);
+      const snapshot = outcome?.ok ? outcome.snapshot : undefined;
+      const written = await this.write(current, next, meta, paths, writeId, snapshot);
       if (written === 0) {
         // The outcome's model is what the domain decided; the stored one also has the new version.
         return { model: next, changed: true, outcome: outcome?.ok ? { ...outcome, model: next } : outcome };
@@ -247,16 +249,19 @@ export class RedisModelStore implements ModelStore {
     meta: ChangeMeta,
     paths: string[],
     writeId: string,
+    snapshot: VersionSnapshot | undefined,
   ): Promise<number> {
     const { keys } = this;
     const { remove, add } = indexChanges(keys, current, next);
+    const kept = snapshot ? [keys.approvedVersion(next.workspaceId, next.id, snapshot.number)] : [];
     return this.confirmedWrite(next.id, 'tmUpdate', (result) => result === 0, [
-      3 + remove.length + add.length,
+      3 + remove.length + add.length + kept.length,
       keys.model(next.workspaceId, next.id),
       keys.audit(next.workspaceId, next.id),
       keys.applied(next.workspaceId, writeId),
       ...remove,
       ...add,
+      ...kept,
       String(current.version),
       next.version,
       JSON.stringify(next),
@@ -267,7 +272,14 @@ export class RedisModelStore implements ModelStore {
       meta.action,
       JSON.stringify(paths),
       next.updatedAt,
+      kept.length,
+      ...(snapshot ? [JSON.stringify(snapshot.model)] : []),
     ]);
+  }
+
+  async approvedVersion(ref: ModelRef, number: number): Promise<ThreatModel | undefined> {
+    const json = await this.redis.get(this.keys.approvedVersion(ref.workspaceId, ref.modelId, number));
+    return json === null ? undefined : readStored(json);
   }
 
   /**
@@ -371,8 +383,11 @@ export class RedisModelStore implements ModelStore {
         for (const modelId of ids) {
           const ref = { workspaceId, modelId };
           const { changed } = await this.update(ref, { actor: 'system', action: 'model.archive_idle' }, (model) =>
-            // Re-checked inside the update: an edit that raced the sweep keeps the model alive.
-            model.status === status && Date.parse(model.updatedAt) < cutoff ? { ...model, status: 'archived' } : model,
+            // Re-checked inside the update: an edit that raced the sweep keeps the model alive. A
+            // revision is never archived: that would hide the approved version it revises.
+            model.status === status && !model.revision && Date.parse(model.updatedAt) < cutoff
+              ? { ...model, status: 'archived' }
+              : model,
           );
           if (changed) archived.push(ref);
         }

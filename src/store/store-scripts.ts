@@ -17,8 +17,10 @@ return 1
 `;
 
 /**
- * KEYS: model, audit, write marker, ...indexes to leave, ...indexes to join.
- * ARGV: expected version, new version, json, score, modelId, number of indexes to leave, actor, action, paths, at.
+ * KEYS: model, audit, write marker, ...indexes to leave, ...indexes to join[, approved snapshot].
+ * ARGV: expected version, new version, json, score, modelId, number of indexes to leave, actor, action, paths, at,
+ * number of snapshots (0 or 1)[, snapshot json]. A snapshot (an approved version kept when the model
+ * is revised) is written with the model or not at all, and never overwritten.
  * Returns 0 when written (or when this very write was already applied: its marker exists, e.g. a
  * command resent after a lost reply), -1 when the model is gone, else the current version (a conflict).
  */
@@ -30,8 +32,10 @@ if current ~= ARGV[1] then return tonumber(current) end
 redis.call('HSET', KEYS[1], 'version', ARGV[2], 'json', ARGV[3])
 redis.call('SET', KEYS[3], ARGV[2], 'PX', 600000)
 local leave = tonumber(ARGV[6])
+local snapshots = tonumber(ARGV[11] or '0')
 for i = 4, 3 + leave do redis.call('ZREM', KEYS[i], ARGV[5]) end
-for i = 4 + leave, #KEYS do redis.call('ZADD', KEYS[i], ARGV[4], ARGV[5]) end
+for i = 4 + leave, #KEYS - snapshots do redis.call('ZADD', KEYS[i], ARGV[4], ARGV[5]) end
+if snapshots == 1 then redis.call('SET', KEYS[#KEYS], ARGV[12], 'NX') end
 redis.call('XADD', KEYS[2], '*', 'actor', ARGV[7], 'action', ARGV[8], 'version', ARGV[2], 'paths', ARGV[9], 'at', ARGV[10])
 return 0
 `;

@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { EDITABLE_STATUSES, type ThreatModel } from '../domain/model';
+import { diffModels, touchedSteps } from '../domain/model-diff';
 import { type ReopenedSteps, reopenStaleSteps } from '../domain/stale-steps';
 import { statusLabel } from '../domain/status-labels';
 import type { ModelRef } from '../ports/model-store';
@@ -77,7 +78,9 @@ export async function editModel<O extends { ok: true; model: ThreatModel } | { o
     const ok = domain as Ok<O>;
     if (isDeepStrictEqual(ok.model, current)) return { ok: true, model: current, domain: ok, reopened: undefined };
     const contributed = withContributors(ok.model, [by, ...(request.contributors?.(ok) ?? [])]);
-    const stale = reopenStaleSteps(deps.flow, contributed, by, now);
+    // In a revision, the steps this change touches reopen too: the team confirms each changed step again.
+    const touched = current.revision ? touchedSteps(diffModels(current, contributed, { from: 0, to: 0 })) : [];
+    const stale = reopenStaleSteps(deps.flow, contributed, by, now, touched);
     return { ok: true, model: stale.model, domain: ok, reopened: stale.reopened };
   });
   if (!outcome.ok) {

@@ -4,7 +4,7 @@ import { buildMitigation, buildThreat } from './build-model';
 import { eventually } from './eventually';
 import { CHANNEL, type Fixture, startScopedModel } from './slack-scenarios';
 
-const { ALICE, BOB } = USERS;
+const { ALICE, BOB, APPSEC1 } = USERS;
 export const APPSEC_CHANNEL = CHANNELS.APPSEC.id;
 export const REF = { workspaceId: 'T0WORKSPC', modelId: 'TM-1' };
 
@@ -96,4 +96,16 @@ export async function approveFromCard(ctx: Fixture, userId: string, values: Reco
   const result = await ctx.driver.submitView(userId, values);
   await ctx.settle();
   return result;
+}
+
+/** TM-1 complete, reviewed and approved by APPSEC1 with a comment: version 1, approved. */
+export async function approvedModel(ctx: Fixture, comment = 'Good work.') {
+  await startCompleteModel(ctx);
+  await requestReview(ctx);
+  await appsecCards(ctx);
+  await ctx.settle();
+  await approveFromCard(ctx, APPSEC1.id, { comment });
+  const model = await ctx.model();
+  if (model.status !== 'approved') throw new Error(`TM-1 is ${model.status}, not approved`);
+  return model;
 }

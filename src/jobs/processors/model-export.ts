@@ -5,6 +5,7 @@ import { ModelExportJobSchema } from '../../ports/job-payloads';
 import { displayNames } from '../../slack/display-names';
 import { notice } from '../../slack/views/thread-messages';
 import { linkBacklogIssues } from '../../use-cases/link-backlog-issues';
+import { changesSinceApproval } from '../../use-cases/read-changes';
 import { type ProcessorDeps, parsePayload } from './processor-deps';
 
 /**
@@ -31,11 +32,21 @@ export async function processModelExport(deps: ProcessorDeps, data: unknown, job
   const names = await displayNames(deps.client, deps.logger, reportPeople(model));
   const latest = await deps.store.recentChanges(ref, { limit: 10 });
   const audit = { total: latest.total, recent: latest.items };
+  const changes = await changesSinceApproval(deps.store, model);
+  // A revision updates the folder v1 was exported to, even when the model was retitled since.
+  const first = model.revision ? await deps.store.approvedVersion(ref, 1) : undefined;
   const published = await publishModel(
     settings,
     model,
     deps.flow,
-    { names, audit, catalog: deps.catalog, exportId: jobId },
+    {
+      names,
+      audit,
+      catalog: deps.catalog,
+      exportId: jobId,
+      ...(changes && { changes }),
+      ...(first && { folderTitle: first.title }),
+    },
     github,
   );
 

@@ -1,3 +1,4 @@
+import { versionNumber } from '../../domain/versions';
 import { NotConfiguredError } from '../../errors';
 import { ReviewRequestJobSchema } from '../../ports/job-payloads';
 import { reviewCard } from '../../slack/views/review-card';
@@ -5,6 +6,7 @@ import { slackDate } from '../../slack/views/slack-dates';
 import { mention } from '../../slack/views/text';
 import { notice } from '../../slack/views/thread-messages';
 import { assignRequestedReview, currentReviewRequest } from '../../use-cases/assign-requested-review';
+import { changesSinceApproval } from '../../use-cases/read-changes';
 import { type ProcessorDeps, parsePayload, threadLink } from './processor-deps';
 
 /**
@@ -22,11 +24,16 @@ export async function processReviewRequest(deps: ProcessorDeps, data: unknown, j
   const review = model.review;
   if (!review) return;
   const permalink = await threadLink(deps, model);
+  const changes = await changesSinceApproval(deps.store, model);
   const card = await deps.delivery.post(`${jobId}.card`, {
     channel: deps.appsecChannelId,
-    ...reviewCard(model, deps.flow, permalink),
+    ...reviewCard(model, deps.flow, permalink, changes),
   });
-  await deps.messageRefs.set(ref, { reviewCard: card.ts, reviewChannel: card.channel });
+  await deps.messageRefs.set(ref, {
+    reviewCard: card.ts,
+    reviewChannel: card.channel,
+    reviewVersion: versionNumber(model),
+  });
 
   const assigned = review.reviewerId
     ? `${mention(review.reviewerId)}, this review is yours${review.dueAt ? `, due ${slackDate(review.dueAt)}` : ''}.`

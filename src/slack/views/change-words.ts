@@ -27,6 +27,7 @@ const FIXED: Readonly<Record<string, string>> = {
   'model.abandon': 'abandoned the model (its thread could not be posted)',
   'model.archive_idle': 'archived the idle draft',
   'model.reuse': 'brought in an exported model',
+  'model.revise': 'opened a new version of the approved model',
   'review.request': 'requested an AppSec review',
   'review.assigned': 'assigned the review',
   'review.claimed': 'took the review',

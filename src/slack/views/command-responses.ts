@@ -14,7 +14,7 @@ export function helpMessage(note?: string): EphemeralMessage {
     '*Threadmodel* walks your team through a threat model of one feature, in one thread.',
     `• \`${COMMAND} start <feature title>\`: start a model in this channel`,
     `• \`${COMMAND} list\`: models in this channel`,
-    `• \`${COMMAND} status TM-12\`: where a model stands`,
+    `• \`${COMMAND} status TM-12\`: where a model stands (\`${COMMAND} status TM-12 v1\`: an earlier approved version)`,
     `• \`${COMMAND} export TM-12\`: write the model to the team's repository (report, diagrams, JSON)`,
     `• \`${COMMAND} import\`: make a model from a Threat Composer or Threat Dragon file shared in the thread it starts`,
     `• \`${COMMAND} reuse TM-3 in TM-12\`: bring an exported model's components, threats and mitigations into a new one`,

@@ -7,6 +7,7 @@ import { statusLabel } from '../../domain/status-labels';
 import { NO_ESTIMATES, type StepEstimates } from '../../domain/step-estimates';
 import { STEPS, stepNumber } from '../../domain/steps';
 import type { ModelSummary } from '../../domain/summary';
+import { versionLabel } from '../../domain/versions';
 import { ACTIONS, encodeValue } from '../ids';
 import { slackDate } from './slack-dates';
 import { stepInProgressEstimate } from './step-estimates';
@@ -69,7 +70,7 @@ export function modelCard(
     ),
     blocks: [
       { type: 'header', text: plain(`🧵 ${model.title}`, 150) },
-      context(`*${model.id}* · owner ${mention(model.ownerId)} · ${statusLabel(model.status)}`),
+      context(`*${model.id}* ${versionLabel(model)} · owner ${mention(model.ownerId)} · ${statusLabel(model.status)}`),
       section(`${stepLine}\n${progressBar(summary.completionPercent)}`),
       ...stepInProgressEstimate(model, estimates),
       {
@@ -113,6 +114,17 @@ export function modelCard(
                       ACTIONS.reviewRequest,
                       encodeValue(model.id),
                       allDone ? 'primary' : undefined,
+                    ),
+                  ]
+                : []),
+              // The use case decides who may (owner or role holder); the button only shows when it can apply.
+              ...(model.status === 'approved' ? [button('Revise', ACTIONS.revise, encodeValue(model.id))] : []),
+              ...(model.revision
+                ? [
+                    button(
+                      `What changed since v${model.revision.approved.at(-1)?.number ?? 1}`,
+                      ACTIONS.versionChanges,
+                      encodeValue(model.id),
                     ),
                   ]
                 : []),

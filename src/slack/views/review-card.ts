@@ -1,23 +1,33 @@
 import type { KnownBlock } from '@slack/types';
 import type { Flow } from '../../domain/flow';
 import type { ThreatModel } from '../../domain/model';
+import { changesSummary, type ModelDiff } from '../../domain/model-diff';
 import { approvalMissingSteps, lastReviewDecision } from '../../domain/review-workflow';
 import { acceptanceOf, countedResidual, untreatedThreats } from '../../domain/risk';
 import { summarize } from '../../domain/summary';
+import { versionLabel } from '../../domain/versions';
 import { ACTIONS, encodeValue } from '../ids';
 import { residualLine } from './model-card';
 import { slackDate } from './slack-dates';
 import type { SlackMessage } from './surfaces';
 import { actions, button, context, mention, plain, section, truncate, userLine, userText } from './text';
+import { approvalLines, changeLine } from './version-changes';
 
 const LISTED = 10;
 
 /**
  * The review request card in the AppSec channel: what the model is, what is still risky, who
  * reviews it and by when, and the reviewer's buttons while it is in review. A pure function of
- * the model; `permalink` is the model thread's link from Slack.
+ * the model; `permalink` is the model thread's link from Slack. A revision of an approved model
+ * (`changes`: its diff against the last approved version) shows what changed first, so the
+ * reviewer starts there, and the approvals of the earlier versions.
  */
-export function reviewCard(model: ThreatModel, flow: Flow, permalink: string | undefined): SlackMessage {
+export function reviewCard(
+  model: ThreatModel,
+  flow: Flow,
+  permalink: string | undefined,
+  changes?: ModelDiff,
+): SlackMessage {
   const review = model.review;
   const open = untreatedThreats(flow, model);
   const untreatedIds = new Set(open.map((item) => item.threat.id));
@@ -43,6 +53,7 @@ export function reviewCard(model: ThreatModel, flow: Flow, permalink: string | u
         (review?.dueAt && inReview ? ` · due ${slackDate(review.dueAt)}` : '') +
         (permalink ? `\n<${permalink}|Open the model's thread>` : ''),
     ),
+    ...(changes ? changesFirst(model, changes) : []),
     {
       type: 'section',
       fields: [
@@ -116,4 +127,24 @@ export function reviewCard(model: ThreatModel, flow: Flow, permalink: string | u
     context(`Requested by ${mention(review?.requestedBy ?? '')}${review ? ` ${slackDate(review.requestedAt)}` : ''}`),
   );
   return { text: truncate(`Review request: ${model.id} ${userLine(model.title)}`, 3000), blocks };
+}
+
+/** The revision's changes at the top of the card: what the reviewer looks at first. */
+function changesFirst(model: ThreatModel, changes: ModelDiff): KnownBlock[] {
+  const lines = changes.changes.slice(0, LISTED).map((change) => truncate(changeLine(change), 280));
+  if (changes.changes.length > LISTED) {
+    lines.push(
+      `…and ${changes.changes.length - LISTED} more: the team's "What changed" and the exported report list them all`,
+    );
+  }
+  return [
+    section(
+      truncate(
+        `:arrows_counterclockwise: *${versionLabel(model)}: look at what changed first.* ${changesSummary(changes)}` +
+          (lines.length > 0 ? `\n${lines.join('\n')}` : ''),
+        3000,
+      ),
+    ),
+    context(truncate(approvalLines(model).join(' · ') || 'No earlier approval recorded', 3000)),
+  ];
 }

@@ -35,7 +35,7 @@ const theCluster = (): RedisClusterFixture => {
 describe('on a Redis Cluster', () => {
   const ctx = useSlackApp({ captureLogs: true, redis: onTheCluster });
 
-  it('walks a model to an approved review, with the review job on the cluster, and no command crosses slots', async () => {
+  it('walks a model to an approved review and revises it, with the review job on the cluster, and no command crosses slots', async () => {
     await startCompleteModel(ctx);
     await ctx.driver.clickButton(BOB.id, 'threat.add', { value: 'TM-1' });
     await ctx.settle();
@@ -56,6 +56,11 @@ describe('on a Redis Cluster', () => {
     expect(await listed({ by: 'reviewer', userId: model.review?.reviewerId ?? '' })).toEqual(['TM-1']);
     expect(await listed({ by: 'status', status: 'approved' })).toEqual(['TM-1']);
     expect((await ctx.store.auditTrail(REF)).total).toBe(model.version);
+    // Revised: the approved snapshot is written in the model's own transaction, in its slot.
+    await ctx.driver.clickButton(ALICE.id, 'model.revise', { channel: CHANNEL });
+    await ctx.settle();
+    expect((await ctx.model()).revision?.number).toBe(2);
+    expect(await ctx.store.approvedVersion(REF, 1)).toEqual(model);
     expect(ctx.logs.filter((entry) => /CROSSSLOT|MOVED|ASK /.test(JSON.stringify(entry)))).toEqual([]);
     expect(await theCluster().crossSlotErrors()).toBe(0);
   });

@@ -10,6 +10,7 @@ describe('the Redis key layout', () => {
       keys.sequence('T1'),
       keys.model('T1', 'TM-1'),
       keys.audit('T1', 'TM-1'),
+      keys.approvedVersion('T1', 'TM-1', 1),
       keys.lease('T1', 'TM-1'),
       keys.applied('T1', 'write-1'),
       keys.messages('T1', 'TM-1'),
@@ -35,6 +36,7 @@ describe('the Redis key layout', () => {
   it('refuses prefixes and workspace ids that could break the layout', () => {
     expect(() => new RedisKeys('a{b}')).toThrow(/braces/);
     expect(() => keys.model('T1}:x{', 'TM-1')).toThrow(/not a workspace id/);
+    expect(() => keys.approvedVersion('T1', 'TM-1', 0)).toThrow(/not a version number/);
   });
 
   it('indexes a model under all, channel, each participant once, reviewer and status', () => {
