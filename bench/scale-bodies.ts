@@ -1,0 +1,59 @@
+/**
+ * The requests of `npm run bench:scale`, built inside the stand-in's process (stand-in-process.ts)
+ * from its own state, exactly as Slack would send them, but not sent: the benchmark signs and
+ * sends them itself, round-robin over the web processes. A repeating mix of four per team:
+ * the owner picks the adversary on the team's model card (a store update and a card refresh),
+ * `/threatmodel list` (a read), the owner picks the adversary back, and `/threatmodel start`
+ * (a new model and its card). None of them opens a modal: a trigger_id lives 3 seconds, and
+ * bodies built ahead of the run would time out before views.open.
+ */
+import type { Delivery, Transport } from '../dev/stand-in/driver-transport';
+import { FORM, formBody } from '../dev/stand-in/signed-requests';
+import { SlackDriver } from '../dev/stand-in/slack-driver';
+import type { SlackStandIn } from '../dev/stand-in/stand-in-server';
+import { ACTIONS } from '../src/slack/ids';
+import type { BenchTeam, ScaleBody } from './slack-protocol';
+
+/** Keeps each delivery's body instead of sending it; answers as an empty ack. */
+class CapturingTransport implements Transport {
+  readonly bodies: ScaleBody[] = [];
+
+  async deliver(delivery: Delivery) {
+    if (delivery.kind === 'event') throw new Error('bench:scale sends no events');
+    const fields = delivery.kind === 'command' ? delivery.fields : { payload: JSON.stringify(delivery.payload) };
+    const type = delivery.kind === 'command' ? `/threatmodel ${fields.text?.split(' ')[0] ?? ''}` : 'roles.select';
+    this.bodies.push({ type, contentType: FORM, body: formBody(fields) });
+    return { status: 200, body: '' };
+  }
+
+  replayLast(): never {
+    throw new Error('nothing to replay: bodies are only captured');
+  }
+}
+
+export async function scaleBodies(standIn: SlackStandIn, teams: BenchTeam[], count: number): Promise<ScaleBody[]> {
+  const transport = new CapturingTransport();
+  const driver = new SlackDriver({ transport, standIn });
+  for (let i = 0; transport.bodies.length < count; i++) {
+    const team = teams[i % teams.length];
+    if (!team) throw new Error('no team to build requests for');
+    const [owner = '', first = owner, second = first] = team.people;
+    const where = { channel: team.channel, in: 'message' as const };
+    const pick = ACTIONS.roleSelect('adversary');
+    const round = Math.floor(i / teams.length);
+    switch (round % 4) {
+      case 0:
+        await driver.selectUsers(owner, pick, [second], where);
+        break;
+      case 1:
+        await driver.command(owner, team.channel, 'list');
+        break;
+      case 2:
+        await driver.selectUsers(owner, pick, [first], where);
+        break;
+      default:
+        await driver.command(owner, team.channel, `start Scale feature ${i}`);
+    }
+  }
+  return transport.bodies;
+}
