@@ -172,26 +172,6 @@ export function useSlackApp(options: SlackAppFixtureOptions = {}) {
       siblings.push(sibling);
       return sibling;
     },
-    /**
-     * Another web process of the same deployment (same Redis, key prefix and Slack), serving Slack
-     * requests on a port of its own (as behind a load balancer) without workers, and a driver that
-     * sends Slack's requests to it.
-     */
-    async composeWeb(): Promise<{ composed: ComposedApp; driver: SlackDriver }> {
-      if (!standIn) throw new Error('fixture not started');
-      const web = await compose({
-        ...composeOptions(standIn, composed().keys.prefix),
-        credentials: credentials(standIn, 'http'),
-        workers: { run: false },
-      });
-      siblings.push(web);
-      const driver = new SlackDriver({
-        appUrl: `http://127.0.0.1:${web.port}/slack/events`,
-        signingSecret: SIGNING_SECRET,
-        standIn,
-      });
-      return { composed: web, driver };
-    },
     /** Everything compose() built for this test's app. */
     get composed() {
       return composed();
