@@ -57,3 +57,17 @@ export async function scaleBodies(standIn: SlackStandIn, teams: BenchTeam[], cou
   }
   return transport.bodies;
 }
+
+/**
+ * What the app said through response URLs, by the first words of each answer with how often: the
+ * lists, and any refusal (a role pick the app turned down answers the clicker that way).
+ */
+export function scaleAnswers(standIn: SlackStandIn): { answers: Record<string, number> } {
+  const answers: Record<string, number> = {};
+  for (const response of standIn.responses) {
+    const text = typeof response.body.text === 'string' ? response.body.text : '(blocks only)';
+    const key = text.replace(/\d+/g, 'N').slice(0, 48);
+    answers[key] = (answers[key] ?? 0) + 1;
+  }
+  return { answers };
+}

@@ -24,7 +24,7 @@ import { startRedisCluster } from '../test/support/redis-cluster';
 import { type AppProcess, startAppProcess, startBareBoltProcess } from './app-processes';
 import { measure, type Result, row } from './measure';
 import { type RemoteStandIn, startRemoteStandIn } from './remote-stand-in';
-import { ScaleBodiesSchema, type ScaleBody, SetupDoneSchema } from './slack-protocol';
+import { ScaleAnswersSchema, ScaleBodiesSchema, type ScaleBody, SetupDoneSchema } from './slack-protocol';
 
 function whole(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback);
@@ -166,6 +166,11 @@ async function runTopology(
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([method, count]) => `${method} ${count}`);
     afterwards.push(`${kind}: the stand-in was called ${seen.join(', ')}`);
+    const { answers } = await standIn.request('scaleAnswers', {}, ScaleAnswersSchema);
+    const said = Object.entries(answers)
+      .sort(([, a], [, b]) => b - a)
+      .map(([text, count]) => `${count}x "${text}"`);
+    afterwards.push(`${kind}: the app answered through response URLs ${said.join(', ') || 'nothing'}`);
   } finally {
     for (const cleanup of cleanups) await cleanup().catch(() => undefined);
   }
@@ -189,6 +194,12 @@ async function main(): Promise<void> {
         .map((n) => n.toFixed(1))
         .join(' ')}`,
   );
+  const [loadNow = 0] = os.loadavg();
+  if (loadNow > cores / 2) {
+    console.log(
+      `Load average ${loadNow.toFixed(1)} before the run: other work shares these cores, so the figures are noisy.`,
+    );
+  }
   console.log('Mix per team and round: role pick on the card, /threatmodel list, pick back, /threatmodel start');
   console.log(
     row(

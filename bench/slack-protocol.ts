@@ -111,3 +111,6 @@ export const ScaleBodySchema = z.strictObject({
 export type ScaleBody = z.infer<typeof ScaleBodySchema>;
 
 export const ScaleBodiesSchema = z.strictObject({ bodies: z.array(ScaleBodySchema) });
+
+/** `scaleAnswers`: what the app posted to response URLs, by the answer's first words. */
+export const ScaleAnswersSchema = z.strictObject({ answers: z.record(z.string(), z.number()) });
