@@ -6,6 +6,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
+import { PROJECT_ROOT } from '../src/paths';
 import { freePort } from '../src/store/redis-server-process';
 
 export interface AppProcess {
@@ -15,6 +16,9 @@ export interface AppProcess {
 }
 
 const MAIN = path.join(__dirname, '../src/main.js');
+/** Settings of this shell that would change what the benchmark measures. */
+const OWN_SETTINGS = new Set(['RUN_WORKERS', 'PORT', 'NODE_ENV', 'METRICS_PORT', 'LOG_LEVEL', 'WORKER_CONCURRENCY']);
+const inherited = (name: string) => name.startsWith('REDIS_') || name.startsWith('SLACK_') || OWN_SETTINGS.has(name);
 const READY_WITHIN_MS = 30_000;
 
 function stopped(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
@@ -49,11 +53,10 @@ export async function startAppProcess(options: {
 }): Promise<AppProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [MAIN], {
+    cwd: PROJECT_ROOT,
     env: {
       // Only what the benchmark names: none of this shell's REDIS_* or SLACK_* settings.
-      ...Object.fromEntries(
-        Object.entries(process.env).filter(([name]) => !/^(REDIS|SLACK|RUN|PORT|NODE_ENV)/.test(name)),
-      ),
+      ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !inherited(name))),
       ...options.redisEnv,
       REDIS_KEY_PREFIX: options.keyPrefix,
       SLACK_API_URL: options.apiUrl,
@@ -63,7 +66,8 @@ export async function startAppProcess(options: {
       RUN_WORKERS: 'false',
       LOG_LEVEL: 'error',
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    // Its log (errors only) goes to this process's output: an error behind an ack shows.
+    stdio: ['ignore', 'inherit', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
   try {
