@@ -3,14 +3,15 @@
  * from its own state, exactly as Slack would send them, but not sent: the benchmark signs and
  * sends them itself, round-robin over the web processes. A repeating mix of four per team:
  * the owner picks the adversary on the team's model card (a store update and a card refresh),
- * `/threatmodel list` (a read), the owner picks the adversary back, and `/threatmodel start`
- * (a new model and its card). None of them opens a modal: a trigger_id lives 3 seconds, and
+ * `/threatmodel list` in the team's channel (a read), the owner picks the adversary back, and
+ * `/threatmodel start` in another channel of the team (a new model and its card). None of them opens a modal: a trigger_id lives 3 seconds, and
  * bodies built ahead of the run would time out before views.open.
  */
 import type { Delivery, Transport } from '../dev/stand-in/driver-transport';
 import { FORM, formBody } from '../dev/stand-in/signed-requests';
 import { SlackDriver } from '../dev/stand-in/slack-driver';
 import type { SlackStandIn } from '../dev/stand-in/stand-in-server';
+import { BOT } from '../dev/stand-in/workspace';
 import { ACTIONS } from '../src/slack/ids';
 import type { BenchTeam, ScaleBody } from './slack-protocol';
 
@@ -29,6 +30,25 @@ class CapturingTransport implements Transport {
   replayLast(): never {
     throw new Error('nothing to replay: bodies are only captured');
   }
+}
+
+/**
+ * The channel where a team starts its new models: not the team's own, so `/threatmodel list`
+ * there lists the same one model in every run (a list growing run by run would make each run
+ * dearer than the one before, and the runs with more processes come later).
+ */
+function featuresChannel(standIn: SlackStandIn, team: BenchTeam, index: number): string {
+  const id = `C0FEAT${String(index + 1).padStart(4, '0')}`;
+  if (!standIn.workspace.channels.some((channel) => channel.id === id)) {
+    standIn.workspace.channels.push({
+      id,
+      name: `bench-features-${index + 1}`,
+      is_private: false,
+      is_im: false,
+      members: [...team.people, BOT.userId],
+    });
+  }
+  return id;
 }
 
 export async function scaleBodies(standIn: SlackStandIn, teams: BenchTeam[], count: number): Promise<ScaleBody[]> {
@@ -52,7 +72,7 @@ export async function scaleBodies(standIn: SlackStandIn, teams: BenchTeam[], cou
         await driver.selectUsers(owner, pick, [first], where);
         break;
       default:
-        await driver.command(owner, team.channel, `start Scale feature ${i}`);
+        await driver.command(owner, featuresChannel(standIn, team, i % teams.length), `start Scale feature ${i}`);
     }
   }
   return transport.bodies;
