@@ -127,19 +127,18 @@ async function runTopology(
     const redis = await startTopology(kind);
     cleanups.unshift(() => redis.destroy());
     const credentials = { apiUrl: standIn.apiUrl, botToken: BOT.token, signingSecret: SECRET };
-    const started = await Promise.all([
-      Promise.all(Array.from({ length: most }, () => startBareBoltProcess(credentials))),
-      // One at a time: each start loads the flow and catalog and checks Redis, on the same cores.
-      (async () => {
-        const apps: AppProcess[] = [];
-        for (let n = 0; n < most; n++) {
-          apps.push(await startAppProcess({ ...credentials, redisEnv: redis.env, keyPrefix: `bench-scale:` }));
-        }
-        return apps;
-      })(),
-    ]);
-    const [bares, apps] = started;
-    cleanups.unshift(...[...bares, ...apps].map((process) => () => process.stop()));
+    // One at a time, each stopped after the run even when a later one fails to start: each app
+    // start loads the flow and catalog and checks Redis, on the same cores.
+    const bares: AppProcess[] = [];
+    const apps: AppProcess[] = [];
+    for (let n = 0; n < most; n++) {
+      const bare = await startBareBoltProcess(credentials);
+      cleanups.unshift(() => bare.stop());
+      bares.push(bare);
+      const app = await startAppProcess({ ...credentials, redisEnv: redis.env, keyPrefix: 'bench-scale:' });
+      cleanups.unshift(() => app.stop());
+      apps.push(app);
+    }
     const [firstApp, firstBare] = [apps[0], bares[0]];
     if (!firstApp || !firstBare) throw new Error('no process started');
     const setup = await standIn.request(
