@@ -97,3 +97,20 @@ export const RecordsSchema = z.strictObject({
 export type Records = z.infer<typeof RecordsSchema>;
 
 export const SinceSchema = z.strictObject({ since: z.number() });
+
+/** `scaleBodies {"count": n}` (bench:scale): n requests built from the set-up teams, unsigned. */
+export const ScaleBodiesRequestSchema = z.strictObject({ count: z.number().int().min(1).max(100_000) });
+
+/** One request as Slack would send it, before signing. */
+export const ScaleBodySchema = z.strictObject({
+  /** roles.select, or `/threatmodel <subcommand>`. */
+  type: z.string(),
+  contentType: z.string(),
+  body: z.string(),
+});
+export type ScaleBody = z.infer<typeof ScaleBodySchema>;
+
+export const ScaleBodiesSchema = z.strictObject({ bodies: z.array(ScaleBodySchema) });
+
+/** `scaleAnswers`: what the app posted to response URLs, by the answer's first words. */
+export const ScaleAnswersSchema = z.strictObject({ answers: z.record(z.string(), z.number()) });

@@ -11,7 +11,9 @@
  * when it fails; see remote-stand-in.ts): `stats` gives `StandInStats`. For `npm run bench:slack`
  * the people it drives live here too (slack-people.ts): `setup` (teams, their channels, people and
  * models), `run` (the load, with every request's ack times), `cards` (each model card's versions)
- * and `records {"since": ms}` (calls and cards).
+ * and `records {"since": ms}` (calls and cards). For `npm run bench:scale`, `scaleBodies {"count": n}`
+ * builds n requests from the set-up teams' cards (scale-bodies.ts) for the benchmark to sign and send,
+ * and `scaleAnswers` counts what the app answered through response URLs.
  */
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
@@ -19,8 +21,9 @@ import { type RateLimits, RateLimitsSchema } from '../dev/stand-in/rate-limits';
 import { startSlackStandIn } from '../dev/stand-in/stand-in-server';
 import { standInStats } from '../dev/stand-in/stand-in-stats';
 import { syntheticUser } from '../dev/stand-in/workspace';
+import { scaleAnswers, scaleBodies } from './scale-bodies';
 import { BenchPeople } from './slack-people';
-import { RunSchema, SetupSchema, SinceSchema } from './slack-protocol';
+import { RunSchema, ScaleBodiesRequestSchema, SetupSchema, SinceSchema } from './slack-protocol';
 import { cardRecords, records } from './slack-records';
 
 /** Synthetic user ids have four digits. */
@@ -58,6 +61,10 @@ async function main(): Promise<void> {
     run: (args) => people.run(RunSchema.parse(args)),
     cards: () => ({ cards: cardRecords(standIn, people.benchTeams) }),
     records: (args) => records(standIn, people.benchTeams, SinceSchema.parse(args).since),
+    scaleAnswers: () => scaleAnswers(standIn),
+    scaleBodies: async (args) => ({
+      bodies: await scaleBodies(standIn, people.benchTeams, ScaleBodiesRequestSchema.parse(args).count),
+    }),
   };
   const answer = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
   const lines = createInterface({ input: process.stdin });

@@ -7,7 +7,9 @@ import { eventually } from './eventually';
 /**
  * A Redis Cluster of its own for a test file: 6 redis-server processes on free loopback ports
  * (3 primaries, 3 replicas), made a cluster with `redis-cli --cluster create`. Short node
- * timeouts, so a killed primary's replica takes over within a few seconds.
+ * timeouts, so a killed primary's replica takes over within a few seconds. `npm run bench:scale`
+ * starts its cluster with it too (tsc follows the import into the benchmark build), so it and
+ * what it imports stay free of jest.
  */
 export interface RedisClusterFixture {
   nodes: RedisServer[];

@@ -3,27 +3,22 @@ import type { DriverTeam } from '../../dev/stand-in/as-team';
 import { type Installer, OAUTH_APP } from '../../dev/stand-in/oauth';
 import { SlackDriver } from '../../dev/stand-in/slack-driver';
 import { type SlackStandIn, startSlackStandIn } from '../../dev/stand-in/stand-in-server';
-import { CHANNELS, TEAM_ID, USERGROUPS } from '../../dev/stand-in/workspace';
+import { TEAM_ID } from '../../dev/stand-in/workspace';
 import { compose } from '../../src/app/compose';
 import type { ComposedApp, ComposeOptions } from '../../src/app/compose-options';
-import { loadCatalog } from '../../src/catalog/load-catalog';
 import type { SlackCredentials } from '../../src/config';
 import type { ExportSettings } from '../../src/jobs/processors/processor-deps';
 import type { OAuthSettings } from '../../src/oauth-config';
-import { SHIPPED_CATALOG_DIR } from '../../src/paths';
 import type { MethodBudget } from '../../src/ports/slack-budget';
 import type { SlackApp } from '../../src/slack/slack-app';
-import { defaultFlow } from './build-model';
 import { capturedLogs, type LogEntry } from './captured-logs';
 import { installThroughBrowser } from './oauth-install';
 import { testRedis, uniquePrefix } from './redis-server';
-import { testConfig } from './test-config';
+import { SIGNING_SECRET, type TestAppSettings, testComposeOptions } from './test-compose-options';
 
-export const SIGNING_SECRET = 'testsigningsecret0123456789abcdef';
+export { SIGNING_SECRET };
 
-const catalog = loadCatalog([SHIPPED_CATALOG_DIR]);
-
-export interface SlackAppFixtureOptions {
+export interface SlackAppFixtureOptions extends TestAppSettings {
   cardRefreshIntervalMs?: number;
   /**
    * 'http' (default): Slack's requests come signed to /slack/events. 'socket': the app connects to the
@@ -95,10 +90,6 @@ function credentials(standIn: SlackStandIn, mode: 'http' | 'socket' | 'oauth'): 
     : { mode, botToken, signingSecret: SIGNING_SECRET, apiUrl };
 }
 
-/** `null` means "none configured"; undefined the stand-in workspace's own. */
-const orDefault = (value: string | null | undefined, fallback: string) =>
-  value === null ? undefined : (value ?? fallback);
-
 /**
  * The real app, composed as in production (src/app/compose.ts) on a free port, with a real Redis,
  * pointed at the Slack stand-in; a driver that sends it what Slack sends (signed requests, or Socket
@@ -120,32 +111,8 @@ export function useSlackApp(options: SlackAppFixtureOptions = {}) {
   /** More app processes of this test (same Redis, key prefix and stand-in), stopped after it. */
   const siblings: ComposedApp[] = [];
   const composeOptions = (slack: SlackStandIn, keyPrefix: string): ComposeOptions => {
-    const exportSettings = options.exportSettings?.();
-    return {
-      config: testConfig({ ...redisEnv, REDIS_KEY_PREFIX: keyPrefix, PORT: '0' }),
-      flow: defaultFlow(),
-      catalog,
-      credentials:
-        mode === 'oauth'
-          ? { oauth: oauthSettings(slack), apiUrl: slack.apiUrl }
-          : { botToken: slack.token, apiUrl: slack.apiUrl },
-      appsec: {
-        channelId: orDefault(options.appsecChannelId, CHANNELS.APPSEC.id),
-        usergroupId: orDefault(options.appsecUsergroupId, USERGROUPS.APPSEC.id),
-      },
-      ...(exportSettings && { exportSettings }),
-      exportRetry: { attempts: 2, backoffMs: 200 },
-      ...(options.clock && { clock: options.clock }),
-      cardRefreshIntervalMs: options.cardRefreshIntervalMs ?? 20,
-      membershipCacheMs: 0,
-      channelPaceMs: 100,
-      slackBudgets: options.budgets ?? {},
-      retry: {
-        interactive: options.interactiveRetry ?? { retries: 0 },
-        background: { retries: 0 },
-        jobs: { retries: 0 },
-      },
-    };
+    const base = testComposeOptions({ redisEnv, keyPrefix, slack, settings: options });
+    return mode === 'oauth' ? { ...base, credentials: { oauth: oauthSettings(slack), apiUrl: slack.apiUrl } } : base;
   };
 
   beforeAll(async () => {

@@ -1,18 +1,42 @@
 // Lets a child process run the project's TypeScript as jest does (`node -r ./test/support/ts-register.js x.ts`):
 // each .ts file is transpiled on load with the project's TypeScript compiler, types not checked.
+// The output is kept in a cache folder by the source's hash, so the test's next process (a test
+// may start four at once, each loading all of src/) spends no CPU transpiling the same files again.
+const crypto = require('node:crypto');
 const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
 const ts = require('typescript');
 
+const COMPILER_OPTIONS = {
+  module: ts.ModuleKind.CommonJS,
+  target: ts.ScriptTarget.ES2022,
+  esModuleInterop: true,
+  sourceMap: false,
+};
+const CACHE = path.join(os.tmpdir(), `threadmodel-ts-register-${ts.version}`);
+
+function transpiled(filename, source) {
+  const key = crypto.createHash('sha256').update(filename).update('\0').update(source).digest('hex');
+  const cached = path.join(CACHE, `${key}.js`);
+  try {
+    return fs.readFileSync(cached, 'utf8');
+  } catch {
+    // not cached yet
+  }
+  const { outputText } = ts.transpileModule(source, { fileName: filename, compilerOptions: COMPILER_OPTIONS });
+  try {
+    // Written aside, then renamed: a process reading the cache at the same time never sees half a file.
+    fs.mkdirSync(CACHE, { recursive: true });
+    const aside = `${cached}.${process.pid}.tmp`;
+    fs.writeFileSync(aside, outputText);
+    fs.renameSync(aside, cached);
+  } catch {
+    // A cache that cannot be written only costs time.
+  }
+  return outputText;
+}
+
 require.extensions['.ts'] = (module, filename) => {
-  const source = fs.readFileSync(filename, 'utf8');
-  const { outputText } = ts.transpileModule(source, {
-    fileName: filename,
-    compilerOptions: {
-      module: ts.ModuleKind.CommonJS,
-      target: ts.ScriptTarget.ES2022,
-      esModuleInterop: true,
-      sourceMap: false,
-    },
-  });
-  module._compile(outputText, filename);
+  module._compile(transpiled(filename, fs.readFileSync(filename, 'utf8')), filename);
 };

@@ -1,8 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import path from 'node:path';
-import { createInterface } from 'node:readline';
-
-const ROOT = path.resolve(__dirname, '../..');
+import type { ChildProcess } from 'node:child_process';
+import { killProcess, lineOf, spawnTestProcess } from './test-processes';
 
 /**
  * `npm run worker`'s equivalent in a process of its own (test/support/worker-process.ts), on the
@@ -11,42 +8,22 @@ const ROOT = path.resolve(__dirname, '../..');
  */
 export function workerProcesses() {
   const children: ChildProcess[] = [];
-  const kill = (child: ChildProcess) =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGKILL');
-    });
   return {
     async start(options: {
       redisEnv: Record<string, string>;
       keyPrefix: string;
       apiUrl: string;
     }): Promise<ChildProcess> {
-      const child = spawn(
-        process.execPath,
-        ['-r', path.join(ROOT, 'test/support/ts-register.js'), path.join(ROOT, 'test/support/worker-process.ts')],
-        {
-          env: {
-            // Only the Redis the test names: none of this process's REDIS_* settings.
-            ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('REDIS_'))),
-            ...options.redisEnv,
-            KEY_PREFIX: options.keyPrefix,
-            SLACK_API_URL: options.apiUrl,
-          },
-          stdio: ['ignore', 'pipe', 'inherit'],
-        },
-      );
-      children.push(child);
-      await new Promise<void>((resolve, reject) => {
-        createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-          if (line === 'ready') resolve();
-        });
-        child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
+      const worker = spawnTestProcess('worker-process.ts', {
+        ...options.redisEnv,
+        KEY_PREFIX: options.keyPrefix,
+        SLACK_API_URL: options.apiUrl,
       });
-      return child;
+      children.push(worker.child);
+      await lineOf(worker, (line) => line === 'ready');
+      return worker.child;
     },
-    kill,
-    stopAll: () => Promise.all(children.splice(0).map(kill)).then(() => undefined),
+    kill: killProcess,
+    stopAll: () => Promise.all(children.splice(0).map(killProcess)).then(() => undefined),
   };
 }

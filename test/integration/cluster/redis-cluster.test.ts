@@ -9,6 +9,7 @@ import { type RedisClusterFixture, startRedisCluster } from '../../support/redis
 import { approveFromCard, appsecCards, REF, requestReview, startCompleteModel } from '../../support/review-scenarios';
 import { useSlackApp } from '../../support/slack-app-fixture';
 import { CHANNEL } from '../../support/slack-scenarios';
+import { webProcesses } from '../../support/web-processes';
 import { workerProcesses } from '../../support/worker-processes';
 
 const { ALICE, BOB, APPSEC1 } = USERS;
@@ -95,19 +96,24 @@ describe('on a Redis Cluster', () => {
 });
 
 describe('two web and two worker processes on a Redis Cluster', () => {
+  // The fixture's app serves no request here: it is the test's window on the store and the queues.
   const ctx = useSlackApp({ runWorkers: false, redis: onTheCluster });
   const workers = workerProcesses();
-  afterEach(() => workers.stopAll());
+  const webs = webProcesses();
+  afterEach(() => Promise.all([webs.stopAll(), workers.stopAll()]));
 
   it('answers a redelivered event once, walks a model through both web processes, takes 30 concurrent edits over both, and sends a review reminder once', async () => {
-    const web2 = await ctx.composeWeb();
-    /** The web process the n-th request goes to: the fixture's, then the other, in turn. */
-    const via = (n: number) => (n % 2 === 0 ? ctx.driver : web2.driver);
-    const settle = () => Promise.all([ctx.settle(), web2.composed.idle()]);
     const redisEnv = { ...theCluster().env, ...ENV };
-    await Promise.all(
-      [1, 2].map(() => workers.start({ redisEnv, keyPrefix: ctx.keys.prefix, apiUrl: ctx.standIn.apiUrl })),
-    );
+    const deployment = { redisEnv, keyPrefix: ctx.keys.prefix };
+    const workersUp = Promise.all([1, 2].map(() => workers.start({ ...deployment, apiUrl: ctx.standIn.apiUrl })));
+    const [web1, web2] = await Promise.all([1, 2].map(() => webs.start({ ...deployment, standIn: ctx.standIn })));
+    await workersUp;
+    if (!web1 || !web2) throw new Error('the web processes did not start');
+    // Each web process is an OS process of its own, not a second app inside this one.
+    expect(new Set([web1.child.pid, web2.child.pid, process.pid]).size).toBe(3);
+    /** The web process the n-th request goes to: one, then the other, in turn. */
+    const via = (n: number) => (n % 2 === 0 ? web1.driver : web2.driver);
+    const settle = () => Promise.all([ctx.settle(), web1.idle(), web2.idle()]);
 
     // Slack redelivers an event it thinks timed out, here to the other web process: answered once.
     const mention = {
