@@ -55,6 +55,7 @@ const SCOPE_LISTS: ReadonlyArray<{ key: Exclude<keyof Scope, 'description'>; wha
   { key: 'trustBoundaries', what: 'trust boundary' },
   { key: 'useCases', what: 'use case' },
   { key: 'designLinks', what: 'design link' },
+  { key: 'assumptions', what: 'assumption' },
 ];
 
 const FIELD_WORDS: Readonly<Record<string, string>> = {
@@ -74,6 +75,8 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   assetIds: 'assets',
   actorIds: 'actors',
   crossesTrustBoundary: 'crosses a trust boundary',
+  outOfScopeReason: 'out of scope because',
+  mitigationIds: 'mitigations',
 };
 
 /** Everything that differs from `before` (the last approved version) to `after`. */

@@ -82,6 +82,33 @@ describe('the diff of two model versions', () => {
     expect(touchedSteps(diff)).toEqual(['scope']);
   });
 
+  it('lists assumptions and elements set out of scope like any other scope element', () => {
+    const before = approvedV1();
+    const component = nth(before.scope.components, 0);
+    const after: ThreatModel = {
+      ...before,
+      scope: {
+        ...before.scope,
+        components: [
+          { ...component, outOfScopeReason: 'Run by the payments team' },
+          ...before.scope.components.slice(1),
+        ],
+        assumptions: [{ id: 'A-1', text: 'Refunds are capped at 500 EUR', threatIds: ['T-1'], mitigationIds: [] }],
+      },
+    };
+    const diff = diffModels(before, after, V);
+    expect(diff.changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'added', what: 'assumption', id: 'A-1' }),
+        expect.objectContaining({
+          kind: 'changed',
+          id: component.id,
+          fields: [expect.objectContaining({ field: 'out of scope because' })],
+        }),
+      ]),
+    );
+  });
+
   it('lists threats and mitigations changed, with lists compared as lists and bookkeeping ignored', () => {
     const before = approvedV1();
     const after: ThreatModel = {
