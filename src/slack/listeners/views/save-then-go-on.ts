@@ -64,7 +64,14 @@ export async function saveThenGoOn<T extends { model: ThreatModel }>(
     });
     return;
   }
-  const saved = await submission.save();
+  let saved: UseCaseOutcome<T>;
+  try {
+    saved = await submission.save();
+  } catch (error) {
+    // Closed first: the error handler then tells the person, as for a save after the ack.
+    await ack();
+    throw error;
+  }
   if (!saved.ok) {
     await ack({ response_action: 'errors', errors: { [submission.errorField]: saved.message } });
     return;
