@@ -93,7 +93,9 @@ describe('the diff of two model versions', () => {
           { ...component, outOfScopeReason: 'Run by the payments team' },
           ...before.scope.components.slice(1),
         ],
-        assumptions: [{ id: 'A-1', description: 'Refunds are capped at 500 EUR', threatIds: ['T-1'], mitigationIds: [] }],
+        assumptions: [
+          { id: 'A-1', description: 'Refunds are capped at 500 EUR', threatIds: ['T-1'], mitigationIds: [] },
+        ],
       },
     };
     const diff = diffModels(before, after, V);
