@@ -1,0 +1,27 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { ChatPostMessageArguments, ChatPostMessageResponse, WebClient } from '@slack/web-api';
+import type { ChannelPacer } from '../ports/channel-pacer';
+
+/**
+ * A post someone is looking out for (a new model's card, an import's prompt), sent with the
+ * interactive client but in its turn in the channel: the channel pacer the background posts and
+ * the jobs share gives it a slot, so it neither lands inside Slack's second of another message of
+ * the channel (and is refused) nor makes a greeting queued behind it be refused. Its slot is
+ * normally now; a busy channel (a model being worked on in it) makes it wait a pace or two.
+ */
+export async function pacedPost(
+  client: WebClient,
+  pacer: ChannelPacer,
+  message: ChatPostMessageArguments & { channel: string },
+): Promise<ChatPostMessageResponse> {
+  const deliveryId = randomUUID();
+  for (;;) {
+    const waitMs = await pacer.turn(message.channel, deliveryId);
+    if (waitMs === 0) break;
+    await sleep(waitMs);
+  }
+  const posted = await client.chat.postMessage(message);
+  await pacer.posted(message.channel);
+  return posted;
+}
