@@ -6,6 +6,7 @@
  * Revoking a workspace's tokens (an uninstall) makes them `invalid_auth` from then on.
  */
 import { randomBytes } from 'node:crypto';
+import { GLOBEX_TEAM_ID } from './globex-workspace';
 import type { JsonObject } from './json';
 import { BOT, TEAM_ID, USERS } from './workspace';
 
@@ -18,7 +19,7 @@ export const OAUTH_APP = {
 /** Other workspaces the stand-in can install the app in, and an Enterprise Grid organisation. */
 export const TEAMS = {
   ACME: { teamId: TEAM_ID, teamName: 'Acme' },
-  GLOBEX: { teamId: 'T0GLOBEX0', teamName: 'Globex' },
+  GLOBEX: { teamId: GLOBEX_TEAM_ID, teamName: 'Globex' },
   GRID: { enterpriseId: 'E0GRID001', enterpriseName: 'Initech Grid' },
   GRID_SALES: { teamId: 'T0GRIDSL0', teamName: 'Initech Sales', enterpriseId: 'E0GRID001' },
   GRID_LABS: { teamId: 'T0GRIDLB0', teamName: 'Initech Labs', enterpriseId: 'E0GRID001' },

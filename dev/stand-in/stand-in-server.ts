@@ -265,11 +265,13 @@ export class SlackStandIn extends StandInStore {
       return reply(429, { ok: false, error: 'ratelimited' }, { 'retry-after': `${limited.retryAfterSeconds}` });
     // Handlers run synchronously: the caller's workspace is theirs for this call alone.
     this.views.callerTeam = grant?.teamId ?? grant?.enterpriseId;
+    this.callerTeam = this.views.callerTeam ?? this.workspace.teamId;
     let answer: JsonObject;
     try {
       answer = handler({ store: this, args, baseUrl: this.baseUrl });
     } finally {
       this.views.callerTeam = undefined;
+      this.callerTeam = undefined;
     }
     const applied = reply(200, answer);
     if (applied.call && grant) applied.call.token = { teamId: grant.teamId, enterpriseId: grant.enterpriseId };

@@ -12,7 +12,7 @@ import type { OAuthSettings } from '../../src/oauth-config';
 import type { MethodBudget } from '../../src/ports/slack-budget';
 import type { SlackApp } from '../../src/slack/slack-app';
 import { capturedLogs, type LogEntry } from './captured-logs';
-import { installThroughBrowser } from './oauth-install';
+import { installThroughBrowser } from '../../dev/stand-in/browser-install';
 import { testRedis, uniquePrefix } from './redis-server';
 import { SIGNING_SECRET, type TestAppSettings, testComposeOptions } from './test-compose-options';
 
