@@ -4,23 +4,28 @@ import path from 'node:path';
 import type { CustomRoute } from '@slack/bolt';
 import { z } from 'zod';
 import type { Logger } from '../../src/logger';
+import type { Installations } from '../../src/slack/installations';
 import type { SlackDriver } from '../stand-in/slack-driver';
 import type { SlackStandIn } from '../stand-in/stand-in-server';
 import type { SlackView, StoredMessage } from '../stand-in/stand-in-types';
 import { submissionState } from '../stand-in/view-submission';
 import { BOT } from '../stand-in/workspace';
 import type { ExportBrowser } from './export-browser';
+import { installerOf, isInstalled } from './playground-installs';
+import type { PlaygroundWorkspace, PlaygroundWorkspaces } from './playground-setup';
 
 export interface PlaygroundApiDeps {
   standIn: SlackStandIn;
-  /** The driver sending the app signed requests exactly as Slack would (known once the app listens). */
-  driver: () => SlackDriver;
+  /** The driver sending the app signed requests exactly as Slack would from that workspace (known once the app listens). */
+  driver: (teamId: string) => SlackDriver;
+  /** The stand-in's workspaces as the playground knows them: the first is installed at start-up. */
+  workspaces: PlaygroundWorkspaces;
+  /** The app's installations (OAuth mode): which workspaces have the app. */
+  installations: () => Installations;
   /** Runs every delayed job now (reminders included). */
   runJobs: () => Promise<number>;
   pendingJobs: () => Promise<number>;
   exports: ExportBrowser;
-  /** Who belongs to AppSec in the playground workspace (for the user switcher). */
-  appsecUsers: readonly string[];
   /** Where the built page lives (index.html, app.js, styles.css). */
   staticDir: string;
   logger: Logger;
@@ -66,6 +71,8 @@ const PostSchema = z.object({
   text: z.string().min(1).max(4000),
 });
 const UserOnlySchema = z.object({ user: UserSchema });
+const NOT_INSTALLED = (name: string) =>
+  `Threadmodel is not installed in ${name} yet: use "Add to Slack" at the top of the page.`;
 
 const STATIC_TYPES: Record<string, string> = {
   'app.js': 'text/javascript; charset=utf-8',
@@ -89,12 +96,24 @@ export function playgroundRoutes(deps: PlaygroundApiDeps): CustomRoute[] {
   const { standIn } = deps;
   /** The last inline errors of each view, as the app answered its submission. */
   const viewErrors = new Map<string, Record<string, string>>();
+  /** The workspace a person is in (each person of the stand-in is in one). */
+  const workspaceOf = (user: string): PlaygroundWorkspace => {
+    const { teamId } = standIn.workspaceOfUser(user);
+    return deps.workspaces.find((workspace) => workspace.teamId === teamId) ?? deps.workspaces[0];
+  };
+  const installed = (workspace: PlaygroundWorkspace) => isInstalled(deps.installations(), workspace.teamId);
+  const driverFor = (user: string) => deps.driver(workspaceOf(user).teamId);
 
   const state = async (url: URL) => {
-    const user = UserSchema.safeParse(url.searchParams.get('user')).data ?? 'U0ALICE01';
-    const channel = url.searchParams.get('channel') ?? 'C0PAYMENT';
+    const asked = UserSchema.safeParse(url.searchParams.get('user')).data;
+    const user = asked && standIn.user(asked) ? asked : deps.workspaces[0].installer;
+    const people = standIn.workspaceOfUser(user);
+    const workspace = workspaceOf(user);
     const thread = url.searchParams.get('thread');
-    const visible = standIn.workspace.channels.filter((c) => !c.is_im || c.user === user);
+    const visible = people.channels.filter((c) => !c.is_im || c.user === user);
+    // Only the person's own workspace's channels: another workspace's are not there for them.
+    const askedChannel = url.searchParams.get('channel');
+    const channel = visible.find((c) => c.id === askedChannel)?.id ?? visible.find((c) => !c.is_im)?.id ?? '';
     const message = (m: StoredMessage) => ({
       ts: m.ts,
       user: m.user,
@@ -115,9 +134,23 @@ export function playgroundRoutes(deps: PlaygroundApiDeps): CustomRoute[] {
     const home = standIn.views.home(user);
     const parent = thread && isMember ? standIn.message(channel, thread) : undefined;
     return {
-      users: standIn.workspace.users
+      workspace: workspace.teamId,
+      workspaces: await Promise.all(
+        deps.workspaces.map(async (w) => ({
+          teamId: w.teamId,
+          name: w.name,
+          installed: await installed(w),
+          firstUser: w.installer,
+        })),
+      ),
+      users: people.users
         .filter((u) => !u.is_bot)
-        .map((u) => ({ id: u.id, name: u.name, realName: u.real_name, isAppSec: deps.appsecUsers.includes(u.id) })),
+        .map((u) => ({
+          id: u.id,
+          name: u.name,
+          realName: u.real_name,
+          isAppSec: workspace.appsecUsers.includes(u.id),
+        })),
       user,
       channels: visible.map((c) => ({
         id: c.id,
@@ -158,7 +191,9 @@ export function playgroundRoutes(deps: PlaygroundApiDeps): CustomRoute[] {
       if (!trimmed.startsWith('/threatmodel'))
         return { ok: false, error: 'Only /threatmodel commands reach the app here.' };
       if (!standIn.isMember(channel, user)) return { ok: false, error: 'You are not a member of this channel.' };
-      const result = await deps.driver().command(user, channel, trimmed.replace(/^\/threatmodel\s*/, ''));
+      const workspace = workspaceOf(user);
+      if (!(await installed(workspace))) return { ok: false, error: NOT_INSTALLED(workspace.name) };
+      const result = await driverFor(user).command(user, channel, trimmed.replace(/^\/threatmodel\s*/, ''));
       return { ok: result.status === 200 };
     },
     post: async (body) => {
@@ -169,7 +204,7 @@ export function playgroundRoutes(deps: PlaygroundApiDeps): CustomRoute[] {
     },
     act: async (body) => {
       const { user, actionId, kind, where, buttonValue, value, values, state: entered } = ActSchema.parse(body);
-      const driver = deps.driver();
+      const driver = driverFor(user);
       const top = standIn.views.stack(user).at(-1);
       // What the person entered in the modal travels with the action, as Slack sends view.state.
       if (entered && top && where.in === 'modal') top.state.values = submissionState(top, entered, true);
@@ -186,23 +221,34 @@ export function playgroundRoutes(deps: PlaygroundApiDeps): CustomRoute[] {
     submit: async (body) => {
       const { user, values } = SubmitSchema.parse(body);
       const top = standIn.views.stack(user).at(-1);
-      const result = await deps.driver().submitView(user, values, { force: true });
+      const result = await driverFor(user).submitView(user, values, { force: true });
       if (top) viewErrors.set(top.id, result.errors ?? {});
       return { ok: !result.errors, ...(result.errors && { errors: result.errors }) };
     },
     close: async (body) => {
       const { user } = UserOnlySchema.parse(body);
-      await deps.driver().closeView(user);
+      await driverFor(user).closeView(user);
       return { ok: true };
     },
     home: async (body) => {
       const { user } = UserOnlySchema.parse(body);
-      await deps.driver().appHomeOpened(user);
+      // With no installation Slack has no Home tab of the app to open: the page offers the install.
+      if (await installed(workspaceOf(user))) await driverFor(user).appHomeOpened(user);
+      return { ok: true };
+    },
+    /**
+     * Who is signed in to Slack in this browser: the stand-in's authorize page installs the app
+     * in their workspace, as them, when the page's "Add to Slack" goes through it.
+     */
+    'sign-in': async (body) => {
+      const { user } = UserOnlySchema.parse(body);
+      if (!standIn.user(user)) return { ok: false, error: 'No such person in the playground.' };
+      standIn.oauth.approveInstallsAs(installerOf(workspaceOf(user), user));
       return { ok: true };
     },
     shortcut: async (body) => {
       const { user, channel, ts, callbackId } = ShortcutSchema.parse(body);
-      await deps.driver().messageShortcut(user, channel, ts, callbackId);
+      await driverFor(user).messageShortcut(user, channel, ts, callbackId);
       return { ok: true };
     },
     'jobs/run': async () => ({ promoted: await deps.runJobs() }),

@@ -46,7 +46,14 @@ export interface Workspace {
   usergroups: { id: string; handle: string; users: string[] }[];
 }
 
-export function user(id: string, name: string, realName: string, tz: string, tzLabel: string, offset: number): WorkspaceUser {
+export function user(
+  id: string,
+  name: string,
+  realName: string,
+  tz: string,
+  tzLabel: string,
+  offset: number,
+): WorkspaceUser {
   return { id, name, real_name: realName, tz, tz_label: tzLabel, tz_offset: offset, is_bot: false };
 }
 
