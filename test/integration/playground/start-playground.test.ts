@@ -189,10 +189,10 @@ describe('the playground (npm start with no Slack credentials)', () => {
     }
   });
 
-  it('seeds the workspace with three approved past models once, not again when it restarts on the same Redis', async () => {
+  it('seeds the workspace with three approved past models once, not again when it restarts on the same Redis; Globex must be installed again', async () => {
     const folder = tempDir();
     const sameRedis = env();
-    const startModel = async (title: string) => {
+    const session = async (title: string, globex: (base: string) => Promise<void>) => {
       const running = await startPlayground(sameRedis, folder.dir);
       try {
         const base = `http://127.0.0.1:${running.port}/playground/api`;
@@ -206,15 +206,36 @@ describe('the playground (npm start with no Slack credentials)', () => {
           const { messages } = (await answer.json()) as { messages: { text: string }[] };
           return messages.some((m) => m.text.includes(title)) ? messages : undefined;
         });
+        await globex(base);
         return cards.find((m) => m.text.includes(title))?.text ?? '';
       } finally {
         await running.stop();
       }
     };
+    const globexInstalled = async (base: string) => {
+      const answer = await fetch(`${base}/state?user=U0GHANK01`);
+      const { workspaces } = (await answer.json()) as { workspaces: { name: string; installed: boolean }[] };
+      return workspaces.find((w) => w.name === 'Globex')?.installed;
+    };
     try {
-      expect(await startModel('Refunds API')).toMatch(/^TM-4\b/);
-      // The stand-in's channels start empty on each start; the store kept TM-1 to TM-4.
-      expect(await startModel('Payouts scheduler')).toMatch(/^TM-5\b/);
+      const first = await session('Refunds API', async (base) => {
+        await fetch(`${base}/sign-in`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ user: 'U0GHANK01' }),
+        });
+        const port = Number(new URL(base).port);
+        const started = await startInstall(port);
+        expect((await finishInstall(await approveOnSlack(started.authorizeUrl), started.cookie)).status).toBe(200);
+        expect(await globexInstalled(base)).toBe(true);
+      });
+      expect(first).toMatch(/^TM-4\b/);
+      // The stand-in's channels start empty on each start; the store kept TM-1 to TM-4. Globex's token
+      // died with the first session's stand-in (and was sealed with its key): it is forgotten.
+      const second = await session('Payouts scheduler', async (base) => {
+        expect(await globexInstalled(base)).toBe(false);
+      });
+      expect(second).toMatch(/^TM-5\b/);
     } finally {
       folder.cleanup();
     }
