@@ -228,6 +228,10 @@ export function playgroundRoutes(deps: PlaygroundApiDeps): CustomRoute[] {
   async function runAction(req: IncomingMessage, res: ServerResponse, op: string) {
     const action = actions[op];
     if (!action) return json(res, 404, { ok: false, error: `unknown action ${op}` });
+    // A JSON body needs a CORS preflight, which is never granted: another site open in the same
+    // browser cannot act as a person of the playground (a form or text/plain post could).
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
+      return json(res, 415, { ok: false, error: 'The playground API takes JSON (content-type: application/json).' });
     try {
       const body = await readJson(req);
       json(res, 200, await action(body));

@@ -86,6 +86,13 @@ describe('the playground (npm start with no Slack credentials)', () => {
       // Their step times make an estimate: the medians of 26, 28 and 30 hours of scoping.
       expect(JSON.stringify(card.blocks)).toContain('Teams usually spend about a day on scope.');
       expect(existsSync(path.join(folder.dir, '.threadmodel', 'playground', 'exports.git', 'HEAD'))).toBe(true);
+      // Another site open in the same browser cannot post without a preflight (never granted).
+      const simple = await fetch(`${base}/command`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: JSON.stringify({ user: 'U0ALICE01', channel: 'C0PAYMENT', text: '/threatmodel start Forged' }),
+      });
+      expect(simple.status).toBe(415);
       // Not a member of #appsec: Alice cannot act there.
       expect(
         await (await post('command', { user: 'U0ALICE01', channel: 'C0APPSEC0', text: '/threatmodel list' })).json(),
