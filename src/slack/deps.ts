@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import type { ExportRepositoryFiles } from '../ports/export-repository-files';
 import type { ImportRequests } from '../ports/import-requests';
 import type { UseCaseDeps } from '../use-cases/use-case-deps';
 import type { ModelRefresher } from './model-refresher';
@@ -26,4 +27,6 @@ export interface SlackServices extends UseCaseDeps {
   estimates: StepEstimateCache;
   /** Import threads waiting for their file (`/threatmodel import`). */
   importRequests: ImportRequests;
+  /** Files of the export repository, read at its base branch (`/threatmodel import <path>`). */
+  repositoryFiles: ExportRepositoryFiles;
 }

@@ -1,4 +1,4 @@
-import { IMPORT_LIMITS } from '../import/import-limits';
+import { IMPORT_LIMITS, tooLargeProblem } from '../import/import-limits';
 
 /** A file as a `file_share` message event describes it. */
 export interface SharedFile {
@@ -24,10 +24,7 @@ export async function downloadSharedFile(
   origins: readonly string[],
 ): Promise<Download> {
   const max = IMPORT_LIMITS.fileBytesMax;
-  const tooLarge = (size: number) => ({
-    ok: false as const,
-    problem: `\`${file.name.slice(0, 80)}\` is ${(size / 1_000_000).toFixed(1)} MB; I import files of up to ${(max / 1_000_000).toFixed(1)} MB.`,
-  });
+  const tooLarge = (size: number) => ({ ok: false as const, problem: tooLargeProblem(file.name, size) });
   if (file.size !== undefined && file.size > max) return tooLarge(file.size);
   const url = file.url_private_download;
   if (!url || !URL.canParse(url) || !origins.includes(new URL(url).origin)) {

@@ -1,7 +1,7 @@
 import type { ImportThread } from '../../use-cases/import-model';
 import type { SlackServices } from '../deps';
 import { slackErrorCode } from '../slack-errors';
-import { importPromptMessage } from '../views/import-messages';
+import { importPromptMessage, repositoryImportPromptMessage } from '../views/import-messages';
 import { slackModelThread } from './model-thread';
 
 /**
@@ -13,9 +13,10 @@ export function slackImportThread(
   services: Pick<SlackServices, 'client' | 'flow' | 'catalog' | 'threadPosts' | 'estimates'>,
 ): ImportThread {
   return {
-    async postPrompt({ channelId, userId }) {
+    async postPrompt({ channelId, userId }, source) {
+      const prompt = source ? repositoryImportPromptMessage(userId, source) : importPromptMessage(userId);
       try {
-        const posted = await services.client.chat.postMessage({ channel: channelId, ...importPromptMessage(userId) });
+        const posted = await services.client.chat.postMessage({ channel: channelId, ...prompt });
         return posted.ts as string;
       } catch (error) {
         const code = slackErrorCode(error);
