@@ -34,8 +34,9 @@ export class GitExportRepositoryFiles implements ExportRepositoryFiles {
         return await readRepositoryFile({ ...location, signal }, path);
       } catch (error) {
         if (!(error instanceof GitPublishError)) throw error;
+        const seconds = Math.ceil(this.timeoutMs / 1000);
         const problem = signal.aborted
-          ? `The export repository did not answer within ${Math.ceil(this.timeoutMs / 1000)} seconds: try again later.`
+          ? `The export repository did not answer within ${seconds} second${seconds === 1 ? '' : 's'}: try again later.`
           : 'I could not read the export repository just now: try again in a few minutes, and tell whoever runs Threadmodel if it keeps failing.';
         return { ok: false, problem, detail: error.message };
       }
