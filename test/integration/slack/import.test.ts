@@ -180,6 +180,43 @@ describe('/threatmodel import', () => {
     });
   });
 
+  it('asks files.info for a file the event holds back (Slack Connect), and imports it', async () => {
+    const ts = await startImport();
+    await ctx.driver.shareFile(ALICE.id, CHANNEL, ts, {
+      name: 'photos.tc.json',
+      content: fixture('composer-with-brainstorm.tc.json'),
+      checkFileInfo: true,
+    });
+    await ctx.settle();
+    expect(ctx.standIn.callsTo('files.info').map((call) => [call.args.file, call.response.ok])).toEqual([
+      [expect.stringMatching(/^F/), true],
+    ]);
+    expect(ctx.standIn.fileDownloads).toEqual([{ fileId: expect.any(String), authorized: true }]);
+    expect((await ctx.model()).title).toBe('Photo sharing');
+  });
+
+  it('says Slack would not let it read a held-back file files.info does not find, not that it is outside Slack', async () => {
+    const ts = await startImport();
+    // An id Slack holds no file for (deleted meanwhile, or never visible to the bot): files.info says file_not_found.
+    const message = ctx.standIn.addMessage({ channel: CHANNEL, text: '', blocks: [], thread_ts: ts, user: ALICE.id });
+    await ctx.driver.event({
+      type: 'message',
+      subtype: 'file_share',
+      channel: CHANNEL,
+      channel_type: 'channel',
+      user: ALICE.id,
+      text: '',
+      ts: message.ts,
+      thread_ts: ts,
+      event_ts: message.ts,
+      files: [{ id: 'F0GONE', file_access: 'check_file_info', created: 0, timestamp: 0, user: ALICE.id }],
+    });
+    await ctx.settle();
+    expect(thread(ts).at(-1)).toMatch(/Slack did not let me read `the file`\. Please share it again\./);
+    expect(thread(ts).at(-1)).not.toMatch(/shared in Slack itself/);
+    await noModel();
+  });
+
   it('takes the file only from whoever asked', async () => {
     const ts = await startImport();
     await ctx.driver.shareFile(BOB.id, CHANNEL, ts, {
