@@ -12,6 +12,11 @@ const READS_AT_ONCE = 2;
  * settings into that port (undefined settings: exports are not set up, and every read says so).
  */
 export function exportRepositoryFiles(settings: ExportSettings | undefined): ExportRepositoryFiles {
-  const location = settings && { repoUrl: settings.gitUrl, baseBranch: settings.baseBranch, ...httpHeader(settings) };
+  const location = settings && {
+    repoUrl: settings.gitUrl,
+    baseBranch: settings.baseBranch,
+    folder: settings.folder,
+    ...httpHeader(settings),
+  };
   return new GitExportRepositoryFiles(location, new WorkQueue(READS_AT_ONCE));
 }

@@ -1,6 +1,6 @@
 import { GitPublishError } from '../errors';
 import type { ExportRepositoryFiles, RepositoryFileRead } from '../ports/export-repository-files';
-import { type RepositoryLocation, readRepositoryFile } from './git-reader';
+import { type ExportLocation, readRepositoryFile } from './git-reader';
 
 /** How long one read may take, every git command of it together. */
 export const REPOSITORY_READ_TIMEOUT_MS = 60_000;
@@ -20,7 +20,7 @@ export const EXPORTS_NOT_SET_UP =
  */
 export class GitExportRepositoryFiles implements ExportRepositoryFiles {
   constructor(
-    private readonly location: Omit<RepositoryLocation, 'signal'> | undefined,
+    private readonly location: Omit<ExportLocation, 'signal'> | undefined,
     private readonly lane: ReadLane,
     private readonly timeoutMs = REPOSITORY_READ_TIMEOUT_MS,
   ) {}

@@ -7,6 +7,12 @@ export type RepositoryFileRead =
       /** The branch it was read from (the export's base branch). */
       branch: string;
       bytes: Uint8Array;
+      /**
+       * Set when the file is in a model's export folder: the model the folder's own
+       * threat-model.json says it is, and its channel (only that channel's members may bring its
+       * content elsewhere, as with reuse).
+       */
+      exportedFrom?: { modelId: string; channelId: string };
     }
   | {
       ok: false;

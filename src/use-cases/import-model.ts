@@ -14,6 +14,8 @@ export const IMPORT_REQUEST_TTL_MS = 24 * 60 * 60 * 1000;
 export interface RepositorySource {
   path: string;
   branch: string;
+  /** Set for a file of a model's export folder: the model it was exported from, and its channel. */
+  exportedFrom?: { modelId: string; channelId: string } | undefined;
 }
 
 /** Where an import is asked for and its model shown: the prompt becomes the model's card. */
@@ -31,6 +33,8 @@ type ImportDeps = Pick<
   UseCaseDeps,
   'store' | 'messageRefs' | 'flow' | 'jobs' | 'timeZones' | 'logger' | 'reviewSettings' | 'cards' | 'clock'
 > & { importRequests: ImportRequests };
+
+type RepositoryImportDeps = ImportDeps & Pick<UseCaseDeps, 'members'>;
 
 /** `/threatmodel import`: ask for the file in a new thread of the channel, and wait a day for it. */
 export async function startImport(
@@ -58,11 +62,13 @@ export function importOutsideChannel(channelId: string): Refused | undefined {
 /**
  * `/threatmodel import <path>`, once the file was read from the export repository and made sense
  * of: the prompt names the file and becomes the card, and the model is made as a shared file's is.
+ * A file exported from a model comes only to members of that model's channel (as with reuse: a
+ * private channel's model must not reach other channels), answered like a missing model otherwise.
  * Should the store refuse the content after all (`inThread`), the prompt's thread is opened for a
  * shared file instead, as after any refused file; nothing else is left behind.
  */
 export async function importRepositoryFile(
-  deps: ImportDeps,
+  deps: RepositoryImportDeps,
   request: Omit<ImportRequest, 'threadTs'>,
   source: RepositorySource,
   imported: ImportedModel,
@@ -70,6 +76,10 @@ export async function importRepositoryFile(
 ): Promise<UseCaseOutcome<{ model: ThreatModel; threadTs: string }> | (Refused & { inThread: string })> {
   const outside = importOutsideChannel(request.channelId);
   if (outside) return outside;
+  const from = source.exportedFrom;
+  if (from && !(await deps.members.isMember(from.channelId, request.userId))) {
+    return refuse(`There is no threat model ${from.modelId} in your channels.`);
+  }
   const threadTs = await thread.postPrompt(request, source);
   if (!threadTs) return NOT_A_MEMBER;
   const made = await importModel(deps, { ...request, threadTs }, imported, thread);

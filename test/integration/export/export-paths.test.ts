@@ -166,7 +166,7 @@ describe('the export reads and writes only inside its checkout', () => {
 
   describe('import reads one file of the base branch, as stored, and never through a link', () => {
     const oneAtATime = { run: <T>(work: () => Promise<T>) => work() };
-    const files = (location = { repoUrl: repo.url, baseBranch: 'main' }, timeoutMs?: number) =>
+    const files = (location = { repoUrl: repo.url, baseBranch: 'main', folder: 'threat-models' }, timeoutMs?: number) =>
       new GitExportRepositoryFiles(location, oneAtATime, timeoutMs);
 
     it('gives the bytes as the branch holds them, not decoded', async () => {
@@ -195,6 +195,7 @@ describe('the export reads and writes only inside its checkout', () => {
       const location = {
         repoUrl: 'https://robot:s3cret-token@127.0.0.1:1/team.git',
         baseBranch: 'main',
+        folder: 'threat-models',
         httpHeader: 'Authorization: Basic c2VjcmV0LWhlYWRlcg==',
       };
       const read = await files(location).read('T1', 'x.json');

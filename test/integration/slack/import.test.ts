@@ -1,7 +1,9 @@
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TEAM_ID, USERS } from '../../../dev/stand-in/workspace';
+import { CHANNELS, TEAM_ID, USERS } from '../../../dev/stand-in/workspace';
 import { EXPORT_FILES, exportFiles } from '../../../src/export/export-files';
+import { toNativeJson } from '../../../src/export/native-json';
+import { toThreatComposer } from '../../../src/export/threat-composer';
 import { IMPORT_LIMITS } from '../../../src/import/import-limits';
 import type { ExportSettings } from '../../../src/jobs/processors/processor-deps';
 import { bareRepo } from '../../support/bare-repo';
@@ -34,6 +36,19 @@ beforeAll(async () => {
     symlinkSync('/etc/passwd', join(work, 'threat-models/outside.json'));
     writeFileSync(join(work, 'threat-models/huge.tc.json'), `"${'x'.repeat(IMPORT_LIMITS.fileBytesMax)}"`);
     writeFileSync(join(work, 'threat-models/broken.json'), '{"threats": [');
+    // A model of a channel Alice is not in, and an export folder whose own file says nothing readable.
+    const secret = { ...exported, id: 'TM-9', channelId: CHANNELS.APPSEC.id };
+    for (const [folder, native] of [
+      ['tm-9-secret', toNativeJson(secret)],
+      ['tm-8-unreadable', '{"format": "threadmodel"}'],
+    ] as const) {
+      mkdirSync(join(work, 'threat-models', folder));
+      writeFileSync(join(work, 'threat-models', folder, EXPORT_FILES.native), native);
+      writeFileSync(
+        join(work, 'threat-models', folder, EXPORT_FILES.threatComposer),
+        JSON.stringify(toThreatComposer(secret, defaultFlow())),
+      );
+    }
   });
   settings = {
     gitUrl: repo.url,
@@ -306,6 +321,16 @@ describe('/threatmodel import', () => {
       ],
       ['a file that is not JSON', 'threat-models/broken.json', /`threat-models\/broken\.json` is not valid JSON/],
       ['a file that is not .json', `${EXPORTED}/${EXPORT_FILES.report}`, /is not a `\.json` file/],
+      [
+        'the export of a model of a channel she is not in',
+        `threat-models/tm-9-secret/${EXPORT_FILES.threatComposer}`,
+        /There is no threat model TM-9 in your channels\./,
+      ],
+      [
+        'an export folder that does not say whose it is',
+        `threat-models/tm-8-unreadable/${EXPORT_FILES.threatComposer}`,
+        /`threat-models\/tm-8-unreadable` on `main` is a model's export whose threat-model\.json I cannot read/,
+      ],
     ])('%s: only Alice is told why, and nothing is posted or created', async (_what, path, problem) => {
       const before = ctx.standIn.messages(CHANNEL).length;
       const answer = await importPath(path);

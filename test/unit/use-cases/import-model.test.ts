@@ -145,6 +145,17 @@ describe('importing a model', () => {
       expect(await ctx.store.get({ workspaceId: 'T0WORKSPC', modelId: 'TM-1' })).toBeUndefined();
     });
 
+    it("a model's exported file only for members of its channel, answered like a missing model otherwise", async () => {
+      const exported = { ...source, exportedFrom: { modelId: 'TM-9', channelId: 'C0PRIVATE' } };
+      const { shown, prompts } = thread(REQUEST.threadTs);
+      const deps = { ...ctx.deps, importRequests: memoryRequests() };
+      const outsider = await importRepositoryFile(deps, asked, exported, content(), shown);
+      expect(outsider).toEqual({ ok: false, message: 'There is no threat model TM-9 in your channels.' });
+      expect(prompts).toEqual([]);
+      ctx.members.join('C0PRIVATE', ALICE);
+      expect(await importRepositoryFile(deps, asked, exported, content(), shown)).toMatchObject({ ok: true });
+    });
+
     it('content refused after the prompt: nothing made, and the thread takes a shared file instead', async () => {
       const broken = content();
       broken.content = {

@@ -28,7 +28,7 @@ export const importFromRepository: Subcommand = async (services, { ack, command,
   const file = readImportFile(read.path, read.bytes, services.clock());
   if (!file.ok) return refused(file.problem);
   await services.afterAck.run(async () => {
-    const source = { path: read.path, branch: read.branch };
+    const source = { path: read.path, branch: read.branch, exportedFrom: read.exportedFrom };
     const outcome = await importRepositoryFile(services, request, source, file.imported, slackImportThread(services));
     const reply = (threadTs: string, answer: SlackMessage) =>
       services.threadPosts.post(
