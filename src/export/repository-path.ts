@@ -11,9 +11,12 @@ const EXAMPLE = '`threat-models/tm-3-search/threat-model.tc.json`';
  * leading `/`), plain segments only (no empty, `.` or `..` segment, so it can never climb out or
  * name the same file two ways), no control, format or other invisible characters, no backslash,
  * backtick or angle bracket (they would change how git or Slack reads it), and bounded in length
- * and depth. The problem never repeats the path: a caller names it, escaped, when it shows one.
+ * and depth; one pair of backticks around it (pasted as code) is dropped. The problem never
+ * repeats the path: a caller names it, escaped, when it shows one.
  */
-export function repositoryPath(text: string): RepositoryPath {
+export function repositoryPath(typed: string): RepositoryPath {
+  // A path pasted as code (`…`) is the path inside the backticks.
+  const text = typed.replace(/^`([^`]*)`$/, '$1');
   const refuse = (why: string): RepositoryPath => ({
     ok: false,
     problem: `${why}: give the path of a file inside the export repository, such as ${EXAMPLE}.`,

@@ -6,6 +6,7 @@ import { toNativeJson } from '../../../src/export/native-json';
 import { toThreatComposer } from '../../../src/export/threat-composer';
 import { IMPORT_LIMITS } from '../../../src/import/import-limits';
 import type { ExportSettings } from '../../../src/jobs/processors/processor-deps';
+import { READING } from '../../../src/slack/listeners/commands/import-from-repository';
 import { bareRepo } from '../../support/bare-repo';
 import { defaultFlow } from '../../support/build-model';
 import { buildApprovedModel } from '../../support/realistic-model';
@@ -259,6 +260,7 @@ describe('/threatmodel import', () => {
     async function importPath(path: string): Promise<string> {
       const answer = await ctx.driver.command(ALICE.id, CHANNEL, `import ${path}`);
       expect(answer.status).toBe(200);
+      expect(answer.json).toMatchObject({ response_type: 'ephemeral', text: READING });
       await ctx.settle();
       return blockText(ctx.standIn.responses.at(-1)?.body);
     }

@@ -10,6 +10,10 @@ describe('a path typed for the export repository', () => {
     expect(repositoryPath(path)).toEqual({ ok: true, path });
   });
 
+  it('drops the backticks of a path pasted as code', () => {
+    expect(repositoryPath('`threat-models/model.json`')).toEqual({ ok: true, path: 'threat-models/model.json' });
+  });
+
   it.each([
     ['nothing', '', /^No path given/],
     ['a leading slash', '/etc/passwd', /starts with `\/`/],

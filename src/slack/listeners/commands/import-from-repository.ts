@@ -1,9 +1,14 @@
 import { readImportFile } from '../../../import/read-import-file';
 import { importOutsideChannel, importRepositoryFile } from '../../../use-cases/import-model';
 import { slackImportThread } from '../../presenters/import-thread';
+import { commandAnswer } from '../../views/command-responses';
 import { importedMessage, importProblemMessage, repositoryImportProblemMessage } from '../../views/import-messages';
 import type { SlackMessage } from '../../views/surfaces';
 import type { Subcommand } from './subcommand';
+
+/** The ack: a read can take seconds, and the answer (or the model's thread) follows. */
+export const READING =
+  'Reading the file from the export repository: its model follows in a new thread here, or I tell you why not.';
 
 /**
  * `/threatmodel import <path>`: acknowledged at once; the file is then read from the export
@@ -13,7 +18,7 @@ import type { Subcommand } from './subcommand';
  * is told why. One that does is announced in the channel, and its model made in that thread.
  */
 export const importFromRepository: Subcommand = async (services, { ack, command, respond, rest }) => {
-  await ack();
+  await ack(commandAnswer(READING));
   const request = { workspaceId: command.team_id, channelId: command.channel_id, userId: command.user_id };
   const refused = async (problem: string) => {
     await respond({ response_type: 'ephemeral', ...repositoryImportProblemMessage(problem) });
