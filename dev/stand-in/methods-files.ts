@@ -1,6 +1,10 @@
-/** files.getUploadURLExternal / files.completeUploadExternal (what files.uploadV2 calls). */
+/**
+ * files.getUploadURLExternal / files.completeUploadExternal (what files.uploadV2 calls), and
+ * files.info for files people shared.
+ */
 import { isObject, type JsonObject } from './json';
 import { arg, fail, type MethodCall, type MethodHandler } from './method-types';
+import { sharedFileJson } from './shared-files';
 import { BOT } from './workspace';
 
 function getUploadUrl({ store, args, baseUrl }: MethodCall): JsonObject {
@@ -38,7 +42,17 @@ function complete({ store, args }: MethodCall): JsonObject {
   return { ok: true, files: completed };
 }
 
+/** A shared file's full object; like Slack, a file the bot cannot see (not in its channel) is not found. */
+function info({ store, args, baseUrl }: MethodCall): JsonObject {
+  const fileId = arg(args, 'file');
+  if (fileId === '') return fail('invalid_arguments');
+  const file = store.sharedFiles.find((candidate) => candidate.fileId === fileId);
+  if (!file || !store.channel(file.channel)?.members.includes(BOT.userId)) return fail('file_not_found');
+  return { ok: true, file: sharedFileJson(baseUrl, store.workspace.teamId, file) };
+}
+
 export const fileMethods: Record<string, MethodHandler> = {
+  'files.info': info,
   'files.getUploadURLExternal': getUploadUrl,
   'files.completeUploadExternal': complete,
 };

@@ -244,18 +244,28 @@ export class SlackDriver {
    * A person shares a file in a thread, as Slack's client does: the file is hosted (its download
    * URL answers the bot token only), a `file_share` message appears in the thread and the app gets
    * its `message` event. `claimedSize` is what the event says the size is (Slack's own figure).
+   * `checkFileInfo`: the event carries only the file's id and `file_access: check_file_info`, as
+   * Slack sends files of Slack Connect channels; the app must ask files.info for the rest.
    */
   shareFile(
     userId: string,
     channel: string,
     threadTs: string,
-    file: { name: string; content: string | Uint8Array; claimedSize?: number; downloadUrl?: string },
+    file: {
+      name: string;
+      content: string | Uint8Array;
+      claimedSize?: number;
+      downloadUrl?: string;
+      checkFileInfo?: boolean;
+    },
   ): Promise<AppResponse & { eventId: string }> {
     const bytes = Buffer.from(file.content);
     const shared = { fileId: this.standIn.nextId('F'), name: file.name, bytes, channel, threadTs, user: userId };
     this.standIn.sharedFiles.push(shared);
     const message = this.standIn.addMessage({ channel, text: '', blocks: [], thread_ts: threadTs, user: userId });
-    const json = sharedFileJson(this.standIn.baseUrl, this.standIn.workspace.teamId, shared, file.claimedSize);
+    const json = file.checkFileInfo
+      ? { id: shared.fileId, file_access: 'check_file_info', created: 0, timestamp: 0, user: userId }
+      : sharedFileJson(this.standIn.baseUrl, this.standIn.workspace.teamId, shared, file.claimedSize);
     return this.event({
       type: 'message',
       subtype: 'file_share',

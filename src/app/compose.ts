@@ -16,6 +16,7 @@ import { RedisSlackBudget } from '../store/slack-budget';
 import { TokenCipher } from '../store/token-cipher';
 import { Closers } from './closers';
 import type { BotCredentials, ComposedApp, ComposeOptions } from './compose-options';
+import { exportRepositoryFiles } from './export-repository';
 import { closeJobQueues, createJobQueues, pendingJobs, promoteDelayed } from './job-queues';
 import { startJobWorkers } from './job-workers';
 import { manifestBotScopes } from './manifest-scopes';
@@ -122,6 +123,7 @@ export async function compose(options: ComposeOptions): Promise<ComposedApp> {
       },
       reviewSettings: { slaWorkingDays: config.review.slaWorkingDays, holidays: config.review.holidays },
       exportsConfigured: exportSettings !== undefined,
+      repositoryFiles: exportRepositoryFiles(exportSettings),
       exportRetry: options.exportRetry ?? { attempts: 6, backoffMs: 10_000 },
       cardRefreshIntervalMs: options.cardRefreshIntervalMs ?? 1000,
       membershipCacheMs: options.membershipCacheMs,

@@ -5,6 +5,7 @@ import { BullExportJobs } from '../jobs/export-jobs';
 import type { Logger } from '../logger';
 import type { AppSecSettings } from '../ports/appsec-directory';
 import type { Clock } from '../ports/clock';
+import type { ExportRepositoryFiles } from '../ports/export-repository-files';
 import { SlackAppSecDirectory } from '../slack/appsec-directory';
 import { SlackChannelMembers } from '../slack/channel-members';
 import type { Installations } from '../slack/installations';
@@ -41,6 +42,8 @@ export interface ServiceOptions {
   appsec: AppSecSettings;
   reviewSettings: ReviewSettings;
   exportsConfigured: boolean;
+  /** The export repository's files (`/threatmodel import <path>`). */
+  repositoryFiles: ExportRepositoryFiles;
   exportRetry: { attempts: number; backoffMs: number };
   cardRefreshIntervalMs: number;
   membershipCacheMs: number | undefined;
@@ -89,6 +92,7 @@ export function buildServices(options: ServiceOptions): AppServices {
     messageRefs,
     idempotency: new RedisIdempotency(redis, keys),
     importRequests: new RedisImportRequests(redis, keys),
+    repositoryFiles: options.repositoryFiles,
     catalog,
     flow,
     clock,

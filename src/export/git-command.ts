@@ -8,16 +8,35 @@ export interface GitOptions {
   author?: { name: string; email: string };
   /** An HTTP header for git's requests (e.g. GitHub authorisation), kept out of URLs and logs. */
   httpHeader?: string;
+  /**
+   * A deadline for everything run through this git (each command also has its own time limit):
+   * once it fires, the running command is killed and every later one fails at once.
+   */
+  signal?: AbortSignal;
 }
 
 /** git in one directory: the arguments after `git`, resolving to what it printed. */
 export type Git = (args: string[]) => Promise<string>;
+
+/** Like Git, for output that must stay bytes (a blob, which need not be valid UTF-8). */
+export type GitBytes = (args: string[]) => Promise<Buffer>;
 
 /**
  * Run git in a directory without a shell, prompts, hooks, system config or links on disk, with a time limit;
  * a failure is a GitPublishError whose message has every credential taken out.
  */
 export function gitIn(dir: string, request: GitOptions): Git {
+  const run = gitRunner(dir, request);
+  return (args) => run(args, 'utf8') as Promise<string>;
+}
+
+/** gitIn, answering the bytes git printed. */
+export function gitBytesIn(dir: string, request: GitOptions): GitBytes {
+  const run = gitRunner(dir, request);
+  return (args) => run(args, 'buffer') as Promise<Buffer>;
+}
+
+function gitRunner(dir: string, request: GitOptions) {
   const env = {
     ...process.env,
     GIT_TERMINAL_PROMPT: '0',
@@ -40,14 +59,22 @@ export function gitIn(dir: string, request: GitOptions): Git {
     'init.defaultBranch=main',
   ];
   if (request.httpHeader) config.push('-c', `http.extraHeader=${request.httpHeader}`);
-  return (args: string[]) =>
-    new Promise<string>((resolve, reject) => {
+  return (args: string[], encoding: 'utf8' | 'buffer') =>
+    new Promise<string | Buffer>((resolve, reject) => {
       execFile(
         'git',
         [...config, ...args],
-        { cwd: dir, env, timeout: TIMEOUT_MS, maxBuffer: 10_000_000 },
+        {
+          cwd: dir,
+          env,
+          timeout: TIMEOUT_MS,
+          maxBuffer: 10_000_000,
+          encoding,
+          ...(request.signal && { signal: request.signal }),
+        },
         (error, stdout, stderr) => {
           if (!error) return resolve(stdout);
+          if (request.signal?.aborted) return reject(new GitPublishError(`git ${args[0]} failed: out of time`));
           const said = redact(String(stderr || error.message).trim(), request)
             .split('\n')
             .slice(-3)

@@ -2,11 +2,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { ModelId, ThreatModel } from '../domain/model';
+import { IMPORT_LIMITS, tooLargeProblem } from '../import/import-limits';
+import type { RepositoryFileRead } from '../ports/export-repository-files';
 import { EXPORT_FILES } from './export-files';
-import { type Git, type GitOptions, gitIn } from './git-command';
+import { type Git, type GitOptions, gitBytesIn, gitIn } from './git-command';
 import { type EntryKind, treeEntries, walk } from './git-tree';
 import { fromNativeJson } from './native-json';
+import { repositoryPath } from './repository-path';
 
+/** The export repository, its base branch, and the folder holding one folder per exported model. */
 export interface ExportLocation extends GitOptions {
   repoUrl: string;
   baseBranch: string;
@@ -27,12 +31,8 @@ export type ReadOutcome =
  * The file is checked with the full model schema; nothing is trusted because it is ours, and a
  * symbolic link on the way (to the export folder, the model's folder or the file) is refused.
  */
-export async function readExportedModel(location: ExportLocation, modelId: ModelId): Promise<ReadOutcome> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'threadmodel-read-'));
-  const git = gitIn(dir, location);
-  try {
-    await git(['init', '-q']);
-    await git(['remote', 'add', 'origin', location.repoUrl]);
+export function readExportedModel(location: ExportLocation, modelId: ModelId): Promise<ReadOutcome> {
+  return inScratchRepository(location, async (git) => {
     for (const branch of [`threadmodel/${modelId}`, location.baseBranch]) {
       if ((await git(['ls-remote', '--heads', 'origin', branch])).trim() === '') continue;
       await git(['fetch', '-q', '--depth', '1', 'origin', branch]);
@@ -59,6 +59,102 @@ export async function readExportedModel(location: ExportLocation, modelId: Model
       return { ok: true, model: parsed.model, ref: branch };
     }
     return { ok: false, message: `${modelId} has not been exported to the repository yet.` };
+  });
+}
+
+/**
+ * Any file of the repository at its base branch, by a path someone typed (`/threatmodel import
+ * <path>`): the path is checked first (repositoryPath), then found in git's objects one folder at
+ * a time, so a symbolic link or submodule anywhere on the way, or as the file, is refused and
+ * never followed; its size is asked of git before a byte of it is read, so nothing over the import
+ * limit is. A file in a model's export folder says whose it is (exportedModelOf). Git failing
+ * throws GitPublishError (credentials taken out); everything else that is wrong is a problem for
+ * the person, naming the path and the branch.
+ */
+export function readRepositoryFile(location: ExportLocation, wanted: string): Promise<RepositoryFileRead> {
+  const checked = repositoryPath(wanted);
+  if (!checked.ok) return Promise.resolve({ ok: false, problem: checked.problem });
+  const file = checked.path;
+  const branch = location.baseBranch;
+  const refused = (problem: string): RepositoryFileRead => ({ ok: false, problem });
+  const notPlain = (at: string, holds: EntryKind) =>
+    refused(`\`${at}\` is a ${holds} on \`${branch}\`; I read only plain files and folders, and never follow links.`);
+  return inScratchRepository(location, async (git, dir) => {
+    if ((await git(['ls-remote', '--heads', 'origin', branch])).trim() === '') {
+      return refused(`The export repository has no branch \`${branch}\`.`);
+    }
+    await git(['fetch', '-q', '--depth', '1', 'origin', branch]);
+    const notFound = refused(`There is no \`${file}\` on \`${branch}\` in the export repository.`);
+    const folder = file.split('/').slice(0, -1).join('/');
+    if (folder !== '') {
+      const reached = await walk(git, 'FETCH_HEAD', folder);
+      if (reached.kind === 'symbolic link' || reached.kind === 'submodule') return notPlain(reached.at, reached.kind);
+      if (reached.kind !== 'folder') return notFound;
+    }
+    const entry = (await treeEntries(git, 'FETCH_HEAD', folder)).find((candidate) => candidate.path === file);
+    if (!entry) return notFound;
+    if (entry.kind === 'folder') {
+      return refused(
+        `\`${file}\` is a folder on \`${branch}\`, not a file: give the path of a Threat Composer \`.tc.json\` or Threat Dragon \`.json\` file.`,
+      );
+    }
+    if (entry.kind !== 'file' || !/^[0-9a-f]{40,64}$/.test(entry.object)) return notPlain(file, entry.kind);
+    const size = Number((await git(['cat-file', '-s', entry.object])).trim());
+    if (!(size <= IMPORT_LIMITS.fileBytesMax)) return refused(tooLargeProblem(file, size));
+    const owner = await exportedModelOf(git, location.folder, file);
+    if (owner.kind === 'unknown') {
+      return refused(
+        `\`${owner.folder}\` on \`${branch}\` is a model's export whose ${EXPORT_FILES.native} I cannot read, so I cannot tell whose it is; I import nothing from it.`,
+      );
+    }
+    const bytes = await gitBytesIn(dir, location)(['cat-file', 'blob', entry.object]);
+    return {
+      ok: true,
+      path: file,
+      branch,
+      bytes: new Uint8Array(bytes),
+      ...(owner.kind === 'model' && { exportedFrom: owner.model }),
+    };
+  });
+}
+
+type Owner =
+  | { kind: 'none' }
+  | { kind: 'model'; model: { modelId: string; channelId: string } }
+  | { kind: 'unknown'; folder: string };
+
+/**
+ * Whose file `file` is when it lies in a model's folder of the export folder
+ * (`<export folder>/<model folder>/…`): that folder's own threat-model.json, read whole with the
+ * model schema, names the model and its channel. A model folder without one is no export (anyone's
+ * files); one whose file is a link or does not read is `unknown`, and nothing is imported from it.
+ * The folders on the way were already walked as plain folders.
+ */
+async function exportedModelOf(git: Git, exportFolder: string, file: string): Promise<Owner> {
+  const depth = exportFolder.split('/').length;
+  const segments = file.split('/');
+  if (!file.startsWith(`${exportFolder}/`) || segments.length < depth + 2) return { kind: 'none' };
+  const folder = segments.slice(0, depth + 1).join('/');
+  const wanted = `${folder}/${EXPORT_FILES.native}`;
+  const native = (await treeEntries(git, 'FETCH_HEAD', folder)).find((entry) => entry.path === wanted);
+  if (!native) return { kind: 'none' };
+  if (native.kind !== 'file' || !/^[0-9a-f]{40,64}$/.test(native.object)) return { kind: 'unknown', folder };
+  const parsed = fromNativeJson(await git(['cat-file', 'blob', native.object]));
+  if (!parsed.ok) return { kind: 'unknown', folder };
+  return { kind: 'model', model: { modelId: parsed.model.id, channelId: parsed.model.channelId } };
+}
+
+/** `work` in a throwaway repository whose `origin` is the location's, removed afterwards whatever happens. */
+async function inScratchRepository<T>(
+  location: GitOptions & { repoUrl: string },
+  work: (git: Git, dir: string) => Promise<T>,
+): Promise<T> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'threadmodel-read-'));
+  const git = gitIn(dir, location);
+  try {
+    await git(['init', '-q']);
+    await git(['remote', 'add', 'origin', location.repoUrl]);
+    return await work(git, dir);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

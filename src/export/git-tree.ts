@@ -7,6 +7,8 @@ export interface TreeEntry {
   /** The path from the repository's root. */
   path: string;
   kind: EntryKind;
+  /** The id of its object (blob, tree or commit), to read it by id rather than by path again. */
+  object: string;
 }
 
 const KINDS: Readonly<Record<string, EntryKind>> = {
@@ -30,8 +32,9 @@ export async function treeEntries(git: Git, rev: string, dir: string, recursive 
     .map((line) => {
       const [meta = '', name = ''] = line.split('\t', 2);
       // An unknown mode is treated like a submodule: something that is neither a folder nor a file.
-      const kind = KINDS[meta.split(' ')[0] ?? ''] ?? 'submodule';
-      return { path: dir === '' ? name : `${dir}/${name}`, kind };
+      const [mode = '', , object = ''] = meta.split(' ');
+      const kind = KINDS[mode] ?? 'submodule';
+      return { path: dir === '' ? name : `${dir}/${name}`, kind, object };
     });
 }
 

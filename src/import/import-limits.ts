@@ -5,3 +5,10 @@ export const IMPORT_LIMITS = {
   /** Lines of "not imported" listed in the thread; the rest are counted. */
   unmappedShownMax: 40,
 } as const;
+
+const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
+
+/** The one wording of a file over the size limit, wherever the file came from. */
+export function tooLargeProblem(name: string, bytes: number): string {
+  return `\`${name.slice(0, 80)}\` is ${megabytes(bytes)}; I import files of up to ${megabytes(IMPORT_LIMITS.fileBytesMax)}.`;
+}

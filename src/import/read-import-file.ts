@@ -5,13 +5,11 @@ import { ThreatModelSchema } from '../domain/model';
 import { newThreatModel } from '../domain/new-model';
 import { fromThreatComposer } from './from-threat-composer';
 import { fromThreatDragon } from './from-threat-dragon';
-import { IMPORT_LIMITS } from './import-limits';
+import { IMPORT_LIMITS, tooLargeProblem } from './import-limits';
 import { looksLikeThreatComposer, TcFileSchema } from './threat-composer-file';
 import { isThreatDragonV1, looksLikeThreatDragon, TdFileSchema } from './threat-dragon-file';
 
 export type ReadOutcome = { ok: true; imported: ImportedModel } | { ok: false; problem: string };
-
-const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
 
 /**
  * A shared file as a model, or what is wrong with it, in a sentence naming the problem: too
@@ -21,9 +19,8 @@ const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
  */
 export function readImportFile(name: string, bytes: Uint8Array, now: Date): ReadOutcome {
   const fail = (problem: string): ReadOutcome => ({ ok: false, problem: `\`${name.slice(0, 80)}\` ${problem}` });
-  if (bytes.byteLength > IMPORT_LIMITS.fileBytesMax) {
-    return fail(`is ${megabytes(bytes.byteLength)}; I import files of up to ${megabytes(IMPORT_LIMITS.fileBytesMax)}.`);
-  }
+  if (bytes.byteLength > IMPORT_LIMITS.fileBytesMax)
+    return { ok: false, problem: tooLargeProblem(name, bytes.byteLength) };
   if (!/\.json$/i.test(name))
     return fail('is not a `.json` file: share a Threat Composer `.tc.json` or a Threat Dragon `.json` file.');
   let json: unknown;

@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { ChannelPacer } from '../ports/channel-pacer';
+import type { ExportRepositoryFiles } from '../ports/export-repository-files';
 import type { ImportRequests } from '../ports/import-requests';
 import type { UseCaseDeps } from '../use-cases/use-case-deps';
 import type { ModelRefresher } from './model-refresher';
@@ -32,4 +33,6 @@ export interface SlackServices extends UseCaseDeps {
   estimates: StepEstimateCache;
   /** Import threads waiting for their file (`/threatmodel import`). */
   importRequests: ImportRequests;
+  /** Files of the export repository, read at its base branch (`/threatmodel import <path>`). */
+  repositoryFiles: ExportRepositoryFiles;
 }

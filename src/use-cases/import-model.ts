@@ -3,16 +3,27 @@ import { type ThreatModel, ThreatModelSchema } from '../domain/model';
 import { newThreatModel } from '../domain/new-model';
 import type { ImportRequest, ImportRequests } from '../ports/import-requests';
 import { scheduleIdle } from './idle-reminder';
-import { refuse, type UseCaseOutcome } from './outcome';
+import { type Refused, refuse, type UseCaseOutcome } from './outcome';
 import type { UseCaseDeps } from './use-case-deps';
 
 /** How long an import thread waits for its file. */
 export const IMPORT_REQUEST_TTL_MS = 24 * 60 * 60 * 1000;
 
+/** A file imported from the export repository rather than shared in the thread. */
+export interface RepositorySource {
+  path: string;
+  branch: string;
+  /** Set for a file of a model's export folder: the model it was exported from, and its channel. */
+  exportedFrom?: { modelId: string; channelId: string } | undefined;
+}
+
 /** Where an import is asked for and its model shown: the prompt becomes the model's card. */
 export interface ImportThread {
-  /** Post the prompt asking for a file in the channel: its ts, or undefined when the app may not post there. */
-  postPrompt(request: Omit<ImportRequest, 'threadTs'>): Promise<string | undefined>;
+  /**
+   * Post the prompt in the channel: asking for a file, or (with `source`) saying which file of the
+   * export repository is being imported. Its ts, or undefined when the app may not post there.
+   */
+  postPrompt(request: Omit<ImportRequest, 'threadTs'>, source?: RepositorySource): Promise<string | undefined>;
   /** Post the new model's thread openings under its card (the prompt), as a started model's. */
   openThread(model: ThreatModel): void;
 }
@@ -22,19 +33,58 @@ type ImportDeps = Pick<
   'store' | 'messageRefs' | 'flow' | 'jobs' | 'timeZones' | 'logger' | 'reviewSettings' | 'cards' | 'clock'
 > & { importRequests: ImportRequests };
 
+type RepositoryImportDeps = ImportDeps & Pick<UseCaseDeps, 'members'>;
+
 /** `/threatmodel import`: ask for the file in a new thread of the channel, and wait a day for it. */
 export async function startImport(
   deps: Pick<ImportDeps, 'importRequests'>,
   request: Omit<ImportRequest, 'threadTs'>,
   thread: ImportThread,
 ): Promise<UseCaseOutcome> {
-  if (!/^[CG]/.test(request.channelId)) return refuse('Import a model in a channel, where the team can join in.');
+  const outside = importOutsideChannel(request.channelId);
+  if (outside) return outside;
   const threadTs = await thread.postPrompt(request);
-  if (!threadTs) {
-    return refuse('I am not a member of this channel yet. Invite me with `/invite @Threadmodel`, then import again.');
-  }
+  if (!threadTs) return NOT_A_MEMBER;
   await deps.importRequests.open({ ...request, threadTs }, IMPORT_REQUEST_TTL_MS);
   return { ok: true };
+}
+
+const NOT_A_MEMBER = refuse(
+  'I am not a member of this channel yet. Invite me with `/invite @Threadmodel`, then import again.',
+);
+
+/** Imports happen in a channel (where the team can join in): the refusal anywhere else. */
+export function importOutsideChannel(channelId: string): Refused | undefined {
+  return /^[CG]/.test(channelId) ? undefined : refuse('Import a model in a channel, where the team can join in.');
+}
+
+/**
+ * `/threatmodel import <path>`, once the file was read from the export repository and made sense
+ * of: the prompt names the file and becomes the card, and the model is made as a shared file's is.
+ * A file exported from a model comes only to members of that model's channel (as with reuse: a
+ * private channel's model must not reach other channels), answered like a missing model otherwise.
+ * Should the store refuse the content after all (`inThread`), the prompt's thread is opened for a
+ * shared file instead, as after any refused file; nothing else is left behind.
+ */
+export async function importRepositoryFile(
+  deps: RepositoryImportDeps,
+  request: Omit<ImportRequest, 'threadTs'>,
+  source: RepositorySource,
+  imported: ImportedModel,
+  thread: ImportThread,
+): Promise<UseCaseOutcome<{ model: ThreatModel; threadTs: string }> | (Refused & { inThread: string })> {
+  const outside = importOutsideChannel(request.channelId);
+  if (outside) return outside;
+  const from = source.exportedFrom;
+  if (from && !(await deps.members.isMember(from.channelId, request.userId))) {
+    return refuse(`There is no threat model ${from.modelId} in your channels.`);
+  }
+  const threadTs = await thread.postPrompt(request, source);
+  if (!threadTs) return NOT_A_MEMBER;
+  const made = await importModel(deps, { ...request, threadTs }, imported, thread);
+  if (made.ok) return { ...made, threadTs };
+  await deps.importRequests.open({ ...request, threadTs }, IMPORT_REQUEST_TTL_MS);
+  return { ...made, inThread: threadTs };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { ImportThread } from '../../use-cases/import-model';
 import { pacedPost } from '../paced-post';
 import { slackErrorCode } from '../slack-errors';
-import { importPromptMessage } from '../views/import-messages';
+import { importPromptMessage, repositoryImportPromptMessage } from '../views/import-messages';
 import { slackModelThread, type ThreadServices } from './model-thread';
 
 /**
@@ -11,12 +11,10 @@ import { slackModelThread, type ThreadServices } from './model-thread';
  */
 export function slackImportThread(services: ThreadServices): ImportThread {
   return {
-    async postPrompt({ channelId, userId }) {
+    async postPrompt({ channelId, userId }, source) {
+      const prompt = source ? repositoryImportPromptMessage(userId, source) : importPromptMessage(userId);
       try {
-        const posted = await pacedPost(services.client, services.pacer, {
-          channel: channelId,
-          ...importPromptMessage(userId),
-        });
+        const posted = await pacedPost(services.client, services.pacer, { channel: channelId, ...prompt });
         return posted.ts as string;
       } catch (error) {
         const code = slackErrorCode(error);

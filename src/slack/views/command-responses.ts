@@ -17,6 +17,7 @@ export function helpMessage(note?: string): EphemeralMessage {
     `• \`${COMMAND} status TM-12\`: where a model stands (\`${COMMAND} status TM-12 v1\`: an earlier approved version)`,
     `• \`${COMMAND} export TM-12\`: write the model to the team's repository (report, diagrams, JSON)`,
     `• \`${COMMAND} import\`: make a model from a Threat Composer or Threat Dragon file shared in the thread it starts`,
+    `• \`${COMMAND} import <path>\`: the same from a file in the export repository, e.g. \`threat-models/tm-3-search/threat-model.tc.json\``,
     `• \`${COMMAND} reuse TM-3 in TM-12\`: bring an exported model's components, threats and mitigations into a new one`,
     `• \`${COMMAND} reviews\`: open AppSec reviews, with reviewer, due date and age (AppSec)`,
     `• \`${COMMAND} help\`: this help`,

@@ -1,6 +1,7 @@
 import { IMPORT_FORMAT_NAMES, type ImportedModel } from '../../domain/imported-model';
 import type { ThreatModel } from '../../domain/model';
 import { IMPORT_LIMITS } from '../../import/import-limits';
+import type { RepositorySource } from '../../use-cases/import-model';
 import type { SlackMessage } from './surfaces';
 import { mention, section, truncate, userLine } from './text';
 
@@ -10,6 +11,20 @@ export function importPromptMessage(userId: string): SlackMessage {
     `:inbox_tray: ${mention(userId)} is importing a threat model. Share a Threat Composer \`.tc.json\` file or a ` +
     'Threat Dragon v2 `.json` file *in this thread* and I will make a model of it, here. ' +
     'Nothing is created until a file imports cleanly.';
+  return { text, blocks: [section(text)] };
+}
+
+/** The message `/threatmodel import <path>` posts once the file is read: which file, and later the model's card. */
+export function repositoryImportPromptMessage(userId: string, source: RepositorySource): SlackMessage {
+  const text =
+    `:inbox_tray: ${mention(userId)} is importing \`${userLine(source.path, 300)}\` from the export repository ` +
+    `(branch \`${userLine(source.branch, 100)}\`): the model follows in this thread.`;
+  return { text, blocks: [section(text)] };
+}
+
+/** `/threatmodel import <path>` refused before anything was posted: to whoever asked, only. */
+export function repositoryImportProblemMessage(problem: string): SlackMessage {
+  const text = truncate(`:warning: ${userLine(problem, 800)} Nothing was created.`, 3000);
   return { text, blocks: [section(text)] };
 }
 

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { EXPORTS_NOT_SET_UP, GitExportRepositoryFiles } from '../../../src/export/export-repository-files';
 import { publishToGit } from '../../../src/export/git-publisher';
 import { readExportedModel } from '../../../src/export/git-reader';
 import { toNativeJson } from '../../../src/export/native-json';
@@ -160,6 +161,62 @@ describe('the export reads and writes only inside its checkout', () => {
     it('the export folder as a link', async () => {
       repo.prepareBranch(BRANCH, (work) => symlinkSync(outside.dir, path.join(work, 'threat-models')));
       expect(await read()).toMatchObject(refusal);
+    });
+  });
+
+  describe('import reads one file of the base branch, as stored, and never through a link', () => {
+    const oneAtATime = { run: <T>(work: () => Promise<T>) => work() };
+    const files = (location = { repoUrl: repo.url, baseBranch: 'main', folder: 'threat-models' }, timeoutMs?: number) =>
+      new GitExportRepositoryFiles(location, oneAtATime, timeoutMs);
+
+    it('gives the bytes as the branch holds them, not decoded', async () => {
+      const bytes = Buffer.from([0x7b, 0xff, 0xfe, 0x7d]);
+      repo.prepareBranch('main', (work) => writeFileSync(path.join(work, 'odd.json'), bytes));
+      const read = await files().read('T1', 'odd.json');
+      expect(read).toMatchObject({ ok: true, path: 'odd.json', branch: 'main' });
+      expect(read.ok && Buffer.from(read.bytes)).toEqual(bytes);
+    });
+
+    it('a link to a file on the host is refused, never read', async () => {
+      repo.prepareBranch('main', (work) =>
+        symlinkSync(path.join(outside.dir, 'threat-model.json'), path.join(work, 'x.json')),
+      );
+      const read = await files().read('T1', 'x.json');
+      expect(read).toEqual({ ok: false, problem: expect.stringMatching(/^`x\.json` is a symbolic link on `main`/) });
+      expect(JSON.stringify(read)).not.toContain('Read from the host');
+    });
+
+    it('says exports are not set up without a repository', async () => {
+      const read = await new GitExportRepositoryFiles(undefined, oneAtATime).read('T1', 'x.json');
+      expect(read).toEqual({ ok: false, problem: EXPORTS_NOT_SET_UP });
+    });
+
+    it('names no URL or credential when git fails, and keeps them out of the log too', async () => {
+      const location = {
+        repoUrl: 'https://robot:s3cret-token@127.0.0.1:1/team.git',
+        baseBranch: 'main',
+        folder: 'threat-models',
+        httpHeader: 'Authorization: Basic c2VjcmV0LWhlYWRlcg==',
+      };
+      const read = await files(location).read('T1', 'x.json');
+      expect(read).toMatchObject({
+        ok: false,
+        problem: expect.stringContaining('could not read the export repository'),
+      });
+      expect(read.ok || read.detail).toEqual(expect.stringContaining('git ls-remote failed'));
+      for (const secret of ['s3cret-token', 'robot', 'c2VjcmV0LWhlYWRlcg==', '127.0.0.1']) {
+        expect(read.ok || read.problem).not.toContain(secret);
+      }
+      expect(read.ok || read.detail).not.toContain('s3cret-token');
+      expect(read.ok || read.detail).not.toContain('c2VjcmV0LWhlYWRlcg==');
+    });
+
+    it('gives up at its deadline', async () => {
+      const read = await files(undefined, 1).read('T1', 'x.json');
+      expect(read).toMatchObject({
+        ok: false,
+        problem: 'The export repository did not answer within 1 second: try again later.',
+      });
     });
   });
 });

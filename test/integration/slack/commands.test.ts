@@ -106,6 +106,18 @@ describe('/threatmodel', () => {
     });
   });
 
+  it('import from a path says how to set exports up while they are not, and posts nothing', async () => {
+    const before = ctx.standIn.messages(CHANNEL).length;
+    const answer = await ctx.driver.command(ALICE.id, CHANNEL, 'import threat-models/tm-3-search/threat-model.tc.json');
+    expect(answer.status).toBe(200);
+    await ctx.settle();
+    expect(ctx.standIn.responses.at(-1)?.body).toMatchObject({
+      response_type: 'ephemeral',
+      text: expect.stringContaining('needs exports set up: ask whoever runs Threadmodel to set EXPORT_GIT_URL.'),
+    });
+    expect(ctx.standIn.messages(CHANNEL)).toHaveLength(before);
+  });
+
   it('serves /healthz and /readyz', async () => {
     const base = ctx.driver.appUrl.replace('/slack/events', '');
     expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok' });

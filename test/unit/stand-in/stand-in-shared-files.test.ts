@@ -1,6 +1,7 @@
 import { sharedFileJson } from '../../../dev/stand-in/shared-files';
 import { type SlackStandIn, startSlackStandIn } from '../../../dev/stand-in/stand-in-server';
 import { CHANNELS, TEAM_ID, USERS } from '../../../dev/stand-in/workspace';
+import { clientFor } from './web-client';
 
 describe('Slack stand-in: files people share', () => {
   let standIn: SlackStandIn;
@@ -10,12 +11,12 @@ describe('Slack stand-in: files people share', () => {
   afterAll(() => standIn.close());
   beforeEach(() => standIn.reset());
 
-  function share(content: string) {
+  function share(content: string, channel: string = CHANNELS.PAYMENTS.id) {
     const file = {
       fileId: standIn.nextId('F'),
       name: 'model.tc.json',
       bytes: Buffer.from(content),
-      channel: CHANNELS.PAYMENTS.id,
+      channel,
       threadTs: '1.000001',
       user: USERS.ALICE.id,
     };
@@ -46,5 +47,22 @@ describe('Slack stand-in: files people share', () => {
       headers: { authorization: `Bearer ${standIn.token}` },
     });
     expect(missing.status).toBe(404);
+  });
+
+  it("files.info gives a shared file's full object, and file_not_found for one the bot cannot see", async () => {
+    const client = clientFor(standIn);
+    const json = share('{"threats": []}');
+    const info = await client.files.info({ file: json.id });
+    expect(info.file).toMatchObject({
+      id: json.id,
+      name: 'model.tc.json',
+      size: 15,
+      url_private_download: json.url_private_download,
+    });
+    const elsewhere = share('{}', CHANNELS.NO_BOT.id);
+    await expect(client.files.info({ file: elsewhere.id })).rejects.toMatchObject({
+      data: { error: 'file_not_found' },
+    });
+    await expect(client.files.info({ file: 'F999' })).rejects.toMatchObject({ data: { error: 'file_not_found' } });
   });
 });

@@ -2,7 +2,7 @@ import type { ImportedModel } from '../../../src/domain/imported-model';
 import type { ThreatModel } from '../../../src/domain/model';
 import { ThreatModelSchema } from '../../../src/domain/model';
 import type { ImportRequest } from '../../../src/ports/import-requests';
-import { type ImportThread, importModel, startImport } from '../../../src/use-cases/import-model';
+import { type ImportThread, importModel, importRepositoryFile, startImport } from '../../../src/use-cases/import-model';
 import { ALICE, buildMitigation, buildModelWith, buildThreat } from '../../support/build-model';
 import { useUseCaseDeps } from '../../support/use-case-deps';
 
@@ -27,13 +27,17 @@ function memoryRequests() {
 
 function thread(promptTs: string | undefined) {
   const opened: ThreatModel[] = [];
+  const prompts: unknown[] = [];
   const shown: ImportThread = {
-    postPrompt: async () => promptTs,
+    postPrompt: async (_request, source) => {
+      prompts.push(source);
+      return promptTs;
+    },
     openThread: (model) => {
       opened.push(model);
     },
   };
-  return { shown, opened };
+  return { shown, opened, prompts };
 }
 
 function importedFrom(model: ThreatModel): ImportedModel {
@@ -103,5 +107,71 @@ describe('importing a model', () => {
     );
     expect(outcome).toMatchObject({ ok: false, message: expect.stringContaining('refers to threat T-9') });
     expect(await ctx.store.get({ workspaceId: 'T0WORKSPC', modelId: 'TM-1' })).toBeUndefined();
+  });
+
+  describe('from a file of the export repository', () => {
+    const asked = { workspaceId: 'T0WORKSPC', channelId: 'C0PAYMENT', userId: ALICE };
+    const source = { path: 'threat-models/tm-3-search/threat-model.tc.json', branch: 'main' };
+    const content = () => importedFrom(buildModelWith([buildThreat('T-1')], [buildMitigation('M-1', ['T-1'])]));
+
+    it('posts the prompt naming the file, then makes the model in its thread; no thread waits for a file', async () => {
+      const requests = memoryRequests();
+      const { shown, prompts } = thread(REQUEST.threadTs);
+      const outcome = await importRepositoryFile(
+        { ...ctx.deps, importRequests: requests },
+        asked,
+        source,
+        content(),
+        shown,
+      );
+      expect(outcome).toMatchObject({
+        ok: true,
+        threadTs: REQUEST.threadTs,
+        model: { id: 'TM-1', threadTs: REQUEST.threadTs },
+      });
+      expect(prompts).toEqual([source]);
+      expect(requests.opened).toEqual([]);
+    });
+
+    it('posts nothing in a DM, and says so where the app may not post', async () => {
+      const { shown, prompts } = thread(REQUEST.threadTs);
+      const deps = { ...ctx.deps, importRequests: memoryRequests() };
+      const dm = await importRepositoryFile(deps, { ...asked, channelId: 'D0DIRECT1' }, source, content(), shown);
+      expect(dm).toMatchObject({ ok: false, message: expect.stringContaining('in a channel') });
+      expect(prompts).toEqual([]);
+      const outside = await importRepositoryFile(deps, asked, source, content(), thread(undefined).shown);
+      expect(outside).toEqual({ ok: false, message: expect.stringContaining('/invite @Threadmodel') });
+      expect(await ctx.store.get({ workspaceId: 'T0WORKSPC', modelId: 'TM-1' })).toBeUndefined();
+    });
+
+    it("a model's exported file only for members of its channel, answered like a missing model otherwise", async () => {
+      const exported = { ...source, exportedFrom: { modelId: 'TM-9', channelId: 'C0PRIVATE' } };
+      const { shown, prompts } = thread(REQUEST.threadTs);
+      const deps = { ...ctx.deps, importRequests: memoryRequests() };
+      const outsider = await importRepositoryFile(deps, asked, exported, content(), shown);
+      expect(outsider).toEqual({ ok: false, message: 'There is no threat model TM-9 in your channels.' });
+      expect(prompts).toEqual([]);
+      ctx.members.join('C0PRIVATE', ALICE);
+      expect(await importRepositoryFile(deps, asked, exported, content(), shown)).toMatchObject({ ok: true });
+    });
+
+    it('content refused after the prompt: nothing made, and the thread takes a shared file instead', async () => {
+      const broken = content();
+      broken.content = {
+        ...broken.content,
+        mitigations: [{ ...broken.content.mitigations[0], threatIds: ['T-9'] } as never],
+      };
+      const requests = memoryRequests();
+      const outcome = await importRepositoryFile(
+        { ...ctx.deps, importRequests: requests },
+        asked,
+        source,
+        broken,
+        thread(REQUEST.threadTs).shown,
+      );
+      expect(outcome).toMatchObject({ ok: false, inThread: REQUEST.threadTs, message: expect.stringContaining('T-9') });
+      expect(requests.opened.map((o) => o.request)).toEqual([REQUEST]);
+      expect(await ctx.store.get({ workspaceId: 'T0WORKSPC', modelId: 'TM-1' })).toBeUndefined();
+    });
   });
 });

@@ -5,7 +5,7 @@ import { answerEventOnce } from '../../../use-cases/answer-event-once';
 import { IMPORT_REQUEST_TTL_MS, importModel } from '../../../use-cases/import-model';
 import type { SlackServices } from '../../deps';
 import { slackImportThread } from '../../presenters/import-thread';
-import { downloadSharedFile, type SharedFile } from '../../slack-files';
+import { describeSharedFile, downloadSharedFile, type EventFile } from '../../slack-files';
 import { importedMessage, importNotYoursMessage, importProblemMessage } from '../../views/import-messages';
 import type { SlackMessage } from '../../views/surfaces';
 
@@ -14,7 +14,7 @@ interface FileShareMessage {
   channel: string;
   user?: string;
   thread_ts?: string;
-  files?: { id: string; name?: string; size?: number; url_private_download?: string }[];
+  files?: EventFile[];
 }
 
 /**
@@ -64,7 +64,9 @@ async function importFirstFile(
   const [first] = files;
   if (!first) return;
   if (files.length > 1) return refused('Share one file at a time.');
-  const file: SharedFile = { ...first, name: first.name ?? 'the file' };
+  const described = await describeSharedFile(services.client, first);
+  if (!described.ok) return refused(described.problem);
+  const { file } = described;
   const download = await downloadSharedFile(file, services.client.token ?? '', fileOrigins);
   if (!download.ok) return refused(download.problem);
   const read = readImportFile(file.name, download.bytes, services.clock());
