@@ -20,7 +20,7 @@ export interface FileDownload {
   authorized: boolean;
 }
 
-export const DOWNLOAD_PATH = /^\/files-pri\/[A-Z0-9]+-(F[A-Z0-9]+)\/download\/[^/?]+$/;
+export const DOWNLOAD_PATH = /^\/files-pri\/([A-Z0-9]+)-(F[A-Z0-9]+)\/download\/[^/?]+$/;
 
 /** The file object of a `file_share` message event. */
 export function sharedFileJson(baseUrl: string, teamId: string, file: SharedFile, size = file.bytes.length) {
@@ -52,12 +52,14 @@ export function downloadFile(
   files: readonly SharedFile[],
   downloads: FileDownload[],
   req: IncomingMessage,
-  token: string,
+  /** Whether a bearer token may read the files of a workspace (its own bot token, or one installed there). */
+  mayRead: (token: string, teamId: string) => boolean,
 ): DownloadReply {
-  const fileId = DOWNLOAD_PATH.exec((req.url ?? '').split('?')[0] ?? '')?.[1];
+  const [, teamId = '', fileId] = DOWNLOAD_PATH.exec((req.url ?? '').split('?')[0] ?? '') ?? [];
   const file = files.find((candidate) => candidate.fileId === fileId);
   if (!fileId || !file) return { status: 404, text: 'file_not_found' };
-  const authorized = req.headers.authorization === `Bearer ${token}`;
+  const bearer = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
+  const authorized = bearer !== undefined && mayRead(bearer, teamId);
   downloads.push({ fileId, authorized });
   if (!authorized) return { status: 302, location: 'https://slack.com/signin?redir=%2Ffiles-pri' };
   return { status: 200, bytes: file.bytes };

@@ -265,7 +265,12 @@ export class SlackDriver {
     const message = this.standIn.addMessage({ channel, text: '', blocks: [], thread_ts: threadTs, user: userId });
     const json = file.checkFileInfo
       ? { id: shared.fileId, file_access: 'check_file_info', created: 0, timestamp: 0, user: userId }
-      : sharedFileJson(this.standIn.baseUrl, this.standIn.workspace.teamId, shared, file.claimedSize);
+      : sharedFileJson(
+          this.standIn.baseUrl,
+          this.team?.teamId ?? this.standIn.workspace.teamId,
+          shared,
+          file.claimedSize,
+        );
     return this.event({
       type: 'message',
       subtype: 'file_share',

@@ -219,7 +219,15 @@ export class SlackStandIn extends StandInStore {
 
   private async route(req: IncomingMessage): Promise<Reply> {
     if (req.method === 'GET' && DOWNLOAD_PATH.test((req.url ?? '').split('?')[0] ?? '')) {
-      const download = downloadFile(this.sharedFiles, this.fileDownloads, req, this.token);
+      const download = downloadFile(this.sharedFiles, this.fileDownloads, req, (token, teamId) => {
+        if (token === this.token) return true;
+        const grant = this.oauth.grantOf(token);
+        // An org-wide install reads the files of its organisation's workspaces.
+        return (
+          grant !== undefined &&
+          (grant.teamId === teamId || (grant.teamId === undefined && grant.enterpriseId !== undefined))
+        );
+      });
       if (download.status === 200) return { status: 200, bytes: download.bytes };
       if (download.status === 302) return { status: 302, headers: { location: download.location } };
       return { status: 404, text: download.text };

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { TEAMS } from '../../../dev/stand-in/oauth';
 import type { SlackDriver } from '../../../dev/stand-in/slack-driver';
 import { USERS } from '../../../dev/stand-in/workspace';
@@ -119,5 +121,21 @@ describe('two installed workspaces', () => {
     await ctx.settle();
     expect(ctx.standIn.calls.slice(calls)).toEqual([]);
     expect(await ctx.store.list('T0STRANGE', { by: 'all' })).toMatchObject({ total: 0 });
+  });
+
+  it('imports a file shared in one workspace’s import thread with that installation’s token, into that workspace', async () => {
+    await globex.command(BOB.id, GLOBEX_CHANNEL, 'import');
+    await ctx.settle();
+    const prompt = ctx.standIn.messages(GLOBEX_CHANNEL).at(-1);
+    await globex.shareFile(BOB.id, GLOBEX_CHANNEL, prompt?.ts ?? '', {
+      name: 'photos.tc.json',
+      content: readFileSync(join(__dirname, '../../support/import-files/composer-with-brainstorm.tc.json')),
+    });
+    await ctx.settle();
+
+    // Downloaded once, with a token files.slack.com accepts for Globex (in OAuth mode there is no other).
+    expect(ctx.standIn.fileDownloads).toEqual([{ fileId: expect.any(String), authorized: true }]);
+    expect((await ctx.store.require({ workspaceId: GLOBEX, modelId: 'TM-2' })).title).toBe('Photo sharing');
+    expect(await ctx.store.get({ workspaceId: ACME, modelId: 'TM-2' })).toBeUndefined();
   });
 });

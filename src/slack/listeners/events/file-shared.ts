@@ -8,6 +8,7 @@ import { slackImportThread } from '../../presenters/import-thread';
 import { describeSharedFile, downloadSharedFile, type EventFile } from '../../slack-files';
 import { importedMessage, importNotYoursMessage, importProblemMessage } from '../../views/import-messages';
 import type { SlackMessage } from '../../views/surfaces';
+import { currentWorkspace } from '../../workspace-scope';
 
 interface FileShareMessage {
   subtype?: string;
@@ -67,7 +68,9 @@ async function importFirstFile(
   const described = await describeSharedFile(services.client, first);
   if (!described.ok) return refused(described.problem);
   const { file } = described;
-  const download = await downloadSharedFile(file, services.client.token ?? '', fileOrigins);
+  // The token of the installation that authorised this event (OAuth mode), else the one bot token.
+  const token = currentWorkspace()?.botToken ?? services.client.token ?? '';
+  const download = await downloadSharedFile(file, token, fileOrigins);
   if (!download.ok) return refused(download.problem);
   const read = readImportFile(file.name, download.bytes, services.clock());
   if (!read.ok) return refused(read.problem);
