@@ -24,14 +24,5 @@ export function exportBranch(modelId: ModelId): string {
   return `threadmodel/${modelId}`;
 }
 
-/**
- * A configured export folder: relative, forward slashes, segments of letters, digits, `.`, `_`
- * and `-`, never `.` or `..`. Returns the normalised folder, or undefined when it is not one.
- */
-export function safeFolder(folder: string): string | undefined {
-  const trimmed = folder.trim().replace(/^\/+|\/+$/g, '');
-  if (trimmed === '') return undefined;
-  const segments = trimmed.split('/');
-  const ok = segments.every((segment) => /^[A-Za-z0-9._-]+$/.test(segment) && segment !== '.' && segment !== '..');
-  return ok ? segments.join('/') : undefined;
-}
+/** Export folders follow the rule configuration and workspace settings share. */
+export { safeFolder } from '../domain/repository-paths';

@@ -20,7 +20,7 @@ export interface ImportThread {
 
 type ImportDeps = Pick<
   UseCaseDeps,
-  'store' | 'messageRefs' | 'flow' | 'jobs' | 'timeZones' | 'logger' | 'reviewSettings' | 'cards' | 'clock'
+  'store' | 'messageRefs' | 'flow' | 'jobs' | 'timeZones' | 'logger' | 'settings' | 'cards' | 'clock'
 > & { importRequests: ImportRequests };
 
 /** `/threatmodel import`: ask for the file in a new thread of the channel, and wait a day for it. */

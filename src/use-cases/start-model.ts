@@ -51,7 +51,7 @@ export function startProblem({
  * to invite the app.
  */
 export async function startModel(
-  deps: Pick<UseCaseDeps, 'store' | 'messageRefs' | 'flow' | 'jobs' | 'timeZones' | 'logger' | 'reviewSettings'>,
+  deps: Pick<UseCaseDeps, 'store' | 'messageRefs' | 'flow' | 'jobs' | 'timeZones' | 'logger' | 'settings'>,
   input: StartModelInput,
   thread: ModelThread,
 ): Promise<UseCaseOutcome<{ model: ThreatModel }>> {
