@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { ConfigError, type ConfigProblem } from './errors';
 import { ChannelIdSchema } from './domain/primitives';
 import { BaseBranchSchema, GitHubRepositorySchema, safeFolder } from './domain/repository-paths';
 import { REVIEW_SLA_DAYS, type SettingsDefaults, UsergroupIdSchema } from './domain/workspace-settings';
+import { ConfigError, type ConfigProblem } from './errors';
 import { ENCRYPTION_KEYS_EXPECTED, type OAuthSettings, oauthSettings, parseEncryptionKeys } from './oauth-config';
 import type { HostPort, RedisTarget } from './store/redis-connection';
 import type { EncryptionKey } from './store/token-cipher';

@@ -4,8 +4,8 @@ import {
   REVIEW_SLA_DAYS,
   repositoryUrlProblem,
   SECRET_SETTINGS,
-  type SecretSetting,
   SETTINGS_LIMITS,
+  type SecretSetting,
   SettingsTokenSchema,
   UsergroupIdSchema,
   type WorkspaceSettings,
@@ -90,7 +90,12 @@ export function parseSettingsForm(
     if (/^[CG][A-Z0-9]{2,30}$/.test(channel)) out.appsecChannelId = channel;
     else errors.appsecChannelId = SETTINGS_ERRORS.appsecChannelId;
   }
-  const usergroup = check('appsecUsergroupId', UsergroupIdSchema, blank(input.appsecUsergroupId), SETTINGS_ERRORS.appsecUsergroupId);
+  const usergroup = check(
+    'appsecUsergroupId',
+    UsergroupIdSchema,
+    blank(input.appsecUsergroupId),
+    SETTINGS_ERRORS.appsecUsergroupId,
+  );
   if (usergroup) out.appsecUsergroupId = usergroup;
   const sla = blank(input.reviewSlaDays);
   if (sla !== undefined) {
@@ -112,7 +117,12 @@ export function parseSettingsForm(
     if (problem) errors.exportGitUrl = `The repository ${problem}.`;
     else out.exportGitUrl = gitUrl;
   }
-  const branch = check('exportBaseBranch', BaseBranchSchema, blank(input.exportBaseBranch), SETTINGS_ERRORS.exportBaseBranch);
+  const branch = check(
+    'exportBaseBranch',
+    BaseBranchSchema,
+    blank(input.exportBaseBranch),
+    SETTINGS_ERRORS.exportBaseBranch,
+  );
   if (branch) out.exportBaseBranch = branch;
   const folder = blank(input.exportFolder);
   if (folder !== undefined) {

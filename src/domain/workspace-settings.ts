@@ -179,6 +179,10 @@ function resolveExport(mine: WorkspaceSettings, defaults: SettingsDefaults): Exp
 }
 
 /** Whether a person may edit a workspace's settings: a Slack admin or owner there, or listed in its admins. */
-export function mayEditSettings(settings: Pick<WorkspaceConfig, 'admins'>, userId: string, slackAdmin: boolean): boolean {
+export function mayEditSettings(
+  settings: Pick<WorkspaceConfig, 'admins'>,
+  userId: string,
+  slackAdmin: boolean,
+): boolean {
   return slackAdmin || settings.admins.includes(userId);
 }

@@ -23,7 +23,8 @@ export async function startApproval(
   deps: Pick<UseCaseDeps, 'appsec' | 'store' | 'clock' | 'flow'>,
   { ref, by }: Pick<ApproveReviewInput, 'ref' | 'by'>,
 ): Promise<UseCaseOutcome<{ model: ThreatModel }>> {
-  if (!(await deps.appsec.isMember(ref.workspaceId, by))) return refuse('Only AppSec reviewers can approve a threat model.');
+  if (!(await deps.appsec.isMember(ref.workspaceId, by)))
+    return refuse('Only AppSec reviewers can approve a threat model.');
   const model = await deps.store.get(ref);
   if (!model) return refuse(`There is no threat model ${ref.modelId} in this workspace.`);
   const check = approve(model, { by, at: deps.clock(), isAppSec: true }, deps.flow);
