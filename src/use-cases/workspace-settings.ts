@@ -8,7 +8,7 @@ import {
 import { refuse, type UseCaseOutcome } from './outcome';
 import type { UseCaseDeps } from './use-case-deps';
 
-export type SettingsDeps = Pick<UseCaseDeps, 'settings' | 'admins'>;
+export type SettingsDeps = Pick<UseCaseDeps, 'settings' | 'admins' | 'logger'>;
 
 /** What the settings form shows: the workspace's own values (tokens only as saved or not), and what is in force. */
 export interface SettingsFormData {
@@ -87,5 +87,7 @@ export async function saveSettings(
   const parsed = parseSettingsForm(input, current, deps.settings);
   if (!parsed.ok) return parsed;
   await deps.settings.save(workspaceId, parsed.settings, by);
+  // Which settings the workspace now sets, never their values (tokens among them).
+  deps.logger.info({ workspace: workspaceId, by, set: Object.keys(parsed.settings).sort() }, 'workspace settings saved');
   return { ok: true, settings: await deps.settings.forWorkspace(workspaceId) };
 }
