@@ -178,6 +178,22 @@ function resolveExport(mine: WorkspaceSettings, defaults: SettingsDefaults): Exp
   };
 }
 
+/** What may be shown of the settings in force (to the workspace's admins): nothing secret, no repository address. */
+export interface ShownSettings {
+  appsec: AppSecSettings;
+  review: ReviewSettings;
+  exports: { configured: boolean; pullRequests: boolean };
+}
+
+/** The settings in force without their tokens or repository address (the deployment's may carry credentials). */
+export function shownSettings(inForce: WorkspaceConfig): ShownSettings {
+  return {
+    appsec: { ...inForce.appsec },
+    review: { slaWorkingDays: inForce.review.slaWorkingDays, holidays: [...inForce.review.holidays] },
+    exports: { configured: inForce.export !== undefined, pullRequests: inForce.export?.github !== undefined },
+  };
+}
+
 /** Whether a person may edit a workspace's settings: a Slack admin or owner there, or listed in its admins. */
 export function mayEditSettings(
   settings: Pick<WorkspaceConfig, 'admins'>,

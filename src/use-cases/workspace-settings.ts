@@ -2,7 +2,8 @@ import { parseSettingsForm, type SettingsField, type SettingsFormInput, savedSec
 import {
   mayEditSettings,
   type SecretSetting,
-  type WorkspaceConfig,
+  type ShownSettings,
+  shownSettings,
   type WorkspaceSettings,
 } from '../domain/workspace-settings';
 import { refuse, type UseCaseOutcome } from './outcome';
@@ -10,18 +11,18 @@ import type { UseCaseDeps } from './use-case-deps';
 
 export type SettingsDeps = Pick<UseCaseDeps, 'settings' | 'admins' | 'logger'>;
 
-/** What the settings form shows: the workspace's own values (tokens only as saved or not), and what is in force. */
+/** What the settings form shows: the workspace's own values (tokens only as saved or not), and what is in force (nothing secret). */
 export interface SettingsFormData {
   own: Omit<WorkspaceSettings, SecretSetting>;
   saved: Record<SecretSetting, boolean>;
-  inForce: WorkspaceConfig;
+  inForce: ShownSettings;
   sealsSecrets: boolean;
   localRepositories: boolean;
 }
 
 /** What a settings section of the Home tab shows an admin. */
 export interface SettingsOverview {
-  inForce: WorkspaceConfig;
+  inForce: ShownSettings;
   /** Whether exports go to a repository the workspace set (else the deployment's, if any). */
   ownRepository: boolean;
 }
@@ -45,7 +46,7 @@ export async function settingsOverview(
 ): Promise<SettingsOverview | undefined> {
   if (!(await isSettingsAdmin(deps, workspaceId, userId).catch(() => false))) return undefined;
   const [inForce, own] = await Promise.all([deps.settings.forWorkspace(workspaceId), deps.settings.own(workspaceId)]);
-  return { inForce, ownRepository: own?.exportGitUrl !== undefined };
+  return { inForce: shownSettings(inForce), ownRepository: own?.exportGitUrl !== undefined };
 }
 
 /** "Edit settings": the form's values, for an admin. The tokens never leave here, only whether they are saved. */
@@ -61,7 +62,7 @@ export async function openSettings(
     form: {
       own: shown,
       saved: savedSecrets(own),
-      inForce: await deps.settings.forWorkspace(workspaceId),
+      inForce: shownSettings(await deps.settings.forWorkspace(workspaceId)),
       sealsSecrets: deps.settings.sealsSecrets,
       localRepositories: deps.settings.localRepositories,
     },
@@ -69,7 +70,7 @@ export async function openSettings(
 }
 
 export type SaveSettingsOutcome =
-  | { ok: true; settings: WorkspaceConfig }
+  | { ok: true }
   | { ok: false; message: string }
   | { ok: false; errors: Partial<Record<SettingsField, string>> };
 
@@ -88,6 +89,9 @@ export async function saveSettings(
   if (!parsed.ok) return parsed;
   await deps.settings.save(workspaceId, parsed.settings, by);
   // Which settings the workspace now sets, never their values (tokens among them).
-  deps.logger.info({ workspace: workspaceId, by, set: Object.keys(parsed.settings).sort() }, 'workspace settings saved');
-  return { ok: true, settings: await deps.settings.forWorkspace(workspaceId) };
+  deps.logger.info(
+    { workspace: workspaceId, by, set: Object.keys(parsed.settings).sort() },
+    'workspace settings saved',
+  );
+  return { ok: true };
 }

@@ -104,7 +104,7 @@ export function settingsModal(form: SettingsFormData): Modal {
       SETTINGS_FIELDS.exportGitUrl,
       'Export repository',
       own.exportGitUrl,
-      `An https:// address, without a user or token in it. ${DEFAULT}${inForce.export ? '' : ' (none: exports are not set up)'}.`,
+      `An https:// address, without a user or token in it. ${DEFAULT}${inForce.exports.configured ? '' : ' (none: exports are not set up)'}.`,
       { max_length: SETTINGS_LIMITS.urlMax, placeholder: plain('https://github.com/acme/threat-models.git', 150) },
     ),
     textInput(SETTINGS_FIELDS.exportBaseBranch, 'Base branch', own.exportBaseBranch, `Such as main. ${DEFAULT}.`, {

@@ -15,8 +15,8 @@ export function settingsBlocks({ inForce, ownRepository }: SettingsOverview): Kn
   const channel = appsec.channelId ? `<#${appsec.channelId}>` : 'not set, so reviews cannot be requested';
   const who = appsec.usergroupId ? `the user group \`${appsec.usergroupId}\`` : 'the AppSec channel’s members';
   const holidays = review.holidays.length > 0 ? `, ${plural(review.holidays.length, 'holiday')} skipped` : '';
-  const exports = inForce.export
-    ? `to ${ownRepository ? 'this workspace’s repository' : 'the deployment’s repository'}${inForce.export.github ? ', with GitHub pull requests' : ''}`
+  const exports = inForce.exports.configured
+    ? `to ${ownRepository ? 'this workspace’s repository' : 'the deployment’s repository'}${inForce.exports.pullRequests ? ', with GitHub pull requests' : ''}`
     : 'not set up';
   return [
     section('*Settings* (only admins see this)', button('Edit settings', ACTIONS.editSettings, 'workspace-settings')),
