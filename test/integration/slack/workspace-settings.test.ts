@@ -26,9 +26,11 @@ const TOKEN = 'ghp_acmeOnlySecret0123456789';
  */
 describe('per-workspace settings of two installed workspaces', () => {
   let shared: ReturnType<typeof bareRepo> | undefined;
+  let now = new Date();
   const ctx = useSlackApp({
     oauth: true,
     captureLogs: true,
+    clock: () => now,
     exportSettings: (): ExportSettings => {
       shared?.cleanup();
       shared = bareRepo();
@@ -46,6 +48,7 @@ describe('per-workspace settings of two installed workspaces', () => {
   afterAll(() => shared?.cleanup());
 
   beforeEach(async () => {
+    now = new Date();
     expect((await ctx.install({ ...TEAMS.ACME, userId: DAVE.id })).status).toBe(200);
     expect((await ctx.install({ ...TEAMS.GLOBEX, userId: DAVE.id })).status).toBe(200);
     acme = ctx.driverFor({ teamId: ACME });
@@ -98,7 +101,7 @@ describe('per-workspace settings of two installed workspaces', () => {
     expect(JSON.stringify(ctx.standIn.calls.map((call) => call.args))).not.toContain(TOKEN);
   });
 
-  it('posts each review in its own workspace’s AppSec channel, due and reminded by its own SLA', async () => {
+  it('posts each review in its own workspace’s AppSec channel, due, reminded and escalated by its own settings', async () => {
     const saved = await saveSettings(acme, DAVE.id, {
       appsecChannelId: GLOBEX_CHANNEL,
       reviewSlaDays: '10',
@@ -143,6 +146,16 @@ describe('per-workspace settings of two installed workspaces', () => {
       const reminder = await ctx.runtime.jobs.pendingReminder(ref, 'review');
       expect(reminder?.at.toISOString()).toBe((await modelOf(workspaceId)).review?.dueAt);
     }
+
+    // Acme's admin moves its AppSec channel: the overdue review's escalation, run later, goes there.
+    expect((await saveSettings(acme, DAVE.id, { appsecChannelId: ACME_CHANNEL })).errors).toBeUndefined();
+    now = new Date(Date.now() + 40 * DAY);
+    await ctx.runtime.promoteDelayed();
+    const escalations = () =>
+      ctx.standIn.callsTo('chat.postMessage').filter((call) => JSON.stringify(call.args).includes('is overdue'));
+    await eventually('both escalations', async () => (escalations().length >= 2 ? true : undefined));
+    const where = escalations().map((call) => `${call.token?.teamId} ${call.args.channel}`);
+    expect(where.sort()).toEqual([`${ACME} ${ACME_CHANNEL}`, `${GLOBEX} C0APPSEC0`].sort());
   });
 
   it('exports each model to its own workspace’s repository, the other to the deployment’s', async () => {
