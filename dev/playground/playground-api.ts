@@ -4,23 +4,27 @@ import path from 'node:path';
 import type { CustomRoute } from '@slack/bolt';
 import { z } from 'zod';
 import type { Logger } from '../../src/logger';
+import type { Installations } from '../../src/slack/installations';
 import type { SlackDriver } from '../stand-in/slack-driver';
 import type { SlackStandIn } from '../stand-in/stand-in-server';
-import type { SlackView, StoredMessage } from '../stand-in/stand-in-types';
 import { submissionState } from '../stand-in/view-submission';
-import { BOT } from '../stand-in/workspace';
 import type { ExportBrowser } from './export-browser';
+import { pageState, UserSchema, workspaceOfUser } from './page-state';
+import { installerOf, isInstalled } from './playground-installs';
+import type { PlaygroundWorkspace, PlaygroundWorkspaces } from './playground-setup';
 
 export interface PlaygroundApiDeps {
   standIn: SlackStandIn;
-  /** The driver sending the app signed requests exactly as Slack would (known once the app listens). */
-  driver: () => SlackDriver;
+  /** The driver sending the app signed requests exactly as Slack would from that workspace (known once the app listens). */
+  driver: (teamId: string) => SlackDriver;
+  /** The stand-in's workspaces as the playground knows them: the first is installed at start-up. */
+  workspaces: PlaygroundWorkspaces;
+  /** The app's installations (OAuth mode): which workspaces have the app. */
+  installations: () => Installations;
   /** Runs every delayed job now (reminders included). */
   runJobs: () => Promise<number>;
   pendingJobs: () => Promise<number>;
   exports: ExportBrowser;
-  /** Who belongs to AppSec in the playground workspace (for the user switcher). */
-  appsecUsers: readonly string[];
   /** Where the built page lives (index.html, app.js, styles.css). */
   staticDir: string;
   logger: Logger;
@@ -35,7 +39,6 @@ const WhereSchema = z
   .default({})
   // Ephemerals are found among the messages (newest first), as the driver searches them.
   .transform(({ in: surface, ...rest }) => ({ ...rest, ...(surface && surface !== 'ephemeral' && { in: surface }) }));
-const UserSchema = z.string().regex(/^[UW][A-Z0-9]{2,30}$/);
 const CommandSchema = z.object({ user: UserSchema, channel: z.string().max(40), text: z.string().max(4000) });
 const ActSchema = z.object({
   user: UserSchema,
@@ -66,6 +69,8 @@ const PostSchema = z.object({
   text: z.string().min(1).max(4000),
 });
 const UserOnlySchema = z.object({ user: UserSchema });
+const NOT_INSTALLED = (name: string) =>
+  `Threadmodel is not installed in ${name} yet: use "Add to Slack" at the top of the page.`;
 
 const STATIC_TYPES: Record<string, string> = {
   'app.js': 'text/javascript; charset=utf-8',
@@ -89,67 +94,10 @@ export function playgroundRoutes(deps: PlaygroundApiDeps): CustomRoute[] {
   const { standIn } = deps;
   /** The last inline errors of each view, as the app answered its submission. */
   const viewErrors = new Map<string, Record<string, string>>();
-
-  const state = async (url: URL) => {
-    const user = UserSchema.safeParse(url.searchParams.get('user')).data ?? 'U0ALICE01';
-    const channel = url.searchParams.get('channel') ?? 'C0PAYMENT';
-    const thread = url.searchParams.get('thread');
-    const visible = standIn.workspace.channels.filter((c) => !c.is_im || c.user === user);
-    const message = (m: StoredMessage) => ({
-      ts: m.ts,
-      user: m.user,
-      text: m.text,
-      blocks: m.blocks,
-      ...(m.thread_ts === undefined ? {} : { threadTs: m.thread_ts }),
-      replyCount: m.thread_ts === undefined ? standIn.thread(m.channel, m.ts).length : 0,
-    });
-    const isMember = standIn.isMember(channel, user);
-    const view = (v: SlackView) => ({
-      id: v.id,
-      title: v.title,
-      submit: v.submit,
-      close: v.close,
-      blocks: v.blocks,
-      errors: viewErrors.get(v.id) ?? {},
-    });
-    const home = standIn.views.home(user);
-    const parent = thread && isMember ? standIn.message(channel, thread) : undefined;
-    return {
-      users: standIn.workspace.users
-        .filter((u) => !u.is_bot)
-        .map((u) => ({ id: u.id, name: u.name, realName: u.real_name, isAppSec: deps.appsecUsers.includes(u.id) })),
-      user,
-      channels: visible.map((c) => ({
-        id: c.id,
-        name: c.is_im ? 'Threadmodel' : c.name,
-        isPrivate: c.is_private,
-        isMember: c.members.includes(user),
-      })),
-      channel,
-      messages: isMember ? standIn.messages(channel).map(message) : [],
-      thread: parent ? [message(parent), ...standIn.thread(channel, parent.ts).map(message)] : null,
-      ephemerals: standIn
-        .ephemeralsFor(user)
-        .filter((e) => e.channel === channel)
-        .map((e) => ({
-          ts: e.ts,
-          user: BOT.userId,
-          text: e.text,
-          blocks: e.blocks,
-          ...(e.thread_ts && { threadTs: e.thread_ts }),
-          replyCount: 0,
-        })),
-      modals: standIn.views.stack(user).map(view),
-      home: home ? view(home) : null,
-      violations: standIn.blockKitViolations.map((v) => ({ method: v.method, problems: v.problems })),
-      exports: (await deps.exports.models()).map((m) => ({
-        modelId: m.modelId,
-        title: m.folder.split('/').at(-1) ?? m.modelId,
-        url: `/playground/exports/${m.modelId}/`,
-      })),
-      pendingJobs: await deps.pendingJobs(),
-    };
-  };
+  const workspaceOf = (user: string) => workspaceOfUser(standIn, deps.workspaces, user);
+  const installed = (workspace: PlaygroundWorkspace) => isInstalled(deps.installations(), workspace.teamId);
+  const driverFor = (user: string) => deps.driver(workspaceOf(user).teamId);
+  const state = (url: URL) => pageState({ ...deps, viewErrors }, url);
 
   const actions: Record<string, (body: unknown) => Promise<object>> = {
     command: async (body) => {
@@ -158,7 +106,9 @@ export function playgroundRoutes(deps: PlaygroundApiDeps): CustomRoute[] {
       if (!trimmed.startsWith('/threatmodel'))
         return { ok: false, error: 'Only /threatmodel commands reach the app here.' };
       if (!standIn.isMember(channel, user)) return { ok: false, error: 'You are not a member of this channel.' };
-      const result = await deps.driver().command(user, channel, trimmed.replace(/^\/threatmodel\s*/, ''));
+      const workspace = workspaceOf(user);
+      if (!(await installed(workspace))) return { ok: false, error: NOT_INSTALLED(workspace.name) };
+      const result = await driverFor(user).command(user, channel, trimmed.replace(/^\/threatmodel\s*/, ''));
       return { ok: result.status === 200 };
     },
     post: async (body) => {
@@ -169,7 +119,7 @@ export function playgroundRoutes(deps: PlaygroundApiDeps): CustomRoute[] {
     },
     act: async (body) => {
       const { user, actionId, kind, where, buttonValue, value, values, state: entered } = ActSchema.parse(body);
-      const driver = deps.driver();
+      const driver = driverFor(user);
       const top = standIn.views.stack(user).at(-1);
       // What the person entered in the modal travels with the action, as Slack sends view.state.
       if (entered && top && where.in === 'modal') top.state.values = submissionState(top, entered, true);
@@ -186,23 +136,34 @@ export function playgroundRoutes(deps: PlaygroundApiDeps): CustomRoute[] {
     submit: async (body) => {
       const { user, values } = SubmitSchema.parse(body);
       const top = standIn.views.stack(user).at(-1);
-      const result = await deps.driver().submitView(user, values, { force: true });
+      const result = await driverFor(user).submitView(user, values, { force: true });
       if (top) viewErrors.set(top.id, result.errors ?? {});
       return { ok: !result.errors, ...(result.errors && { errors: result.errors }) };
     },
     close: async (body) => {
       const { user } = UserOnlySchema.parse(body);
-      await deps.driver().closeView(user);
+      await driverFor(user).closeView(user);
       return { ok: true };
     },
     home: async (body) => {
       const { user } = UserOnlySchema.parse(body);
-      await deps.driver().appHomeOpened(user);
+      // With no installation Slack has no Home tab of the app to open: the page offers the install.
+      if (await installed(workspaceOf(user))) await driverFor(user).appHomeOpened(user);
+      return { ok: true };
+    },
+    /**
+     * Who is signed in to Slack in this browser: the stand-in's authorize page installs the app
+     * in their workspace, as them, when the page's "Add to Slack" goes through it.
+     */
+    'sign-in': async (body) => {
+      const { user } = UserOnlySchema.parse(body);
+      if (!standIn.user(user)) return { ok: false, error: 'No such person in the playground.' };
+      standIn.oauth.approveInstallsAs(installerOf(workspaceOf(user), user));
       return { ok: true };
     },
     shortcut: async (body) => {
       const { user, channel, ts, callbackId } = ShortcutSchema.parse(body);
-      await deps.driver().messageShortcut(user, channel, ts, callbackId);
+      await driverFor(user).messageShortcut(user, channel, ts, callbackId);
       return { ok: true };
     },
     'jobs/run': async () => ({ promoted: await deps.runJobs() }),
@@ -267,6 +228,10 @@ export function playgroundRoutes(deps: PlaygroundApiDeps): CustomRoute[] {
   async function runAction(req: IncomingMessage, res: ServerResponse, op: string) {
     const action = actions[op];
     if (!action) return json(res, 404, { ok: false, error: `unknown action ${op}` });
+    // A JSON body needs a CORS preflight, which is never granted: another site open in the same
+    // browser cannot act as a person of the playground (a form or text/plain post could).
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
+      return json(res, 415, { ok: false, error: 'The playground API takes JSON (content-type: application/json).' });
     try {
       const body = await readJson(req);
       json(res, 200, await action(body));

@@ -8,6 +8,7 @@ import { SlackDriver } from '../stand-in/slack-driver';
 import { ExportBrowser } from './export-browser';
 import { seedPastModels } from './past-models';
 import { playgroundRoutes } from './playground-api';
+import { installAtStart } from './playground-installs';
 import { playgroundExports, setUpPlayground } from './playground-setup';
 
 /** The playground page, as `npm run build:dev` writes it. */
@@ -22,10 +23,12 @@ export const PLAYGROUND_HOST = '127.0.0.1';
 /**
  * The app in playground mode, for trying Threadmodel without a Slack app: `start()` as in
  * production (configuration, flow, catalog, a private Redis when REDIS_URL is unset), composed
- * with the Slack stand-in as its workspace, reviews in the stand-in's #appsec, exports in a local
- * repository, three approved models of the past weeks in the workspace (past-models.ts: the
- * estimates need them), and the playground's page and API beside Slack's routes, on 127.0.0.1 only. A
- * development tool: it refuses NODE_ENV=production, and the product build (dist/) holds none of it.
+ * in OAuth mode with the Slack stand-in as Slack: its first workspace (Acme) installed through
+ * the OAuth redirect at start-up, with reviews in its #appsec and three approved models of the
+ * past weeks (past-models.ts: the estimates need them); its second (Globex) installed from the
+ * page's "Add to Slack". Exports go to a local repository; the playground's page and API sit
+ * beside Slack's routes, on 127.0.0.1 only. A development tool: it refuses NODE_ENV=production,
+ * and the product build (dist/) holds none of it.
  */
 export function startPlayground(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Promise<Running> {
   if (env.NODE_ENV === 'production') {
@@ -44,8 +47,8 @@ export function runPlaygroundFromCommandLine(): void {
 }
 
 /**
- * The same composition as production, pointed at the stand-in (its workspace, a signing secret of
- * the moment, AppSec reviewers). `stop()` stops the app, then the stand-in.
+ * The same composition as production, pointed at the stand-in (its workspaces, OAuth credentials
+ * and a signing secret of the moment, AppSec reviewers). `stop()` stops the app, then the stand-in.
  */
 async function composePlayground(options: ComposeOptions & { cwd: string }): Promise<ComposedApp> {
   const { config } = options;
@@ -53,7 +56,8 @@ async function composePlayground(options: ComposeOptions & { cwd: string }): Pro
   const playground = await setUpPlayground(options.cwd);
   // The routes exist before the app does; they reach it (and the driver, once the port is known) lazily.
   let composed: ComposedApp | undefined;
-  let driver: SlackDriver | undefined;
+  const drivers = new Map<string, SlackDriver>();
+  const [first] = playground.workspaces;
   const running = () => {
     if (!composed) throw new Error('the playground is still starting');
     return composed;
@@ -63,21 +67,28 @@ async function composePlayground(options: ComposeOptions & { cwd: string }): Pro
       ...options,
       host: PLAYGROUND_HOST,
       credentials: playground.credentials,
+      // Process-wide until per-workspace settings: the first workspace's AppSec.
       appsec: {
-        channelId: config.review.appsecChannelId ?? playground.appsec.channelId,
-        usergroupId: config.review.appsecUsergroupId ?? playground.appsec.usergroupId,
+        channelId: config.review.appsecChannelId ?? first.appsec.channelId,
+        usergroupId: config.review.appsecUsergroupId ?? first.appsec.usergroupId,
       },
       exportSettings: config.export ?? playgroundExports(playground.exportRepo),
       extraRoutes: playgroundRoutes({
         standIn: playground.standIn,
-        driver: () => {
+        driver: (teamId) => {
+          const driver = drivers.get(teamId);
           if (!driver) throw new Error('the playground is still starting');
           return driver;
+        },
+        workspaces: playground.workspaces,
+        installations: () => {
+          const { installations } = running();
+          if (!installations) throw new Error('the playground runs in OAuth mode');
+          return installations;
         },
         runJobs: () => running().promoteDelayed(),
         pendingJobs: () => running().pendingJobs(),
         exports: new ExportBrowser(playground.exportRepo),
-        appsecUsers: playground.appsecUsers,
         staticDir: PLAYGROUND_PAGE_DIR,
         logger,
       }),
@@ -88,6 +99,8 @@ async function composePlayground(options: ComposeOptions & { cwd: string }): Pro
   }
   const app = composed;
   try {
+    if (!app.installations) throw new Error('the playground runs in OAuth mode');
+    await installAtStart(app.port, playground.standIn, app.installations, playground.workspaces);
     const target = config.redis.target;
     const redisUrl = options.redisUrl ?? (target?.mode === 'standalone' ? target.url : undefined);
     if (redisUrl) await seedPastModels({ redisUrl, keys: app.keys, now: new Date() });
@@ -96,14 +109,19 @@ async function composePlayground(options: ComposeOptions & { cwd: string }): Pro
     await playground.standIn.close();
     throw error;
   }
-  driver = new SlackDriver({
-    appUrl: `http://${PLAYGROUND_HOST}:${app.port}/slack/events`,
-    signingSecret: playground.credentials.signingSecret,
-    standIn: playground.standIn,
-  });
+  // One driver per workspace: Slack sends each workspace's requests with its own team id.
+  for (const workspace of playground.workspaces) {
+    const driver = new SlackDriver({
+      appUrl: `http://${PLAYGROUND_HOST}:${app.port}/slack/events`,
+      signingSecret: playground.credentials.signingSecret,
+      standIn: playground.standIn,
+      ...(workspace !== first && { team: { teamId: workspace.teamId } }),
+    });
+    drivers.set(workspace.teamId, driver);
+  }
   logger.info(
     { port: app.port, exports: playground.exportRepo },
-    `No Slack credentials: playground mode. Open http://${PLAYGROUND_HOST}:${app.port}/playground (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to serve a real Slack app)`,
+    `No Slack credentials: playground mode, two workspaces (${playground.workspaces.map((w) => w.name).join(', ')}). Open http://${PLAYGROUND_HOST}:${app.port}/playground (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to serve a real Slack app)`,
   );
   return {
     ...app,

@@ -7,11 +7,11 @@ import { BOT, type WorkspaceChannel, type WorkspaceUser } from './workspace';
 const DEFAULT_PAGE = 100;
 
 function authTest({ store }: MethodCall): JsonObject {
-  const { teamId, domain } = store.workspace;
+  const { teamId, domain, name } = store.workspace;
   return {
     ok: true,
     url: `https://${domain}.slack.com/`,
-    team: 'Acme',
+    team: name,
     user: BOT.name,
     team_id: teamId,
     user_id: BOT.userId,
@@ -52,7 +52,7 @@ const BOT_USER: WorkspaceUser = {
 function usersInfo({ store, args }: MethodCall): JsonObject {
   const id = arg(args, 'user');
   const user = id === BOT.userId ? BOT_USER : store.user(id);
-  return user ? { ok: true, user: userJson(user, store.workspace.teamId) } : fail('user_not_found');
+  return user ? { ok: true, user: userJson(user, store.workspaceOfUser(user.id).teamId) } : fail('user_not_found');
 }
 
 /** A channel the bot may see: public ones, and private ones it is a member of. */
@@ -111,7 +111,7 @@ function conversationsOpen({ store, args }: MethodCall): JsonObject {
 }
 
 function usergroupUsers({ store, args }: MethodCall): JsonObject {
-  const group = store.workspace.usergroups.find((candidate) => candidate.id === arg(args, 'usergroup'));
+  const group = store.usergroup(arg(args, 'usergroup'));
   return group ? { ok: true, users: [...group.users] } : fail('no_such_subteam');
 }
 

@@ -6,19 +6,26 @@
  * Revoking a workspace's tokens (an uninstall) makes them `invalid_auth` from then on.
  */
 import { randomBytes } from 'node:crypto';
+import { GLOBEX_TEAM_ID } from './globex-workspace';
 import type { JsonObject } from './json';
 import { BOT, TEAM_ID, USERS } from './workspace';
 
-/** The distributed app's credentials, as its "Basic Information" page would show them. */
-export const OAUTH_APP = {
+/** A distributed app's credentials, as its "Basic Information" page shows them. */
+export interface OAuthApp {
+  clientId: string;
+  clientSecret: string;
+}
+
+/** The app the stand-in knows unless told another (`oauthApp` option). */
+export const OAUTH_APP: OAuthApp = {
   clientId: '1111111111.2222222222',
   clientSecret: 'standinclientsecret0123456789ab',
-} as const;
+};
 
 /** Other workspaces the stand-in can install the app in, and an Enterprise Grid organisation. */
 export const TEAMS = {
   ACME: { teamId: TEAM_ID, teamName: 'Acme' },
-  GLOBEX: { teamId: 'T0GLOBEX0', teamName: 'Globex' },
+  GLOBEX: { teamId: GLOBEX_TEAM_ID, teamName: 'Globex' },
   GRID: { enterpriseId: 'E0GRID001', enterpriseName: 'Initech Grid' },
   GRID_SALES: { teamId: 'T0GRIDSL0', teamName: 'Initech Sales', enterpriseId: 'E0GRID001' },
   GRID_LABS: { teamId: 'T0GRIDLB0', teamName: 'Initech Labs', enterpriseId: 'E0GRID001' },
@@ -62,6 +69,8 @@ export class StandInOAuth {
   /** Every authorize page visit: its query, for assertions. */
   readonly authorizeRequests: URLSearchParams[] = [];
 
+  constructor(private readonly app: OAuthApp = OAUTH_APP) {}
+
   /** The next approvals install the app there, as that person. */
   approveInstallsAs(installer: Installer): void {
     this.installer = installer;
@@ -70,7 +79,7 @@ export class StandInOAuth {
   /** GET /oauth/v2/authorize: the installer approves, and is redirected with a code and the state. */
   authorize(query: URLSearchParams): AuthorizeAnswer {
     this.authorizeRequests.push(query);
-    if (query.get('client_id') !== OAUTH_APP.clientId) return { status: 400, text: 'invalid_client_id' };
+    if (query.get('client_id') !== this.app.clientId) return { status: 400, text: 'invalid_client_id' };
     const target = query.get('redirect_uri') ?? this.redirectUrl;
     if (!target) return { status: 400, text: 'no_redirect_url' };
     const code = `code-${randomBytes(12).toString('hex')}`;
@@ -87,8 +96,8 @@ export class StandInOAuth {
     const [id, secret] = basicAuth
       ? Buffer.from(basicAuth, 'base64').toString('utf8').split(':')
       : [args.client_id, args.client_secret];
-    if (id !== OAUTH_APP.clientId) return { ok: false, error: 'invalid_client_id' };
-    if (secret !== OAUTH_APP.clientSecret) return { ok: false, error: 'bad_client_secret' };
+    if (id !== this.app.clientId) return { ok: false, error: 'invalid_client_id' };
+    if (secret !== this.app.clientSecret) return { ok: false, error: 'bad_client_secret' };
     const code = typeof args.code === 'string' ? args.code : '';
     const granted = this.codes.get(code);
     if (!granted) return { ok: false, error: 'invalid_code' };

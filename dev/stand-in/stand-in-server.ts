@@ -70,7 +70,7 @@ export class SlackStandIn extends StandInStore {
   /** The app-level token (xapp-…) that apps.connections.open accepts. */
   readonly appToken: string = BOT.appToken;
   /** OAuth: the authorize page, oauth.v2.access and the tokens it issued (each answering for its own workspace). */
-  readonly oauth = new StandInOAuth();
+  readonly oauth: StandInOAuth;
   /** Socket Mode: connections, envelopes sent and acks received. */
   readonly socketMode = new SocketModeServer(BOT.appId);
   private readonly methods: Record<string, MethodHandler> = { ...METHODS, ...appMethods(this.socketMode) };
@@ -83,6 +83,7 @@ export class SlackStandIn extends StandInStore {
 
   constructor(options: StandInOptions = {}) {
     super(options);
+    this.oauth = new StandInOAuth(options.oauthApp);
     this.rateLimiter = new RateLimiter(options.rateLimits);
   }
 
@@ -265,11 +266,13 @@ export class SlackStandIn extends StandInStore {
       return reply(429, { ok: false, error: 'ratelimited' }, { 'retry-after': `${limited.retryAfterSeconds}` });
     // Handlers run synchronously: the caller's workspace is theirs for this call alone.
     this.views.callerTeam = grant?.teamId ?? grant?.enterpriseId;
+    this.callerTeam = this.views.callerTeam ?? this.workspace.teamId;
     let answer: JsonObject;
     try {
       answer = handler({ store: this, args, baseUrl: this.baseUrl });
     } finally {
       this.views.callerTeam = undefined;
+      this.callerTeam = undefined;
     }
     const applied = reply(200, answer);
     if (applied.call && grant) applied.call.token = { teamId: grant.teamId, enterpriseId: grant.enterpriseId };

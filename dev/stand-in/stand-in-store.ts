@@ -1,4 +1,9 @@
-/** Everything the stand-in remembers: workspace, calls, messages, views, triggers, uploads, responses. */
+/**
+ * Everything the stand-in remembers: workspaces, calls, messages, views, triggers, uploads, responses.
+ * Its own workspace (`workspace`) answers every token; a workspace added with `addWorkspace` (its own
+ * people, channels and groups) answers only the tokens oauth.v2.access issued for it, and they see
+ * nothing else, as a bot installed in one Slack workspace cannot read another's.
+ */
 
 import { randomBytes } from 'node:crypto';
 import { withBlockIds } from './block-ids';
@@ -32,6 +37,13 @@ export type TriggerCheck =
 
 export class StandInStore {
   readonly workspace: Workspace = createWorkspace();
+  /** Workspaces served beside the stand-in's own, each to its own tokens only. */
+  readonly otherWorkspaces: Workspace[] = [];
+  /**
+   * The workspace (or organisation) of the token making the current Web API call, set for that
+   * call alone; undefined outside a call (the driver, tests and the playground read everything).
+   */
+  callerTeam: string | undefined;
   readonly calls: RecordedCall[] = [];
   readonly blockKitViolations: BlockKitViolation[] = [];
   readonly ephemerals: EphemeralMessage[] = [];
@@ -65,14 +77,53 @@ export class StandInStore {
     return `${prefix}${String(this.sequence).padStart(8, '0')}`;
   }
 
-  /** A channel by id, by name or by '#name'. */
+  /** Serves another workspace beside the stand-in's own (see the class comment); returns it. */
+  addWorkspace(workspace: Workspace): Workspace {
+    if (this.workspaceOf(workspace.teamId) !== this.workspace || workspace.teamId === this.workspace.teamId)
+      throw new Error(`stand-in: workspace ${workspace.teamId} is already served`);
+    this.otherWorkspaces.push(workspace);
+    return workspace;
+  }
+
+  /** The workspace a team's tokens see: the one added for it, else the stand-in's own. */
+  workspaceOf(teamId: string): Workspace {
+    return this.otherWorkspaces.find((workspace) => workspace.teamId === teamId) ?? this.workspace;
+  }
+
+  /** The workspace a person belongs to (the stand-in's own for an unknown id). */
+  workspaceOfUser(userId: string): Workspace {
+    return this.everyWorkspace().find((workspace) => workspace.users.some((u) => u.id === userId)) ?? this.workspace;
+  }
+
+  /** The workspace a channel belongs to, if any. */
+  workspaceOfChannel(channelId: string): Workspace | undefined {
+    return this.everyWorkspace().find((workspace) => workspace.channels.some((c) => c.id === channelId));
+  }
+
+  /** A channel by id, by name or by '#name', among those the current caller may see (by name: its own workspace's first). */
   channel(idOrName: string): WorkspaceChannel | undefined {
     const name = idOrName.replace(/^#/, '');
-    return this.workspace.channels.find((channel) => channel.id === idOrName || channel.name === name);
+    for (const workspace of this.inScope()) {
+      const found = workspace.channels.find((channel) => channel.id === idOrName || channel.name === name);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   user(id: string): WorkspaceUser | undefined {
-    return this.workspace.users.find((user) => user.id === id);
+    for (const workspace of this.inScope()) {
+      const found = workspace.users.find((user) => user.id === id);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  usergroup(id: string): Workspace['usergroups'][number] | undefined {
+    for (const workspace of this.inScope()) {
+      const found = workspace.usergroups.find((group) => group.id === id);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   isMember(channelId: string, userId: string): boolean {
@@ -81,7 +132,8 @@ export class StandInStore {
 
   /** The bot's DM with a user, created on first use (as conversations.open does). */
   directMessageWith(userId: string): WorkspaceChannel {
-    const existing = this.workspace.channels.find((channel) => channel.is_im && channel.user === userId);
+    const workspace = this.workspaceOfUser(userId);
+    const existing = workspace.channels.find((channel) => channel.is_im && channel.user === userId);
     if (existing) return existing;
     const dm = {
       id: `D${userId.slice(1)}`,
@@ -91,8 +143,17 @@ export class StandInStore {
       user: userId,
       members: [userId, BOT.userId],
     };
-    this.workspace.channels.push(dm);
+    workspace.channels.push(dm);
     return dm;
+  }
+
+  private everyWorkspace(): Workspace[] {
+    return [this.workspace, ...this.otherWorkspaces];
+  }
+
+  /** What the current caller may see: its own workspace during a Web API call, everything outside one. */
+  private inScope(): Workspace[] {
+    return this.callerTeam === undefined ? this.everyWorkspace() : [this.workspaceOf(this.callerTeam)];
   }
 
   /** Stores a bot message; a thread_ts naming a reply is moved to that reply's parent, like Slack does. */
@@ -208,7 +269,7 @@ export class StandInStore {
     if (problems.length > 0) this.blockKitViolations.push({ method, problems });
   }
 
-  /** Forgets calls, messages, views, triggers, uploads and responses; the workspace stays. */
+  /** Forgets calls, messages, views, triggers, uploads and responses; the workspaces stay. */
   reset(): void {
     const lists = [this.calls, this.blockKitViolations, this.ephemerals, this.uploads, this.responses];
     for (const list of [...lists, this.sharedFiles, this.fileDownloads]) {

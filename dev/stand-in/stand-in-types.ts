@@ -1,5 +1,6 @@
 /** The records the Slack stand-in keeps, as tests read them back. */
 import type { JsonObject } from './json';
+import type { OAuthApp } from './oauth';
 import type { RateLimits } from './rate-limits';
 
 /** `state.values[block_id][action_id]` as Slack sends it in interaction payloads. */
@@ -118,6 +119,8 @@ export interface StandInOptions {
   now?: () => number;
   /** Rate limits enforced from the start, and again after each `reset()` (see `enforceRateLimits`). */
   rateLimits?: RateLimits;
+  /** The distributed app oauth.v2.access knows (default OAUTH_APP, dev/stand-in/oauth.ts). */
+  oauthApp?: OAuthApp;
 }
 
 /** The kinds of Socket Mode envelope the stand-in sends. */

@@ -40,13 +40,22 @@ export interface WorkspaceChannel {
 
 export interface Workspace {
   teamId: string;
+  /** What Slack shows as the workspace's name (auth.test's `team`). */
+  name: string;
   domain: string;
   users: WorkspaceUser[];
   channels: WorkspaceChannel[];
   usergroups: { id: string; handle: string; users: string[] }[];
 }
 
-function user(id: string, name: string, realName: string, tz: string, tzLabel: string, offset: number): WorkspaceUser {
+export function user(
+  id: string,
+  name: string,
+  realName: string,
+  tz: string,
+  tzLabel: string,
+  offset: number,
+): WorkspaceUser {
   return { id, name, real_name: realName, tz, tz_label: tzLabel, tz_offset: offset, is_bot: false };
 }
 
@@ -72,7 +81,7 @@ export function syntheticUser(n: number): WorkspaceUser {
   return user(id, `bench.user${n}`, `Bench User ${n}`, 'UTC', 'Coordinated Universal Time', 0);
 }
 
-function channel(id: string, name: string, members: string[], isPrivate = false): WorkspaceChannel {
+export function channel(id: string, name: string, members: string[], isPrivate = false): WorkspaceChannel {
   return { id, name, is_private: isPrivate, is_im: false, members };
 }
 
@@ -94,6 +103,7 @@ export const USERGROUPS = {
 export function createWorkspace(): Workspace {
   const workspace: Workspace = {
     teamId: TEAM_ID,
+    name: 'Acme',
     domain: TEAM_DOMAIN,
     users: Object.values(USERS),
     channels: Object.values(CHANNELS),

@@ -8,7 +8,6 @@ import type { ExportSettings } from '../jobs/processors/processor-deps';
 import type { Logger } from '../logger';
 import type { ProcessMetrics } from '../ops/app-metrics';
 import type { AppSecSettings } from '../ports/appsec-directory';
-import type { ChannelPacer } from '../ports/channel-pacer';
 import type { Clock } from '../ports/clock';
 import type { MethodBudget } from '../ports/slack-budget';
 import type { SlackServices } from '../slack/deps';
@@ -90,8 +89,6 @@ export interface ComposeOptions {
 export interface AppServices extends SlackServices {
   /** The Web API clients: interactive (listeners), background (card refreshes) and the jobs' (throws on 429). */
   clients: SlackClients;
-  /** The channel pacer (in Redis): the jobs' messages and the listeners' thread posts keep one pace per channel. */
-  pacer: ChannelPacer;
 }
 
 /** A composed process: what start(), the playground, the tests and the benchmarks use. */

@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import type { ChannelPacer } from '../ports/channel-pacer';
 import type { ImportRequests } from '../ports/import-requests';
 import type { UseCaseDeps } from '../use-cases/use-case-deps';
 import type { ModelRefresher } from './model-refresher';
@@ -22,6 +23,11 @@ export interface SlackServices extends UseCaseDeps {
    * step announcements): the workspace's budget, the channel's pace, never the interactive client.
    */
   threadPosts: ThreadPosts;
+  /**
+   * The channel pacer (in Redis): the jobs' messages, the listeners' thread posts and a new
+   * model's card keep one pace per channel.
+   */
+  pacer: ChannelPacer;
   /** How long each step usually takes in a workspace, cached briefly (the cards and a model's start show it). */
   estimates: StepEstimateCache;
   /** Import threads waiting for their file (`/threatmodel import`). */

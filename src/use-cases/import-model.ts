@@ -2,7 +2,6 @@ import type { ImportedModel } from '../domain/imported-model';
 import { type ThreatModel, ThreatModelSchema } from '../domain/model';
 import { newThreatModel } from '../domain/new-model';
 import type { ImportRequest, ImportRequests } from '../ports/import-requests';
-import type { MessageRefs } from '../ports/message-refs';
 import { scheduleIdle } from './idle-reminder';
 import { refuse, type UseCaseOutcome } from './outcome';
 import type { UseCaseDeps } from './use-case-deps';
@@ -15,7 +14,7 @@ export interface ImportThread {
   /** Post the prompt asking for a file in the channel: its ts, or undefined when the app may not post there. */
   postPrompt(request: Omit<ImportRequest, 'threadTs'>): Promise<string | undefined>;
   /** Post the new model's thread openings under its card (the prompt), as a started model's. */
-  openThread(model: ThreatModel): Promise<MessageRefs>;
+  openThread(model: ThreatModel): void;
 }
 
 type ImportDeps = Pick<
@@ -80,7 +79,7 @@ export async function importModel(
     return refuse('That file could not be made into a model: nothing was created. Please tell the Threadmodel admins.');
   }
   await messageRefs.set(ref, { card: threadTs });
-  await messageRefs.set(ref, await thread.openThread(model));
+  thread.openThread(model);
   deps.cards.refresh(ref);
   await scheduleIdle(deps, model);
   return { ok: true, model };

@@ -1,5 +1,4 @@
 import { type ThreatModel, ThreatModelSchema } from '../domain/model';
-import type { MessageRefs } from '../ports/message-refs';
 import { scheduleIdle } from './idle-reminder';
 import { type Refused, refuse, type UseCaseOutcome } from './outcome';
 import type { UseCaseDeps } from './use-case-deps';
@@ -8,8 +7,11 @@ import type { UseCaseDeps } from './use-case-deps';
 export interface ModelThread {
   /** Post the model's card in its channel: its ts, or undefined when the app may not post there. */
   postCard(model: ThreatModel): Promise<string | undefined>;
-  /** Post the thread's opening messages under the card: where the long-lived ones are. */
-  openThread(model: ThreatModel): Promise<MessageRefs>;
+  /**
+   * Queue the thread's opening messages under the card; returns at once. They go at the channel's
+   * pace, and whoever posts them keeps where the long-lived ones are (the message refs).
+   */
+  openThread(model: ThreatModel): void;
 }
 
 export interface StartModelInput {
@@ -45,10 +47,11 @@ export function startProblem({
 }
 
 /**
- * Start a model: create the draft, show its card in the channel and open its thread (roles, the
- * scope step, the scope summary), remember where those messages are, and start the stalled-draft
+ * Start a model: create the draft, show its card in the channel, remember it and queue the
+ * opening of its thread (roles, the scope step, the scope summary), and start the stalled-draft
  * reminder. If the app cannot post in the channel, the draft is archived and the user is told how
- * to invite the app.
+ * to invite the app; if posting the card fails otherwise, the draft is archived and the error goes
+ * on to the listener's handler (which tells the person).
  */
 export async function startModel(
   deps: Pick<UseCaseDeps, 'store' | 'messageRefs' | 'flow' | 'jobs' | 'timeZones' | 'logger' | 'settings'>,
@@ -62,9 +65,18 @@ export async function startModel(
     userId,
   );
   const ref = { workspaceId: model.workspaceId, modelId: model.id };
-  const cardTs = await thread.postCard(model);
+  const abandon = () =>
+    store.update(ref, { actor: 'system', action: 'model.abandon' }, (m) => ({ ...m, status: 'archived' }));
+  let cardTs: string | undefined;
+  try {
+    cardTs = await thread.postCard(model);
+  } catch (error) {
+    // No card, no thread: nobody could find or finish this draft, so it is not left as one.
+    await abandon();
+    throw error;
+  }
   if (!cardTs) {
-    await store.update(ref, { actor: 'system', action: 'model.abandon' }, (m) => ({ ...m, status: 'archived' }));
+    await abandon();
     return refuse(
       'I am not a member of this channel yet. Invite me with `/invite @Threadmodel`, then start the model again.',
     );
@@ -74,7 +86,7 @@ export async function startModel(
     threadTs: cardTs,
   }));
   await messageRefs.set(ref, { card: cardTs });
-  await messageRefs.set(ref, await thread.openThread(withThread));
+  thread.openThread(withThread);
   await scheduleIdle(deps, withThread);
   return { ok: true, model: withThread };
 }

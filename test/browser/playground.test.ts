@@ -417,6 +417,38 @@ describe('the playground page, in a browser', () => {
     STEP_MS,
   );
 
+  it(
+    '9. a second workspace: "Add to Slack" in the header installs the app in Globex through its OAuth pages; Globex sees only its own models',
+    async () => {
+      const { page } = pg;
+      // Bolt's install page draws its button from Slack's CDN: not reachable here, and not needed.
+      await page.context().route('https://platform.slack-edge.com/**', (route) => route.abort());
+      await page.getByTestId('workspace-Globex').click();
+      await shows(page.getByTestId('user-switcher').locator('option:checked'), 'Hank Scorpio');
+      await shows(page.locator('#main-header'), 'platform');
+      const opened = page.waitForEvent('popup');
+      await page.getByTestId('add-to-slack').first().click();
+      const popup = await opened;
+      // The app's install page links to Slack's (the stand-in's) authorize page, which sends Hank back to the app.
+      const closed = popup.waitForEvent('close');
+      await popup.locator('a[href*="/oauth/v2/authorize"]').click();
+      await closed; // the page closes it once the workspace has the app
+      await shows(page.getByTestId('toast').filter({ hasText: 'installed' }), 'Threadmodel is installed in Globex.');
+      expect(await page.getByTestId('add-to-slack').count()).toBe(0);
+      await page.getByTestId('composer').fill('/threatmodel start Rocket API');
+      await page.getByTestId('composer').press('Enter');
+      // Globex numbers its own models: its first is TM-1.
+      await shows(pg.messages().locator('[data-testid="message"]').filter({ hasText: 'Rocket API' }), 'TM-1');
+      await page.getByTestId('home').click();
+      const home = page.locator('#home');
+      await shows(home, 'Rocket API');
+      expect(await home.textContent()).not.toContain('Refunds API');
+      await snap('second-workspace');
+      await allClear();
+    },
+    STEP_MS,
+  );
+
   /** The labels of a select's options, in order (option groups included). */
   const optionLabels = (select: Locator) =>
     select.locator('option').evaluateAll((options) => options.map((option) => (option.textContent ?? '').trim()));

@@ -1,5 +1,6 @@
 import type { RetryOptions } from '@slack/web-api';
 import type { DriverTeam } from '../../dev/stand-in/as-team';
+import { installThroughBrowser } from '../../dev/stand-in/browser-install';
 import { type Installer, OAUTH_APP } from '../../dev/stand-in/oauth';
 import { SlackDriver } from '../../dev/stand-in/slack-driver';
 import { type SlackStandIn, startSlackStandIn } from '../../dev/stand-in/stand-in-server';
@@ -12,7 +13,6 @@ import type { OAuthSettings } from '../../src/oauth-config';
 import type { MethodBudget } from '../../src/ports/slack-budget';
 import type { SlackApp } from '../../src/slack/slack-app';
 import { capturedLogs, type LogEntry } from './captured-logs';
-import { installThroughBrowser } from './oauth-install';
 import { testRedis, uniquePrefix } from './redis-server';
 import { SIGNING_SECRET, type TestAppSettings, testComposeOptions } from './test-compose-options';
 

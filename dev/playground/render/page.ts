@@ -3,7 +3,7 @@ import type { RenderContext } from './context';
 import { type Html, html, trusted } from './html';
 import { namesOf, scopeOf, type ValuesByScope } from './messages';
 import { isHttpUrl } from './mrkdwn';
-import type { Channel, PlaygroundState, View, Violation } from './playground-state';
+import type { Channel, PlaygroundState, View, Violation, Workspace } from './playground-state';
 
 /** Which main pane is open: a channel, or the app's Home tab. */
 export type MainView = 'channel' | 'home';
@@ -35,7 +35,7 @@ export function renderSidebar(state: PlaygroundState, view: MainView): string {
   const directs = state.channels.filter((channel) => isDirectMessage(channel.id));
   const exports = state.exports.filter((link) => isHttpUrl(link.url) || /^\/(?!\/)/.test(link.url));
   return html`<div class="workspace">
-<div class="workspace-name">Threadmodel Playground</div>
+<div class="workspace-name">${currentWorkspace(state)?.name ?? 'Threadmodel Playground'}</div>
 <label class="switcher"><span class="switcher-label">Signed in as</span><select data-testid="user-switcher" class="user-switcher">${users}</select></label>
 </div>
 <nav class="sidebar-nav">
@@ -57,6 +57,36 @@ ${
 }
 </details>
 </nav>`.value;
+}
+
+/** The signed-in person's workspace. */
+export function currentWorkspace(state: PlaygroundState): Workspace | undefined {
+  return state.workspaces.find((workspace) => workspace.teamId === state.workspace);
+}
+
+/** The app's install page, which goes through Slack's authorize page and back to the app. */
+export const INSTALL_PATH = '/slack/install';
+
+function addToSlack(): Html {
+  return html`<a class="add-to-slack" data-testid="add-to-slack" data-add-to-slack href="${INSTALL_PATH}" target="_blank">Add to Slack</a>`;
+}
+
+/** The header's workspace switcher: one tab per workspace, and "Add to Slack" while the current one lacks the app. */
+export function renderWorkspaces(state: PlaygroundState): string {
+  const current = currentWorkspace(state);
+  const tabs = state.workspaces.map((workspace) => {
+    const active = workspace.teamId === state.workspace;
+    return html`<button type="button" class="workspace-tab${active ? ' active' : ''}" data-testid="workspace-${workspace.name}" data-workspace-user="${workspace.firstUser}" aria-pressed="${active ? 'true' : 'false'}">${workspace.name}${
+      workspace.installed ? '' : html` <span class="workspace-hint">not installed</span>`
+    }</button>`;
+  });
+  return html`${tabs}${current && !current.installed ? addToSlack() : ''}`.value;
+}
+
+/** The Home pane of a workspace without the app: Slack would not list it; the playground offers the install. */
+export function renderNotInstalled(workspace: Workspace): string {
+  return html`<div class="channel-empty" data-testid="not-installed"><p class="channel-empty-title">Threadmodel is not installed in ${workspace.name} yet</p><p class="muted">Install it as a person of ${workspace.name} would: the app's install page, Slack's authorize page, and back.</p><p>${addToSlack()}</p></div>`
+    .value;
 }
 
 /** The bar above the messages: the channel's name, or the app's name with its Home and Messages tabs. */

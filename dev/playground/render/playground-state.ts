@@ -46,6 +46,16 @@ export const ChannelSchema = z.object({
 });
 export type Channel = z.infer<typeof ChannelSchema>;
 
+/** A workspace of the playground, and whether the app is installed there yet. */
+export const WorkspaceSchema = z.object({
+  teamId: z.string(),
+  name: z.string(),
+  installed: z.boolean(),
+  /** Who the page signs in as on switching to it. */
+  firstUser: z.string(),
+});
+export type Workspace = z.infer<typeof WorkspaceSchema>;
+
 export const ViolationSchema = z.object({ method: z.string(), problems: z.array(z.string()) });
 export type Violation = z.infer<typeof ViolationSchema>;
 
@@ -53,6 +63,9 @@ export const ExportLinkSchema = z.object({ modelId: z.string(), title: z.string(
 export type ExportLink = z.infer<typeof ExportLinkSchema>;
 
 export const PlaygroundStateSchema = z.object({
+  /** The signed-in person's workspace (its team id). */
+  workspace: z._default(z.string(), ''),
+  workspaces: z._default(z.array(WorkspaceSchema), []),
   users: z.array(UserSchema),
   user: z.string(),
   channels: z.array(ChannelSchema),

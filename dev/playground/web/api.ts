@@ -109,6 +109,11 @@ export function shortcut(user: string, channel: string, ts: string): Promise<Res
   return post('/shortcut', { user, channel, ts, callbackId: 'capture_threat' }, ResultSchema);
 }
 
+/** Who is signed in to Slack in this browser: Slack's authorize page installs the app in their workspace. */
+export function signIn(user: string): Promise<Result> {
+  return post('/sign-in', { user }, ResultSchema);
+}
+
 export function runJobs(): Promise<JobsResult> {
   return post('/jobs/run', {}, JobsResultSchema);
 }

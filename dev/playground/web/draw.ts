@@ -1,18 +1,22 @@
 import { renderChannelMessages, renderThread, scopeOf, type ValuesByScope } from '../render/messages';
 import {
+  currentWorkspace,
   type MainView,
   renderHome,
   renderMainHeader,
   renderModals,
+  renderNotInstalled,
   renderNotMember,
   renderSidebar,
   renderViolations,
+  renderWorkspaces,
 } from '../render/page';
 import type { PlaygroundState } from '../render/playground-state';
 import { patch } from './patch';
 
 /** The page's fixed parts, found once in index.html. */
 export interface Regions {
+  workspaces: HTMLElement;
   sidebar: HTMLElement;
   violations: HTMLElement;
   mainHeader: HTMLElement;
@@ -60,13 +64,16 @@ export function draw(r: Regions, input: DrawInput, alreadyShown: boolean): void 
   const channel = state.channels.find((c) => c.id === state.channel);
   const member = channel?.isMember === true;
   const home = view === 'home';
+  const workspace = currentWorkspace(state);
+  patch(r.workspaces, renderWorkspaces(state));
   patch(r.sidebar, renderSidebar(state, view));
   patch(r.violations, renderViolations(state.violations));
   patch(r.mainHeader, renderMainHeader(state, view));
   r.messages.hidden = home;
   r.composerArea.hidden = home || !member;
   r.home.hidden = !home;
-  if (home) patch(r.home, renderHome(state, values), { alreadyShown });
+  if (home && workspace && !workspace.installed) patch(r.home, renderNotInstalled(workspace));
+  else if (home) patch(r.home, renderHome(state, values), { alreadyShown });
   else if (member)
     patch(r.messages, renderChannelMessages(state, values, thread), { stickToBottom: true, alreadyShown });
   else patch(r.messages, renderNotMember(state));

@@ -22,10 +22,18 @@ function closeMenus(except?: Element): void {
   }
 }
 
-type ClickHandler = (playground: Playground, element: HTMLElement) => void;
+type ClickHandler = (playground: Playground, element: HTMLElement, event: MouseEvent) => void;
 
 /** What a click means, by the data attributes the renderers put on elements; the first match wins. */
 const CLICKS: [selector: string, handle: ClickHandler][] = [
+  ['[data-workspace-user]', (p, element) => p.switchUser(element.dataset.workspaceUser ?? '')],
+  [
+    '[data-add-to-slack]',
+    (p, element, event) => {
+      event.preventDefault();
+      void p.addToSlack(element.getAttribute('href') ?? '');
+    },
+  ],
   [
     '[data-channel-id]',
     (p, element) => {
@@ -83,7 +91,7 @@ function onClick(playground: Playground, event: MouseEvent): void {
   for (const [selector, handle] of CLICKS) {
     const element = closest(target ?? null, selector);
     if (element) {
-      handle(playground, element);
+      handle(playground, element, event);
       return;
     }
   }

@@ -12,6 +12,7 @@ function region<T extends HTMLElement>(id: string, type: new () => T): T {
 
 function start(): void {
   const regions: Regions = {
+    workspaces: region('workspaces', HTMLElement),
     sidebar: region('sidebar', HTMLElement),
     violations: region('violations', HTMLElement),
     mainHeader: region('main-header', HTMLElement),

@@ -33,6 +33,8 @@ export class Playground {
   private localErrors: { viewId: string; errors: Record<string, string> } | undefined;
   private generation = 0;
   private polling = false;
+  /** An install under way in a window of its own, closed once the workspace has the app. */
+  private installing: { popup: Window; teamId: string } | undefined;
 
   constructor(private readonly regions: Regions) {
     const params = new URLSearchParams(window.location.search);
@@ -71,6 +73,7 @@ export class Playground {
   private apply(state: PlaygroundState): void {
     this.state = state;
     this.user = state.user;
+    this.noticeInstalled(state);
     const current = state.channels.find((channel) => channel.id === state.channel);
     if (current?.isMember) {
       this.channel = current.id;
@@ -89,6 +92,39 @@ export class Playground {
     this.entered.observe(liveScopes(state));
     this.writeUrl();
     this.render();
+  }
+
+  /**
+   * "Add to Slack": the browser, signed in to Slack as the current person, goes through the app's
+   * install page, Slack's (the stand-in's) authorize page and back to the app's redirect, in a
+   * window of its own; once the app is installed the page closes it and shows the workspace.
+   */
+  async addToSlack(href: string): Promise<void> {
+    const { user, state } = this;
+    if (!user || !state || href === '') return;
+    // Opened at the click, so no popup blocker stops it; it goes to the install page once signed in.
+    const popup = window.open('', 'threadmodel-install', 'popup,width=640,height=720');
+    const signedIn = await this.perform(() => api.signIn(user));
+    if (!signedIn?.ok) {
+      popup?.close();
+      return;
+    }
+    if (!popup) {
+      window.location.assign(href);
+      return;
+    }
+    this.installing = { popup, teamId: state.workspace };
+    popup.location.href = href;
+  }
+
+  private noticeInstalled(state: PlaygroundState): void {
+    const installing = this.installing;
+    const workspace = installing && state.workspaces.find((w) => w.teamId === installing.teamId);
+    if (!installing || !workspace?.installed) return;
+    this.installing = undefined;
+    installing.popup.close();
+    showToast(this.regions.toasts, `Threadmodel is installed in ${workspace.name}.`);
+    if (this.view === 'home' && this.user) void this.perform(() => api.openHome(this.user ?? ''));
   }
 
   private writeUrl(): void {

@@ -3,6 +3,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { startPlayground } from '../../../dev/playground/start-playground';
+import { approveOnSlack, finishInstall, startInstall } from '../../../dev/stand-in/browser-install';
 import { eventually } from '../../support/eventually';
 import { testRedis, uniquePrefix } from '../../support/redis-server';
 import { tempDir } from '../../support/temp-dir';
@@ -85,6 +86,13 @@ describe('the playground (npm start with no Slack credentials)', () => {
       // Their step times make an estimate: the medians of 26, 28 and 30 hours of scoping.
       expect(JSON.stringify(card.blocks)).toContain('Teams usually spend about a day on scope.');
       expect(existsSync(path.join(folder.dir, '.threadmodel', 'playground', 'exports.git', 'HEAD'))).toBe(true);
+      // Another site open in the same browser cannot post without a preflight (never granted).
+      const simple = await fetch(`${base}/command`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: JSON.stringify({ user: 'U0ALICE01', channel: 'C0PAYMENT', text: '/threatmodel start Forged' }),
+      });
+      expect(simple.status).toBe(415);
       // Not a member of #appsec: Alice cannot act there.
       expect(
         await (await post('command', { user: 'U0ALICE01', channel: 'C0APPSEC0', text: '/threatmodel list' })).json(),
@@ -98,10 +106,100 @@ describe('the playground (npm start with no Slack credentials)', () => {
     }
   });
 
-  it('seeds the workspace with three approved past models once, not again when it restarts on the same Redis', async () => {
+  it('serves a second workspace, Globex, installed from the page through the OAuth redirect: each workspace sees only its own models', async () => {
+    const folder = tempDir();
+    const running = await startPlayground(env(), folder.dir);
+    const HANK = 'U0GHANK01';
+    const ALICE = 'U0ALICE01';
+    try {
+      const base = `http://127.0.0.1:${running.port}/playground/api`;
+      const post = async (op: string, body: object) =>
+        (await (
+          await fetch(`${base}/${op}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          })
+        ).json()) as { ok: boolean; error?: string };
+      type Shown = { text: string; blocks: unknown[] };
+      const state = async (user: string, channel: string) =>
+        (await (await fetch(`${base}/state?user=${user}&channel=${channel}`)).json()) as {
+          workspace: string;
+          workspaces: { teamId: string; name: string; installed: boolean }[];
+          users: { id: string; isAppSec: boolean }[];
+          channels: { id: string; name: string }[];
+          messages: Shown[];
+          ephemerals: Shown[];
+          home: { blocks: unknown[] } | null;
+        };
+      const before = await state(HANK, 'C0GPLATF0');
+      expect(before.workspace).toBe('T0GLOBEX0');
+      expect(before.workspaces).toEqual([
+        { teamId: 'T0WORKSPC', name: 'Acme', installed: true, firstUser: ALICE },
+        { teamId: 'T0GLOBEX0', name: 'Globex', installed: false, firstUser: HANK },
+      ]);
+      // Globex's own people and channels, and its own AppSec; none of Acme's.
+      expect(before.users.filter((u) => u.isAppSec).map((u) => u.id)).toEqual(['U0GSEC001', 'U0GSEC002']);
+      expect(before.users.map((u) => u.id)).not.toContain(ALICE);
+      expect(before.channels.map((c) => c.name)).toEqual(['platform', 'launches', 'appsec']);
+      expect(
+        await post('command', { user: HANK, channel: 'C0GPLATF0', text: '/threatmodel start Rocket API' }),
+      ).toEqual({
+        ok: false,
+        error: 'Threadmodel is not installed in Globex yet: use "Add to Slack" at the top of the page.',
+      });
+
+      // Hank installs it: the page's "Add to Slack" (/slack/install), the stand-in's authorize page, the redirect.
+      expect(await post('sign-in', { user: HANK })).toEqual({ ok: true });
+      const started = await startInstall(running.port);
+      const finished = await finishInstall(await approveOnSlack(started.authorizeUrl), started.cookie);
+      expect(finished.status).toBe(200);
+      expect((await state(HANK, 'C0GPLATF0')).workspaces.map((w) => w.installed)).toEqual([true, true]);
+
+      // A model in each workspace at the same time.
+      const [inGlobex, inAcme] = await Promise.all([
+        post('command', { user: HANK, channel: 'C0GPLATF0', text: '/threatmodel start Rocket API' }),
+        post('command', { user: ALICE, channel: 'C0PAYMENT', text: '/threatmodel start Refunds API' }),
+      ]);
+      expect([inGlobex, inAcme]).toEqual([{ ok: true }, { ok: true }]);
+      // Globex's numbers are its own: its first model is TM-1 (Acme's TM-1 to TM-3 are its past models).
+      const globexCard = await eventually('the Globex card', async () =>
+        (await state(HANK, 'C0GPLATF0')).messages.find((m) => m.text.startsWith('TM-1')),
+      );
+      expect(globexCard.text).toContain('Rocket API');
+      await eventually('the Acme card', async () =>
+        (await state(ALICE, 'C0PAYMENT')).messages.find((m) => m.text.startsWith('TM-4')),
+      );
+
+      // The lists and Home tabs: each person sees their own workspace's models only.
+      expect(await post('command', { user: HANK, channel: 'C0GPLATF0', text: '/threatmodel list' })).toEqual({
+        ok: true,
+      });
+      const globexList = await eventually('the Globex list', async () =>
+        (await state(HANK, 'C0GPLATF0')).ephemerals.find((e) => JSON.stringify(e).includes('Rocket API')),
+      );
+      expect(JSON.stringify(globexList)).not.toMatch(/Refunds API|TM-4/);
+      for (const [user, own, other] of [
+        [HANK, 'Rocket API', 'Refunds API'],
+        [ALICE, 'Refunds API', 'Rocket API'],
+      ] as const) {
+        expect(await post('home', { user })).toEqual({ ok: true });
+        const home = await eventually(`${user}'s Home tab`, async () => {
+          const shown = JSON.stringify((await state(user, '')).home?.blocks ?? []);
+          return shown.includes(own) ? shown : undefined;
+        });
+        expect(home).not.toContain(other);
+      }
+    } finally {
+      await running.stop();
+      folder.cleanup();
+    }
+  });
+
+  it('seeds the workspace with three approved past models once, not again when it restarts on the same Redis; Globex must be installed again', async () => {
     const folder = tempDir();
     const sameRedis = env();
-    const startModel = async (title: string) => {
+    const session = async (title: string, globex: (base: string) => Promise<void>) => {
       const running = await startPlayground(sameRedis, folder.dir);
       try {
         const base = `http://127.0.0.1:${running.port}/playground/api`;
@@ -115,15 +213,36 @@ describe('the playground (npm start with no Slack credentials)', () => {
           const { messages } = (await answer.json()) as { messages: { text: string }[] };
           return messages.some((m) => m.text.includes(title)) ? messages : undefined;
         });
+        await globex(base);
         return cards.find((m) => m.text.includes(title))?.text ?? '';
       } finally {
         await running.stop();
       }
     };
+    const globexInstalled = async (base: string) => {
+      const answer = await fetch(`${base}/state?user=U0GHANK01`);
+      const { workspaces } = (await answer.json()) as { workspaces: { name: string; installed: boolean }[] };
+      return workspaces.find((w) => w.name === 'Globex')?.installed;
+    };
     try {
-      expect(await startModel('Refunds API')).toMatch(/^TM-4\b/);
-      // The stand-in's channels start empty on each start; the store kept TM-1 to TM-4.
-      expect(await startModel('Payouts scheduler')).toMatch(/^TM-5\b/);
+      const first = await session('Refunds API', async (base) => {
+        await fetch(`${base}/sign-in`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ user: 'U0GHANK01' }),
+        });
+        const port = Number(new URL(base).port);
+        const started = await startInstall(port);
+        expect((await finishInstall(await approveOnSlack(started.authorizeUrl), started.cookie)).status).toBe(200);
+        expect(await globexInstalled(base)).toBe(true);
+      });
+      expect(first).toMatch(/^TM-4\b/);
+      // The stand-in's channels start empty on each start; the store kept TM-1 to TM-4. Globex's token
+      // died with the first session's stand-in (and was sealed with its key): it is forgotten.
+      const second = await session('Payouts scheduler', async (base) => {
+        expect(await globexInstalled(base)).toBe(false);
+      });
+      expect(second).toMatch(/^TM-5\b/);
     } finally {
       folder.cleanup();
     }

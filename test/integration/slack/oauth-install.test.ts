@@ -1,8 +1,8 @@
 import { Redis } from 'ioredis';
+import { approveOnSlack, finishInstall, startInstall } from '../../../dev/stand-in/browser-install';
 import { TEAMS } from '../../../dev/stand-in/oauth';
 import { USERS } from '../../../dev/stand-in/workspace';
 import { manifestBotScopes } from '../../../src/app/manifest-scopes';
-import { approveOnSlack, finishInstall, startInstall } from '../../support/oauth-install';
 import { useSlackApp } from '../../support/slack-app-fixture';
 
 const { ALICE } = USERS;

@@ -1,6 +1,7 @@
 import type { RecordedCall } from '../../../dev/stand-in/stand-in-types';
 import { TEAM_ID, USERS } from '../../../dev/stand-in/workspace';
 import { ROLES } from '../../../src/domain/roles';
+import { addScopeElement } from '../../../src/domain/scope-edits';
 import { addThreat } from '../../../src/domain/threat-edits';
 import { alarming } from '../../support/captured-logs';
 import { type SlackAppFixtureOptions, useSlackApp } from '../../support/slack-app-fixture';
@@ -96,6 +97,70 @@ describe('posts in the thread after a change', () => {
         expect(await inThread(ctx, `<@${user.id}>, you are the`)).toHaveLength(ROLES.length);
       }
     });
+  });
+});
+
+/**
+ * A new model's thread (roles, step 1 with its "Add" buttons, the scope summary) is posted while
+ * the team may already pick roles, whose greetings post in the same channel. Found in bench:slack:
+ * the thread went through the interactive client, outside the channel's pace, so a greeting took
+ * the channel's second, the step's post was refused twice, and the team never got its buttons.
+ */
+describe('a new model’s thread while the team picks roles (Slack: one message per channel at a time)', () => {
+  const ctx = useSlackApp();
+
+  it('posts every message of the thread, in order, within the channel’s pace, and loses none', async () => {
+    const { driver, standIn } = ctx;
+    // The fixture paces a channel at one message per 100 ms; Slack's second, scaled to it.
+    standIn.enforceRateLimits({ 'chat.postMessage': { perChannel: { max: 1, windowMs: 90 } } });
+    const since = standIn.calls.length;
+    await driver.command(ALICE.id, CHANNEL, 'start Refunds API');
+    await standIn.waitForCall(
+      'chat.postMessage',
+      (call) => call.status === 200 && String(call.args.text).startsWith('Who plays each role'),
+      5000,
+      since,
+    );
+    // The owner picks roles as soon as the picker shows: a greeting per pick, in the same channel.
+    await driver.selectUsers(ALICE.id, 'roles.select.adversary', [BOB.id]);
+    await driver.selectUsers(ALICE.id, 'roles.select.defender', [CAROL.id]);
+    await ctx.settle();
+
+    expect(standIn.rateLimitedCount).toBe(0);
+    const { threadTs } = await ctx.store.require(REF);
+    const texts = standIn.thread(CHANNEL, threadTs ?? '').map((message) => String(message.text));
+    const step = texts.findIndex((text) => text.startsWith('Step 1 of TM-1'));
+    expect(texts.indexOf('Who plays each role in TM-1?')).toBeGreaterThanOrEqual(0);
+    expect(step).toBeGreaterThan(texts.indexOf('Who plays each role in TM-1?'));
+    expect(texts.findIndex((text) => text.startsWith('Scope of TM-1'))).toBeGreaterThan(step);
+    expect(texts.filter((text) => text.includes('you are the *'))).toHaveLength(2);
+    const refs = await ctx.composed.services.messageRefs.get(REF);
+    expect(standIn.message(CHANNEL, refs.roles ?? '')?.text).toBe('Who plays each role in TM-1?');
+    expect(String(standIn.message(CHANNEL, refs.scopeSummary ?? '')?.text)).toMatch(/^Scope of TM-1/);
+  });
+
+  it('brings the scope summary up to date when the model changed before it was posted', async () => {
+    const { driver, standIn } = ctx;
+    const since = standIn.calls.length;
+    await driver.command(ALICE.id, CHANNEL, 'start Payouts API');
+    await standIn.waitForCall('chat.postMessage', (call) => /^TM-1 /.test(String(call.args.text)), 5000, since);
+    // Slack is slow to answer the roles message (a pace after the card): the rest of the opening waits behind it.
+    standIn.holdReplies('chat.postMessage', { times: 1 });
+    await standIn.waitForCall(
+      'chat.postMessage',
+      (call) => String(call.args.text).startsWith('Who plays each role'),
+      5000,
+      since,
+    );
+    await ctx.store.update(REF, { actor: ALICE.id, action: 'scope.add' }, (model) => ({
+      ...model,
+      ...addScopeElement(model, 'asset', { name: 'Payout records', classification: 'confidential' }).model,
+    }));
+    expect(standIn.releaseHeldReplies()).toBe(1);
+    await ctx.settle();
+
+    const { scopeSummary } = await ctx.composed.services.messageRefs.get(REF);
+    expect(String(JSON.stringify(standIn.message(CHANNEL, scopeSummary ?? '')?.blocks))).toContain('Payout records');
   });
 });
 

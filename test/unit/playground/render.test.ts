@@ -3,7 +3,14 @@ import { type RenderContext, valueKey } from '../../../dev/playground/render/con
 import { escapeHtml, html, trusted } from '../../../dev/playground/render/html';
 import { compareTs, renderChannelMessages, renderMessage, renderThread } from '../../../dev/playground/render/messages';
 import { escapeForSlack, renderMrkdwn } from '../../../dev/playground/render/mrkdwn';
-import { renderModals, renderNotMember, renderSidebar, renderViolations } from '../../../dev/playground/render/page';
+import {
+  renderModals,
+  renderNotInstalled,
+  renderNotMember,
+  renderSidebar,
+  renderViolations,
+  renderWorkspaces,
+} from '../../../dev/playground/render/page';
 import {
   type Message,
   type PlaygroundState,
@@ -584,6 +591,28 @@ describe('playground rendering', () => {
       expect(out).toContain('data-testid="run-jobs"');
       expect(out).toContain('data-testid="home"');
       expect(renderNotMember(buildState({ channel: 'C0APPSEC0' }))).toContain('You are not a member of #appsec');
+    });
+
+    it('switches workspaces in the header, offering "Add to Slack" (the app’s install page) where the app is not installed', () => {
+      const workspaces = [
+        { teamId: 'T0WORKSPC', name: 'Acme', installed: true, firstUser: 'U0ALICE01' },
+        { teamId: 'T0GLOBEX0', name: '<b>Globex</b>', installed: false, firstUser: 'U0GHANK01' },
+      ];
+      const inAcme = renderWorkspaces(buildState({ workspace: 'T0WORKSPC', workspaces }));
+      expect(inAcme).toContain(
+        '<button type="button" class="workspace-tab active" data-testid="workspace-Acme" data-workspace-user="U0ALICE01" aria-pressed="true">Acme</button>',
+      );
+      expect(inAcme).toContain(
+        'data-workspace-user="U0GHANK01" aria-pressed="false">&lt;b&gt;Globex&lt;/b&gt; <span class="workspace-hint">not installed</span>',
+      );
+      expect(inAcme).not.toContain('add-to-slack');
+      const inGlobex = renderWorkspaces(buildState({ workspace: 'T0GLOBEX0', workspaces }));
+      expect(inGlobex).toContain('data-testid="add-to-slack" data-add-to-slack href="/slack/install"');
+      expect(renderSidebar(buildState({ workspace: 'T0GLOBEX0', workspaces }), 'channel')).toContain(
+        '<div class="workspace-name">&lt;b&gt;Globex&lt;/b&gt;</div>',
+      );
+      const [, globex] = workspaces;
+      if (globex) expect(renderNotInstalled(globex)).toContain('href="/slack/install"');
     });
 
     it('links the exports: reports on the playground, never other schemes', () => {

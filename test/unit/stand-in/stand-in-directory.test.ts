@@ -1,3 +1,11 @@
+import {
+  createGlobexWorkspace,
+  GLOBEX_CHANNELS,
+  GLOBEX_TEAM_ID,
+  GLOBEX_USERGROUPS,
+  GLOBEX_USERS,
+} from '../../../dev/stand-in/globex-workspace';
+import { OAUTH_APP } from '../../../dev/stand-in/oauth';
 import { type SlackStandIn, startSlackStandIn } from '../../../dev/stand-in/stand-in-server';
 import { CHANNELS, USERGROUPS, USERS } from '../../../dev/stand-in/workspace';
 import { clientFor } from './web-client';
@@ -34,6 +42,62 @@ describe('Slack stand-in: users, conversations, usergroups, files', () => {
     });
     await expect(client.usergroups.users.list({ usergroup: USERGROUPS.APPSEC.id })).resolves.toMatchObject({
       users: [USERS.APPSEC1.id, USERS.APPSEC2.id],
+    });
+  });
+
+  describe('with a second workspace served beside its own', () => {
+    let served: SlackStandIn;
+    const installGlobex = async () => {
+      served.oauth.approveInstallsAs({ teamId: GLOBEX_TEAM_ID, teamName: 'Globex', userId: GLOBEX_USERS.HANK.id });
+      const { location } = served.oauth.authorize(
+        new URLSearchParams({ client_id: OAUTH_APP.clientId, redirect_uri: 'http://app/r' }),
+      );
+      const code = new URL(location ?? '').searchParams.get('code') ?? '';
+      const { access_token: token } = served.oauth.access(
+        { code },
+        Buffer.from(`${OAUTH_APP.clientId}:${OAUTH_APP.clientSecret}`).toString('base64'),
+      );
+      return clientFor(served, {}, String(token));
+    };
+    beforeAll(async () => {
+      served = await startSlackStandIn();
+      served.addWorkspace(createGlobexWorkspace());
+    });
+    afterAll(() => served.close());
+
+    it("answers that workspace's token with its own people, channels and groups, and nothing of the other's", async () => {
+      const globex = await installGlobex();
+      await expect(globex.users.info({ user: GLOBEX_USERS.HANK.id })).resolves.toMatchObject({
+        user: { id: GLOBEX_USERS.HANK.id, team_id: GLOBEX_TEAM_ID, real_name: 'Hank Scorpio' },
+      });
+      await expect(globex.usergroups.users.list({ usergroup: GLOBEX_USERGROUPS.APPSEC.id })).resolves.toMatchObject({
+        users: GLOBEX_USERGROUPS.APPSEC.users,
+      });
+      await expect(
+        globex.chat.postMessage({ channel: GLOBEX_CHANNELS.PLATFORM.id, text: 'TM-1' }),
+      ).resolves.toMatchObject({ ok: true });
+      // Acme's are not there for Globex's bot, by id or by name.
+      await expect(globex.users.info({ user: ALICE.id })).rejects.toMatchObject({ data: { error: 'user_not_found' } });
+      await expect(globex.chat.postMessage({ channel: PAYMENTS.id, text: 'x' })).rejects.toMatchObject({
+        data: { error: 'channel_not_found' },
+      });
+      await expect(globex.conversations.info({ channel: '#team-payments' })).rejects.toMatchObject({
+        data: { error: 'channel_not_found' },
+      });
+      await expect(globex.usergroups.users.list({ usergroup: USERGROUPS.APPSEC.id })).rejects.toMatchObject({
+        data: { error: 'no_such_subteam' },
+      });
+      // Nor are Globex's for the stand-in's own token; a DM opens in the person's own workspace.
+      const acme = clientFor(served);
+      await expect(acme.users.info({ user: GLOBEX_USERS.HANK.id })).rejects.toMatchObject({
+        data: { error: 'user_not_found' },
+      });
+      await expect(acme.conversations.members({ channel: GLOBEX_CHANNELS.APPSEC.id })).rejects.toMatchObject({
+        data: { error: 'channel_not_found' },
+      });
+      const { channel } = await globex.conversations.open({ users: GLOBEX_USERS.MINDY.id });
+      expect(served.workspaceOfChannel(channel?.id ?? '')?.teamId).toBe(GLOBEX_TEAM_ID);
+      expect(served.messages(GLOBEX_CHANNELS.PLATFORM.id).map((m) => m.text)).toEqual(['TM-1']);
     });
   });
 

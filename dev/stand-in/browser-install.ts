@@ -1,5 +1,10 @@
-import type { Installer } from '../../dev/stand-in/oauth';
-import type { SlackStandIn } from '../../dev/stand-in/stand-in-server';
+/**
+ * A person's browser going through an OAuth install against the stand-in: the app's install page,
+ * Slack's (the stand-in's) authorize page, the redirect back to the app with the state cookie.
+ * The tests install with it, and so does the playground for its first workspace at start-up.
+ */
+import type { Installer } from './oauth';
+import type { SlackStandIn } from './stand-in-server';
 
 /** The browser's side of an install: the state cookie the install page set, and the page's "Add to Slack" link. */
 export interface StartedInstall {
