@@ -55,8 +55,9 @@ const AFTER_ACK_CONCURRENCY = 8;
 /**
  * The adapters behind every port, one of each per process: listeners and job processors share
  * them (one card refresher, so a model's refreshes coalesce whoever asks; one idempotency ledger).
- * AppSec (from each workspace's settings) and time zones are read with the jobs' client, as the processors need them to throw on
- * 429; the channel members and workspace admins with the interactive one (listeners check them before a modal).
+ * AppSec (as each workspace's settings name it) and time zones are read with the jobs' client, as
+ * the processors need them to throw on 429; the channel members and workspace admins with the
+ * interactive one (listeners check them before a modal).
  * Card refreshes and the listeners' posts in threads go through the background lane, never the
  * interactive client: a refresh or a notice Slack rate-limits must not hold up the next person's
  * modal. One channel pacer keeps the listeners' posts and the jobs' messages to Slack's pace.
