@@ -1,9 +1,12 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { ChannelIdSchema } from './domain/primitives';
+import { BaseBranchSchema, GitHubRepositorySchema, safeFolder } from './domain/repository-paths';
+import { REVIEW_SLA_DAYS, type SettingsDefaults, UsergroupIdSchema } from './domain/workspace-settings';
 import { ConfigError, type ConfigProblem } from './errors';
-import { safeFolder } from './export/slug';
 import { ENCRYPTION_KEYS_EXPECTED, type OAuthSettings, oauthSettings, parseEncryptionKeys } from './oauth-config';
 import type { HostPort, RedisTarget } from './store/redis-connection';
+import type { EncryptionKey } from './store/token-cipher';
 
 /**
  * All configuration, parsed once from the environment. Only the composition root calls this;
@@ -222,22 +225,16 @@ const VARIABLES = {
     expected: 'a whole number of days from 1 to 3650',
   },
   APPSEC_CHANNEL_ID: {
-    schema: z
-      .string()
-      .regex(/^[CG][A-Z0-9]{2,30}$/)
-      .optional(),
+    schema: ChannelIdSchema.optional(),
     expected: 'the id of the AppSec channel where review requests are posted, such as C012ABC',
   },
   APPSEC_USERGROUP_ID: {
-    schema: z
-      .string()
-      .regex(/^S[A-Z0-9]{2,30}$/)
-      .optional(),
+    schema: UsergroupIdSchema.optional(),
     expected: 'the id of the AppSec user group (S012ABC) whose members review and approve models',
   },
   REVIEW_SLA_DAYS: {
-    schema: z.coerce.number().int().min(1).max(30).default(3),
-    expected: 'a whole number of working days from 1 to 30',
+    schema: z.coerce.number().int().min(REVIEW_SLA_DAYS.min).max(REVIEW_SLA_DAYS.max).default(3),
+    expected: `a whole number of working days from ${REVIEW_SLA_DAYS.min} to ${REVIEW_SLA_DAYS.max}`,
   },
   REVIEW_HOLIDAYS: {
     schema: commaList().pipe(z.array(z.iso.date())),
@@ -256,11 +253,7 @@ const VARIABLES = {
     sensitive: true,
   },
   EXPORT_BASE_BRANCH: {
-    schema: z
-      .string()
-      .regex(/^(?!.*\.\.)(?!.*\/\/)[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/)
-      .refine((branch) => !branch.endsWith('.lock') && !branch.endsWith('/'))
-      .default('main'),
+    schema: BaseBranchSchema.default('main'),
     expected: 'the branch exports start from, such as main',
   },
   EXPORT_FOLDER: {
@@ -288,10 +281,7 @@ const VARIABLES = {
     sensitive: true,
   },
   GITHUB_REPOSITORY: {
-    schema: z
-      .string()
-      .regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/)
-      .optional(),
+    schema: GitHubRepositorySchema.optional(),
     expected: 'owner/name of the GitHub repository, to open pull requests there',
   },
   GITHUB_API_URL: {
@@ -358,6 +348,14 @@ export interface Config {
   };
   /** Drafts untouched for this many days are archived (never deleted). */
   draftRetentionDays: number;
+  /**
+   * INSTALLATION_ENCRYPTION_KEYS: seal bot tokens (OAuth mode) and workspaces' Git and GitHub
+   * tokens; empty: no workspace can save a token.
+   */
+  encryptionKeys: EncryptionKey[];
+  /** The deployment's defaults for what a workspace's own export repository leaves unset. */
+  exportDefaults: SettingsDefaults['exportBase'];
+  /** The defaults of every workspace's settings (a workspace's admins may set their own). */
   review: {
     /** Where review requests are posted; unset: reviews cannot be requested yet. */
     appsecChannelId: string | undefined;
@@ -367,7 +365,7 @@ export interface Config {
     /** Local dates skipped like weekends when counting working days. */
     holidays: string[];
   };
-  /** Where exports go; undefined: exports are not set up. */
+  /** Where exports go by default; undefined: only workspaces with a repository of their own export. */
   export:
     | {
         gitUrl: string;
@@ -449,6 +447,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, de
     metrics: { token: parsed.METRICS_TOKEN, port: parsed.METRICS_PORT },
     redis,
     draftRetentionDays: parsed.DRAFT_RETENTION_DAYS,
+    encryptionKeys: parsed.INSTALLATION_ENCRYPTION_KEYS,
+    exportDefaults: {
+      baseBranch: parsed.EXPORT_BASE_BRANCH,
+      folder: parsed.EXPORT_FOLDER,
+      author: { name: parsed.EXPORT_AUTHOR_NAME, email: parsed.EXPORT_AUTHOR_EMAIL },
+      githubApiUrl: parsed.GITHUB_API_URL,
+      backlogIssues: parsed.EXPORT_BACKLOG_ISSUES,
+    },
     review: {
       appsecChannelId: parsed.APPSEC_CHANNEL_ID,
       appsecUsergroupId: parsed.APPSEC_USERGROUP_ID,

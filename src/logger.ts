@@ -3,10 +3,12 @@ import pino, { type Logger } from 'pino';
 
 export type { Logger } from 'pino';
 
-/** Anything shaped like a Slack token, a signature or a password in a URL. */
+/** Anything shaped like a Slack, GitHub or GitLab token, a signature or a password in a URL. */
 const SECRET_PATTERNS: [RegExp, string][] = [
   [/xox[abposer]-[A-Za-z0-9-]+/g, 'xox?-[redacted]'],
   [/xapp-[A-Za-z0-9-]+/g, 'xapp-[redacted]'],
+  [/\b(gh[pousr]_|github_pat_)[A-Za-z0-9_]+/g, '$1[redacted]'],
+  [/\bglpat-[A-Za-z0-9_-]+/g, 'glpat-[redacted]'],
   [/v0=[a-f0-9]{64}/g, 'v0=[redacted]'],
   [/(\w+:\/\/[^:/\s]*:)[^@/\s]+@/g, '$1[redacted]@'],
 ];
@@ -24,6 +26,10 @@ const REDACTED_PATHS = [
   '*.botToken',
   'appToken',
   '*.appToken',
+  'gitToken',
+  '*.gitToken',
+  'githubToken',
+  '*.githubToken',
   'signingSecret',
   '*.signingSecret',
   'password',

@@ -106,10 +106,10 @@ export async function pageState(deps: PageStateDeps, url: URL) {
     modals: standIn.views.stack(user).map(view),
     home: home ? view(home) : null,
     violations: standIn.blockKitViolations.map((v) => ({ method: v.method, problems: v.problems })),
-    exports: (await deps.exports.models()).map((m) => ({
+    exports: (await deps.exports.models(workspace.teamId.toLowerCase())).map((m) => ({
       modelId: m.modelId,
       title: m.folder.split('/').at(-1) ?? m.modelId,
-      url: `/playground/exports/${m.modelId}/`,
+      url: `/playground/exports/${workspace.teamId.toLowerCase()}/${m.modelId}/`,
     })),
     pendingJobs: await deps.pendingJobs(),
   };

@@ -204,20 +204,20 @@ export function playgroundRoutes(deps: PlaygroundApiDeps): CustomRoute[] {
       handler: async (req, res) => runAction(req, res, 'jobs/run'),
     },
     {
-      path: '/playground/exports/:modelId/',
+      path: '/playground/exports/:space/:modelId/',
       method: ['GET'],
       handler: async (req, res) => {
-        const page = await deps.exports.reportPage(params(req).modelId ?? '');
+        const page = await deps.exports.reportPage(params(req).space ?? '', params(req).modelId ?? '');
         if (page) send(res, 200, 'text/html; charset=utf-8', page);
         else send(res, 404, 'text/plain', 'No export of that model yet.');
       },
     },
     {
-      path: '/playground/exports/:modelId/:file',
+      path: '/playground/exports/:space/:modelId/:file',
       method: ['GET'],
       handler: async (req, res) => {
-        const { modelId = '', file = '' } = params(req);
-        const bytes = await deps.exports.file(modelId, file);
+        const { space = '', modelId = '', file = '' } = params(req);
+        const bytes = await deps.exports.file(space, modelId, file);
         if (bytes) send(res, 200, FILE_TYPES[path.extname(file)] ?? 'application/octet-stream', bytes);
         else send(res, 404, 'text/plain', 'not found');
       },

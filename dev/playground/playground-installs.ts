@@ -1,3 +1,4 @@
+import type { WorkspaceSettingsSource } from '../../src/ports/workspace-settings';
 import type { Installations } from '../../src/slack/installations';
 import { installThroughBrowser } from '../stand-in/browser-install';
 import type { SlackStandIn } from '../stand-in/stand-in-server';
@@ -34,4 +35,19 @@ export function installerOf(workspace: PlaygroundWorkspace, userId = workspace.i
 /** Whether the app is installed in the workspace (its installation is in Redis). */
 export async function isInstalled(installations: Installations, teamId: string): Promise<boolean> {
   return (await installations.find({ teamId, isEnterpriseInstall: false })) !== undefined;
+}
+
+/**
+ * Each playground workspace reviews in its own #appsec with its own AppSec group: its settings
+ * say so, unless someone already edited them (the playground's Redis may outlive a session).
+ */
+export async function settleWorkspaceSettings(
+  settings: WorkspaceSettingsSource,
+  workspaces: readonly PlaygroundWorkspace[],
+): Promise<void> {
+  for (const workspace of workspaces) {
+    if (await settings.own(workspace.teamId)) continue;
+    const appsec = { appsecChannelId: workspace.appsec.channelId, appsecUsergroupId: workspace.appsec.usergroupId };
+    await settings.save(workspace.teamId, appsec, workspace.installer);
+  }
 }

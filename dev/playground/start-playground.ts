@@ -8,7 +8,7 @@ import { SlackDriver } from '../stand-in/slack-driver';
 import { ExportBrowser } from './export-browser';
 import { seedPastModels } from './past-models';
 import { playgroundRoutes } from './playground-api';
-import { installAtStart } from './playground-installs';
+import { installAtStart, settleWorkspaceSettings } from './playground-installs';
 import { playgroundExports, setUpPlayground } from './playground-setup';
 
 /** The playground page, as `npm run build:dev` writes it. */
@@ -67,7 +67,7 @@ async function composePlayground(options: ComposeOptions & { cwd: string }): Pro
       ...options,
       host: PLAYGROUND_HOST,
       credentials: playground.credentials,
-      // Process-wide until per-workspace settings: the first workspace's AppSec.
+      // The deployment's defaults: the first workspace's AppSec (each workspace's settings name its own).
       appsec: {
         channelId: config.review.appsecChannelId ?? first.appsec.channelId,
         usergroupId: config.review.appsecUsergroupId ?? first.appsec.usergroupId,
@@ -101,6 +101,7 @@ async function composePlayground(options: ComposeOptions & { cwd: string }): Pro
   try {
     if (!app.installations) throw new Error('the playground runs in OAuth mode');
     await installAtStart(app.port, playground.standIn, app.installations, playground.workspaces);
+    await settleWorkspaceSettings(app.services.settings, playground.workspaces);
     const target = config.redis.target;
     const redisUrl = options.redisUrl ?? (target?.mode === 'standalone' ? target.url : undefined);
     if (redisUrl) await seedPastModels({ redisUrl, keys: app.keys, now: new Date() });

@@ -8,7 +8,11 @@ import { BOT, channel, user, type Workspace } from './workspace';
 export const GLOBEX_TEAM_ID = 'T0GLOBEX0';
 
 export const GLOBEX_USERS = {
-  HANK: user('U0GHANK01', 'hank', 'Hank Scorpio', 'America/Los_Angeles', 'Pacific Standard Time', -28800),
+  /** Globex's workspace admin. */
+  HANK: {
+    ...user('U0GHANK01', 'hank', 'Hank Scorpio', 'America/Los_Angeles', 'Pacific Standard Time', -28800),
+    is_admin: true,
+  },
   MINDY: user('U0GMINDY1', 'mindy', 'Mindy Simmons', 'America/Denver', 'Mountain Standard Time', -25200),
   FRANK: user('U0GFRANK1', 'frank', 'Frank Grimes', 'America/Chicago', 'Central Standard Time', -21600),
   APPSEC1: user('U0GSEC001', 'lin.sec', 'Lin Park', 'Asia/Seoul', 'Korea Standard Time', 32400),

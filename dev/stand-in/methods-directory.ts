@@ -32,6 +32,9 @@ function userJson(user: WorkspaceUser, teamId: string): JsonObject {
     tz_offset: user.tz_offset,
     is_bot: user.is_bot,
     is_app_user: false,
+    is_admin: user.is_admin === true,
+    is_owner: false,
+    is_primary_owner: false,
     profile: { display_name: user.name, real_name: user.real_name },
   };
 }

@@ -23,6 +23,8 @@ export interface WorkspaceUser {
   tz_label: string;
   tz_offset: number;
   is_bot: boolean;
+  /** A workspace admin (users.info's is_admin); owners are admins too in the stand-in. */
+  is_admin?: boolean;
 }
 
 export interface WorkspaceChannel {
@@ -61,7 +63,8 @@ export const USERS = {
   ALICE: user('U0ALICE01', 'alice', 'Alice Martin', 'Europe/Paris', 'Central European Time', 3600),
   BOB: user('U0BOB0001', 'bob', 'Bob Smith', 'America/New_York', 'Eastern Standard Time', -18000),
   CAROL: user('U0CAROL01', 'carol', 'Carol Tanaka', 'Asia/Tokyo', 'Japan Standard Time', 32400),
-  DAVE: user('U0DAVE001', 'dave', 'Dave Jones', 'Europe/London', 'Greenwich Mean Time', 0),
+  /** The workspace's admin. */
+  DAVE: { ...user('U0DAVE001', 'dave', 'Dave Jones', 'Europe/London', 'Greenwich Mean Time', 0), is_admin: true },
   EVE: user('U0EVE0001', 'eve', 'Eve Adams', 'UTC', 'Coordinated Universal Time', 0),
   APPSEC1: user('U0SEC0001', 'sam.sec', 'Sam Secure', 'Europe/Berlin', 'Central European Time', 3600),
   APPSEC2: user('U0SEC0002', 'pat.sec', 'Pat Guard', 'America/Chicago', 'Central Standard Time', -21600),

@@ -12,8 +12,10 @@ import type { RedisTarget } from '../store/redis-connection';
 import { RedisInstallationStore } from '../store/redis-installation-store';
 import { RedisKeys } from '../store/redis-keys';
 import { RedisModelStore } from '../store/redis-model-store';
+import { RedisWorkspaceSettings } from '../store/redis-workspace-settings';
 import { RedisSlackBudget } from '../store/slack-budget';
 import { TokenCipher } from '../store/token-cipher';
+import { CachedWorkspaceSettings } from '../store/workspace-settings-source';
 import { Closers } from './closers';
 import type { BotCredentials, ComposedApp, ComposeOptions } from './compose-options';
 import { exportRepositoryFiles } from './export-repository';
@@ -73,10 +75,26 @@ export async function compose(options: ComposeOptions): Promise<ComposedApp> {
     if (connection) closers.add('worker redis', () => connection.quit());
 
     const keys = new RedisKeys(options.keyPrefix ?? config.redis.keyPrefix);
+    // One cipher seals the installations' bot tokens and the workspaces' Git and GitHub tokens.
+    const encryptionKeys = 'oauth' in bot ? bot.oauth.encryptionKeys : config.encryptionKeys;
+    const cipher = encryptionKeys.length > 0 ? new TokenCipher(encryptionKeys) : undefined;
     const installations =
-      'oauth' in bot
-        ? new Installations(new RedisInstallationStore(redis, keys, new TokenCipher(bot.oauth.encryptionKeys)), clock)
-        : undefined;
+      'oauth' in bot && cipher ? new Installations(new RedisInstallationStore(redis, keys, cipher), clock) : undefined;
+    const settings = new CachedWorkspaceSettings(
+      new RedisWorkspaceSettings(redis, keys, cipher),
+      {
+        appsec: options.appsec ?? {
+          channelId: config.review.appsecChannelId,
+          usergroupId: config.review.appsecUsergroupId,
+        },
+        review: { slaWorkingDays: config.review.slaWorkingDays, holidays: config.review.holidays },
+        export: exportSettings,
+        // OAuth mode serves many workspaces: each gets its own part of the deployment's repository.
+        sharedByWorkspaces: 'oauth' in bot,
+        exportBase: config.exportDefaults,
+      },
+      { localRepositories: !config.production, now: clock },
+    );
     const tokens: BotTokens =
       'oauth' in bot && installations
         ? { kind: 'installed', forWorkspace: (workspaceId) => installations.tokenForWorkspace(workspaceId) }
@@ -117,13 +135,8 @@ export async function compose(options: ComposeOptions): Promise<ComposedApp> {
       catalog,
       clock,
       logger,
-      appsec: options.appsec ?? {
-        channelId: config.review.appsecChannelId,
-        usergroupId: config.review.appsecUsergroupId,
-      },
-      reviewSettings: { slaWorkingDays: config.review.slaWorkingDays, holidays: config.review.holidays },
-      exportsConfigured: exportSettings !== undefined,
-      repositoryFiles: exportRepositoryFiles(exportSettings),
+      settings,
+      repositoryFiles: exportRepositoryFiles(settings),
       exportRetry: options.exportRetry ?? { attempts: 6, backoffMs: 10_000 },
       cardRefreshIntervalMs: options.cardRefreshIntervalMs ?? 1000,
       membershipCacheMs: options.membershipCacheMs,
@@ -143,7 +156,6 @@ export async function compose(options: ComposeOptions): Promise<ComposedApp> {
         maintenance,
         services,
         logger,
-        exportSettings,
         concurrency: options.workers?.concurrency ?? config.jobs.concurrency,
         lockDurationMs: options.workers?.lockDurationMs,
         stalledIntervalMs: options.workers?.stalledIntervalMs,

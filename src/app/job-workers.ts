@@ -1,6 +1,6 @@
 import type { Queue } from 'bullmq';
 import { SlackDelivery } from '../jobs/deliver-once';
-import type { ExportSettings, ProcessorDeps } from '../jobs/processors/processor-deps';
+import type { ProcessorDeps } from '../jobs/processors/processor-deps';
 import { startRetentionWorker } from '../jobs/retention-sweep';
 import { startWorkers } from '../jobs/workers';
 import type { Logger } from '../logger';
@@ -22,7 +22,6 @@ export interface JobWorkerOptions {
   services: AppServices;
   /** The process's logger (the services' one is the Slack listeners'). */
   logger: Logger;
-  exportSettings: ExportSettings | undefined;
   concurrency: number;
   lockDurationMs?: number | undefined;
   stalledIntervalMs?: number | undefined;
@@ -45,8 +44,6 @@ export async function startJobWorkers(options: JobWorkerOptions): Promise<{ clos
     logger,
     client,
     delivery: new SlackDelivery(client, ledger, pacer),
-    appsecChannelId: services.appsec.settings.channelId,
-    exportSettings: options.exportSettings,
   };
   // A job of a workspace calls Slack through the background lane, spending that workspace's budget.
   const inWorkspace = new Map<string, ProcessorDeps>();

@@ -3,9 +3,9 @@ import type { Flow } from '../domain/flow';
 import { BullReviewJobs } from '../jobs/bullmq-review-jobs';
 import { BullExportJobs } from '../jobs/export-jobs';
 import type { Logger } from '../logger';
-import type { AppSecSettings } from '../ports/appsec-directory';
 import type { Clock } from '../ports/clock';
 import type { ExportRepositoryFiles } from '../ports/export-repository-files';
+import type { WorkspaceSettingsSource } from '../ports/workspace-settings';
 import { SlackAppSecDirectory } from '../slack/appsec-directory';
 import { SlackChannelMembers } from '../slack/channel-members';
 import type { Installations } from '../slack/installations';
@@ -14,6 +14,7 @@ import { StepEstimateCache } from '../slack/step-estimate-cache';
 import { ThreadPosts } from '../slack/thread-posts';
 import { SlackUserTimeZones } from '../slack/user-time-zones';
 import { WorkQueue } from '../slack/work-queue';
+import { SlackWorkspaceAdmins } from '../slack/workspace-admins';
 import { RedisChannelPacer } from '../store/channel-pacer';
 import { RedisIdempotency } from '../store/idempotency';
 import { RedisImportRequests } from '../store/import-requests';
@@ -24,7 +25,6 @@ import type { RedisModelStore } from '../store/redis-model-store';
 import { RedisRefreshTurns } from '../store/refresh-turns';
 import { RedisReminderIndex } from '../store/reminder-index';
 import { RedisReviewRotation } from '../store/review-rotation';
-import type { ReviewSettings } from '../use-cases/use-case-deps';
 import type { AppServices } from './compose-options';
 import type { JobQueues } from './job-queues';
 import type { SlackClients } from './slack-clients';
@@ -39,10 +39,9 @@ export interface ServiceOptions {
   catalog: Catalog;
   clock: Clock;
   logger: Logger;
-  appsec: AppSecSettings;
-  reviewSettings: ReviewSettings;
-  exportsConfigured: boolean;
-  /** The export repository's files (`/threatmodel import <path>`). */
+  /** Each workspace's settings over the deployment's defaults. */
+  settings: WorkspaceSettingsSource;
+  /** The export repository's files (`/threatmodel import <path>`), each workspace's own. */
   repositoryFiles: ExportRepositoryFiles;
   exportRetry: { attempts: number; backoffMs: number };
   cardRefreshIntervalMs: number;
@@ -59,8 +58,9 @@ const AFTER_ACK_CONCURRENCY = 8;
 /**
  * The adapters behind every port, one of each per process: listeners and job processors share
  * them (one card refresher, so a model's refreshes coalesce whoever asks; one idempotency ledger).
- * AppSec and time zones are read with the jobs' client, as the processors need them to throw on
- * 429; the channel members with the interactive one (listeners check membership before a modal).
+ * AppSec (as each workspace's settings name it) and time zones are read with the jobs' client, as
+ * the processors need them to throw on 429; the channel members and workspace admins with the
+ * interactive one (listeners check them before a modal).
  * Card refreshes and the listeners' posts in threads go through the background lane, never the
  * interactive client: a refresh or a notice Slack rate-limits must not hold up the next person's
  * modal. One channel pacer keeps the listeners' posts and the jobs' messages to Slack's pace.
@@ -69,8 +69,11 @@ export function buildServices(options: ServiceOptions): AppServices {
   const { redis, keys, store, queues, clients, flow, catalog, clock, logger } = options;
   const messageRefs = new RedisMessageRefStore(redis, keys);
   const jobs = new BullReviewJobs(queues, new RedisReminderIndex(redis, keys), clock);
-  const exports = new BullExportJobs(queues.exports, options.exportsConfigured, options.exportRetry);
-  const appsec = new SlackAppSecDirectory(clients.jobs, options.appsec);
+  const exports = new BullExportJobs(queues.exports, options.exportRetry);
+  const appsec = new SlackAppSecDirectory(
+    clients.jobs,
+    async (workspaceId) => (await options.settings.forWorkspace(workspaceId)).appsec,
+  );
   const timeZones = new SlackUserTimeZones(clients.jobs);
   const members = new SlackChannelMembers(clients.interactive, options.membershipCacheMs);
   const rotation = new RedisReviewRotation(redis, keys);
@@ -106,7 +109,8 @@ export function buildServices(options: ServiceOptions): AppServices {
     cards: refresher,
     refresher,
     estimates,
-    reviewSettings: options.reviewSettings,
+    settings: options.settings,
+    admins: new SlackWorkspaceAdmins(clients.interactive),
     client: clients.interactive,
     clients,
     afterAck: new WorkQueue(AFTER_ACK_CONCURRENCY),

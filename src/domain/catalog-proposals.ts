@@ -39,7 +39,10 @@ export type CatalogProposal = z.infer<typeof CatalogProposalSchema>;
 /** At most one record per threat and per mitigation. */
 export const CATALOG_PROPOSALS_MAX = LIMITS.threatsMax + LIMITS.mitigationsMax;
 
-/** The branch a proposal is committed on (and its pull request's head): one per catalog entry. */
-export function catalogProposalBranch(catalogId: string): string {
-  return `threadmodel/catalog/${catalogId}`;
+/**
+ * The branch a proposal is committed on (and its pull request's head): one per catalog entry, in
+ * the workspace's part of a shared repository when it has one (`threadmodel/t0acme/catalog/<id>`).
+ */
+export function catalogProposalBranch(catalogId: string, workspaceSpace?: string): string {
+  return `threadmodel/${workspaceSpace ? `${workspaceSpace}/` : ''}catalog/${catalogId}`;
 }

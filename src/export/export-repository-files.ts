@@ -11,22 +11,26 @@ export interface ReadLane {
 }
 
 export const EXPORTS_NOT_SET_UP =
-  'Importing from the export repository needs exports set up: ask whoever runs Threadmodel to set EXPORT_GIT_URL.';
+  "Importing from the export repository needs exports set up: ask a workspace admin to set the export repository in Threadmodel's Home tab (Settings).";
+
+/** Where a workspace's exports go (its settings over the deployment's); undefined when not set up. */
+export type LocationOf = (workspaceId: string) => Promise<Omit<ExportLocation, 'signal'> | undefined>;
 
 /**
  * The export repository's files through git (readRepositoryFile), one lane of reads per process,
- * each under a deadline. Without a location, exports are not set up and every read says so. Git's
+ * each under a deadline. Each read goes to the asking workspace's own export repository; without
+ * one, exports are not set up there and the read says so. Git's
  * own words go to the log only (`detail`, credentials already taken out), never to the person.
  */
 export class GitExportRepositoryFiles implements ExportRepositoryFiles {
   constructor(
-    private readonly location: Omit<ExportLocation, 'signal'> | undefined,
+    private readonly locationOf: LocationOf,
     private readonly lane: ReadLane,
     private readonly timeoutMs = REPOSITORY_READ_TIMEOUT_MS,
   ) {}
 
-  async read(_workspaceId: string, path: string): Promise<RepositoryFileRead> {
-    const { location } = this;
+  async read(workspaceId: string, path: string): Promise<RepositoryFileRead> {
+    const location = await this.locationOf(workspaceId);
     if (!location) return { ok: false, problem: EXPORTS_NOT_SET_UP };
     return this.lane.run(async () => {
       const signal = AbortSignal.timeout(this.timeoutMs);

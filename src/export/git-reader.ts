@@ -9,12 +9,15 @@ import { type Git, type GitOptions, gitBytesIn, gitIn } from './git-command';
 import { type EntryKind, treeEntries, walk } from './git-tree';
 import { fromNativeJson } from './native-json';
 import { repositoryPath } from './repository-path';
+import { exportBranch } from './slug';
 
 /** The export repository, its base branch, and the folder holding one folder per exported model. */
 export interface ExportLocation extends GitOptions {
   repoUrl: string;
   baseBranch: string;
   folder: string;
+  /** The workspace's part of a shared repository: its models' branches are `threadmodel/<space>/TM-n`. */
+  workspaceSpace?: string | undefined;
 }
 
 /**
@@ -33,7 +36,7 @@ export type ReadOutcome =
  */
 export function readExportedModel(location: ExportLocation, modelId: ModelId): Promise<ReadOutcome> {
   return inScratchRepository(location, async (git) => {
-    for (const branch of [`threadmodel/${modelId}`, location.baseBranch]) {
+    for (const branch of [exportBranch(modelId, location.workspaceSpace), location.baseBranch]) {
       if ((await git(['ls-remote', '--heads', 'origin', branch])).trim() === '') continue;
       await git(['fetch', '-q', '--depth', '1', 'origin', branch]);
       const found = await exportedFile(git, location.folder, modelId);
@@ -77,6 +80,14 @@ export function readRepositoryFile(location: ExportLocation, wanted: string): Pr
   const file = checked.path;
   const branch = location.baseBranch;
   const refused = (problem: string): RepositoryFileRead => ({ ok: false, problem });
+  // A repository several workspaces share: each reads its own part only, never another's exports.
+  if (location.workspaceSpace !== undefined && !file.startsWith(`${location.folder}/`)) {
+    return Promise.resolve(
+      refused(
+        `This workspace shares the export repository with others: import a file of its own folder, \`${location.folder}/\`.`,
+      ),
+    );
+  }
   const notPlain = (at: string, holds: EntryKind) =>
     refused(`\`${at}\` is a ${holds} on \`${branch}\`; I read only plain files and folders, and never follow links.`);
   return inScratchRepository(location, async (git, dir) => {

@@ -40,7 +40,7 @@ export async function publishCatalogProposal(
   exportId: string,
   github: GitHubClient | undefined,
 ): Promise<PublishedProposal> {
-  const branch = catalogProposalBranch(proposal.catalogId);
+  const branch = catalogProposalBranch(proposal.catalogId, target.workspaceSpace);
   const folder = `${catalogFolder(target)}/proposed`;
   const file = `${proposal.catalogId}.yaml`;
   const by = commitText(proposal.proposedBy, 100);

@@ -19,8 +19,12 @@ export interface ExportTarget {
   /** The folder in the repository holding one folder per model. */
   folder: string;
   author: { name: string; email: string };
+  /** Authenticates git over HTTPS (a workspace's own token); unset: the GitHub token does. */
+  gitToken?: string | undefined;
   /** Set when GitHub is: pull requests (and backlog issues). */
   github: (GitHubSettings & { backlogIssues: boolean }) | undefined;
+  /** The workspace's part of a repository several workspaces share (see ExportSettings). */
+  workspaceSpace?: string | undefined;
 }
 
 export interface PublishedModel {
@@ -48,7 +52,7 @@ export async function publishModel(
   github: GitHubClient | undefined,
 ): Promise<PublishedModel> {
   const files = await exportFiles(model, flow, context);
-  const branch = exportBranch(model.id);
+  const branch = exportBranch(model.id, target.workspaceSpace);
   const folder = `${target.folder}/${modelSlug(model.id, context.folderTitle ?? model.title)}`;
   const title = commitText(model.title);
   const approval = lastReviewDecision(model);
@@ -125,9 +129,9 @@ export function backlogIssue(model: ThreatModel, mitigation: Mitigation) {
   };
 }
 
-/** Git authentication for an HTTPS remote on GitHub, when a token is configured. */
-export function httpHeader(target: Pick<ExportTarget, 'gitUrl' | 'github'>): { httpHeader?: string } {
-  const header = gitHubHttpHeader(target.gitUrl, target.github?.token);
+/** Git authentication for an HTTPS remote, when a token is configured: the Git token, else the GitHub one. */
+export function httpHeader(target: Pick<ExportTarget, 'gitUrl' | 'github' | 'gitToken'>): { httpHeader?: string } {
+  const header = gitHubHttpHeader(target.gitUrl, target.gitToken ?? target.github?.token);
   return header ? { httpHeader: header } : {};
 }
 

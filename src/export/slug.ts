@@ -18,20 +18,21 @@ export function modelSlug(modelId: ModelId, title: string): string {
   return slug;
 }
 
-/** The branch a model's export goes to: `threadmodel/TM-12` (ids are validated, so always a valid ref). */
-export function exportBranch(modelId: ModelId): string {
+/**
+ * The branch a model's export goes to: `threadmodel/TM-12`, or in a workspace's part of a shared
+ * repository `threadmodel/t0acme/TM-12` (ids are validated, so always a valid ref).
+ */
+export function exportBranch(modelId: ModelId, workspaceSpace?: string): string {
   if (!/^TM-[1-9]\d{0,8}$/.test(modelId)) throw new Error(`not a model id: ${JSON.stringify(modelId)}`);
-  return `threadmodel/${modelId}`;
+  return `threadmodel/${spaced(workspaceSpace)}${modelId}`;
 }
 
-/**
- * A configured export folder: relative, forward slashes, segments of letters, digits, `.`, `_`
- * and `-`, never `.` or `..`. Returns the normalised folder, or undefined when it is not one.
- */
-export function safeFolder(folder: string): string | undefined {
-  const trimmed = folder.trim().replace(/^\/+|\/+$/g, '');
-  if (trimmed === '') return undefined;
-  const segments = trimmed.split('/');
-  const ok = segments.every((segment) => /^[A-Za-z0-9._-]+$/.test(segment) && segment !== '.' && segment !== '..');
-  return ok ? segments.join('/') : undefined;
+/** `<space>/` for a workspace's part of a shared repository (checked: lowercase letters and digits), else nothing. */
+export function spaced(workspaceSpace: string | undefined): string {
+  if (workspaceSpace === undefined) return '';
+  if (!/^[a-z][a-z0-9]{1,30}$/.test(workspaceSpace)) throw new Error(`not a workspace space: ${workspaceSpace}`);
+  return `${workspaceSpace}/`;
 }
+
+/** Export folders follow the rule configuration and workspace settings share. */
+export { safeFolder } from '../domain/repository-paths';

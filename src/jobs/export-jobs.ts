@@ -16,7 +16,6 @@ import {
 export class BullExportJobs implements ExportJobs {
   constructor(
     private readonly queue: Queue,
-    readonly configured: boolean,
     private readonly retry: { attempts: number; backoffMs: number },
   ) {}
 

@@ -1,9 +1,7 @@
 import type { CatalogProposalJob, ModelExportJob, ModelReuseJob, ThreadPictureJob } from './job-payloads';
 
-/** What use cases ask of the export queue; `BullExportJobs` is the adapter. */
+/** What use cases ask of the export queue (whether exports are set up is a workspace setting); `BullExportJobs` is the adapter. */
 export interface ExportJobs {
-  /** Whether exports are set up (EXPORT_GIT_URL). */
-  readonly configured: boolean;
   exportModel(job: ModelExportJob): Promise<void>;
   postPicture(job: ThreadPictureJob): Promise<void>;
   /** Import an exported model into another as a dependency. */

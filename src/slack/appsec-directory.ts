@@ -2,18 +2,16 @@ import type { WebClient } from '@slack/web-api';
 import type { AppSecDirectory, AppSecSettings } from '../ports/appsec-directory';
 import { readChannelMembers } from './channel-members';
 import { TtlCache } from './ttl-cache';
-import { currentWorkspace } from './workspace-scope';
+
+/** A workspace's AppSec settings, as its settings say at the time of asking. */
+export type AppSecSettingsOf = (workspaceId: string) => Promise<AppSecSettings>;
 
 /**
- * The key of the cache: the workspace whose work is running (OAuth mode serves many, each read
- * with its own token), or one AppSec for the single workspace.
- */
-const appsecKey = () => currentWorkspace()?.workspaceId ?? 'appsec';
-
-/**
- * Who belongs to AppSec: the members of the AppSec user group (`usergroups.users.list`), or, with
- * no group configured, of the AppSec channel. Read from Slack and cached for a short while, so a
- * person added to or removed from the group is taken into account within a minute.
+ * Who belongs to AppSec in a workspace: the members of its AppSec user group
+ * (`usergroups.users.list`), or, with no group set, of its AppSec channel, as the workspace's
+ * settings (else the deployment's defaults) name them. Read from Slack and cached for a short
+ * while per workspace and group or channel, so a person added to or removed from the group is
+ * taken into account within a minute, and a settings change at once.
  */
 export class SlackAppSecDirectory implements AppSecDirectory {
   private readonly cache: TtlCache<string, string[]>;
@@ -22,34 +20,34 @@ export class SlackAppSecDirectory implements AppSecDirectory {
 
   constructor(
     private readonly client: WebClient,
-    readonly settings: AppSecSettings,
+    private readonly settingsOf: AppSecSettingsOf,
     cacheMs = 60_000,
     now: () => number = Date.now,
   ) {
     this.cache = new TtlCache(cacheMs, now);
   }
 
-  get configured(): boolean {
-    return this.settings.channelId !== undefined;
+  async configured(workspaceId: string): Promise<boolean> {
+    return (await this.settingsOf(workspaceId)).channelId !== undefined;
   }
 
-  members(): Promise<string[]> {
-    return this.cache.get(appsecKey(), () => this.read());
+  async members(workspaceId: string): Promise<string[]> {
+    const settings = await this.settingsOf(workspaceId);
+    const source = settings.usergroupId ?? settings.channelId ?? 'none';
+    return this.cache.get(`${workspaceId}|${source}`, () => this.read(workspaceId, settings));
   }
 
-  async isMember(userId: string): Promise<boolean> {
-    return (await this.members()).includes(userId);
+  async isMember(workspaceId: string, userId: string): Promise<boolean> {
+    return (await this.members(workspaceId)).includes(userId);
   }
 
-  private async read(): Promise<string[]> {
-    const { usergroupId, channelId } = this.settings;
+  private async read(workspaceId: string, { usergroupId, channelId }: AppSecSettings): Promise<string[]> {
     if (usergroupId) return (await this.client.usergroups.users.list({ usergroup: usergroupId })).users ?? [];
     if (!channelId) return [];
     const members = await readChannelMembers(this.client, channelId, 200);
     // The bot is a member of the channel but never a reviewer.
-    const key = appsecKey();
-    if (!this.botUserIds.has(key)) this.botUserIds.set(key, (await this.client.auth.test()).user_id);
-    const botUserId = this.botUserIds.get(key);
+    if (!this.botUserIds.has(workspaceId)) this.botUserIds.set(workspaceId, (await this.client.auth.test()).user_id);
+    const botUserId = this.botUserIds.get(workspaceId);
     return members.filter((id) => id !== botUserId);
   }
 }

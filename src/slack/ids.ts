@@ -62,6 +62,8 @@ export const ACTIONS = {
   revise: 'model.revise',
   /** "What changed since v1" on a revised model's card: the diff against the last approved version. */
   versionChanges: 'model.version_changes',
+  /** "Edit settings" in an admin's App Home: the workspace's settings form. */
+  editSettings: 'settings.edit',
 } as const;
 
 export const VIEWS = {
@@ -73,6 +75,7 @@ export const VIEWS = {
   reviewRequest: 'review.request',
   reviewChanges: 'review.changes',
   reviewApprove: 'review.approve',
+  workspaceSettings: 'settings.workspace',
 } as const;
 
 /** Shortcut callback ids (declared in manifest.json). */
@@ -167,6 +170,13 @@ export type MitigationModalMetadata = z.infer<typeof MitigationModalMetadataSche
 /** The risk modal's private_metadata. */
 export const RiskModalMetadataSchema = z.strictObject({ modelId: ModelIdSchema });
 export type RiskModalMetadata = z.infer<typeof RiskModalMetadataSchema>;
+
+/**
+ * The settings modal's private_metadata: nothing of the workspace (the submission's own, verified
+ * team is the one whose settings change), only which form it is.
+ */
+export const SettingsModalMetadataSchema = z.strictObject({ form: z.literal('workspace-settings') });
+export type SettingsModalMetadata = z.infer<typeof SettingsModalMetadataSchema>;
 
 /** The review request, request-changes and approval modals' private_metadata. */
 export const ReviewModalMetadataSchema = z.strictObject({ modelId: ModelIdSchema });

@@ -21,6 +21,7 @@ import type { ModelStatus } from '../domain/model';
  *   <prefix>{T123}:refresh:TM-7              STRING  a process is refreshing the model's messages (PX: the refresh interval)
  *   <prefix>{T123}:import:C1:<ts>            STRING  an open import thread waiting for a file: who asked (PX: a day)
  *   <prefix>{T123}:review-rotation           STRING  round-robin counter of reviewer assignment (INCR)
+ *   <prefix>{T123}:settings                  STRING  the workspace's own settings (JSON; Git and GitHub tokens sealed with AES-256-GCM)
  *   <prefix>workspaces                       SET     workspaces with models (for retention sweeps)
  *   <prefix>once:<key>                       STRING  idempotency marker (running, done, or a view submission's answer), expires with its window;
  *                                                    once:oauth-state:<sha256> marks an OAuth state used (a replayed redirect is refused)
@@ -117,6 +118,11 @@ export class RedisKeys {
 
   reviewRotation(workspaceId: string): string {
     return this.scoped(workspaceId, 'review-rotation');
+  }
+
+  /** The workspace's own settings (its admins edit them in the App Home). */
+  workspaceSettings(workspaceId: string): string {
+    return this.scoped(workspaceId, 'settings');
   }
 
   delivery(id: string): string {

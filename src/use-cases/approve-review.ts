@@ -23,7 +23,8 @@ export async function startApproval(
   deps: Pick<UseCaseDeps, 'appsec' | 'store' | 'clock' | 'flow'>,
   { ref, by }: Pick<ApproveReviewInput, 'ref' | 'by'>,
 ): Promise<UseCaseOutcome<{ model: ThreatModel }>> {
-  if (!(await deps.appsec.isMember(by))) return refuse('Only AppSec reviewers can approve a threat model.');
+  if (!(await deps.appsec.isMember(ref.workspaceId, by)))
+    return refuse('Only AppSec reviewers can approve a threat model.');
   const model = await deps.store.get(ref);
   if (!model) return refuse(`There is no threat model ${ref.modelId} in this workspace.`);
   const check = approve(model, { by, at: deps.clock(), isAppSec: true }, deps.flow);
@@ -39,7 +40,7 @@ export async function approveReview(
   deps: UseCaseDeps,
   { ref, by, comment, followUps }: ApproveReviewInput,
 ): Promise<UseCaseOutcome<{ model: ThreatModel }>> {
-  const isAppSec = await deps.appsec.isMember(by);
+  const isAppSec = await deps.appsec.isMember(ref.workspaceId, by);
   const { model, outcome } = await deps.store.update(ref, { actor: by, action: 'review.approve' }, (current) =>
     approve(
       current,
@@ -49,7 +50,7 @@ export async function approveReview(
   );
   if (!outcome.ok) return refuse(outcome.message);
   await Promise.all([deps.jobs.cancelReminder(ref, 'review'), deps.jobs.cancelReminder(ref, 'idle')]);
-  if (deps.exports.configured) {
+  if ((await deps.settings.forWorkspace(ref.workspaceId)).export) {
     await deps.exports.exportModel({
       ...ref,
       requestedBy: by,

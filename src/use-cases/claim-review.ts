@@ -30,7 +30,8 @@ export async function reassignReview(
   deps: TakeDeps,
   { ref, by, to }: { ref: ModelRef; by: string; to: string },
 ): Promise<UseCaseOutcome<TakenReview>> {
-  if (!(await deps.appsec.isMember(to))) return refuse(`<@${to}> is not in AppSec, so they cannot review models.`);
+  if (!(await deps.appsec.isMember(ref.workspaceId, to)))
+    return refuse(`<@${to}> is not in AppSec, so they cannot review models.`);
   return take(deps, ref, by, to, 'reassigned');
 }
 
@@ -41,7 +42,8 @@ async function take(
   reviewerId: string,
   how: 'claimed' | 'reassigned',
 ): Promise<UseCaseOutcome<TakenReview>> {
-  if (!(await deps.appsec.isMember(by))) return refuse('Only AppSec reviewers can take or hand over reviews.');
+  if (!(await deps.appsec.isMember(ref.workspaceId, by)))
+    return refuse('Only AppSec reviewers can take or hand over reviews.');
   const outcome = await assign(deps, { ref, reviewerId, by, how });
   if (!outcome.ok) return outcome;
   const refs = await deps.messageRefs.get(ref);

@@ -72,7 +72,7 @@ export async function homeTab(
     if (await members.isMember(model.channelId, userId).catch(() => false)) inMyChannels.push(model);
   }
   const section = (models: ThreatModel[]): HomeModels => ({ models: models.slice(0, limit), total: models.length });
-  const isAppSec = await deps.appsec.isMember(userId).catch(() => false);
+  const isAppSec = await deps.appsec.isMember(workspaceId, userId).catch(() => false);
   return {
     waiting: section(waiting),
     mine: section(mine.items.filter(active)),

@@ -6,7 +6,7 @@ import type { DraftIdleJob } from '../ports/job-payloads';
 import { calendarOf } from './review-calendar';
 import type { UseCaseDeps } from './use-case-deps';
 
-export type IdleReminderDeps = Pick<UseCaseDeps, 'flow' | 'jobs' | 'timeZones' | 'logger' | 'reviewSettings'>;
+export type IdleReminderDeps = Pick<UseCaseDeps, 'flow' | 'jobs' | 'timeZones' | 'logger' | 'settings'>;
 
 /**
  * Start (or restart) the stalled-draft reminder from the model's last change, in the owner's
@@ -15,7 +15,7 @@ export type IdleReminderDeps = Pick<UseCaseDeps, 'flow' | 'jobs' | 'timeZones' |
  */
 export async function scheduleIdle(deps: IdleReminderDeps, model: ThreatModel): Promise<void> {
   const { flow, jobs } = deps;
-  const calendar = await calendarOf(deps, model.ownerId);
+  const calendar = await calendarOf(deps, model.workspaceId, model.ownerId);
   const at = draftIdleNudgeAt(
     new Date(model.updatedAt),
     0,
@@ -66,7 +66,7 @@ export async function scheduleNextDraftNudge(
   job: DraftIdleJob,
   model: ThreatModel,
 ): Promise<void> {
-  const calendar = await calendarOf(deps, model.ownerId);
+  const calendar = await calendarOf(deps, model.workspaceId, model.ownerId);
   const step = flowStep(deps.flow, model.currentStep);
   const next = draftIdleNudgeAt(new Date(job.lastChangeAt), job.nudge, step, deps.flow.reminders.draftIdle, calendar);
   if (!next) return;

@@ -30,7 +30,7 @@ export interface ImportThread {
 
 type ImportDeps = Pick<
   UseCaseDeps,
-  'store' | 'messageRefs' | 'flow' | 'jobs' | 'timeZones' | 'logger' | 'reviewSettings' | 'cards' | 'clock'
+  'store' | 'messageRefs' | 'flow' | 'jobs' | 'timeZones' | 'logger' | 'settings' | 'cards' | 'clock'
 > & { importRequests: ImportRequests };
 
 type RepositoryImportDeps = ImportDeps & Pick<UseCaseDeps, 'members'>;

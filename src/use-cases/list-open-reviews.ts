@@ -14,7 +14,7 @@ export async function listOpenReviews(
   deps: Pick<UseCaseDeps, 'store' | 'appsec' | 'clock'>,
   { workspaceId, userId, limit }: ListOpenReviewsInput,
 ): Promise<UseCaseOutcome<{ models: ThreatModel[]; total: number; now: Date }>> {
-  if (!(await deps.appsec.isMember(userId))) {
+  if (!(await deps.appsec.isMember(workspaceId, userId))) {
     return refuse('`/threatmodel reviews` lists open reviews for AppSec reviewers.');
   }
   const page = await deps.store.list(workspaceId, { by: 'status', status: 'in_review' }, { limit });

@@ -13,7 +13,10 @@ import { refuse, type UseCaseOutcome } from './outcome';
 import { exportsUnavailable } from './request-export';
 import type { UseCaseDeps } from './use-case-deps';
 
-export type ProposeDeps = Pick<UseCaseDeps, 'store' | 'members' | 'exports' | 'catalog' | 'flow' | 'clock' | 'logger'>;
+export type ProposeDeps = Pick<
+  UseCaseDeps,
+  'store' | 'members' | 'exports' | 'catalog' | 'flow' | 'clock' | 'logger' | 'settings'
+>;
 
 export interface ProposeForCatalogInput {
   ref: ModelRef;
@@ -42,7 +45,7 @@ export async function proposeForCatalog(
   deps: ProposeDeps,
   { ref, by, itemId }: ProposeForCatalogInput,
 ): Promise<UseCaseOutcome<Proposed>> {
-  const unavailable = exportsUnavailable(deps);
+  const unavailable = await exportsUnavailable(deps, ref.workspaceId);
   if (unavailable) return unavailable;
   if (!ProposableIdSchema.safeParse(itemId).success) {
     return refuse('Only threats and mitigations can be proposed for the catalog.');

@@ -19,7 +19,7 @@ export async function startChangesRequest(
   deps: Pick<UseCaseDeps, 'appsec' | 'store'>,
   { ref, by }: ChangesRequestInput,
 ): Promise<UseCaseOutcome<{ model: ThreatModel }>> {
-  if (!(await deps.appsec.isMember(by))) return refuse('Only AppSec reviewers can request changes.');
+  if (!(await deps.appsec.isMember(ref.workspaceId, by))) return refuse('Only AppSec reviewers can request changes.');
   const model = await deps.store.get(ref);
   if (model?.status !== 'in_review') return refuse(`${ref.modelId} is not in review any more.`);
   return { ok: true, model };
@@ -34,7 +34,7 @@ export async function requestChanges(
   deps: IdleReminderDeps & Pick<UseCaseDeps, 'appsec' | 'store' | 'clock' | 'cards'>,
   { ref, by, comment }: ChangesRequestInput & { comment: string },
 ): Promise<UseCaseOutcome<{ model: ThreatModel }>> {
-  const isAppSec = await deps.appsec.isMember(by);
+  const isAppSec = await deps.appsec.isMember(ref.workspaceId, by);
   const { model, outcome } = await deps.store.update(ref, { actor: by, action: 'review.request_changes' }, (current) =>
     requestChangesOf(current, { by, at: deps.clock(), comment, isAppSec }),
   );

@@ -4,13 +4,19 @@ import { type Refused, refuse, type UseCaseOutcome } from './outcome';
 import type { UseCaseDeps } from './use-case-deps';
 
 /**
- * Exports (and reuse of exported models) need a repository; when none is set, say whom to ask.
- * Cheap and synchronous, so a command can answer it in its ack.
+ * Exports (and reuse of exported models) need a repository in the workspace's settings (or the
+ * deployment's); when there is none, say whom to ask. Cheap (settings are cached briefly), so a
+ * command can answer it in its ack.
  */
-export function exportsUnavailable(deps: Pick<UseCaseDeps, 'exports'>): Refused | undefined {
-  return deps.exports.configured
+export async function exportsUnavailable(
+  deps: Pick<UseCaseDeps, 'settings'>,
+  workspaceId: string,
+): Promise<Refused | undefined> {
+  return (await deps.settings.forWorkspace(workspaceId)).export
     ? undefined
-    : refuse('Exports are not set up yet: ask whoever runs Threadmodel to set EXPORT_GIT_URL.');
+    : refuse(
+        "Exports are not set up yet: ask a workspace admin to set the export repository in Threadmodel's Home tab (Settings).",
+      );
 }
 
 export interface RequestExportInput {
@@ -24,10 +30,10 @@ export interface RequestExportInput {
  * member of its channel. A model in a channel the user is not in is answered like a missing one.
  */
 export async function requestExport(
-  deps: Pick<UseCaseDeps, 'store' | 'members' | 'exports' | 'clock'>,
+  deps: Pick<UseCaseDeps, 'store' | 'members' | 'exports' | 'clock' | 'settings'>,
   { ref, by }: RequestExportInput,
 ): Promise<UseCaseOutcome<{ model: ThreatModel }>> {
-  const unavailable = exportsUnavailable(deps);
+  const unavailable = await exportsUnavailable(deps, ref.workspaceId);
   if (unavailable) return unavailable;
   const model = await deps.store.get(ref);
   if (!model || !(await deps.members.isMember(model.channelId, by))) {

@@ -35,10 +35,10 @@ async function readableSource(
  * user who may change TM-7 now and may read TM-3 (a member of its channel too). What comes in is decided when the job runs (reuseExportedModel).
  */
 export async function requestReuse(
-  deps: Pick<UseCaseDeps, 'store' | 'members' | 'exports' | 'clock'>,
+  deps: Pick<UseCaseDeps, 'store' | 'members' | 'exports' | 'clock' | 'settings'>,
   { ref, dependencyId, by }: RequestReuseInput,
 ): Promise<UseCaseOutcome> {
-  const unavailable = exportsUnavailable(deps);
+  const unavailable = await exportsUnavailable(deps, ref.workspaceId);
   if (unavailable) return unavailable;
   const access = await editableModel(deps, ref.workspaceId, ref.modelId, by);
   if (!access.ok) return access;

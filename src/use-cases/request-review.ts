@@ -47,9 +47,9 @@ export async function reviewRequestAccess(
   userId: string,
 ): Promise<Access> {
   const access = await editableModel(deps, workspaceId, modelId, userId);
-  if (access.ok && !deps.appsec.configured) {
+  if (access.ok && !(await deps.appsec.configured(workspaceId))) {
     return refuse(
-      'AppSec reviews are not set up in this workspace yet: ask whoever runs Threadmodel to set APPSEC_CHANNEL_ID.',
+      "AppSec reviews are not set up in this workspace yet: ask a workspace admin to pick the AppSec channel in Threadmodel's Home tab (Settings).",
     );
   }
   return access;

@@ -7,7 +7,7 @@ import { refuse, type UseCaseOutcome } from './outcome';
 import { calendarOf } from './review-calendar';
 import type { UseCaseDeps } from './use-case-deps';
 
-export type AssignmentDeps = Pick<UseCaseDeps, 'store' | 'jobs' | 'clock' | 'timeZones' | 'logger' | 'reviewSettings'>;
+export type AssignmentDeps = Pick<UseCaseDeps, 'store' | 'jobs' | 'clock' | 'timeZones' | 'logger' | 'settings'>;
 
 export interface AssignInput {
   ref: ModelRef;
@@ -26,11 +26,14 @@ export async function assign(
   deps: AssignmentDeps,
   { ref, reviewerId, by, how }: AssignInput,
 ): Promise<UseCaseOutcome<{ model: ThreatModel }>> {
-  const { store, jobs, clock, reviewSettings } = deps;
-  const calendar = await calendarOf(deps, reviewerId);
+  const { store, jobs, clock } = deps;
+  const [calendar, settings] = await Promise.all([
+    calendarOf(deps, ref.workspaceId, reviewerId),
+    deps.settings.forWorkspace(ref.workspaceId),
+  ]);
   const { model, outcome } = await store.update(ref, { actor: by, action: `review.${how}` }, (current) => {
     const requestedAt = new Date(current.review?.requestedAt ?? clock().toISOString());
-    const dueAt = reviewDueAt(requestedAt, reviewSettings.slaWorkingDays, calendar);
+    const dueAt = reviewDueAt(requestedAt, settings.review.slaWorkingDays, calendar);
     return assignReviewer(current, { reviewerId, by, at: clock(), dueAt, how });
   });
   if (!outcome.ok) return refuse(outcome.message);
@@ -61,7 +64,7 @@ export async function pickReviewer(
   deps: Pick<UseCaseDeps, 'appsec' | 'rotation'>,
   model: ThreatModel,
 ): Promise<string | undefined> {
-  const candidates = (await deps.appsec.members()).filter((user) => !tookPart(model, user));
+  const candidates = (await deps.appsec.members(model.workspaceId)).filter((user) => !tookPart(model, user));
   if (candidates.length === 0) return undefined;
   const turn = await deps.rotation.nextTurn(model.workspaceId);
   return candidates[(turn - 1) % candidates.length];

@@ -20,7 +20,7 @@ export type ReviewNudge =
  * (the time zone read when they were assigned).
  */
 export async function dueReviewNudge(
-  deps: Pick<UseCaseDeps, 'store' | 'flow' | 'clock' | 'reviewSettings'>,
+  deps: Pick<UseCaseDeps, 'store' | 'flow' | 'clock' | 'settings'>,
   job: ReviewNudgeJob,
 ): Promise<ReviewNudge> {
   const model = await deps.store.get({ workspaceId: job.workspaceId, modelId: job.modelId });
@@ -28,7 +28,7 @@ export async function dueReviewNudge(
   if (!model || !review || model.status !== 'in_review') return { due: false };
   if (review.requestedAt !== job.requestedAt || review.reviewerId !== job.reviewerId) return { due: false };
   const now = deps.clock();
-  const calendar = calendarFor(job.timeZone, deps.reviewSettings.holidays);
+  const calendar = calendarFor(job.timeZone, (await deps.settings.forWorkspace(job.workspaceId)).review.holidays);
   const escalate =
     !job.escalated && shouldEscalate(new Date(job.dueAt), now, deps.flow.reminders.reviewOverdue, calendar);
   return { due: true, model, now, escalate };
@@ -40,11 +40,11 @@ export async function dueReviewNudge(
  * told once). A snooze applies to one nudge only.
  */
 export async function scheduleNextReviewNudge(
-  deps: Pick<UseCaseDeps, 'jobs' | 'flow' | 'reviewSettings'>,
+  deps: Pick<UseCaseDeps, 'jobs' | 'flow' | 'settings'>,
   job: ReviewNudgeJob,
   { now, escalated }: { now: Date; escalated: boolean },
 ): Promise<void> {
-  const calendar = calendarFor(job.timeZone, deps.reviewSettings.holidays);
+  const calendar = calendarFor(job.timeZone, (await deps.settings.forWorkspace(job.workspaceId)).review.holidays);
   const next = nextReviewNudgeAt(new Date(job.dueAt), now, deps.flow.reminders.reviewOverdue, calendar);
   const { snoozedUntil: _snoozed, ...rest } = job;
   await deps.jobs.scheduleReviewNudge({ ...rest, nudge: job.nudge + 1, escalated }, next);

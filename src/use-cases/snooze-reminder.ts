@@ -21,11 +21,11 @@ export interface SnoozeInput {
  * holder) a stalled-draft nudge. Returns until when, for the nudge to say so.
  */
 export async function snoozeReminder(
-  deps: Pick<UseCaseDeps, 'jobs' | 'store' | 'clock' | 'timeZones' | 'logger' | 'reviewSettings'>,
+  deps: Pick<UseCaseDeps, 'jobs' | 'store' | 'clock' | 'timeZones' | 'logger' | 'settings'>,
   { ref, by, kind, days }: SnoozeInput,
 ): Promise<UseCaseOutcome<{ until: Date }>> {
   const ended = refuse('That reminder has already ended: there is nothing left to snooze.');
-  const until = async () => addWorkingDays(deps.clock(), days, await calendarOf(deps, by));
+  const until = async () => addWorkingDays(deps.clock(), days, await calendarOf(deps, ref.workspaceId, by));
   if (kind === 'review') {
     const pending = await deps.jobs.pendingReminder(ref, 'review');
     if (!pending) return ended;

@@ -54,7 +54,7 @@ export function startProblem({
  * on to the listener's handler (which tells the person).
  */
 export async function startModel(
-  deps: Pick<UseCaseDeps, 'store' | 'messageRefs' | 'flow' | 'jobs' | 'timeZones' | 'logger' | 'reviewSettings'>,
+  deps: Pick<UseCaseDeps, 'store' | 'messageRefs' | 'flow' | 'jobs' | 'timeZones' | 'logger' | 'settings'>,
   input: StartModelInput,
   thread: ModelThread,
 ): Promise<UseCaseOutcome<{ model: ThreatModel }>> {

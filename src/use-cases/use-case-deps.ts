@@ -13,12 +13,10 @@ import type { ModelStore } from '../ports/model-store';
 import type { ReviewJobs } from '../ports/review-jobs';
 import type { ReviewRotation } from '../ports/review-rotation';
 import type { TimeZones } from '../ports/time-zones';
+import type { WorkspaceAdmins } from '../ports/workspace-admins';
+import type { WorkspaceSettingsSource } from '../ports/workspace-settings';
 
-/** How reviews are timed: the SLA in working days and the holidays skipped. */
-export interface ReviewSettings {
-  slaWorkingDays: number;
-  holidays: readonly string[];
-}
+export type { ReviewSettings } from '../domain/workspace-settings';
 
 /**
  * Everything a use case may call: the data (flow, catalog) and the ports, wired by the
@@ -42,7 +40,10 @@ export interface UseCaseDeps {
   rotation: ReviewRotation;
   /** Re-render a model's messages after a change. */
   cards: ModelCards;
-  reviewSettings: ReviewSettings;
+  /** Each workspace's settings (AppSec, review timing, exports), else the deployment's defaults. */
+  settings: WorkspaceSettingsSource;
+  /** Who administers each workspace in Slack (they may edit its settings). */
+  admins: WorkspaceAdmins;
   /** OAuth mode: the app's installations (uninstall forgets one's tokens); undefined for one workspace. */
   installations?: InstallationStore;
 }

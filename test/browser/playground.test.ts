@@ -360,10 +360,10 @@ describe('the playground page, in a browser', () => {
       await page.getByTestId('exports').click();
       const link = page.getByTestId(`export-${MODEL}`);
       await link.waitFor();
-      expect(await link.getAttribute('href')).toBe(`/playground/exports/${MODEL}/`);
+      expect(await link.getAttribute('href')).toBe(`/playground/exports/t0workspc/${MODEL}/`);
       const report = await page.context().newPage();
       try {
-        await report.goto(`${pg.baseUrl}/playground/exports/${MODEL}/`);
+        await report.goto(`${pg.baseUrl}/playground/exports/t0workspc/${MODEL}/`);
         await shows(report.locator('body'), MODEL, 'Refunds API');
         const image = report.locator('img').first();
         await image.waitFor();

@@ -1,4 +1,10 @@
-import type { AppSecDirectory, AppSecSettings } from '../../src/ports/appsec-directory';
+import {
+  resolveSettings,
+  type SettingsDefaults,
+  type WorkspaceConfig,
+  type WorkspaceSettings,
+} from '../../src/domain/workspace-settings';
+import type { AppSecDirectory } from '../../src/ports/appsec-directory';
 import type { ChannelMembers } from '../../src/ports/channel-members';
 import type { ExportJobs } from '../../src/ports/export-jobs';
 import type {
@@ -17,6 +23,8 @@ import type { ModelRef } from '../../src/ports/model-store';
 import type { PendingReminder, ReminderJobs, ReviewJobs } from '../../src/ports/review-jobs';
 import type { ReviewRotation } from '../../src/ports/review-rotation';
 import type { TimeZones } from '../../src/ports/time-zones';
+import type { WorkspaceAdmins } from '../../src/ports/workspace-admins';
+import type { WorkspaceSettingsSource } from '../../src/ports/workspace-settings';
 
 /*
  * In-memory fakes of the ports the use cases call (src/ports/), for unit tests. The recording
@@ -79,9 +87,8 @@ export class RecordingReviewJobs implements ReviewJobs {
   }
 }
 
-/** The export queue in memory: set up unless `configured` is set to false; every job asked is recorded. */
+/** The export queue in memory: every job asked is recorded. */
 export class RecordingExportJobs implements ExportJobs {
-  configured = true;
   readonly exported: ModelExportJob[] = [];
   readonly pictures: ThreadPictureJob[] = [];
   readonly reused: ModelReuseJob[] = [];
@@ -133,19 +140,15 @@ export class ListedAppSec implements AppSecDirectory {
     this.list = members && [...members];
   }
 
-  get settings(): AppSecSettings {
-    return { channelId: this.list ? 'C0APPSEC1' : undefined, usergroupId: undefined };
-  }
-
-  get configured(): boolean {
+  async configured(_workspaceId: string): Promise<boolean> {
     return this.list !== undefined;
   }
 
-  async members(): Promise<string[]> {
+  async members(_workspaceId: string): Promise<string[]> {
     return [...(this.list ?? [])];
   }
 
-  async isMember(userId: string): Promise<boolean> {
+  async isMember(_workspaceId: string, userId: string): Promise<boolean> {
     return this.list?.includes(userId) ?? false;
   }
 
@@ -223,5 +226,54 @@ export class MemoryMessageRefs implements MessageRefStore {
     const given = Object.fromEntries(Object.entries(refs).filter(([, value]) => value !== undefined));
     const current = this.refs.get(key(ref));
     this.refs.set(key(ref), { ...current, ...given, sent: { ...current?.sent, ...refs.sent } });
+  }
+}
+
+/** The defaults of the unit tests: AppSec in C0APPSEC1, 3 working days without holidays, exports to a repository. */
+export const TEST_SETTINGS_DEFAULTS: SettingsDefaults = {
+  appsec: { channelId: 'C0APPSEC1', usergroupId: undefined },
+  review: { slaWorkingDays: 3, holidays: [] },
+  export: {
+    gitUrl: 'https://git.example.com/acme/threat-models.git',
+    baseBranch: 'main',
+    folder: 'threat-models',
+    author: { name: 'Threadmodel', email: 'threadmodel@localhost.localdomain' },
+    github: undefined,
+  },
+  exportBase: {
+    baseBranch: 'main',
+    folder: 'threat-models',
+    author: { name: 'Threadmodel', email: 'threadmodel@localhost.localdomain' },
+    githubApiUrl: 'https://api.github.com',
+    backlogIssues: false,
+  },
+};
+
+/** Workspaces' settings in memory over `defaults` (change them to turn exports off: `defaults.export = undefined`). */
+export class MemoryWorkspaceSettings implements WorkspaceSettingsSource {
+  readonly saved = new Map<string, WorkspaceSettings>();
+  readonly defaults: SettingsDefaults = structuredClone(TEST_SETTINGS_DEFAULTS);
+  sealsSecrets = true;
+  localRepositories = false;
+
+  async forWorkspace(workspaceId: string): Promise<WorkspaceConfig> {
+    return resolveSettings(this.saved.get(workspaceId), this.defaults);
+  }
+
+  async own(workspaceId: string): Promise<WorkspaceSettings | undefined> {
+    return this.saved.get(workspaceId);
+  }
+
+  async save(workspaceId: string, settings: WorkspaceSettings): Promise<void> {
+    this.saved.set(workspaceId, settings);
+  }
+}
+
+/** Slack admins as a list of `workspace|user`; nobody else is one. */
+export class ListedWorkspaceAdmins implements WorkspaceAdmins {
+  readonly admins = new Set<string>();
+
+  async isSlackAdmin(workspaceId: string, userId: string): Promise<boolean> {
+    return this.admins.has(`${workspaceId}|${userId}`);
   }
 }

@@ -10,7 +10,9 @@ import { ALICE, defaultFlow, NOW } from './build-model';
 import {
   CountingRotation,
   ListedAppSec,
+  ListedWorkspaceAdmins,
   MemoryMessageRefs,
+  MemoryWorkspaceSettings,
   RecordingCards,
   RecordingExportJobs,
   RecordingReviewJobs,
@@ -24,7 +26,7 @@ let shippedCatalog: Catalog | undefined;
 /**
  * The deps of the use cases for unit tests, fresh for each test: the real Redis store and
  * idempotency of `useStore()` (a fresh key prefix per test), the shipped flow and catalog, a
- * fixed clock (NOW), the SLA of 3 working days without holidays, and the in-memory fakes of
+ * fixed clock (NOW), the SLA of 3 working days without holidays and exports set up (MemoryWorkspaceSettings), and the in-memory fakes of
  * port-fakes.ts for the rest. Nobody is in any channel and AppSec is set up with nobody in it
  * until the test says otherwise (`members.join`, `appsec.add`); the fakes are exposed for the
  * test to set up and inspect, and `events` logs what the recording ones were asked, in order.
@@ -39,6 +41,8 @@ export function useUseCaseDeps() {
     appsec: ListedAppSec;
     members: TableChannelMembers;
     timeZones: TableTimeZones;
+    settings: MemoryWorkspaceSettings;
+    admins: ListedWorkspaceAdmins;
     events: string[];
   };
 
@@ -52,6 +56,8 @@ export function useUseCaseDeps() {
       appsec: new ListedAppSec([]),
       members: new TableChannelMembers(),
       timeZones: new TableTimeZones(),
+      settings: new MemoryWorkspaceSettings(),
+      admins: new ListedWorkspaceAdmins(),
       events,
     });
     state.deps = {
@@ -69,7 +75,8 @@ export function useUseCaseDeps() {
       timeZones: state.timeZones,
       rotation: new CountingRotation(),
       cards: state.cards,
-      reviewSettings: { slaWorkingDays: 3, holidays: [] },
+      settings: state.settings,
+      admins: state.admins,
     };
   });
 
@@ -84,9 +91,17 @@ export function useUseCaseDeps() {
     get jobs() {
       return state.jobs;
     },
-    /** The export queue: the exports, pictures and reuses asked; set `configured` to false to turn exports off. */
+    /** The export queue: the exports, pictures and reuses asked. */
     get exports() {
       return state.exports;
+    },
+    /** Workspaces' settings: `saved` per workspace over `defaults` (`defaults.export = undefined`: exports off). */
+    get settings() {
+      return state.settings;
+    },
+    /** Slack admins: add `workspace|user` to `admins`. */
+    get admins() {
+      return state.admins;
     },
     /** The models whose cards were asked to refresh. */
     get refreshed() {

@@ -55,4 +55,13 @@ describe('logs', () => {
       't=xox?-[redacted] url=rediss://user:[redacted]@h:1/0',
     );
   });
+
+  it('scrubs GitHub and GitLab tokens (a workspace setting) from text, and drops them as fields', () => {
+    expect(scrubSecrets('push with ghp_abc123DEF and github_pat_11AB_cd, glpat-x_Y-z')).toBe(
+      'push with ghp_[redacted] and github_pat_[redacted], glpat-[redacted]',
+    );
+    const { lines, stream } = capture();
+    createLogger('info', stream).info({ settings: { gitToken: 'plain-one', githubToken: 'plain-two' } }, 'saved');
+    expect(lines.join('\n')).not.toMatch(/plain-one|plain-two/);
+  });
 });

@@ -6,7 +6,7 @@ import { displayNames } from '../../slack/display-names';
 import { mention, userLine } from '../../slack/views/text';
 import { notice } from '../../slack/views/thread-messages';
 import { checkedProposal } from '../../use-cases/propose-for-catalog';
-import { type ProcessorDeps, parsePayload } from './processor-deps';
+import { exportSettingsFor, type ProcessorDeps, parsePayload } from './processor-deps';
 
 /**
  * "Propose for the catalog": write the threat or mitigation, as it is now, as a catalog entry on
@@ -16,7 +16,7 @@ import { type ProcessorDeps, parsePayload } from './processor-deps';
  */
 export async function processCatalogProposal(deps: ProcessorDeps, data: unknown, jobId: string): Promise<void> {
   const job = parsePayload(CatalogProposalJobSchema, data);
-  const settings = deps.exportSettings;
+  const settings = await exportSettingsFor(deps, job.workspaceId);
   if (!settings) throw new NotConfiguredError('EXPORT_GIT_URL', 'nowhere to propose catalog entries to');
   const model = await deps.store.get({ workspaceId: job.workspaceId, modelId: job.modelId });
   if (!model) return;

@@ -6,7 +6,7 @@ import { displayNames } from '../../slack/display-names';
 import { notice } from '../../slack/views/thread-messages';
 import { linkBacklogIssues } from '../../use-cases/link-backlog-issues';
 import { changesSinceApproval } from '../../use-cases/read-changes';
-import { type ProcessorDeps, parsePayload } from './processor-deps';
+import { exportSettingsFor, type ProcessorDeps, parsePayload } from './processor-deps';
 
 /**
  * Export a model to the team's repository: backlog issues for planned mitigations (when set up),
@@ -17,7 +17,7 @@ import { type ProcessorDeps, parsePayload } from './processor-deps';
  */
 export async function processModelExport(deps: ProcessorDeps, data: unknown, jobId: string): Promise<void> {
   const job = parsePayload(ModelExportJobSchema, data);
-  const settings = deps.exportSettings;
+  const settings = await exportSettingsFor(deps, job.workspaceId);
   if (!settings) throw new NotConfiguredError('EXPORT_GIT_URL', 'nowhere to export to');
   const ref = { workspaceId: job.workspaceId, modelId: job.modelId };
   let model = await deps.store.get(ref);

@@ -5,7 +5,7 @@ import { ModelReuseJobSchema } from '../../ports/job-payloads';
 import { mention, userLine } from '../../slack/views/text';
 import { notice, stepsReopenedMessage } from '../../slack/views/thread-messages';
 import { reuseExportedModel } from '../../use-cases/reuse-exported-model';
-import { type ProcessorDeps, parsePayload } from './processor-deps';
+import { exportSettingsFor, type ProcessorDeps, parsePayload } from './processor-deps';
 
 /**
  * `/threatmodel reuse TM-3 in TM-7`: read TM-3 as it was exported to the repository; the use case
@@ -14,13 +14,19 @@ import { type ProcessorDeps, parsePayload } from './processor-deps';
  */
 export async function processModelReuse(deps: ProcessorDeps, data: unknown, jobId: string): Promise<void> {
   const job = parsePayload(ModelReuseJobSchema, data);
-  const settings = deps.exportSettings;
+  const settings = await exportSettingsFor(deps, job.workspaceId);
   if (!settings) throw new NotConfiguredError('EXPORT_GIT_URL', 'no exported models to reuse');
   const ref = { workspaceId: job.workspaceId, modelId: job.modelId };
   const target = await deps.store.get(ref);
   if (!target?.threadTs) return;
   const read = await readExportedModel(
-    { repoUrl: settings.gitUrl, baseBranch: settings.baseBranch, folder: settings.folder, ...httpHeader(settings) },
+    {
+      repoUrl: settings.gitUrl,
+      baseBranch: settings.baseBranch,
+      folder: settings.folder,
+      ...(settings.workspaceSpace && { workspaceSpace: settings.workspaceSpace }),
+      ...httpHeader(settings),
+    },
     job.dependencyId,
   );
   const couldNot = (why: string) =>

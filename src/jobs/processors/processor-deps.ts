@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { z } from 'zod';
-import type { Config } from '../../config';
 import type { ThreatModel } from '../../domain/model';
+import type { ExportSettings } from '../../domain/workspace-settings';
 import { JobPayloadError } from '../../errors';
 import { threadPermalink } from '../../slack/thread-link';
 import type { UseCaseDeps } from '../../use-cases/use-case-deps';
@@ -10,18 +10,35 @@ import { rateLimitedFor } from '../slack-failures';
 
 /**
  * What the job processors need, wired by the composition root: the use cases' deps (processors
- * call the same use cases as the listeners), and the jobs' own Slack side.
+ * call the same use cases as the listeners, and read each workspace's settings through them),
+ * and the jobs' own Slack side.
  */
 export interface ProcessorDeps extends UseCaseDeps {
   /** The job client: 429s are thrown (the worker pauses), not retried inside the call. */
   client: WebClient;
   delivery: SlackDelivery;
-  appsecChannelId: string | undefined;
-  /** Where exports go; undefined when EXPORT_GIT_URL is not set. */
-  exportSettings: ExportSettings | undefined;
 }
 
-export type ExportSettings = NonNullable<Config['export']>;
+export type { ExportSettings };
+
+/**
+ * Where the workspace's exports go, read when the job runs (an admin may have changed it since
+ * the job was queued): its own repository, else the deployment's; undefined when neither is set.
+ */
+export async function exportSettingsFor(
+  deps: Pick<ProcessorDeps, 'settings'>,
+  workspaceId: string,
+): Promise<ExportSettings | undefined> {
+  return (await deps.settings.forWorkspace(workspaceId)).export;
+}
+
+/** The workspace's AppSec channel, read when the job runs; undefined when reviews are not set up there. */
+export async function appsecChannelFor(
+  deps: Pick<ProcessorDeps, 'settings'>,
+  workspaceId: string,
+): Promise<string | undefined> {
+  return (await deps.settings.forWorkspace(workspaceId)).appsec.channelId;
+}
 
 /** A job's payload, parsed; a payload that does not parse can never succeed (the job fails at once). */
 export function parsePayload<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {

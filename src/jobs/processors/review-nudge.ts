@@ -1,7 +1,7 @@
 import { ReviewNudgeJobSchema } from '../../ports/job-payloads';
 import { escalationMessage, reviewNudgeMessage } from '../../slack/views/reminder-messages';
 import { dueReviewNudge, scheduleNextReviewNudge } from '../../use-cases/review-reminder';
-import { type ProcessorDeps, parsePayload, threadLink } from './processor-deps';
+import { appsecChannelFor, type ProcessorDeps, parsePayload, threadLink } from './processor-deps';
 
 /**
  * An overdue review: the use case says whether the nudge still concerns the review as it stands
@@ -17,10 +17,11 @@ export async function processReviewNudge(deps: ProcessorDeps, data: unknown, job
   await deps.delivery.post(jobId, { channel: job.reviewerId, ...reviewNudgeMessage(model, job.dueAt, now, permalink) });
 
   let escalated = job.escalated;
-  if (nudge.escalate && deps.appsecChannelId) {
+  const appsecChannelId = nudge.escalate ? await appsecChannelFor(deps, job.workspaceId) : undefined;
+  if (nudge.escalate && appsecChannelId) {
     const round = `escalation.${job.workspaceId}.${job.modelId}.${Date.parse(job.requestedAt)}.${job.round}`;
     await deps.delivery.post(round, {
-      channel: deps.appsecChannelId,
+      channel: appsecChannelId,
       ...escalationMessage(model, job.reviewerId, job.dueAt, now),
     });
     escalated = true;

@@ -7,18 +7,19 @@ import { mention } from '../../slack/views/text';
 import { notice } from '../../slack/views/thread-messages';
 import { assignRequestedReview, currentReviewRequest } from '../../use-cases/assign-requested-review';
 import { changesSinceApproval } from '../../use-cases/read-changes';
-import { type ProcessorDeps, parsePayload, threadLink } from './processor-deps';
+import { appsecChannelFor, type ProcessorDeps, parsePayload, threadLink } from './processor-deps';
 
 /**
  * A review was requested: the use case assigns a reviewer (the previous one on a re-request,
- * else the next AppSec member in turn); then the request card goes to the AppSec channel and the
+ * else the next AppSec member in turn); then the request card goes to the workspace's AppSec channel (its settings, read now) and the
  * model's thread is told. Each message is delivered once however often the job runs.
  */
 export async function processReviewRequest(deps: ProcessorDeps, data: unknown, jobId: string): Promise<void> {
   const job = parsePayload(ReviewRequestJobSchema, data);
   const requested = await currentReviewRequest(deps, job);
   if (!requested) return;
-  if (!deps.appsecChannelId) throw new NotConfiguredError('APPSEC_CHANNEL_ID', 'nowhere to post the review');
+  const appsecChannelId = await appsecChannelFor(deps, job.workspaceId);
+  if (!appsecChannelId) throw new NotConfiguredError('APPSEC_CHANNEL_ID', 'nowhere to post the review');
   const model = await assignRequestedReview(deps, requested);
   const ref = { workspaceId: job.workspaceId, modelId: job.modelId };
   const review = model.review;
@@ -26,7 +27,7 @@ export async function processReviewRequest(deps: ProcessorDeps, data: unknown, j
   const permalink = await threadLink(deps, model);
   const changes = await changesSinceApproval(deps.store, model);
   const card = await deps.delivery.post(`${jobId}.card`, {
-    channel: deps.appsecChannelId,
+    channel: appsecChannelId,
     ...reviewCard(model, deps.flow, permalink, changes),
   });
   await deps.messageRefs.set(ref, {

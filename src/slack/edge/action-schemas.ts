@@ -90,5 +90,13 @@ export const SuggestionsPagePayload = blockAction(
 );
 /** A checkbox of the suggestions modal: nothing is read but who and where. */
 export const SuggestionTicksPayload = z.looseObject(Base);
+/**
+ * "Edit settings" in the Home tab: nothing but who, where (the verified team) and the trigger; the
+ * button names no workspace, so none can be forged into it.
+ */
+export const EditSettingsPayload = blockAction(
+  { ...Base, view: z.looseObject({ type: z.literal('home') }) },
+  { value: z.literal('workspace-settings') },
+);
 /** Previous / Next in the History modal: `TM-7|<page>:<stream entry id>`. */
 export const HistoryPagePayload = blockAction(InModal, { value: modelValue(z.string().regex(HISTORY_PAGE_DETAIL)) });

@@ -65,6 +65,7 @@ const InputState = z.looseObject({
     .nullish(),
   selected_user: z.string().max(40).nullish(),
   selected_users: z.array(z.string().max(40)).max(100).nullish(),
+  selected_conversation: z.string().max(40).nullish(),
 });
 export const ViewStateValues = z.record(z.string().max(255), z.record(z.string().max(255), InputState));
 

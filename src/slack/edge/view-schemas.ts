@@ -4,6 +4,7 @@ import {
   ReviewModalMetadataSchema,
   RiskModalMetadataSchema,
   ScopeModalMetadataSchema,
+  SettingsModalMetadataSchema,
   SuggestionsMetadataSchema,
   ThreatModalMetadataSchema,
 } from '../ids';
@@ -36,3 +37,5 @@ export const SuggestionsSubmission = submission(SuggestionsMetadataSchema);
 export const MitigationSubmission = submission(MitigationModalMetadataSchema);
 export const RiskSubmission = submission(RiskModalMetadataSchema);
 export const ReviewSubmission = submission(ReviewModalMetadataSchema);
+/** The settings form: the workspace whose settings change is the submission's team, so it must name one. */
+export const SettingsSubmission = submission(SettingsModalMetadataSchema).extend({ team: Team.unwrap().unwrap() });

@@ -5,7 +5,9 @@ import type { ModelTimings } from '../../domain/model-timings';
 import { statusLabel } from '../../domain/status-labels';
 import { stepNumber } from '../../domain/steps';
 import { summarize } from '../../domain/summary';
+import type { SettingsOverview } from '../../use-cases/workspace-settings';
 import { openReviewBlocks, timingBlocks } from './open-reviews';
+import { settingsBlocks } from './settings-summary';
 import { context, divider, plain, section, userLine } from './text';
 
 /** Models per section: three sections of ten stay far below the 100 blocks a Home tab holds. */
@@ -45,8 +47,16 @@ export interface AppSecHome {
   now: Date;
 }
 
-/** The App Home tab: a pure function of the models in each section (and, for AppSec, the reviews). */
-export function appHomeView(sections: readonly HomeSection[], flow: Flow, appsec?: AppSecHome): HomeView {
+/**
+ * The App Home tab: a pure function of the models in each section (and, for AppSec, the reviews;
+ * for the workspace's admins, its settings).
+ */
+export function appHomeView(
+  sections: readonly HomeSection[],
+  flow: Flow,
+  appsec?: AppSecHome,
+  settings?: SettingsOverview,
+): HomeView {
   const blocks: KnownBlock[] = [
     { type: 'header', text: plain('Threadmodel', 150) },
     context(
@@ -70,5 +80,6 @@ export function appHomeView(sections: readonly HomeSection[], flow: Flow, appsec
     blocks.push(...openReviewBlocks(appsec.openReviews.slice(0, HOME_SECTION_SIZE), appsec.openTotal, appsec.now));
     blocks.push(divider, ...timingBlocks(appsec.timings));
   }
+  if (settings) blocks.push(divider, ...settingsBlocks(settings));
   return { type: 'home', blocks };
 }

@@ -8,6 +8,6 @@ export function proposedForCatalogText(proposed: {
   const again = proposed.times > 1 ? ' again (the same entry, updated)' : '';
   return (
     `Proposed ${proposed.itemId} for the catalog${again} as \`${proposed.catalogId}\`: AppSec will review it ` +
-    `on branch \`${proposed.branch}\`; the link follows in the thread.`
+    'in the export repository; the link follows in the thread.'
   );
 }

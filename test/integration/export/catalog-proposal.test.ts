@@ -105,7 +105,7 @@ describe('proposing a threat or mitigation for the catalog', () => {
     await ctx.driver.clickOverflow(ALICE.id, 'threat.menu', 'TM-1|propose:T-1');
     await ctx.settle();
     expect(toldAtOnce(ALICE.id)).toBe(
-      `Proposed T-1 for the catalog as \`thr-tm1-t1\`: AppSec will review it on branch \`${BRANCH}\`; the link follows in the thread.`,
+      `Proposed T-1 for the catalog as \`thr-tm1-t1\`: AppSec will review it in the export repository; the link follows in the thread.`,
     );
     const done = await eventually('the pull request link', said('for the catalog as `thr-tm1-t1`'), 20_000);
     expect(done.text).toMatch(

@@ -167,7 +167,7 @@ describe('the export reads and writes only inside its checkout', () => {
   describe('import reads one file of the base branch, as stored, and never through a link', () => {
     const oneAtATime = { run: <T>(work: () => Promise<T>) => work() };
     const files = (location = { repoUrl: repo.url, baseBranch: 'main', folder: 'threat-models' }, timeoutMs?: number) =>
-      new GitExportRepositoryFiles(location, oneAtATime, timeoutMs);
+      new GitExportRepositoryFiles(async () => location, oneAtATime, timeoutMs);
 
     it('gives the bytes as the branch holds them, not decoded', async () => {
       const bytes = Buffer.from([0x7b, 0xff, 0xfe, 0x7d]);
@@ -187,7 +187,7 @@ describe('the export reads and writes only inside its checkout', () => {
     });
 
     it('says exports are not set up without a repository', async () => {
-      const read = await new GitExportRepositoryFiles(undefined, oneAtATime).read('T1', 'x.json');
+      const read = await new GitExportRepositoryFiles(async () => undefined, oneAtATime).read('T1', 'x.json');
       expect(read).toEqual({ ok: false, problem: EXPORTS_NOT_SET_UP });
     });
 

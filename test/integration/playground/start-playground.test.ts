@@ -190,6 +190,11 @@ describe('the playground (npm start with no Slack credentials)', () => {
         });
         expect(home).not.toContain(other);
       }
+      // Each workspace's settings name its own AppSec; only an admin sees them (Hank, in Globex).
+      const hankHome = JSON.stringify((await state(HANK, '')).home?.blocks ?? []);
+      expect(hankHome).toContain('<#C0GAPPSEC>');
+      expect(hankHome).toContain('S0GAPPSEC');
+      expect(JSON.stringify((await state(ALICE, '')).home?.blocks ?? [])).not.toContain('settings.edit');
     } finally {
       await running.stop();
       folder.cleanup();

@@ -1,7 +1,8 @@
-import { USERS } from '../../../dev/stand-in/workspace';
+import { TEAM_ID, USERS } from '../../../dev/stand-in/workspace';
+import { blockActions, sendInteraction, viewSubmission } from '../../support/hand-made-payloads';
 import { useSlackApp } from '../../support/slack-app-fixture';
 
-const { ALICE, BOB, APPSEC1 } = USERS;
+const { ALICE, BOB, DAVE, APPSEC1 } = USERS;
 
 function homeText(view: { blocks?: unknown } | undefined): string {
   return JSON.stringify(view?.blocks ?? []);
@@ -62,5 +63,98 @@ describe('the App Home tab', () => {
     const mine = sectionOf(standIn.home(ALICE.id), 'Your models');
     expect(mine.match(/\*TM-\d+\*/g)).toHaveLength(10);
     expect(mine).toContain('Showing the 10 most recently updated of 12');
+  });
+
+  describe('the Settings section', () => {
+    /** The person opens their Home tab and clicks "Edit settings" there. */
+    async function openSettings(userId: string) {
+      await ctx.driver.appHomeOpened(userId);
+      await ctx.settle();
+      await ctx.driver.clickButton(userId, 'settings.edit');
+      await ctx.settle();
+      return ctx.standIn.openViews(userId).at(-1);
+    }
+    const own = () => ctx.composed.services.settings.own(TEAM_ID);
+
+    it('is shown to a workspace admin only; the form answers bad values inline and saves good ones', async () => {
+      await ctx.driver.appHomeOpened(ALICE.id);
+      await ctx.settle();
+      expect(homeText(ctx.standIn.home(ALICE.id))).not.toContain('settings.edit');
+
+      expect((await openSettings(DAVE.id))?.title).toMatchObject({ text: 'Threadmodel settings' });
+      const bad = await ctx.driver.submitView(DAVE.id, {
+        appsecUsergroupId: 'X1',
+        reviewSlaDays: '99',
+        reviewHolidays: '2026-13-45',
+        exportGitUrl: 'https://me:hunter2@git.example.com/x.git',
+        exportFolder: '../up',
+        githubRepository: 'not a repo',
+      });
+      expect(Object.keys(bad.errors ?? {}).sort()).toEqual([
+        'appsecUsergroupId',
+        'exportFolder',
+        'exportGitUrl',
+        'githubRepository',
+        'reviewHolidays',
+        'reviewSlaDays',
+      ]);
+      expect(JSON.stringify(bad.errors)).not.toContain('hunter2');
+      expect(await own()).toBeUndefined();
+
+      const good = await ctx.driver.submitView(DAVE.id, {
+        appsecUsergroupId: 'S0OTHER01',
+        reviewSlaDays: '5',
+        reviewHolidays: '2027-01-01, 2026-12-25',
+        exportGitUrl: '',
+        exportFolder: '',
+        githubRepository: '',
+      });
+      expect(good.errors).toBeUndefined();
+      await ctx.settle();
+      expect(await own()).toEqual({
+        appsecUsergroupId: 'S0OTHER01',
+        reviewSlaDays: 5,
+        reviewHolidays: ['2026-12-25', '2027-01-01'],
+      });
+      const home = homeText(ctx.standIn.home(DAVE.id));
+      expect(home).toContain('S0OTHER01');
+      expect(home).toContain('due 5 working days after the request, 2 holidays skipped');
+      expect((await ctx.composed.services.settings.forWorkspace(TEAM_ID)).appsec).toEqual({
+        channelId: 'C0APPSEC0',
+        usergroupId: 'S0OTHER01',
+      });
+    });
+
+    it('refuses a token while the server has no encryption key, naming the variable to set', async () => {
+      await openSettings(DAVE.id);
+      const answer = await ctx.driver.submitView(DAVE.id, { githubToken: 'ghp_single_mode_token' });
+      expect(answer.errors?.githubToken).toContain('INSTALLATION_ENCRYPTION_KEYS');
+      expect(await own()).toBeUndefined();
+    });
+
+    it('refuses a forged click and a forged submission of someone who is no admin, changing nothing', async () => {
+      const sender = { userId: ALICE.id, channelId: 'C0PAYMENT' };
+      const click = {
+        ...blockActions(sender, { type: 'button', action_id: 'settings.edit', value: 'workspace-settings' }),
+        trigger_id: ctx.standIn.issueTrigger(ALICE.id),
+        view: { id: 'V0HOME001', type: 'home' },
+      };
+      expect((await sendInteraction(ctx.driver, click)).status).toBe(200);
+      await ctx.settle();
+      expect(JSON.stringify(ctx.standIn.openViews(ALICE.id))).toContain('Only a workspace admin');
+      expect(JSON.stringify(ctx.standIn.openViews(ALICE.id))).not.toContain('Threadmodel settings');
+
+      const submission = viewSubmission(sender, {
+        callback_id: 'settings.workspace',
+        private_metadata: JSON.stringify({ form: 'workspace-settings' }),
+        blocks: [{ type: 'input', block_id: 'appsecChannelId' }],
+        state: {
+          values: { appsecUsergroupId: { appsecUsergroupId: { type: 'plain_text_input', value: 'S0EVIL001' } } },
+        },
+      });
+      const answer = await sendInteraction(ctx.driver, submission);
+      expect(JSON.stringify(answer.json)).toContain('Only a workspace admin');
+      expect(await own()).toBeUndefined();
+    });
   });
 });

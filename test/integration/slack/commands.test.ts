@@ -102,7 +102,9 @@ describe('/threatmodel', () => {
     const reply = await ctx.driver.command(ALICE.id, CHANNEL, 'export TM-1');
     expect(reply.json).toMatchObject({
       response_type: 'ephemeral',
-      text: expect.stringContaining('Exports are not set up yet: ask whoever runs Threadmodel to set EXPORT_GIT_URL.'),
+      text: expect.stringContaining(
+        "Exports are not set up yet: ask a workspace admin to set the export repository in Threadmodel's Home tab (Settings).",
+      ),
     });
   });
 
@@ -113,7 +115,9 @@ describe('/threatmodel', () => {
     await ctx.settle();
     expect(ctx.standIn.responses.at(-1)?.body).toMatchObject({
       response_type: 'ephemeral',
-      text: expect.stringContaining('needs exports set up: ask whoever runs Threadmodel to set EXPORT_GIT_URL.'),
+      text: expect.stringContaining(
+        "needs exports set up: ask a workspace admin to set the export repository in Threadmodel's Home tab (Settings).",
+      ),
     });
     expect(ctx.standIn.messages(CHANNEL)).toHaveLength(before);
   });

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Installation } from '../../../src/ports/installation-store';
 import { RedisInstallationStore } from '../../../src/store/redis-installation-store';
+import { RedisWorkspaceSettings } from '../../../src/store/redis-workspace-settings';
 import { TokenCipher } from '../../../src/store/token-cipher';
+import { CachedWorkspaceSettings } from '../../../src/store/workspace-settings-source';
+import { TEST_SETTINGS_DEFAULTS } from '../../support/port-fakes';
 import { useStore } from '../../support/store-fixture';
 
 const K1 = { id: 'k1', key: randomBytes(32) };
@@ -21,8 +24,10 @@ function installation(overrides: Partial<Installation> = {}): Installation {
   };
 }
 
+/** One Redis for the file: the installations and the workspaces' settings, both sealed with the same cipher. */
+const ctx = useStore();
+
 describe('the Redis installation store', () => {
-  const ctx = useStore();
   const store = (keys = [K1]) => new RedisInstallationStore(ctx.redis, ctx.keys, new TokenCipher(keys));
 
   it('keeps one key per workspace under the app prefix, the token unreadable in the raw value', async () => {
@@ -74,5 +79,55 @@ describe('the Redis installation store', () => {
     expect(await store().remove({ teamId: 'T0WORKSPC', isEnterpriseInstall: false })).toBe(true);
     expect(await store().remove({ teamId: 'T0WORKSPC', isEnterpriseInstall: false })).toBe(false);
     expect(await store().find({ teamId: 'T0WORKSPC', isEnterpriseInstall: false })).toBeUndefined();
+  });
+});
+
+describe('the Redis workspace settings', () => {
+  const NOW = new Date('2026-12-07T10:00:00.000Z');
+  const settingsStore = (cipher: TokenCipher | 'none' = new TokenCipher([K1])) =>
+    new RedisWorkspaceSettings(ctx.redis, ctx.keys, cipher === 'none' ? undefined : cipher);
+
+  it('keeps one key per workspace in its hash tag, the tokens sealed and bound to that key', async () => {
+    const store = settingsStore();
+    await store.write('T0WORKSPC', { appsecUsergroupId: 'S0APPSEC0', gitToken: 'glpat-secret-one' }, 'U0DAVE001', NOW);
+    const key = `${ctx.keys.prefix}{T0WORKSPC}:settings`;
+    const raw = await ctx.redis.get(key);
+    expect(raw).not.toContain('glpat-secret-one');
+    expect(JSON.parse(raw ?? '{}')).toMatchObject({
+      settings: { appsecUsergroupId: 'S0APPSEC0' },
+      sealed: { gitToken: expect.stringMatching(/^v1:k1:/) },
+      updatedBy: 'U0DAVE001',
+    });
+    expect(await store.read('T0WORKSPC')).toEqual({ appsecUsergroupId: 'S0APPSEC0', gitToken: 'glpat-secret-one' });
+    expect(await store.read('T0GLOBEX0')).toBeUndefined();
+
+    // The record copied under another workspace's key: its token does not open there.
+    await ctx.redis.set(`${ctx.keys.prefix}{T0GLOBEX0}:settings`, raw ?? '');
+    await expect(store.read('T0GLOBEX0')).rejects.toThrow(/does not authenticate/);
+  });
+
+  it('never writes a token without a cipher', async () => {
+    const store = settingsStore('none');
+    expect(store.sealsSecrets).toBe(false);
+    await expect(store.write('T0WORKSPC', { githubToken: 'ghp_plain' }, 'U0DAVE001', NOW)).rejects.toThrow(
+      /INSTALLATION_ENCRYPTION_KEYS/,
+    );
+    expect(await ctx.redis.get(`${ctx.keys.prefix}{T0WORKSPC}:settings`)).toBeNull();
+  });
+
+  it('resolves over the defaults, cached, and a save takes effect at once in the process', async () => {
+    const store = settingsStore();
+    const source = new CachedWorkspaceSettings(store, TEST_SETTINGS_DEFAULTS, {
+      localRepositories: false,
+      now: () => NOW,
+      cacheMs: 60_000,
+    });
+    expect((await source.forWorkspace('T0WORKSPC')).review.slaWorkingDays).toBe(3);
+    // Written behind the cache's back (another replica): not seen within the cache's time.
+    await store.write('T0WORKSPC', { reviewSlaDays: 7 }, 'U0DAVE001', NOW);
+    expect((await source.forWorkspace('T0WORKSPC')).review.slaWorkingDays).toBe(3);
+    await source.save('T0WORKSPC', { reviewSlaDays: 9 }, 'U0DAVE001');
+    expect((await source.forWorkspace('T0WORKSPC')).review.slaWorkingDays).toBe(9);
+    expect((await source.forWorkspace('T0GLOBEX0')).review.slaWorkingDays).toBe(3);
   });
 });

@@ -103,6 +103,8 @@ describe('folder names and branches', () => {
   it('branches are threadmodel/<id>, and nothing else is accepted', () => {
     expect(exportBranch('TM-12')).toBe('threadmodel/TM-12');
     expect(() => exportBranch('TM-1/../x' as never)).toThrow();
+    expect(exportBranch('TM-12', 't0acme001')).toBe('threadmodel/t0acme001/TM-12');
+    expect(() => exportBranch('TM-12', '../x')).toThrow('not a workspace space');
   });
 
   it('export folders must be relative and stay inside the repository', () => {

@@ -1,6 +1,7 @@
 import { LogLevel, WebClient } from '@slack/web-api';
 import { type SlackStandIn, startSlackStandIn } from '../../../dev/stand-in/stand-in-server';
-import { BOT, CHANNELS, syntheticUserId, USERGROUPS, USERS } from '../../../dev/stand-in/workspace';
+import { BOT, CHANNELS, syntheticUserId, TEAM_ID, USERGROUPS, USERS } from '../../../dev/stand-in/workspace';
+import type { AppSecSettings } from '../../../src/ports/appsec-directory';
 import { SlackAppSecDirectory } from '../../../src/slack/appsec-directory';
 import { SlackChannelMembers } from '../../../src/slack/channel-members';
 import { SlackUserTimeZones } from '../../../src/slack/user-time-zones';
@@ -18,6 +19,10 @@ const bigChannel = (id: string, size: number) => ({
 });
 const BIG = bigChannel('C0BIGCHAN', 2499); // 2,500 members with the bot: pages of 1000, 1000, 500
 const BIG_APPSEC = bigChannel('C0BIGSEC0', 449); // 450 with the bot: pages of 200, 200, 50
+
+const NONE: AppSecSettings = { channelId: undefined, usergroupId: undefined };
+/** The same AppSec settings in every workspace. */
+const settingsOf = (settings: AppSecSettings) => async () => settings;
 
 function fakeClock(start = Date.parse('2026-11-25T10:00:00Z')) {
   let now = start;
@@ -94,22 +99,22 @@ describe('the Slack directory adapters', () => {
 
   describe('AppSec', () => {
     it('is the user group when one is set', async () => {
-      const appsec = new SlackAppSecDirectory(client, {
-        channelId: CHANNELS.APPSEC.id,
-        usergroupId: USERGROUPS.APPSEC.id,
-      });
+      const appsec = new SlackAppSecDirectory(
+        client,
+        settingsOf({ channelId: CHANNELS.APPSEC.id, usergroupId: USERGROUPS.APPSEC.id }),
+      );
 
-      await expect(appsec.members()).resolves.toEqual([APPSEC1.id, APPSEC2.id]);
+      await expect(appsec.members(TEAM_ID)).resolves.toEqual([APPSEC1.id, APPSEC2.id]);
       expect(standIn.callsTo('conversations.members')).toHaveLength(0);
     });
 
     it('without a group, is every member of the AppSec channel but the bot, over several pages', async () => {
-      const appsec = new SlackAppSecDirectory(client, { channelId: BIG_APPSEC.id, usergroupId: undefined });
+      const appsec = new SlackAppSecDirectory(client, settingsOf({ channelId: BIG_APPSEC.id, usergroupId: undefined }));
 
-      const members = await appsec.members();
+      const members = await appsec.members(TEAM_ID);
       expect(members).toHaveLength(449);
       expect(members).not.toContain(BOT.userId);
-      await expect(appsec.isMember(syntheticUserId(449))).resolves.toBe(true);
+      await expect(appsec.isMember(TEAM_ID, syntheticUserId(449))).resolves.toBe(true);
       const calls = standIn.callsTo('conversations.members');
       expect(calls.map((call) => (call.response.members as string[]).length)).toEqual([200, 200, 50]);
     });
@@ -118,26 +123,45 @@ describe('the Slack directory adapters', () => {
       const clock = fakeClock();
       const appsec = new SlackAppSecDirectory(
         client,
-        { channelId: CHANNELS.APPSEC.id, usergroupId: USERGROUPS.APPSEC.id },
+        settingsOf({ channelId: CHANNELS.APPSEC.id, usergroupId: USERGROUPS.APPSEC.id }),
         MINUTE,
         clock.now,
       );
 
-      await Promise.all([appsec.isMember(APPSEC1.id), appsec.isMember(ALICE.id), appsec.members()]);
+      await Promise.all([
+        appsec.isMember(TEAM_ID, APPSEC1.id),
+        appsec.isMember(TEAM_ID, ALICE.id),
+        appsec.members(TEAM_ID),
+      ]);
       expect(standIn.callsTo('usergroups.users.list')).toHaveLength(1);
       clock.advance(MINUTE - 1);
-      await appsec.members();
+      await appsec.members(TEAM_ID);
       expect(standIn.callsTo('usergroups.users.list')).toHaveLength(1);
       clock.advance(1);
-      await appsec.members();
+      await appsec.members(TEAM_ID);
       expect(standIn.callsTo('usergroups.users.list')).toHaveLength(2);
     });
 
     it('with neither a group nor a channel, is nobody', async () => {
-      const appsec = new SlackAppSecDirectory(client, { channelId: undefined, usergroupId: undefined });
+      const appsec = new SlackAppSecDirectory(client, settingsOf({ channelId: undefined, usergroupId: undefined }));
 
-      expect(appsec.configured).toBe(false);
-      await expect(appsec.members()).resolves.toEqual([]);
+      await expect(appsec.configured(TEAM_ID)).resolves.toBe(false);
+      await expect(appsec.members(TEAM_ID)).resolves.toEqual([]);
+    });
+
+    it('follows each workspace’s settings: another group there is read from that group, at once', async () => {
+      const groups: Record<string, AppSecSettings> = {
+        T0ONE0001: { channelId: CHANNELS.APPSEC.id, usergroupId: USERGROUPS.APPSEC.id },
+        T0TWO0001: { channelId: BIG_APPSEC.id, usergroupId: undefined },
+      };
+      const appsec = new SlackAppSecDirectory(client, async (workspaceId) => groups[workspaceId] ?? NONE);
+
+      await expect(appsec.members('T0ONE0001')).resolves.toEqual([APPSEC1.id, APPSEC2.id]);
+      await expect(appsec.isMember('T0TWO0001', APPSEC1.id)).resolves.toBe(false);
+      await expect(appsec.configured('T0NONE001')).resolves.toBe(false);
+      groups.T0ONE0001 = { channelId: BIG_APPSEC.id, usergroupId: undefined };
+      await expect(appsec.isMember('T0ONE0001', APPSEC1.id)).resolves.toBe(false);
+      expect(standIn.callsTo('usergroups.users.list')).toHaveLength(1);
     });
   });
 

@@ -30,9 +30,10 @@ describe('what the /threatmodel subcommands ask', () => {
     });
 
     it('says whom to ask when exports are not set up', async () => {
-      ctx.exports.configured = false;
-      const message = 'Exports are not set up yet: ask whoever runs Threadmodel to set EXPORT_GIT_URL.';
-      expect(exportsUnavailable(ctx.deps)).toEqual({ ok: false, message });
+      ctx.settings.defaults.export = undefined;
+      const message =
+        "Exports are not set up yet: ask a workspace admin to set the export repository in Threadmodel's Home tab (Settings).";
+      expect(await exportsUnavailable(ctx.deps, 'T0WORKSPC')).toEqual({ ok: false, message });
       const { ref, model } = await seedModel(ctx.store);
       ctx.members.join(model.channelId, ALICE);
       expect(await requestExport(ctx.deps, { ref, by: ALICE })).toEqual({ ok: false, message });

@@ -77,10 +77,11 @@ describe('proposing a threat or mitigation for the catalog', () => {
       ok: false,
       message: 'Only threats and mitigations can be proposed for the catalog.',
     });
-    ctx.exports.configured = false;
+    ctx.settings.defaults.export = undefined;
     expect(await proposeForCatalog(ctx.deps, { ref, by: ALICE, itemId: 'T-1' })).toEqual({
       ok: false,
-      message: 'Exports are not set up yet: ask whoever runs Threadmodel to set EXPORT_GIT_URL.',
+      message:
+        "Exports are not set up yet: ask a workspace admin to set the export repository in Threadmodel's Home tab (Settings).",
     });
     expect(ctx.exports.proposed).toEqual([]);
   });

@@ -20,7 +20,7 @@ describe('requesting a review, and changes', () => {
       expect(await reviewRequestAccess(ctx.deps, workspaceId, modelId, ALICE)).toEqual({
         ok: false,
         message:
-          'AppSec reviews are not set up in this workspace yet: ask whoever runs Threadmodel to set APPSEC_CHANNEL_ID.',
+          "AppSec reviews are not set up in this workspace yet: ask a workspace admin to pick the AppSec channel in Threadmodel's Home tab (Settings).",
       });
       expect(await reviewRequestAccess(ctx.deps, workspaceId, modelId, BOB)).toEqual({
         ok: false,

@@ -4,6 +4,7 @@ import { SCOPE_KINDS } from '../../../domain/scope-edits';
 import type { SlackServices } from '../../deps';
 import {
   BaselineAddPayload,
+  EditSettingsPayload,
   ElementMenuPayload,
   FinishStepPayload,
   HistoryPagePayload,
@@ -22,6 +23,7 @@ import {
 import type { EdgeRoutes } from '../../edge/edge-routes';
 import { ACTIONS } from '../../ids';
 import { baselineAdd } from './baseline-add';
+import { editSettings } from './edit-settings';
 import { finishStep } from './finish-step';
 import { mitigationAdd } from './mitigation-add';
 import { mitigationMenu } from './mitigation-menu';
@@ -111,4 +113,5 @@ export function registerActions(routes: EdgeRoutes, services: SlackServices): vo
   routes.action<BlockAction<ButtonAction>>(historyPages, HistoryPagePayload, historyPage(services));
   const snoozes = { pattern: ACTIONS.snoozePattern, ids: [ACTIONS.snooze(1), ACTIONS.snooze(3)] };
   routes.action<BlockAction<ButtonAction>>(snoozes, SnoozePayload, snoozeReminder(services));
+  routes.action<BlockAction<ButtonAction>>(ACTIONS.editSettings, EditSettingsPayload, editSettings(services));
 }

@@ -7,7 +7,7 @@ import type { Subcommand } from './subcommand';
 export const exportCommand: Subcommand = async (services, { ack, command, respond, words }) => {
   const modelId = modelIdArgument(words[0]);
   if (!modelId) return ack(helpMessage('Which model? For example `/threatmodel export TM-12`.'));
-  const unavailable = exportsUnavailable(services);
+  const unavailable = await exportsUnavailable(services, command.team_id);
   if (unavailable) return ack(commandAnswer(unavailable.message));
   await ack();
   await services.afterAck.run(async () => {

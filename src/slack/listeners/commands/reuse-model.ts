@@ -15,7 +15,7 @@ export const reuseCommand: Subcommand = async (services, { ack, command, respond
       ),
     );
   }
-  const unavailable = exportsUnavailable(services);
+  const unavailable = await exportsUnavailable(services, command.team_id);
   if (unavailable) return ack(commandAnswer(unavailable.message));
   await ack();
   await services.afterAck.run(async () => {

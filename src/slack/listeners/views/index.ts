@@ -5,6 +5,7 @@ import {
   ReviewSubmission,
   RiskSubmission,
   ScopeElementSubmission,
+  SettingsSubmission,
   SuggestionsSubmission,
   ThreatSubmission,
 } from '../../edge/view-schemas';
@@ -15,6 +16,7 @@ import { reviewChangesSubmit } from './review-changes-submit';
 import { reviewRequestSubmit } from './review-request-submit';
 import { riskSubmit } from './risk-submit';
 import { scopeElementSubmit } from './scope-element-submit';
+import { settingsSubmit } from './settings-submit';
 import { suggestionsSubmit } from './suggestions-submit';
 import { threatSubmit } from './threat-submit';
 
@@ -28,4 +30,5 @@ export function registerViewSubmissions(routes: EdgeRoutes, services: SlackServi
   routes.view(VIEWS.catalogSuggestions, SuggestionsSubmission, suggestionsSubmit(services));
   routes.view(VIEWS.mitigation, MitigationSubmission, mitigationSubmit(services));
   routes.view(VIEWS.risk, RiskSubmission, riskSubmit(services));
+  routes.view(VIEWS.workspaceSettings, SettingsSubmission, settingsSubmit(services));
 }
