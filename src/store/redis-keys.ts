@@ -31,6 +31,7 @@ import type { ModelStatus } from '../domain/model';
  *   <prefix>{pace:C123}:last                 STRING  when a job last posted there (ms)
  *   <prefix>{budget:T123}:chat.update        ZSET    the background lane's calls of a method in the window (scored by ms)
  *   <prefix>{budget:T123}:chat.update:pause  STRING  until when Slack's Retry-After pauses the method there (ms; PX)
+ *   <prefix>{budget:T123}:chat.update:first  STRING  until when a call that goes first (a card) waits for the window (ms; PX)
  *   <prefix>install:team:T123                STRING  OAuth mode: the workspace's installation (JSON, bot token sealed with AES-256-GCM)
  *   <prefix>install:org:E123                 STRING  OAuth mode: an org-wide (Enterprise Grid) installation, same shape
  *   <prefix>install:member:T123              STRING  the organisation E123 a workspace served by an org-wide install belongs to
@@ -152,6 +153,11 @@ export class RedisKeys {
   /** Until when Slack asked the workspace to wait before calling the method again (same hash tag). */
   budgetPause(workspaceId: string, method: string): string {
     return `${this.budgetTag(workspaceId)}:${method}:pause`;
+  }
+
+  /** Until when a call of the method that goes first (a card) has been waiting for the window there. */
+  budgetFirstWaiting(workspaceId: string, method: string): string {
+    return `${this.budgetTag(workspaceId)}:${method}:first`;
   }
 
   private budgetTag(workspaceId: string): string {

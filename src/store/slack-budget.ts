@@ -10,10 +10,14 @@ import type { RedisClient } from './redis-connection';
 import type { RedisKeys } from './redis-keys';
 
 /**
- * KEYS: the calls counted in the window (ZSET, scored by ms), the pause. ARGV: now, max (0: no
- * budget), window ms, how many of the window's calls this caller may not spend, a unique member.
- * A sliding window, as Slack counts "per minute": at most max calls in any window. Returns 0 when
- * the call is counted, else the ms until the pause ends or enough counted calls leave the window.
+ * KEYS: the calls counted in the window (ZSET, scored by ms), the pause, until when a call that
+ * goes first has been waiting. ARGV: now, max (0: no budget), window ms, how many of the window's
+ * calls this caller may not spend, a unique member, the grace after a waiting call's turn, the
+ * caller's priority (`first` or `later`). A sliding window, as Slack
+ * counts "per minute": at most max calls in any window. A call that goes first and is refused
+ * marks that it waits, until a little after its turn; meanwhile calls that go later get nothing,
+ * so the slots that free go to the cards. Returns 0 when the call is counted, else the ms until
+ * the pause ends, the waiting card had its turn, or enough counted calls leave the window.
  */
 const TAKE = `
 local now = tonumber(ARGV[1])
@@ -23,7 +27,13 @@ local max = tonumber(ARGV[2])
 if max <= 0 then return 0 end
 local window = tonumber(ARGV[3])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
-local allowed = math.max(1, max - tonumber(ARGV[4]))
+local reserve = tonumber(ARGV[4])
+local first = ARGV[7] == 'first'
+if not first then
+  local waiting = tonumber(redis.call('GET', KEYS[3]) or '0')
+  if waiting > now then return waiting - now end
+end
+local allowed = math.max(1, max - reserve)
 local count = redis.call('ZCARD', KEYS[1])
 if count < allowed then
   redis.call('ZADD', KEYS[1], now, ARGV[5])
@@ -31,8 +41,21 @@ if count < allowed then
   return 0
 end
 local leaving = redis.call('ZRANGE', KEYS[1], count - allowed, count - allowed, 'WITHSCORES')
-return math.max(1, tonumber(leaving[2]) + window - now)
+local wait = math.max(1, tonumber(leaving[2]) + window - now)
+if first then
+  local untilMs = now + wait + tonumber(ARGV[6])
+  if untilMs > tonumber(redis.call('GET', KEYS[3]) or '0') then
+    redis.call('SET', KEYS[3], tostring(untilMs), 'PX', math.ceil(wait + tonumber(ARGV[6])))
+  end
+end
+return wait
 `;
+
+/**
+ * How long after its turn a waiting card still keeps the freed slots from the lists: time for
+ * its retry to arrive (a timer, a Redis round trip, a busy process).
+ */
+export const FIRST_WAITING_GRACE_MS = 2000;
 
 /** KEYS: the pause. ARGV: now, ms. Extends the pause to now + ms (never shortens it). */
 const PAUSE = `
@@ -47,11 +70,14 @@ interface BudgetScripts {
   tmBudgetTake(
     window: string,
     pause: string,
+    firstWaiting: string,
     now: number,
     max: number,
     windowMs: number,
     reserve: number,
     member: string,
+    graceMs: number,
+    priority: CallPriority,
   ): Promise<number>;
   tmBudgetPause(pause: string, now: number, ms: number): Promise<number>;
 }
@@ -69,7 +95,7 @@ export class RedisSlackBudget implements SlackBudget {
     private readonly keys: RedisKeys,
     private readonly budgets: Readonly<Record<string, MethodBudget>> = SLACK_TIER_BUDGETS,
   ) {
-    redis.defineCommand('tmBudgetTake', { lua: TAKE, numberOfKeys: 2 });
+    redis.defineCommand('tmBudgetTake', { lua: TAKE, numberOfKeys: 3 });
     redis.defineCommand('tmBudgetPause', { lua: PAUSE, numberOfKeys: 1 });
     this.redis = redis as RedisClient & BudgetScripts;
   }
@@ -80,11 +106,14 @@ export class RedisSlackBudget implements SlackBudget {
     const wait = await this.redis.tmBudgetTake(
       this.keys.budget(workspaceId, method),
       this.keys.budgetPause(workspaceId, method),
+      this.keys.budgetFirstWaiting(workspaceId, method),
       now,
       budget?.max ?? 0,
       budget?.windowMs ?? 0,
       reserve,
       `${now}:${randomUUID()}`,
+      FIRST_WAITING_GRACE_MS,
+      priority,
     );
     return Number(wait);
   }
