@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Redis } from 'ioredis';
 import { freePort, type RedisServer, startRedisServer } from '../../src/store/redis-server-process';
 import { eventually } from './eventually';
+import { SYNC_REPLICAS_AT_ONCE } from './redis-server';
 
 /**
  * A Sentinel-watched Redis of its own for a test file: a primary, one replica, and 3
@@ -28,8 +29,11 @@ export interface RedisSentinelFixture {
 const NAME = 'threadmodel';
 
 export async function startRedisSentinel(): Promise<RedisSentinelFixture> {
-  const primary = await startRedisServer();
-  const replica = await startRedisServer({ args: ['--replicaof', '127.0.0.1', String(primary.port)] });
+  // Either may be the primary the other (re)syncs from, after a failover.
+  const primary = await startRedisServer({ args: SYNC_REPLICAS_AT_ONCE });
+  const replica = await startRedisServer({
+    args: [...SYNC_REPLICAS_AT_ONCE, '--replicaof', '127.0.0.1', String(primary.port)],
+  });
   const dirs: string[] = [];
   const sentinels: RedisServer[] = [];
   const destroy = async () => {
