@@ -30,7 +30,11 @@ export const PLAYGROUND_HOST = '127.0.0.1';
  * beside Slack's routes, on 127.0.0.1 only. A development tool: it refuses NODE_ENV=production,
  * and the product build (dist/) holds none of it.
  */
-export function startPlayground(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Promise<Running> {
+export function startPlayground(
+  env: NodeJS.ProcessEnv = process.env,
+  cwd = process.cwd(),
+  settings: PlaygroundSettings = {},
+): Promise<Running> {
   if (env.NODE_ENV === 'production') {
     return Promise.reject(
       new Error(
@@ -38,7 +42,20 @@ export function startPlayground(env: NodeJS.ProcessEnv = process.env, cwd = proc
       ),
     );
   }
-  return start(env, cwd, 'web', composePlayground);
+  return start(env, cwd, 'web', (options) =>
+    composePlayground(
+      settings.channelPaceMs === undefined ? options : { ...options, channelPaceMs: settings.channelPaceMs },
+    ),
+  );
+}
+
+/** What a test may change of the playground (nothing reads these from the environment). */
+export interface PlaygroundSettings {
+  /**
+   * The spacing of posts in one channel (default Slack's, CHANNEL_PACE_MS): a browser test walking
+   * a whole model need not wait a second for each notice of a step's announcement.
+   */
+  channelPaceMs?: number;
 }
 
 /** `npm start` with no Slack app configured (scripts/start.js): the playground until SIGTERM or SIGINT. */

@@ -47,6 +47,9 @@ export async function startRedisCluster(): Promise<RedisClusterFixture> {
           // A replica may take over however long ago it last heard its primary (a loaded test machine).
           '--cluster-replica-validity-factor',
           '0',
+          // A replica's full sync starts at once, not after Redis's 5 s wait for more replicas.
+          '--repl-diskless-sync-delay',
+          '0',
         ],
       }),
     ),

@@ -4,11 +4,13 @@ import path from 'node:path';
 import { Redis } from 'ioredis';
 import { freePort, type RedisServer, startRedisServer } from '../../src/store/redis-server-process';
 import { eventually } from './eventually';
+import { SYNC_REPLICAS_AT_ONCE } from './redis-server';
 
 /**
  * A Sentinel-watched Redis of its own for a test file: a primary, one replica, and 3
  * sentinels (`redis-server sentinel.conf --sentinel`, what Debian's redis-sentinel runs) on free
- * loopback ports, agreeing (quorum 2) that the primary is down after 1 s without an answer.
+ * loopback ports, agreeing (quorum 2) that the primary is down after 1 s without an answer, with
+ * their other timers shortened to match (quickTimers).
  */
 export interface RedisSentinelFixture {
   /** The name the sentinels know the primary by. */
@@ -28,8 +30,11 @@ export interface RedisSentinelFixture {
 const NAME = 'threadmodel';
 
 export async function startRedisSentinel(): Promise<RedisSentinelFixture> {
-  const primary = await startRedisServer();
-  const replica = await startRedisServer({ args: ['--replicaof', '127.0.0.1', String(primary.port)] });
+  // Either may be the primary the other (re)syncs from, after a failover.
+  const primary = await startRedisServer({ args: SYNC_REPLICAS_AT_ONCE });
+  const replica = await startRedisServer({
+    args: [...SYNC_REPLICAS_AT_ONCE, '--replicaof', '127.0.0.1', String(primary.port)],
+  });
   const dirs: string[] = [];
   const sentinels: RedisServer[] = [];
   const destroy = async () => {
@@ -55,7 +60,9 @@ export async function startRedisSentinel(): Promise<RedisSentinelFixture> {
           '',
         ].join('\n'),
       );
-      sentinels.push(await startRedisServer({ configFile, port, dir, args: ['--sentinel'] }));
+      const sentinel = await startRedisServer({ configFile, port, dir, args: ['--sentinel'] });
+      sentinels.push(sentinel);
+      await ask(sentinel, quickTimers);
     }
     await replicatingOf(replica);
     // Each sentinel has found the replica and the two other sentinels before anything fails.
@@ -105,6 +112,19 @@ export async function startRedisSentinel(): Promise<RedisSentinelFixture> {
     replicating: replicatingOf,
     destroy,
   };
+}
+
+/**
+ * Sentinel's own timers, shortened as its down-after is: it asks each server for INFO every
+ * second, not every 10 s, and says hello to the other sentinels every half second, not every 2 s.
+ * A primary that comes back after a failover is made a replica 4 hellos after it was first seen
+ * as a primary again and at its next INFO: about 2 s instead of about 10 s. (SENTINEL DEBUG is
+ * Redis 7.0's; an older Sentinel keeps its timers, and the tests only take longer.)
+ */
+async function quickTimers(redis: Redis): Promise<void> {
+  await redis.call('SENTINEL', 'DEBUG', 'INFO-PERIOD', '1000', 'PUBLISH-PERIOD', '500').catch((error: Error) => {
+    if (!/unknown subcommand|wrong number|syntax/i.test(error.message)) throw error;
+  });
 }
 
 function replicatingOf(server: RedisServer): Promise<void> {

@@ -21,7 +21,16 @@ export interface TestAppSettings {
   cardRefreshIntervalMs?: number;
   budgets?: Record<string, MethodBudget>;
   interactiveRetry?: RetryOptions;
+  /** The channel pacer's spacing of posts in one channel (default TEST_CHANNEL_PACE_MS). */
+  channelPaceMs?: number;
 }
+
+/**
+ * Posts in one channel, TEST_CHANNEL_PACE_MS apart: still one after another through the real
+ * pacer, but not at Slack's second (or even 100 ms: a walk posts dozens of notices, and every
+ * `settle()` waited for them all). A test about the pace itself sets its own.
+ */
+export const TEST_CHANNEL_PACE_MS = 10;
 
 /** `null` means "none configured"; undefined the stand-in workspace's own. */
 const orDefault = (value: string | null | undefined, fallback: string) =>
@@ -30,7 +39,7 @@ const orDefault = (value: string | null | undefined, fallback: string) =>
 /**
  * The options every test app is composed with, in the jest process (slack-app-fixture.ts) or in
  * a web process of its own (web-process.ts): the shipped flow and catalog, the Redis `redisEnv`
- * names with the key prefix, the Slack stand-in at `apiUrl`, fast card refreshes and no Web API
+ * names with the key prefix, the Slack stand-in at `apiUrl`, fast card refreshes, a fast channel pace and no Web API
  * retries, so a test walks a model at machine speed. The caller adds credentials and workers.
  */
 export function testComposeOptions(input: {
@@ -56,7 +65,7 @@ export function testComposeOptions(input: {
     ...(settings.clock && { clock: settings.clock }),
     cardRefreshIntervalMs: settings.cardRefreshIntervalMs ?? 20,
     membershipCacheMs: 0,
-    channelPaceMs: 100,
+    channelPaceMs: settings.channelPaceMs ?? TEST_CHANNEL_PACE_MS,
     slackBudgets: settings.budgets ?? {},
     retry: {
       interactive: settings.interactiveRetry ?? { retries: 0 },

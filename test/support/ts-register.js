@@ -6,15 +6,12 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const ts = require('typescript');
 
-const COMPILER_OPTIONS = {
-  module: ts.ModuleKind.CommonJS,
-  target: ts.ScriptTarget.ES2022,
-  esModuleInterop: true,
-  sourceMap: false,
-};
-const CACHE = path.join(os.tmpdir(), `threadmodel-ts-register-${ts.version}`);
+// The compiler is loaded only on a cache miss: a process whose files are all cached (every test
+// process after the first) does without its megabytes. The cache is per version of TypeScript.
+const TS_VERSION = require('typescript/package.json').version;
+const CACHE = path.join(os.tmpdir(), `threadmodel-ts-register-${TS_VERSION}`);
+let ts;
 
 function transpiled(filename, source) {
   const key = crypto.createHash('sha256').update(filename).update('\0').update(source).digest('hex');
@@ -24,7 +21,14 @@ function transpiled(filename, source) {
   } catch {
     // not cached yet
   }
-  const { outputText } = ts.transpileModule(source, { fileName: filename, compilerOptions: COMPILER_OPTIONS });
+  ts ??= require('typescript');
+  const compilerOptions = {
+    module: ts.ModuleKind.CommonJS,
+    target: ts.ScriptTarget.ES2022,
+    esModuleInterop: true,
+    sourceMap: false,
+  };
+  const { outputText } = ts.transpileModule(source, { fileName: filename, compilerOptions });
   try {
     // Written aside, then renamed: a process reading the cache at the same time never sees half a file.
     fs.mkdirSync(CACHE, { recursive: true });

@@ -65,13 +65,13 @@ describe('posts in the thread after a change', () => {
 
   describe('with a budget of 3 chat.postMessage per second (Slack counts 3 per 0.9 s)', () => {
     const budgets: SlackAppFixtureOptions['budgets'] = { 'chat.postMessage': { max: 3, windowMs: 1000 } };
-    const ctx = useSlackApp({ budgets });
+    // One post per 100 ms in a channel, which the stand-in holds to below.
+    const ctx = useSlackApp({ budgets, channelPaceMs: 100 });
 
     it('a burst of role changes stays within the budget and the channel’s pace, and every greeting arrives once', async () => {
       const { driver, standIn } = ctx;
       await startScopedModel(ctx, false);
       await ctx.settle();
-      // The fixture paces a channel at one message per 100 ms.
       standIn.enforceRateLimits({
         'chat.postMessage': { perMethod: { max: 3, windowMs: 900 }, perChannel: { max: 1, windowMs: 90 } },
       });

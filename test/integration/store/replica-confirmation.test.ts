@@ -3,7 +3,7 @@ import { USERS } from '../../../dev/stand-in/workspace';
 import { ReplicaUnconfirmedError } from '../../../src/errors';
 import { RedisKeys } from '../../../src/store/redis-keys';
 import { RedisModelStore } from '../../../src/store/redis-model-store';
-import { type RedisServer, startRedisServer } from '../../support/redis-server';
+import { type RedisServer, SYNC_REPLICAS_AT_ONCE, startRedisServer } from '../../support/redis-server';
 import { useSlackApp } from '../../support/slack-app-fixture';
 
 const { ALICE } = USERS;
@@ -16,7 +16,7 @@ describe('replica confirmation (REDIS_WAIT_REPLICAS)', () => {
     let replica: RedisServer;
     let redis: Redis;
     beforeAll(async () => {
-      primary = await startRedisServer();
+      primary = await startRedisServer({ args: SYNC_REPLICAS_AT_ONCE });
       replica = await startRedisServer({ args: ['--replicaof', '127.0.0.1', String(primary.port)] });
       redis = new Redis(primary.url);
       await waitForReplica(redis);

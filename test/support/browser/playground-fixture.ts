@@ -9,15 +9,15 @@ import type { Running } from '../../../src/app/start';
 import { eventually } from '../eventually';
 import { testRedis, uniquePrefix } from '../redis-server';
 import { tempDir } from '../temp-dir';
+import { TEST_CHANNEL_PACE_MS } from '../test-compose-options';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'playground');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
- * How long to wait for something the page shows after an action (the page polls every 700 ms).
- * Thread notices go out at Slack's pace, about one per second per channel, so a step's
- * announcement takes several seconds to appear in full.
+ * How long to wait for something the page shows after an action (the page polls every 700 ms;
+ * on a loaded machine the app may take seconds to answer).
  */
 export const VISIBLE_MS = 20_000;
 
@@ -68,8 +68,8 @@ export interface PlaygroundFixture {
 
 /**
  * The playground as a person sees it: `startPlayground()` (dev/playground: the app with no Slack credentials)
- * on a free port with a test Redis and its export repository in a temp dir, and Chromium on
- * /playground. Call at the top of a describe; the getters work inside tests.
+ * on a free port with a test Redis and its export repository in a temp dir, thread posts at the
+ * tests' channel pace, and Chromium on /playground. Call at the top of a describe; the getters work inside tests.
  */
 export function usePlayground(): PlaygroundFixture {
   let browser: Browser | undefined;
@@ -104,6 +104,7 @@ export function usePlayground(): PlaygroundFixture {
         REDIS_KEY_PREFIX: uniquePrefix(),
       },
       folder.dir,
+      { channelPaceMs: TEST_CHANNEL_PACE_MS },
     );
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
