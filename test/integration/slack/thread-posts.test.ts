@@ -107,7 +107,8 @@ describe('posts in the thread after a change', () => {
  * the channel's second, the step's post was refused twice, and the team never got its buttons.
  */
 describe('a new model’s thread while the team picks roles (Slack: one message per channel at a time)', () => {
-  const ctx = useSlackApp();
+  // One post per 100 ms in a channel, which the stand-in holds to (Slack's second, scaled down).
+  const ctx = useSlackApp({ channelPaceMs: 100 });
 
   it('posts every message of the thread, in order, within the channel’s pace, and loses none', async () => {
     const { driver, standIn } = ctx;
