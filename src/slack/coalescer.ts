@@ -5,7 +5,8 @@
  * and the last one always shows the final state.
  *
  * A run that could not send everything (the budget was short, Slack said to wait) asks for
- * `retryIn`: the key runs again after that wait, so a deferred refresh is never dropped.
+ * `retryIn`: the key runs again after that wait, so a deferred refresh is never dropped, and
+ * requests meanwhile are folded into that run.
  */
 export class Coalescer {
   private readonly state = new Map<string, { running: Promise<void>; again: boolean }>();
@@ -20,6 +21,9 @@ export class Coalescer {
   ) {}
 
   request(key: string): void {
+    // Waiting for a retry (the budget said when): that run renders the latest state anyway, and a
+    // run now would only ask the budget again ahead of the keys waiting their turn.
+    if (this.retries.has(key)) return;
     const current = this.state.get(key);
     if (current) {
       current.again = true;

@@ -187,4 +187,53 @@ describe('staying inside Slack rate limits', () => {
       expect(ctx.standIn.rateLimitedCount).toBe(0);
     });
   });
+
+  describe('cards waiting for a spent chat.update budget', () => {
+    // Two updates per 1.5 s: a slot frees every 750 ms.
+    const budgets: SlackAppFixtureOptions['budgets'] = { 'chat.update': { max: 2, windowMs: 1500 } };
+    const ctx = useSlackApp({ budgets });
+
+    it('get their turns in the order they began to wait, however often one of them changes', async () => {
+      // Found in bench:slack at K = 30: every change asked the budget again at once, so the busiest
+      // cards took the freed slots and a change to a quieter one waited up to 84 s (p99) to show.
+      const { driver, standIn } = ctx;
+      for (const title of ['Refunds API', 'Payouts API', 'Ledger']) {
+        await driver.command(ALICE.id, CHANNEL, `start ${title}`);
+        await ctx.settle();
+      }
+      const refs = await Promise.all(
+        ['TM-1', 'TM-2', 'TM-3'].map((modelId) => ctx.app.services.messageRefs.get({ workspaceId: TEAM_ID, modelId })),
+      );
+      const cards = refs.map((ref) => ref.card);
+      const renameModel = async (modelId: string, title: string) => {
+        const ref = { workspaceId: TEAM_ID, modelId };
+        await ctx.store.update(ref, { actor: ALICE.id, action: 'rename' }, (m) => ({ ...m, title }));
+        ctx.app.services.refresher.refresh(ref);
+      };
+      // The budget is spent, then TM-1, TM-2 and TM-3 change in that order; TM-3 keeps changing.
+      await renameModel('TM-1', 'Refunds API 1');
+      await renameModel('TM-2', 'Payouts API 1');
+      await ctx.settle(); // both sent: the window's two calls
+      const since = standIn.calls.length;
+      await renameModel('TM-1', 'Refunds API 2');
+      await aMoment();
+      await renameModel('TM-2', 'Payouts API 2');
+      await aMoment();
+      for (let i = 1; i <= 8; i++) {
+        await renameModel('TM-3', `Ledger ${i}`);
+        await aMoment();
+      }
+      await ctx.settle();
+
+      const sent = standIn.calls
+        .slice(since)
+        .filter((call) => call.method === 'chat.update' && call.status === 200)
+        .map((call) => cards.indexOf(String(call.args.ts)) + 1);
+      expect(sent.slice(0, 3)).toEqual([1, 2, 3]);
+      expect(standIn.rateLimitedCount).toBe(0);
+      for (const [i, title] of ['Refunds API 2', 'Payouts API 2', 'Ledger 8'].entries()) {
+        expect(String(lastSent(ctx, cards[i])?.text)).toContain(title);
+      }
+    });
+  });
 });

@@ -68,6 +68,24 @@ describe('coalescing card refreshes', () => {
       expect(runs).toBe(1);
     });
 
+    it('folds a request made while a retry waits into that retry: a deferred key does not jump the line', async () => {
+      const runs: number[] = [];
+      const coalescer = new Coalescer(
+        async () => {
+          runs.push(Date.now());
+        },
+        1,
+        () => {},
+      );
+      const since = Date.now();
+      coalescer.retryIn('TM-1', 50);
+      coalescer.request('TM-1');
+      coalescer.request('TM-1');
+      await coalescer.idle();
+      expect(runs).toHaveLength(1);
+      expect((runs[0] ?? 0) - since).toBeGreaterThanOrEqual(49);
+    });
+
     it('drops pending retries on close() and waits for the running one', async () => {
       let runs = 0;
       const coalescer = new Coalescer(
