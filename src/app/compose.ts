@@ -5,7 +5,6 @@ import { createMaintenanceQueue, scheduleRetentionSweep } from '../jobs/retentio
 import { createLogger } from '../logger';
 import { createAppMetrics } from '../ops/app-metrics';
 import { startOpsServer, stopOpsServer } from '../ops/ops-server';
-import { type MethodBudget, SLACK_TIER_BUDGETS } from '../ports/slack-budget';
 import type { BotTokens } from '../slack/bot-tokens';
 import { Installations } from '../slack/installations';
 import { createSlackApp, type SlackApp } from '../slack/slack-app';
@@ -142,7 +141,6 @@ export async function compose(options: ComposeOptions): Promise<ComposedApp> {
       cardRefreshIntervalMs: options.cardRefreshIntervalMs ?? 1000,
       membershipCacheMs: options.membershipCacheMs,
       channelPaceMs: options.channelPaceMs,
-      budgetSlotMs: budgetSlotMs(options.slackBudgets ?? SLACK_TIER_BUDGETS, 'chat.update'),
     });
     // After the workers stop (they ask for refreshes too), before the queues and Redis close.
     closers.add('card refreshes', () => services.refresher.close());
@@ -212,12 +210,6 @@ export async function compose(options: ComposeOptions): Promise<ComposedApp> {
     await closers.closeAll();
     throw error;
   }
-}
-
-/** How often a method's budget frees a call when spent (its window / its max); 0 without a budget. */
-function budgetSlotMs(budgets: Readonly<Record<string, MethodBudget>>, method: string): number {
-  const budget = budgets[method];
-  return budget ? Math.ceil(budget.windowMs / budget.max) : 0;
 }
 
 /** What the clients of a process serving Slack need of its credentials. */

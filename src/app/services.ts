@@ -46,8 +46,6 @@ export interface ServiceOptions {
   exportRetry: { attempts: number; backoffMs: number };
   cardRefreshIntervalMs: number;
   membershipCacheMs: number | undefined;
-  /** How often the chat.update budget frees a call (its window / its max), for the refresher's line. */
-  budgetSlotMs: number;
   /** Least time between two background posts in one channel (ms); default Slack's pace. */
   channelPaceMs: number | undefined;
   /** OAuth mode: the installations (single-workspace mode has none). */
@@ -91,7 +89,6 @@ export function buildServices(options: ServiceOptions): AppServices {
     intervalMs: options.cardRefreshIntervalMs,
     estimates,
     turns: new RedisRefreshTurns(redis, keys),
-    budgetSlotMs: options.budgetSlotMs,
   });
   return {
     store,

@@ -51,9 +51,10 @@ export interface SlackBudget {
   /**
    * Counts a call of `method` in `workspaceId` and answers 0 when it may go now; otherwise counts
    * nothing and answers how many ms until it may be tried again. Methods without a budget always go
-   * (unless paused).
+   * (unless paused). A `waiter` (a model's card) refused waits in line: it is told when its turn
+   * comes, and freed calls go to the waiters in the order they began to wait.
    */
-  take(workspaceId: string, method: string, priority?: CallPriority, now?: number): Promise<number>;
+  take(workspaceId: string, method: string, priority?: CallPriority, now?: number, waiter?: string): Promise<number>;
   /** Slack answered 429 with Retry-After: nobody calls `method` in `workspaceId` for `ms`. */
   pause(workspaceId: string, method: string, ms: number, now?: number): Promise<void>;
 }

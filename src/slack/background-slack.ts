@@ -16,6 +16,11 @@ export interface BudgetedCalls {
    * `BudgetSpentError` with nothing sent: the caller defers its work or delays its job.
    */
   maxWaitMs?: number;
+  /**
+   * Who waits in line when the budget is spent (a model's card): freed calls go to the waiters
+   * in the order they began to wait, and each is told when its turn comes (see SlackBudget).
+   */
+  waiter?: string;
 }
 
 /**
@@ -49,9 +54,9 @@ class BudgetedWebClient extends CountedWebClient {
   override async apiCall(method: string, options?: Record<string, unknown>): Promise<WebAPICallResult> {
     // files.uploadV2 is made of calls that come back through here, each spending its own budget.
     if (method === 'files.uploadV2') return super.apiCall(method, options);
-    const { workspaceId, priority, maxWaitMs } = this.spending;
+    const { workspaceId, priority, maxWaitMs, waiter } = this.spending;
     for (;;) {
-      const wait = await this.budget.take(workspaceId, method, priority);
+      const wait = await this.budget.take(workspaceId, method, priority, Date.now(), waiter);
       if (wait > maxWaitMs) throw new BudgetSpentError(method, wait);
       if (wait > 0) {
         await new Promise((resolve) => setTimeout(resolve, wait));
@@ -68,6 +73,9 @@ class BudgetedWebClient extends CountedWebClient {
   }
 }
 
+/** How many background clients one process keeps (a client per workspace and use, and per card waiting). */
+const CLIENTS_KEPT = 2000;
+
 /**
  * The background lane: everything nobody waits for (card and list refreshes, pictures, nudges,
  * greetings, notices after the ack) calls Slack through one of its clients, each spending the
@@ -83,14 +91,22 @@ export class BackgroundSlack {
     private readonly metrics?: SlackCallMetrics,
   ) {}
 
-  /** The client for these calls (one per workspace, priority and wait, made once). */
+  /**
+   * The client for these calls (one per workspace, priority, wait and waiter, made once; the
+   * least recently used are let go past CLIENTS_KEPT, as each model's card has a waiter of its own).
+   */
   client(calls: BudgetedCalls): WebClient {
-    const full = { priority: 'first' as const, maxWaitMs: 0, ...calls };
-    const key = `${full.workspaceId}|${full.priority}|${full.maxWaitMs}`;
+    const full = { priority: 'first' as const, maxWaitMs: 0, waiter: '', ...calls };
+    const key = `${full.workspaceId}|${full.priority}|${full.maxWaitMs}|${full.waiter}`;
     const known = this.clients.get(key);
-    if (known) return known;
+    if (known) {
+      this.clients.delete(key);
+      this.clients.set(key, known);
+      return known;
+    }
     const made = new BudgetedWebClient(this.tokens, this.options, this.budget, full, this.metrics);
     this.clients.set(key, made);
+    if (this.clients.size > CLIENTS_KEPT) this.clients.delete(this.clients.keys().next().value ?? '');
     return made;
   }
 }

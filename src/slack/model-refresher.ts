@@ -38,11 +38,6 @@ interface RefresherDeps {
   estimates: Pick<StepEstimateCache, 'forWorkspace'>;
   /** Turns shared by every process (in Redis): at most one of them refreshes a model per interval. */
   turns?: RefreshTurns;
-  /**
-   * About how often the chat.update budget frees a call when it is spent (its window / its max;
-   * none: 0): models deferred for budget retry this far apart, in the order they were first deferred.
-   */
-  budgetSlotMs?: number;
 }
 
 /** One message to bring in step: where it is and what it should show. */
@@ -69,8 +64,6 @@ function contentHash(args: Update['args']): string {
  */
 export class ModelRefresher implements ModelCards {
   private readonly coalescer: Coalescer;
-  /** The models waiting for budget, and since when (first deferral): they go again in that order. */
-  private readonly deferredSince = new Map<string, number>();
 
   constructor(private readonly deps: RefresherDeps) {
     this.coalescer = new Coalescer(
@@ -103,10 +96,7 @@ export class ModelRefresher implements ModelCards {
       return;
     }
     const [model, refs] = await Promise.all([this.deps.store.get(ref), this.deps.messageRefs.get(ref)]);
-    if (!model) {
-      this.deferredSince.delete(key);
-      return;
-    }
+    if (!model) return;
     let retryInMs: number | undefined;
     const deferred = (error: unknown) => {
       if (!(error instanceof BudgetSpentError)) throw error;
@@ -122,34 +112,25 @@ export class ModelRefresher implements ModelCards {
       const hash = contentHash(update.args);
       if (refs.sent?.[update.message] === hash) continue;
       try {
-        await this.client(workspaceId, update.priority).chat.update(update.args);
+        await this.client(workspaceId, update.priority, `${key}:${update.message}`).chat.update(update.args);
         await this.deps.messageRefs.set(ref, { sent: { [update.message]: hash } });
       } catch (error) {
         deferred(error);
       }
     }
-    if (retryInMs === undefined) {
-      this.deferredSince.delete(key);
-      return;
-    }
-    this.coalescer.retryIn(key, retryInMs + this.placeInLine(key) * (this.deps.budgetSlotMs ?? 0));
+    if (retryInMs !== undefined) this.coalescer.retryIn(key, retryInMs);
   }
 
   /**
-   * How many models waiting for budget were deferred before this one. The budget frees about one
-   * call per slot: each waits its turn behind those, rather than all asking again at once and the
-   * luckiest going first (a busy workshop's cards then waited from seconds to minutes).
+   * A card waits in line for the budget under its own name (model and message), so the cards of a
+   * busy workspace take turns, in every process; a list gives way to any card waiting.
    */
-  private placeInLine(key: string): number {
-    const since = this.deferredSince.get(key) ?? Date.now();
-    if (!this.deferredSince.has(key)) this.deferredSince.set(key, since);
-    let ahead = 0;
-    for (const [other, otherSince] of this.deferredSince) if (other !== key && otherSince < since) ahead += 1;
-    return ahead;
-  }
-
-  private client(workspaceId: string, priority: CallPriority): WebClient {
-    return this.deps.background.client({ workspaceId, priority });
+  private client(workspaceId: string, priority: CallPriority, waiter?: string): WebClient {
+    return this.deps.background.client({
+      workspaceId,
+      priority,
+      ...(waiter && priority === 'first' && { waiter }),
+    });
   }
 
   /** Every message of the model there is to refresh, the cards first. */

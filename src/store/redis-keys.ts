@@ -31,7 +31,9 @@ import type { ModelStatus } from '../domain/model';
  *   <prefix>{pace:C123}:last                 STRING  when a job last posted there (ms)
  *   <prefix>{budget:T123}:chat.update        ZSET    the background lane's calls of a method in the window (scored by ms)
  *   <prefix>{budget:T123}:chat.update:pause  STRING  until when Slack's Retry-After pauses the method there (ms; PX)
- *   <prefix>{budget:T123}:chat.update:first  STRING  until when a call that goes first (a card) waits for the window (ms; PX)
+ *   <prefix>{budget:T123}:chat.update:first  STRING  until when an unnamed call that goes first waits for the window (ms; PX)
+ *   <prefix>{budget:T123}:chat.update:line   ZSET    the cards waiting for the window, by when each must ask again (ms)
+ *   <prefix>{budget:T123}:chat.update:since  HASH    since when each of those has waited (ms): the order of their turns
  *   <prefix>install:team:T123                STRING  OAuth mode: the workspace's installation (JSON, bot token sealed with AES-256-GCM)
  *   <prefix>install:org:E123                 STRING  OAuth mode: an org-wide (Enterprise Grid) installation, same shape
  *   <prefix>install:member:T123              STRING  the organisation E123 a workspace served by an org-wide install belongs to
@@ -155,9 +157,19 @@ export class RedisKeys {
     return `${this.budgetTag(workspaceId)}:${method}:pause`;
   }
 
-  /** Until when a call of the method that goes first (a card) has been waiting for the window there. */
+  /** Until when an unnamed call of the method that goes first has been waiting for the window there. */
   budgetFirstWaiting(workspaceId: string, method: string): string {
     return `${this.budgetTag(workspaceId)}:${method}:first`;
+  }
+
+  /** The named calls (cards) waiting for the method's window there, by when each must ask again. */
+  budgetWaiterDeadlines(workspaceId: string, method: string): string {
+    return `${this.budgetTag(workspaceId)}:${method}:line`;
+  }
+
+  /** Since when each of those has waited: the order of their turns. */
+  budgetWaitersSince(workspaceId: string, method: string): string {
+    return `${this.budgetTag(workspaceId)}:${method}:since`;
   }
 
   private budgetTag(workspaceId: string): string {

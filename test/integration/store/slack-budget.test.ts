@@ -58,6 +58,39 @@ describe('the background lane budget in Redis', () => {
       expect(await other.take(OTHER, 'chat.update', 'later', T0 + 60_001)).toBe(0);
     });
 
+    it('gives freed slots to the calls that go first in the order they began to wait, in every process', async () => {
+      const [one, other] = processes(2);
+      if (!one || !other) throw new Error('no budget');
+      const card = (budget: RedisSlackBudget, waiter: string, at: number) =>
+        budget.take(WORKSPACE, 'chat.update', 'first', T0 + at, waiter);
+      for (let i = 0; i < 5; i++) expect(await card(one, `spent-${i}`, i * 1000)).toBe(0);
+      // Three cards wait, in this order; each is told when its own turn comes (a slot apart).
+      const waits = [
+        await card(one, 'TM-1', 10_000),
+        await card(other, 'TM-2', 11_000),
+        await card(one, 'TM-3', 12_000),
+      ];
+      expect(waits).toEqual([60_000 - 10_000, 61_000 - 11_000, 62_000 - 12_000]);
+      // A slot frees: TM-3, asking first, and a card that never waited both leave it to TM-1.
+      expect(await card(one, 'TM-3', 60_000)).toBeGreaterThan(0);
+      expect(await card(other, 'TM-9', 60_000)).toBeGreaterThan(0);
+      expect(await card(other, 'TM-1', 60_001)).toBe(0);
+      expect(await card(one, 'TM-2', 61_000)).toBe(0);
+      expect(await card(other, 'TM-3', 62_000)).toBe(0);
+      // TM-9 began to wait after them: its turn is next.
+      expect(await card(one, 'TM-9', 63_000)).toBe(0);
+    });
+
+    it('forgets a waiting call that does not come back by its turn (its card needed nothing more)', async () => {
+      const [budget] = processes(1);
+      if (!budget) throw new Error('no budget');
+      for (let i = 0; i < 5; i++)
+        expect(await budget.take(WORKSPACE, 'chat.update', 'first', T0 + i, `s-${i}`)).toBe(0);
+      expect(await budget.take(WORKSPACE, 'chat.update', 'first', T0 + 10, 'TM-1')).toBe(60_000 - 10);
+      // TM-1 never asks again: well after its turn, TM-2 is not held up behind it.
+      expect(await budget.take(WORKSPACE, 'chat.update', 'first', T0 + 70_000, 'TM-2')).toBe(0);
+    });
+
     it('lets a method without a budget always go', async () => {
       const [budget] = processes(1);
       if (!budget) throw new Error('no budget');
