@@ -17,6 +17,7 @@
  * received), failed modal opens, card staleness (a stored change to the card showing it),
  * chat.update per minute, rate-limited interactive calls, and the issue's targets with PASS/FAIL.
  * A FAIL is printed, never turned into an exit code: this is a measurement, not a test.
+ * BENCH_LOG_LEVEL (silent): the app's log level, e.g. `warn` to see what it could not do.
  */
 import { BOT, TEAM_ID } from '../dev/stand-in/workspace';
 import { compose } from '../src/app/compose';
@@ -126,7 +127,12 @@ async function benchTeams(teams: number, redisUrl: string): Promise<Run> {
     cleanups.unshift(() => bare.stop());
     // The real app, composed as `npm start` composes it (its production retry and refresh settings).
     const config = loadConfig(
-      { LOG_LEVEL: 'silent', REDIS_URL: redisUrl, REDIS_KEY_PREFIX: `bench-slack-${teams}:`, PORT: '0' },
+      {
+        LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
+        REDIS_URL: redisUrl,
+        REDIS_KEY_PREFIX: `bench-slack-${teams}:`,
+        PORT: '0',
+      },
       { cwd: PROJECT_ROOT, flowFile: SHIPPED_FLOW_FILE },
     );
     const data = loadFlowAndCatalog(config);
