@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { BudgetSpentError } from '../errors';
 import type { Logger } from '../logger';
 import type { ChannelPacer } from '../ports/channel-pacer';
+import type { CallPriority } from '../ports/slack-budget';
 import type { BackgroundSlack } from './background-slack';
 import { failedCallFields } from './slack-errors';
 import type { SlackMessage } from './views/surfaces';
@@ -32,8 +33,12 @@ export interface PostsIn {
 /** A message for the conversation; with `thread_ts`, a reply in that thread. */
 export type ThreadMessage = SlackMessage & { thread_ts?: string | undefined };
 
-/** Posts one message, at the channel's pace and on the workspace's budget; resolves with its ts. */
-export type Post = (message: ThreadMessage) => Promise<{ ts: string }>;
+/**
+ * Posts one message, at the channel's pace and on the workspace's budget; resolves with its ts.
+ * `later`: a message nobody needs to go on (a greeting, a role's prompts), which gives way to the
+ * others (a step's announcement and its buttons) when the workspace's budget is short.
+ */
+export type Post = (message: ThreadMessage, priority?: CallPriority) => Promise<{ ts: string }>;
 
 /** A post waited longer than it may: nothing was sent. */
 class PostGivenUpError extends Error {
@@ -107,7 +112,7 @@ export class ThreadPosts {
 
   private async run(where: PostsIn, work: (post: Post) => Promise<void>): Promise<void> {
     try {
-      await work((message) => this.postOne(where, message));
+      await work((message, priority) => this.postOne(where, message, priority));
     } catch (error) {
       const fields = { workspace: where.workspaceId, channel: where.channel };
       if (error instanceof PostGivenUpError) {
@@ -124,9 +129,13 @@ export class ThreadPosts {
     }
   }
 
-  private async postOne(where: PostsIn, message: ThreadMessage): Promise<{ ts: string }> {
+  private async postOne(where: PostsIn, message: ThreadMessage, priority?: CallPriority): Promise<{ ts: string }> {
     const { workspaceId, channel } = where;
-    const client = this.deps.background.client({ workspaceId, maxWaitMs: THREAD_POST_MAX_WAIT_MS });
+    const client = this.deps.background.client({
+      workspaceId,
+      maxWaitMs: THREAD_POST_MAX_WAIT_MS,
+      ...(priority && { priority }),
+    });
     const deliveryId = randomUUID();
     const giveUpAt = Date.now() + (this.deps.patienceMs ?? THREAD_POST_PATIENCE_MS);
     for (;;) {

@@ -21,10 +21,10 @@ import { modelChannel } from './in-model-thread';
 export async function postStepPrompts(post: Post, model: ThreatModel, flow: Flow, step: Step): Promise<void> {
   const inThread = { thread_ts: model.threadTs };
   for (const role of ROLES.filter((r) => model.roles[r].length > 0 && promptsFor(flow, step, r, model).length > 0)) {
-    await post({ ...inThread, ...personaPromptsMessage(model, flow, step, role) });
+    await post({ ...inThread, ...personaPromptsMessage(model, flow, step, role) }, 'later');
   }
   const unheld = unheldRolesMessage(model, flow, step);
-  if (unheld) await post({ ...inThread, ...unheld });
+  if (unheld) await post({ ...inThread, ...unheld }, 'later');
 }
 
 /**
@@ -42,9 +42,9 @@ export function greetRoleHolders(
   const step = openStep(model);
   void services.threadPosts.send(modelChannel(model), async (post) => {
     const inThread = { thread_ts: model.threadTs };
-    for (const userId of added) await post({ ...inThread, ...roleGreeting(userId, role, flow) });
+    for (const userId of added) await post({ ...inThread, ...roleGreeting(userId, role, flow) }, 'later');
     if (step && promptsFor(flow, step, role, model).length > 0) {
-      await post({ ...inThread, ...personaPromptsMessage(model, flow, step, role, 0, added) });
+      await post({ ...inThread, ...personaPromptsMessage(model, flow, step, role, 0, added) }, 'later');
     }
   });
 }

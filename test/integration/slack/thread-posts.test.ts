@@ -166,6 +166,44 @@ describe('a new model’s thread while the team picks roles (Slack: one message 
 });
 
 /**
+ * When the workspace's chat.postMessage budget is short, greetings and a role's prompts (nobody
+ * needs them to go on) give way to a step's announcement, whose buttons the team waits for. Found
+ * in bench:slack at K = 30: step 4's "Review a risk" came up to 30 s after step 3 was finished.
+ */
+describe('a step announced while another team’s greetings fill the budget', () => {
+  const budgets: SlackAppFixtureOptions['budgets'] = { 'chat.postMessage': { max: 5, windowMs: 1500 } };
+  const ctx = useSlackApp({ budgets });
+
+  it('goes out before the greetings queued ahead of it in another channel', async () => {
+    const { driver, standIn } = ctx;
+    await startScopedModel(ctx, false); // TM-1, scoped, in #team-payments
+    await driver.command(ALICE.id, 'C0SEARCH0', 'start Search index'); // TM-2 in #team-search
+    await ctx.settle();
+    const since = standIn.calls.length;
+    // Many greetings in #team-search first, then step 1 of TM-1 finished in #team-payments.
+    for (const role of ROLES)
+      await driver.selectUsers(ALICE.id, `roles.select.${role}`, [ALICE.id, BOB.id], {
+        channel: 'C0SEARCH0',
+        in: 'message',
+      });
+    await driver.clickButton(BOB.id, 'model.finish_step', { value: 'TM-1|scope' });
+    await ctx.settle();
+
+    const posts = standIn.calls
+      .slice(since)
+      .filter((call) => call.method === 'chat.postMessage' && call.status === 200);
+    const announced = posts.findIndex((call) => String(call.args.text).startsWith('Step 2 of TM-1'));
+    const greetings = posts
+      .map((call, i) => [String(call.args.text), i] as const)
+      .filter(([text]) => text.includes('you are the'));
+    expect(announced).toBeGreaterThanOrEqual(0);
+    expect(greetings.length).toBe(ROLES.length * 2);
+    // Queued after them, it went before most of them (without priority it went after most).
+    expect(greetings.filter(([, i]) => i < announced).length).toBeLessThanOrEqual(3);
+  });
+});
+
+/**
  * A step's lists are rendered as the step opens but posted at the channel's pace: a change made
  * meanwhile must still reach them (found in the playground: the threats list stayed at 0).
  */
