@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
 import { InstantSchema, SlackUserIdSchema } from './primitives';
+import { spaced } from './repository-paths';
 
 /** A threat or mitigation of the model, by its id (`T-3`, `M-2`): what can be proposed for the catalog. */
 export const ProposableIdSchema = z
@@ -44,5 +45,5 @@ export const CATALOG_PROPOSALS_MAX = LIMITS.threatsMax + LIMITS.mitigationsMax;
  * the workspace's part of a shared repository when it has one (`threadmodel/t0acme/catalog/<id>`).
  */
 export function catalogProposalBranch(catalogId: string, workspaceSpace?: string): string {
-  return `threadmodel/${workspaceSpace ? `${workspaceSpace}/` : ''}catalog/${catalogId}`;
+  return `threadmodel/${spaced(workspaceSpace)}catalog/${catalogId}`;
 }

@@ -28,3 +28,13 @@ export const GitHubRepositorySchema = z
   .string()
   .regex(/^[A-Za-z0-9_.-]{1,100}\/[A-Za-z0-9_.-]{1,100}$/)
   .refine((repository) => repository.split('/').every((part) => part !== '.' && part !== '..'));
+
+/**
+ * `<space>/` for a workspace's part of a shared repository (its id in lowercase: checked to be
+ * letters and digits, so always a safe folder and ref part), else nothing.
+ */
+export function spaced(workspaceSpace: string | undefined): string {
+  if (workspaceSpace === undefined) return '';
+  if (!/^[a-z][a-z0-9]{1,30}$/.test(workspaceSpace)) throw new Error(`not a workspace space: ${workspaceSpace}`);
+  return `${workspaceSpace}/`;
+}

@@ -1,4 +1,5 @@
 import type { ModelId } from '../domain/model';
+import { spaced } from '../domain/repository-paths';
 
 const SLUG_MAX = 60;
 
@@ -25,13 +26,6 @@ export function modelSlug(modelId: ModelId, title: string): string {
 export function exportBranch(modelId: ModelId, workspaceSpace?: string): string {
   if (!/^TM-[1-9]\d{0,8}$/.test(modelId)) throw new Error(`not a model id: ${JSON.stringify(modelId)}`);
   return `threadmodel/${spaced(workspaceSpace)}${modelId}`;
-}
-
-/** `<space>/` for a workspace's part of a shared repository (checked: lowercase letters and digits), else nothing. */
-export function spaced(workspaceSpace: string | undefined): string {
-  if (workspaceSpace === undefined) return '';
-  if (!/^[a-z][a-z0-9]{1,30}$/.test(workspaceSpace)) throw new Error(`not a workspace space: ${workspaceSpace}`);
-  return `${workspaceSpace}/`;
 }
 
 /** Export folders follow the rule configuration and workspace settings share. */
